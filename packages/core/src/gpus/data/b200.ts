@@ -1,0 +1,27 @@
+import { figure } from '../../units/figure.js';
+import type { GpuSpec } from '../types.js';
+
+const DATASHEET = 'NVIDIA HGX B200 (1,000 W) via glennklockwood.com/garden/processors/B200 (secondary)';
+const MLPERF = 'MLCommons inference_results_v6.0 closed/Nebius/systems/nebius_b200_n1.json';
+
+export const b200: GpuSpec = {
+  id: 'b200',
+  name: 'NVIDIA B200 (HGX, 180GB)',
+  vendor: 'nvidia',
+  architecture: 'blackwell',
+  denseTflops: {
+    fp4: figure(9000, 'datasheet', `${DATASHEET}: FP4 9000 dense`),
+    fp8: figure(4500, 'datasheet', `${DATASHEET}: FP8 4500 dense (9000 sparse)`),
+    int8: figure(4500, 'datasheet', `${DATASHEET}: INT8 dense = FP8 dense`),
+    bf16: figure(2250, 'datasheet', `${DATASHEET}: BF16 2250 dense`),
+    fp16: figure(2250, 'datasheet', `${DATASHEET}: FP16 2250 dense`),
+    tf32: figure(1100, 'datasheet', `${DATASHEET}: TF32 1100 dense`),
+  },
+  hbmCapacityGB: figure(180, 'datasheet', `${MLPERF}: "accelerator_memory_capacity": "180 GB" (192 GB physical)`),
+  hbmBandwidthTBps: figure(8.0, 'datasheet', `${DATASHEET}: 8 TB/s`),
+  scaleUpInterconnect: 'nvlink5',
+  scaleOutInterconnect: 'infiniband-ndr400',
+  scaleOutNicsPerGpu: figure(1, 'datasheet', `${MLPERF}: "8x ConnectX-7 IB NDR 400Gb/s"`),
+  gpusPerNode: figure(8, 'datasheet', 'HGX B200 8-GPU baseboard'),
+  tdpW: figure(1000, 'datasheet', `${MLPERF}: "B200 TGP 1000W"`),
+};

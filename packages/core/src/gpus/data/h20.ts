@@ -1,0 +1,25 @@
+import { figure } from '../../units/figure.js';
+import type { GpuSpec } from '../types.js';
+
+const ANT = 'lm-sys blog 2025-09-19 "Best Practices for Serving DeepSeek-R1 on H20-96G" (Ant Group), H20 vs H800 table';
+
+export const h20: GpuSpec = {
+  id: 'h20',
+  name: 'NVIDIA H20 96GB',
+  vendor: 'nvidia',
+  architecture: 'hopper',
+  denseTflops: {
+    fp8: figure(296, 'datasheet', `${ANT}: "FP8 Compute 296 TFLOPS"`),
+    int8: figure(296, 'datasheet', 'Hopper tensor cores: INT8 dense = FP8 dense'),
+    bf16: figure(148, 'datasheet', `${ANT}: "FP16/BF16 Compute 148 TFLOPS"`),
+    fp16: figure(148, 'datasheet', `${ANT}: "FP16/BF16 Compute 148 TFLOPS"`),
+  },
+  hbmCapacityGB: figure(96, 'datasheet', `${ANT}: "Memory Capacity 96 GB"`),
+  hbmBandwidthTBps: figure(4.0, 'datasheet', `${ANT}: "Memory Bandwidth 4000 GB/s"`),
+  scaleUpInterconnect: 'nvlink4',
+  scaleOutInterconnect: 'infiniband-ndr400',
+  scaleOutNicsPerGpu: figure(0.5, 'datasheet', `${ANT}: "RDMA NIC Bandwidth 4 x 400 Gb/s" per 8-GPU node`),
+  gpusPerNode: figure(8, 'datasheet', `${ANT}: 8-GPU H20 nodes`),
+  tdpW: figure(400, 'datasheet', 'smbom.com/news/13059 (secondary): "The GPU has a 400W TDP"'),
+  dieAreaMm2: figure(814, 'datasheet', 'GH100 die, 814 mm²; smbom.com/news/13059 gives H20 performance density 2.9 = 2368/814'),
+};

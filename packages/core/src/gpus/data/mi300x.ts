@@ -1,0 +1,25 @@
+import { figure } from '../../units/figure.js';
+import type { GpuSpec } from '../types.js';
+
+const ROOFLINE = 'AMD MI300X peak table in a public roofline spec file (secondary): bf16 1307.4, fp8 2614.9';
+const PAGE = 'jaredwatkins.com/research/ai-accelerators/amd-instinct/mi300-series (secondary, citing AMD)';
+
+export const mi300x: GpuSpec = {
+  id: 'mi300x',
+  name: 'AMD Instinct MI300X 192GB',
+  vendor: 'amd',
+  architecture: 'cdna3',
+  denseTflops: {
+    fp8: figure(2614.9, 'datasheet', ROOFLINE),
+    int8: figure(2614.9, 'datasheet', 'CDNA3: INT8 dense = FP8 dense (AMD MI300X datasheet)'),
+    bf16: figure(1307.4, 'datasheet', ROOFLINE),
+    fp16: figure(1307.4, 'datasheet', ROOFLINE),
+  },
+  hbmCapacityGB: figure(192, 'datasheet', `${PAGE}: "192 GB HBM3"`),
+  hbmBandwidthTBps: figure(5.3, 'datasheet', `${PAGE}: "5.3 TB/s bandwidth"`),
+  scaleUpInterconnect: 'infinity-fabric-mi300x',
+  scaleOutInterconnect: 'infiniband-ndr400',
+  scaleOutNicsPerGpu: figure(1, 'assumed', 'typical 8x MI300X platforms ship one 400 Gb/s NIC per GPU'),
+  gpusPerNode: figure(8, 'datasheet', 'dstack.ai/blog/h200-mi300x-deepskeek-benchmark: "8x AMD MI300x GPU, 192GB, 750W"'),
+  tdpW: figure(750, 'datasheet', `${PAGE}: "TDP: 750W"`),
+};

@@ -1,0 +1,155 @@
+import { ConfigError } from './config-error.js';
+import { ConfigReader } from './config-reader.js';
+import type { AttentionKind, AttentionSpec, LayerSpec, ModelArchitecture, MoeSpec } from './types.js';
+
+/**
+ * Normalise a Hugging Face `config.json` into a ModelArchitecture.
+ *
+ * Family key names resolved here (and only here):
+ *  - DeepSeek V2/V3, Kimi-K2: `n_routed_experts`, `n_shared_experts`, `moe_intermediate_size`,
+ *    `first_k_dense_replace`, `moe_layer_freq`, MLA `q_lora_rank` / `kv_lora_rank` / `qk_*_head_dim` / `v_head_dim`,
+ *    `n_group` / `topk_group`, `num_nextn_predict_layers`.
+ *  - Mixtral: `num_local_experts`, `intermediate_size` is the expert size, optional `sliding_window`.
+ *  - Qwen2/3-MoE: `num_experts`, `decoder_sparse_step`, `mlp_only_layers`, `moe_intermediate_size`,
+ *    `shared_expert_intermediate_size` (Qwen2-MoE).
+ *  - gpt-oss: `num_local_experts`, `experts_per_token`, `layer_types`, `sliding_window`, biases everywhere.
+ *  - Llama / Mistral / Qwen dense: GQA fields only.
+ */
+export function normalizeConfig(raw: unknown): ModelArchitecture {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError([{ path: 'config', message: 'must be a JSON object (the contents of config.json)' }]);
+  }
+  const cfg = raw as Record<string, unknown>;
+  const r = new ConfigReader(cfg);
+  const modelType = r.optString('model_type') ?? 'unknown';
+
+  const hiddenSize = r.int('hidden_size', { max: 1_000_000 });
+  const numLayers = r.int('num_hidden_layers', { max: 10_000 });
+  const numHeads = r.int('num_attention_heads', { max: 100_000 });
+  const vocabSize = r.int('vocab_size', { max: 100_000_000 });
+  const numKvHeads = r.optInt('num_key_value_heads', { max: 100_000 }) ?? numHeads;
+  const tieWordEmbeddings = r.optBool('tie_word_embeddings') ?? false;
+  const maxPositionEmbeddings = r.optInt('max_position_embeddings', { max: 1e8 }) ?? 4096;
+
+  // --- MoE fields, whichever family spelling is present
+  const numRoutedExperts =
+    r.optInt('n_routed_experts', { min: 0, max: 1_000_000 }) ??
+    r.optInt('num_local_experts', { min: 0, max: 1_000_000 }) ??
+    r.optInt('num_experts', { min: 0, max: 1_000_000 }) ?? 0;
+  const isMoe = numRoutedExperts > 0;
+  const topK = r.optInt('num_experts_per_tok', { max: 1_000_000 }) ?? r.optInt('experts_per_token', { max: 1_000_000 });
+  const intermediate = r.optInt('intermediate_size', { max: 10_000_000 });
+  const moeIntermediate = r.optInt('moe_intermediate_size', { max: 10_000_000 });
+
+  // --- attention
+  const kvLoraRank = r.optInt('kv_lora_rank', { max: 1_000_000 });
+  const isMla = kvLoraRank !== undefined;
+  let attention: AttentionSpec | undefined;
+  const attentionBias = r.optBool('attention_bias') ?? modelType === 'gpt_oss';
+  const slidingWindowRaw = r.optInt('sliding_window', { max: 1e8 });
+  const layerTypes = r.optStringArray('layer_types');
+  const useSliding = r.optBool('use_sliding_window');
+  // Qwen configs carry sliding_window but disable it with use_sliding_window=false.
+  const slidingWindow = useSliding === false ? null : (slidingWindowRaw ?? null);
+
+  if (isMla) {
+    const qkNope = r.int('qk_nope_head_dim', { max: 100_000 });
+    const qkRope = r.int('qk_rope_head_dim', { max: 100_000 });
+    const vHead = r.int('v_head_dim', { max: 100_000 });
+    const qLora = r.optInt('q_lora_rank', { min: 0, max: 1_000_000 });
+    attention = {
+      kind: 'mla', numHeads, numKvHeads: numHeads, qkHeadDim: qkNope + qkRope, vHeadDim: vHead,
+      mla: { qLoraRank: qLora && qLora > 0 ? qLora : null, kvLoraRank: kvLoraRank!, qkNopeHeadDim: qkNope, qkRopeHeadDim: qkRope, vHeadDim: vHead },
+      bias: attentionBias, slidingWindow,
+    };
+  } else {
+    const headDim = r.optInt('head_dim', { max: 100_000 }) ?? (Number.isInteger(hiddenSize / numHeads) ? hiddenSize / numHeads : undefined);
+    if (headDim === undefined) r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
+    if (numKvHeads > numHeads || numHeads % numKvHeads !== 0) {
+      r.problem('num_key_value_heads', 'must divide num_attention_heads');
+    }
+    const kind: AttentionKind = numKvHeads === numHeads ? 'mha' : numKvHeads === 1 ? 'mqa' : 'gqa';
+    attention = { kind, numHeads, numKvHeads, qkHeadDim: headDim ?? 0, vHeadDim: headDim ?? 0, mla: null, bias: attentionBias, slidingWindow };
+  }
+
+  // --- FFN sizes
+  let moe: MoeSpec | null = null;
+  let denseIntermediateSize = intermediate ?? 0;
+  if (isMoe) {
+    const expertSize = moeIntermediate ?? intermediate;
+    if (expertSize === undefined) r.problem('moe_intermediate_size', 'is required for a mixture-of-experts config (or intermediate_size)');
+    if (topK === undefined) r.problem('num_experts_per_tok', 'is required for a mixture-of-experts config');
+    else if (topK > numRoutedExperts) r.problem('num_experts_per_tok', 'must not exceed the number of routed experts');
+    const numShared = r.optInt('n_shared_experts', { min: 0, max: 1_000 }) ?? 0;
+    const qwenSharedSize = r.optInt('shared_expert_intermediate_size', { min: 0, max: 10_000_000 });
+    const numGroups = r.optInt('n_group', { max: 1_000_000 });
+    const topKGroups = r.optInt('topk_group', { max: 1_000_000 });
+    moe = {
+      numRoutedExperts,
+      numSharedExperts: qwenSharedSize ? 1 : numShared,
+      topK: topK ?? 0,
+      expertIntermediateSize: expertSize ?? 0,
+      sharedExpertIntermediateSize: qwenSharedSize ?? expertSize ?? 0,
+      numGroups: numGroups && numGroups > 1 ? numGroups : null,
+      topKGroups: numGroups && numGroups > 1 ? (topKGroups ?? numGroups) : null,
+      routerBias: modelType === 'gpt_oss',
+    };
+    // Mixtral / gpt-oss put the expert size in intermediate_size and have no dense layers.
+    if (moeIntermediate === undefined) denseIntermediateSize = intermediate ?? 0;
+  } else if (intermediate === undefined) {
+    r.problem('intermediate_size', 'is required (a positive integer)');
+  }
+
+  // --- which layers are MoE, which are sliding
+  const firstKDense = r.optInt('first_k_dense_replace', { min: 0, max: 10_000 }) ?? 0;
+  const moeLayerFreq = r.optInt('moe_layer_freq', { max: 10_000 }) ?? 1;
+  const decoderSparseStep = r.optInt('decoder_sparse_step', { max: 10_000 }) ?? 1;
+  const mlpOnlyLayers = new Set(r.optIntArray('mlp_only_layers') ?? []);
+  if (layerTypes && layerTypes.length !== numLayers) r.problem('layer_types', 'must have one entry per hidden layer');
+  if (layerTypes?.some((t) => t === 'sliding_attention') && slidingWindow === null) {
+    r.problem('sliding_window', 'is required when layer_types has sliding_attention layers');
+  }
+  const mtpLayers = r.optInt('num_nextn_predict_layers', { min: 0, max: 100 }) ?? 0;
+  r.finish();
+
+  const layers: LayerSpec[] = [];
+  for (let i = 0; i < numLayers; i++) {
+    let ffn: LayerSpec['ffn'] = 'dense';
+    if (isMoe) {
+      const deepseekRule = i >= firstKDense && i % moeLayerFreq === 0;
+      const qwenRule = !mlpOnlyLayers.has(i) && (i + 1) % decoderSparseStep === 0;
+      ffn = deepseekRule && qwenRule ? 'moe' : 'dense';
+    }
+    let att: LayerSpec['attention'] = 'full';
+    if (layerTypes) att = layerTypes[i] === 'sliding_attention' ? 'sliding' : 'full';
+    else if (slidingWindow !== null && slidingWindow < maxPositionEmbeddings) att = 'sliding';
+    layers.push({ attention: att, ffn });
+  }
+  if (isMoe && layers.some((l) => l.ffn === 'dense') && denseIntermediateSize <= 0) {
+    throw new ConfigError([{ path: 'config.intermediate_size', message: 'is required for the dense layers of this config' }]);
+  }
+
+  const quant = cfg['quantization_config'];
+  let publishedWeightFormat = typeof cfg['torch_dtype'] === 'string' ? (cfg['torch_dtype'] as string) : 'bfloat16';
+  if (typeof quant === 'object' && quant !== null) {
+    const q = quant as Record<string, unknown>;
+    if (typeof q['quant_method'] === 'string') publishedWeightFormat = q['quant_method'] as string;
+  }
+
+  const archName = Array.isArray(cfg['architectures']) && typeof cfg['architectures'][0] === 'string' ? (cfg['architectures'][0] as string) : modelType;
+  return {
+    name: archName,
+    modelType,
+    hiddenSize,
+    numLayers,
+    vocabSize,
+    tieWordEmbeddings,
+    maxPositionEmbeddings,
+    attention: attention!,
+    denseIntermediateSize,
+    moe,
+    layers,
+    mtpLayers,
+    publishedWeightFormat,
+  };
+}

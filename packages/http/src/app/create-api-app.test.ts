@@ -1,0 +1,164 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { ApiError, unprocessable } from '../errors/api-error.js';
+import { defineRoute } from '../routes/define-route.js';
+import { createApiApp } from './create-api-app.js';
+
+const echoSchema = v.object({
+  name: v.pipe(v.string(), v.minLength(1)),
+  sizeGB: v.pipe(v.number(), v.minValue(0)),
+});
+
+const routes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/echo',
+    summary: 'Echo the size',
+    requestSchema: echoSchema,
+    handler: ({ body }) => ({ name: body.name, sizeGB: body.sizeGB }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/things/{id}',
+    summary: 'One thing',
+    querySchema: v.object({ limit: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number))) }),
+    handler: ({ params, query }) => {
+      if (params.id === 'boom') throw new Error('internal detail');
+      if (params.id === 'nan') return { ratio: Number.NaN, nested: { value: Infinity } };
+      if (params.id === 'impossible') throw unprocessable('Cannot do that', [{ path: 'id', message: 'impossible' }]);
+      return { id: params.id, limit: query.limit ?? null };
+    },
+  }),
+];
+
+const { app, openApiDocument } = createApiApp({ info: { title: 'Test', version: '1' }, routes });
+
+const post = (body: BodyInit, contentType: string | null = 'application/json') =>
+  app.request('/v1/echo', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} });
+
+async function envelope(response: Response) {
+  const json = (await response.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } };
+  return json.error;
+}
+
+describe('createApiApp', () => {
+  it('answers a valid request', async () => {
+    const response = await post(JSON.stringify({ name: 'a', sizeGB: 2 }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ name: 'a', sizeGB: 2 });
+  });
+
+  it('rejects schema failures with 400 and issue paths, never echoing the input', async () => {
+    const response = await post(JSON.stringify({ name: 'secret-value-123', sizeGB: 'secret-value-456' }));
+    expect(response.status).toBe(400);
+    const error = await envelope(response);
+    expect(error.code).toBe('invalid_request');
+    expect(error.issues).toEqual([{ path: 'sizeGB', message: 'Invalid type: Expected number' }]);
+    expect(JSON.stringify(error)).not.toContain('secret-value');
+  });
+
+  it('rejects negative sizes', async () => {
+    const error = await envelope(await post(JSON.stringify({ name: 'a', sizeGB: -5 })));
+    expect(error.issues[0]?.path).toBe('sizeGB');
+    expect(error.issues[0]?.message).not.toContain('-5');
+  });
+
+  it('maps malformed JSON to 400 and empty bodies too', async () => {
+    const response = await post('{"name": "a",');
+    expect(response.status).toBe(400);
+    expect((await envelope(response)).code).toBe('malformed_json');
+    expect((await post('')).status).toBe(400);
+  });
+
+  it('maps non-JSON content types to 415', async () => {
+    expect((await post('name=a', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await post('{}', null)).status).toBe(415);
+    expect((await post('{"name":"a","sizeGB":1}', 'application/json; charset=utf-8')).status).toBe(200);
+  });
+
+  it('maps oversized bodies to 413, declared or streamed', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(300 * 1024), sizeGB: 1 });
+    expect((await post(big)).status).toBe(413);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+        for (let i = 0; i < 5; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await app.request('/v1/echo', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      // @ts-expect-error Node's fetch needs duplex for streamed bodies
+      duplex: 'half',
+    });
+    expect(response.status).toBe(413);
+    expect((await envelope(response)).code).toBe('payload_too_large');
+  });
+
+  it('answers 404 for unknown routes and 405 (with Allow) for known paths', async () => {
+    const missing = await app.request('/v1/nothing');
+    expect(missing.status).toBe(404);
+    expect((await envelope(missing)).code).toBe('not_found');
+    const wrongMethod = await app.request('/v1/echo');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    const wrongOnParam = await app.request('/v1/things/abc', { method: 'DELETE' });
+    expect(wrongOnParam.status).toBe(405);
+    expect(wrongOnParam.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('validates and converts query strings', async () => {
+    expect(await (await app.request('/v1/things/a?limit=5')).json()).toEqual({ id: 'a', limit: 5 });
+    const bad = await app.request('/v1/things/a?limit=five');
+    expect(bad.status).toBe(400);
+    expect((await envelope(bad)).issues[0]?.path).toBe('query.limit');
+  });
+
+  it('turns NaN / Infinity in a result into a 422 envelope', async () => {
+    const response = await app.request('/v1/things/nan');
+    expect(response.status).toBe(422);
+    const error = await envelope(response);
+    expect(error.code).toBe('non_finite_result');
+    expect(error.issues.map((issue) => issue.path)).toEqual(['ratio', 'nested.value']);
+  });
+
+  it('passes thrown ApiErrors through and hides unexpected errors behind a generic 500', async () => {
+    expect((await app.request('/v1/things/impossible')).status).toBe(422);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = await app.request('/v1/things/boom');
+      expect(response.status).toBe(500);
+      const error = await envelope(response);
+      expect(error.code).toBe('internal_error');
+      expect(error.message).not.toContain('internal detail');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('serves an OpenAPI 3.1 document with every route', async () => {
+    const response = await app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as typeof openApiDocument;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/echo', '/v1/things/{id}']);
+    const echo = document.paths['/v1/echo']?.post;
+    expect(echo?.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { type: 'object', required: ['name', 'sizeGB'] } } },
+    });
+    expect(Object.keys(echo?.responses ?? {})).toEqual(['200', '400', '413', '415', '422', '500']);
+    const thing = document.paths['/v1/things/{id}']?.get;
+    expect(thing?.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'limit', in: 'query', required: false, schema: { type: 'string', pattern: expect.any(String) } },
+    ]);
+    expect(JSON.stringify(document)).not.toContain('$schema');
+  });
+
+  it('exposes ApiError for handlers', () => {
+    expect(new ApiError(404, 'not_found', 'x').toEnvelope()).toEqual({ error: { code: 'not_found', message: 'x', issues: [] } });
+  });
+});

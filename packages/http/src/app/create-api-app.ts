@@ -1,0 +1,80 @@
+import { Hono, type Context, type Env } from 'hono';
+import * as v from 'valibot';
+import { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from '../body/read-json-body.js';
+import { ApiError, errorResponse, internalErrorResponse } from '../errors/api-error.js';
+import { toErrorIssues } from '../errors/valibot-issues.js';
+import { finiteJsonResponse } from '../json/finite-json.js';
+import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
+import { pathMatches, toHonoPath, type RouteDefinition } from '../routes/define-route.js';
+
+export interface ApiAppOptions<E extends Env> {
+  readonly info: OpenApiInfo;
+  readonly routes: readonly RouteDefinition<E>[];
+  readonly bodyLimitBytes?: number;
+}
+
+export interface ApiApp<E extends Env> {
+  readonly app: Hono<E>;
+  readonly routes: readonly RouteDefinition<E>[];
+  readonly openApiDocument: OpenApiDocument;
+}
+
+export const OPENAPI_PATH = '/openapi.json';
+
+function validate(schema: v.GenericSchema, input: unknown, what: string, pathPrefix: string): unknown {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  throw new ApiError(400, 'invalid_request', `The ${what} does not match the schema.`, toErrorIssues(result.issues, pathPrefix));
+}
+
+function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number) {
+  return async (c: Context<E>): Promise<Response> => {
+    const body = route.requestSchema
+      ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '')
+      : undefined;
+    const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
+    const result = await route.handler({ body, query, params: c.req.param() as Record<string, string> }, c);
+    if (result instanceof Response) return result;
+    return finiteJsonResponse(result, route.successStatus);
+  };
+}
+
+/** Error handler shared by every worker: ApiError → its envelope, anything else → generic 500. */
+export function handleError(error: unknown): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  console.error('unexpected error', error);
+  return internalErrorResponse();
+}
+
+/**
+ * The answer for a path no route took: 405 with `Allow` if the path exists
+ * under another method, else 404.
+ */
+export function unmatchedResponse(routes: readonly Pick<RouteDefinition, 'method' | 'path'>[], method: string, path: string): Response {
+  const allowed = new Set(routes.filter((route) => pathMatches(route.path, path)).map((route) => route.method.toUpperCase()));
+  if (allowed.has('GET')) allowed.add('HEAD');
+  if (allowed.size > 0 && !allowed.has(method.toUpperCase())) {
+    const allow = [...allowed].sort().join(', ');
+    return errorResponse(new ApiError(405, 'method_not_allowed', `Method ${method.toUpperCase()} is not allowed here; use ${allow}.`, [], { allow }));
+  }
+  return errorResponse(new ApiError(404, 'not_found', 'No such route.'));
+}
+
+/**
+ * A Hono app with the shared plumbing: every route validated and documented
+ * from its definition, `GET /openapi.json`, the error envelope for 404/405 and
+ * thrown errors, and the finite-number guard on every JSON body.
+ */
+export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E> {
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const app = new Hono<E>();
+  const openApiDocument = buildOpenApiDocument(options.info, options.routes);
+  app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
+  for (const route of options.routes) {
+    app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes));
+  }
+  const known = [...options.routes, { method: 'get' as const, path: OPENAPI_PATH }];
+  app.notFound((c) => unmatchedResponse(known, c.req.method, c.req.path));
+  app.onError((error) => handleError(error));
+  return { app, routes: options.routes, openApiDocument };
+}

@@ -1,0 +1,37 @@
+export {
+  ApiError,
+  errorResponse,
+  internalErrorResponse,
+  invalidRequest,
+  notFound,
+  unprocessable,
+  type ErrorCode,
+  type ErrorEnvelope,
+  type ErrorIssue,
+  type ErrorStatus,
+} from './errors/api-error.js';
+export { issueMessage, stripReceived, toErrorIssues } from './errors/valibot-issues.js';
+export { finiteJsonResponse, stringifyFinite } from './json/finite-json.js';
+export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, readJsonBody } from './body/read-json-body.js';
+export {
+  defineRoute,
+  pathMatches,
+  pathParameterNames,
+  routeDefiner,
+  toHonoPath,
+  type HttpMethod,
+  type RouteConfig,
+  type RouteDefinition,
+  type RouteInput,
+} from './routes/define-route.js';
+export {
+  buildOpenApiDocument,
+  buildOperation,
+  ERROR_ENVELOPE_JSON_SCHEMA,
+  jsonSchemaOf,
+  type OpenApiDocument,
+  type OpenApiInfo,
+  type OpenApiOperation,
+} from './openapi/document.js';
+export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
+export { createApiApp, handleError, OPENAPI_PATH, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';

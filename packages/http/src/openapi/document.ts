@@ -1,0 +1,147 @@
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import type { GenericSchema } from 'valibot';
+import { pathParameterNames, type RouteDefinition } from '../routes/define-route.js';
+
+export interface OpenApiInfo {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+}
+
+export interface OpenApiDocument {
+  readonly openapi: '3.1.0';
+  readonly info: OpenApiInfo;
+  readonly paths: Record<string, Record<string, OpenApiOperation>>;
+  readonly components: { readonly schemas: Record<string, unknown> };
+  readonly tags?: readonly { readonly name: string }[];
+}
+
+export interface OpenApiOperation {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly parameters?: readonly unknown[];
+  readonly requestBody?: unknown;
+  readonly responses: Record<string, unknown>;
+}
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  '400': 'Input fails the schema, or the body is not valid JSON',
+  '404': 'Unknown id or route',
+  '405': 'Method not allowed on this path',
+  '413': 'Request body too large',
+  '415': 'Request body is not JSON',
+  '422': 'Well-formed request asking for something impossible (or a non-finite result)',
+  '500': 'Unexpected error',
+  '502': 'An upstream worker could not be reached',
+};
+
+/** JSON Schema of the error envelope, shared by every worker. */
+export const ERROR_ENVELOPE_JSON_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'issues'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        issues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** valibot → JSON Schema 2020-12 (what OpenAPI 3.1 uses); unconvertible checks are left out. */
+export function jsonSchemaOf(schema: GenericSchema, typeMode: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode, errorMode: 'ignore' });
+  return rest;
+}
+
+function operationId(method: string, path: string): string {
+  const words = path
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return method + words.join('');
+}
+
+const OPTIONAL_TYPES = new Set(['optional', 'exact_optional', 'nullish', 'undefinedable']);
+
+function queryParameters(schema: GenericSchema): unknown[] {
+  const entries = (schema as unknown as { entries?: Record<string, GenericSchema> }).entries;
+  if (entries === undefined) return [];
+  return Object.entries(entries).map(([name, entry]) => ({
+    name,
+    in: 'query',
+    required: !OPTIONAL_TYPES.has(entry.type),
+    schema: jsonSchemaOf(entry, 'input'),
+  }));
+}
+
+function errorStatuses(route: RouteDefinition): string[] {
+  const statuses = new Set<number>([500, ...route.errorStatuses]);
+  if (pathParameterNames(route.path).length > 0) statuses.add(404);
+  if (route.querySchema) statuses.add(400);
+  if (route.requestSchema) [400, 413, 415, 422].forEach((status) => statuses.add(status));
+  return [...statuses].sort((a, b) => a - b).map(String);
+}
+
+export function buildOperation(route: RouteDefinition): OpenApiOperation {
+  const parameters = [
+    ...pathParameterNames(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...(route.querySchema ? queryParameters(route.querySchema) : []),
+  ];
+  const responses: Record<string, unknown> = {
+    [String(route.successStatus)]: {
+      description: route.successStatus === 201 ? 'Created' : 'OK',
+      content: { 'application/json': { schema: route.responseSchema ? jsonSchemaOf(route.responseSchema, 'output') : {} } },
+    },
+  };
+  for (const status of errorStatuses(route)) {
+    responses[status] = {
+      description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+    };
+  }
+  return {
+    operationId: operationId(route.method, route.path),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(route.tag ? { tags: [route.tag] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.requestSchema
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchemaOf(route.requestSchema, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly RouteDefinition[]): OpenApiDocument {
+  const paths: Record<string, Record<string, OpenApiOperation>> = {};
+  for (const route of routes) {
+    (paths[route.path] ??= {})[route.method] = buildOperation(route);
+  }
+  const tags = [...new Set(routes.flatMap((route) => (route.tag ? [route.tag] : [])))].map((name) => ({ name }));
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: { schemas: { ErrorEnvelope: ERROR_ENVELOPE_JSON_SCHEMA } },
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
