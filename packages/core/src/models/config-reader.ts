@@ -13,7 +13,10 @@ export class ConfigReader {
 
   /** A required positive integer. */
   int(key: string, opts: { min?: number; max?: number } = {}): number {
-    return this.optInt(key, opts) ?? this.missing(key, 'is required (a positive integer)');
+    const value = this.optInt(key, opts);
+    if (value !== undefined) return value;
+    // optInt already reported a present-but-wrong value; only an absent field is reported here
+    return this.has(key) ? Number.NaN : this.missing(key, 'is required (a positive integer)');
   }
 
   /** An optional integer; null/absent gives undefined. */

@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: CPU time of the planner's heavy requests, to compare with a Worker's
+ * 10 ms CPU budget (free plan). Each suite lives in its own file and exports `suite()`.
+ */
+import { printResults, type BenchResult } from './measure.js';
+import { suite as accounting } from './accounting.bench.js';
+
+const suites: Array<() => BenchResult[]> = [accounting];
+const results = suites.flatMap((s) => s());
+printResults(results);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { getGpu, listGpus } from './catalog.js';
+import { exportControlFigures } from './export-control.js';
+import { describeGpu } from './describe.js';
+
+describe('GPU catalog', () => {
+  it('holds the eight catalog GPUs with lowercase ids', () => {
+    expect(listGpus().map((g) => g.id).sort()).toEqual(['a100', 'a800', 'b200', 'h100', 'h20', 'h200', 'h800', 'mi300x']);
+  });
+
+  it('gives every figure a source and a kind', () => {
+    for (const gpu of listGpus()) {
+      const figures = [gpu.hbmCapacityGB, gpu.hbmBandwidthTBps, gpu.tdpW, gpu.gpusPerNode, gpu.scaleOutNicsPerGpu, ...Object.values(gpu.denseTflops)];
+      for (const f of figures) {
+        expect(f?.source.length, `${gpu.id}`).toBeGreaterThan(10);
+        expect(['datasheet', 'measured', 'derived', 'assumed']).toContain(f?.kind);
+      }
+    }
+  });
+
+  it('has no FP8 tensor path on Ampere', () => {
+    expect(getGpu('a100')?.denseTflops.fp8).toBeUndefined();
+    expect(getGpu('h800')?.denseTflops.fp8?.value).toBe(1979);
+  });
+
+  // published-figures.json hardware.export_control.derived_TPP_dense_TOPS_x_bits (derived, not a BIS figure)
+  it.each([
+    ['h100', 15830], ['h800', 15830], ['h20', 2368], ['a100', 4992], ['b200', 36000], ['mi300x', 20918],
+  ])('computes TPP of %s as dense TOPS x bit length (%d, within 0.1%%)', (id, tpp) => {
+    expect(exportControlFigures(getGpu(id)!).tpp / tpp).toBeCloseTo(1, 3);
+  });
+
+  // smbom.com/news/13059: H20 performance density 2.9, H100 19.4
+  it('computes performance density from die area', () => {
+    expect(exportControlFigures(getGpu('h20')!).performanceDensity).toBeCloseTo(2.9, 1);
+    expect(exportControlFigures(getGpu('h100')!).performanceDensity).toBeCloseTo(19.4, 1);
+    expect(exportControlFigures(getGpu('h20')!).exceeds3A090a).toBe(false);
+  });
+
+  it('describes H800 scale-up as 400 GB/s bidirectional, 160 GB/s effective per direction', () => {
+    const d = describeGpu(getGpu('h800')!);
+    expect(d.scaleUp.bandwidthGBpsBidirectional).toBe(400);
+    expect(d.scaleUp.effectiveGBpsPerDirection).toBeCloseTo(160, 6);
+    expect(d.scaleOut.bandwidthGbpsPerGpu).toBeCloseTo(400, 6);
+    expect(describeGpu(getGpu('h20')!).scaleOut.bandwidthGbpsPerGpu).toBeCloseTo(200, 6);
+  });
+});
