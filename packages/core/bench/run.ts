@@ -4,7 +4,9 @@
  */
 import { printResults, type BenchResult } from './measure.js';
 import { suite as accounting } from './accounting.bench.js';
+import { suite as training } from './training.bench.js';
+import { suite as inference } from './inference.bench.js';
 
-const suites: Array<() => BenchResult[]> = [accounting];
+const suites: Array<() => BenchResult[]> = [accounting, inference, training];
 const results = suites.flatMap((s) => s());
 printResults(results);

@@ -15,3 +15,15 @@ export * from './accounting/params.js';
 export * from './accounting/kv-cache.js';
 export * from './accounting/flops.js';
 export { analyzeModel, DEFAULT_SEQUENCE_LENGTH, type ModelAnalysis } from './accounting/analyze.js';
+export * from './inference/index.js';
+export * from './cluster/types.js';
+export { buildCluster, groupPlacement, scaleUpLink, scaleOutLink } from './cluster/cluster.js';
+export * from './cluster/collectives.js';
+export * from './cluster/expert-all-to-all.js';
+export type {
+  TrainingPrecision, PipelineSchedule, RecomputeMode, ZeroStage, OptimizerStatePrecision, ParallelismInput, TrainingRequest,
+  Layout as TrainingLayout, MemoryBreakdown as TrainingMemoryBreakdown, TimeBreakdown as TrainingTimeBreakdown, LayoutEvaluation as TrainingLayoutEvaluation,
+} from './training/types.js';
+export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, resolveEfficiency, type EfficiencyParameters } from './training/efficiency.js';
+export { TrainingPlanError, type TrainingIssue } from './training/errors.js';
+export { planTraining, MFU_BASIS, DEFAULT_GLOBAL_BATCH_TOKENS, DEFAULT_PRICE_PER_GPU_HOUR_USD, type TrainingPlan, type AlternativeLayout } from './training/plan.js';

@@ -34,4 +34,5 @@ export {
   type OpenApiOperation,
 } from './openapi/document.js';
 export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
-export { createApiApp, handleError, OPENAPI_PATH, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
+export { createApiApp, handleError, OPENAPI_PATH, SERVICE_HEADER, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
+export { jsonObjectSchema } from './schemas/json-object.js';

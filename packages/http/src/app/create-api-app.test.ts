@@ -9,6 +9,12 @@ const echoSchema = v.object({
   sizeGB: v.pipe(v.number(), v.minValue(0)),
 });
 
+class DomainError extends Error {
+  constructor(readonly field: string) {
+    super('domain rule broken');
+  }
+}
+
 const routes = [
   defineRoute({
     method: 'post',
@@ -24,6 +30,7 @@ const routes = [
     querySchema: v.object({ limit: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number))) }),
     handler: ({ params, query }) => {
       if (params.id === 'boom') throw new Error('internal detail');
+      if (params.id === 'domain') throw new DomainError('sizeGB');
       if (params.id === 'nan') return { ratio: Number.NaN, nested: { value: Infinity } };
       if (params.id === 'impossible') throw unprocessable('Cannot do that', [{ path: 'id', message: 'impossible' }]);
       return { id: params.id, limit: query.limit ?? null };
@@ -31,7 +38,13 @@ const routes = [
   }),
 ];
 
-const { app, openApiDocument } = createApiApp({ info: { title: 'Test', version: '1' }, routes });
+const { app, openApiDocument } = createApiApp({
+  serviceName: 'test-api',
+  info: { title: 'Test', version: '1' },
+  routes,
+  mapError: (error) =>
+    error instanceof DomainError ? unprocessable('Domain rule broken', [{ path: error.field, message: 'impossible' }]) : undefined,
+});
 
 const post = (body: BodyInit, contentType: string | null = 'application/json') =>
   app.request('/v1/echo', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} });
@@ -46,6 +59,7 @@ describe('createApiApp', () => {
     const response = await post(JSON.stringify({ name: 'a', sizeGB: 2 }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ name: 'a', sizeGB: 2 });
+    expect(response.headers.get('x-gcp-service')).toBe('test-api');
   });
 
   it('rejects schema failures with 400 and issue paths, never echoing the input', async () => {
@@ -101,6 +115,7 @@ describe('createApiApp', () => {
     const missing = await app.request('/v1/nothing');
     expect(missing.status).toBe(404);
     expect((await envelope(missing)).code).toBe('not_found');
+    expect(missing.headers.get('x-gcp-service')).toBe('test-api');
     const wrongMethod = await app.request('/v1/echo');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
@@ -126,6 +141,9 @@ describe('createApiApp', () => {
 
   it('passes thrown ApiErrors through and hides unexpected errors behind a generic 500', async () => {
     expect((await app.request('/v1/things/impossible')).status).toBe(422);
+    const mapped = await app.request('/v1/things/domain');
+    expect(mapped.status).toBe(422);
+    expect((await envelope(mapped)).issues).toEqual([{ path: 'sizeGB', message: 'impossible' }]);
     const original = console.error;
     console.error = () => {};
     try {

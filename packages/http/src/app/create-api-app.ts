@@ -8,9 +8,16 @@ import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '..
 import { pathMatches, toHonoPath, type RouteDefinition } from '../routes/define-route.js';
 
 export interface ApiAppOptions<E extends Env> {
+  /** Worker name, sent back in the `x-gcp-service` header of every response. */
+  readonly serviceName: string;
   readonly info: OpenApiInfo;
   readonly routes: readonly RouteDefinition<E>[];
   readonly bodyLimitBytes?: number;
+  /**
+   * Turns a domain error thrown by a handler (e.g. core's ConfigError) into an
+   * ApiError; return undefined to leave it to the generic 500.
+   */
+  readonly mapError?: (error: unknown) => ApiError | undefined;
 }
 
 export interface ApiApp<E extends Env> {
@@ -20,8 +27,15 @@ export interface ApiApp<E extends Env> {
 }
 
 export const OPENAPI_PATH = '/openapi.json';
+export const SERVICE_HEADER = 'x-gcp-service';
+
+const OBJECT_SCHEMA_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
 
 function validate(schema: v.GenericSchema, input: unknown, what: string, pathPrefix: string): unknown {
+  // valibot's object schemas accept arrays (as objects with index keys); a JSON body must be a real object.
+  if (OBJECT_SCHEMA_TYPES.has(schema.type) && (typeof input !== 'object' || input === null || Array.isArray(input))) {
+    throw new ApiError(400, 'invalid_request', `The ${what} must be a JSON object.`, [{ path: pathPrefix, message: 'Expected a JSON object' }]);
+  }
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
   throw new ApiError(400, 'invalid_request', `The ${what} does not match the schema.`, toErrorIssues(result.issues, pathPrefix));
@@ -68,6 +82,10 @@ export function unmatchedResponse(routes: readonly Pick<RouteDefinition, 'method
 export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E> {
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new Hono<E>();
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set(SERVICE_HEADER, options.serviceName);
+  });
   const openApiDocument = buildOpenApiDocument(options.info, options.routes);
   app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
   for (const route of options.routes) {
@@ -75,6 +93,6 @@ export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E
   }
   const known = [...options.routes, { method: 'get' as const, path: OPENAPI_PATH }];
   app.notFound((c) => unmatchedResponse(known, c.req.method, c.req.path));
-  app.onError((error) => handleError(error));
+  app.onError((error) => handleError(options.mapError?.(error) ?? error));
   return { app, routes: options.routes, openApiDocument };
 }

@@ -39,7 +39,7 @@ async function readLimitedText(request: Request, limitBytes: number): Promise<st
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return new TextDecoder().decode(bytes);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { pathParameterNames, type RouteDefinition } from '../routes/define-route.js';
+import { JSON_SCHEMA_OVERRIDE } from '../schemas/json-object.js';
 
 export interface OpenApiInfo {
   readonly title: string;
@@ -63,7 +64,13 @@ export const ERROR_ENVELOPE_JSON_SCHEMA = {
 
 /** valibot → JSON Schema 2020-12 (what OpenAPI 3.1 uses); unconvertible checks are left out. */
 export function jsonSchemaOf(schema: GenericSchema, typeMode: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode, errorMode: 'ignore' });
+  const { $schema: _ignored, ...rest } = toJsonSchema(schema, {
+    target: 'draft-2020-12',
+    typeMode,
+    errorMode: 'ignore',
+    overrideSchema: ({ valibotSchema }) =>
+      (valibotSchema as { [JSON_SCHEMA_OVERRIDE]?: JsonSchema })[JSON_SCHEMA_OVERRIDE] ?? undefined,
+  });
   return rest;
 }
 

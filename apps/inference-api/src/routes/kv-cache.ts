@@ -1,0 +1,14 @@
+import { kvCacheReport } from '@gcp/core';
+import { defineRoute } from '../define-route.js';
+import { kvCacheRequestSchema, kvCacheResponseSchema } from './schemas.js';
+
+export const kvCacheRoute = defineRoute({
+  method: 'post',
+  path: '/v1/inference/kv-cache',
+  tag: 'inference',
+  summary: 'KV-cache size for a model, context length and concurrency',
+  description: 'Bytes per token (all layers), per sequence at `contextTokens` (sliding-window layers capped at their window) and in total for `concurrency` sequences.',
+  requestSchema: kvCacheRequestSchema,
+  responseSchema: kvCacheResponseSchema,
+  handler: ({ body }) => kvCacheReport(body),
+});

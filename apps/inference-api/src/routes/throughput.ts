@@ -1,0 +1,14 @@
+import { estimateThroughput, finiteOnly } from '@gcp/core';
+import { defineRoute } from '../define-route.js';
+import { throughputRequestSchema, throughputResponseSchema } from './schemas.js';
+
+export const throughputRoute = defineRoute({
+  method: 'post',
+  path: '/v1/inference/throughput',
+  tag: 'inference',
+  summary: 'Throughput and latency of one aggregated serving instance',
+  description: '`concurrency` = sequences in flight on the whole instance (closed loop). A deployment that does not fit answers 200 with `fits: false` and `reasons`; numbers that cannot be computed are left out. FP8 weights on a chip without FP8 tensor cores are served as weight-only quantisation (BF16 compute).',
+  requestSchema: throughputRequestSchema,
+  responseSchema: throughputResponseSchema,
+  handler: ({ body }) => finiteOnly(estimateThroughput(body) as unknown as Record<string, unknown>),
+});

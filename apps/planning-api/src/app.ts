@@ -1,0 +1,34 @@
+import { createApiApp } from '@gcp/http';
+import { mapCoreError } from './core-errors.js';
+import type { PlanningEnv } from './define-route.js';
+import { getGpuRoute } from './routes/gpus/get-gpu.js';
+import { listGpusRoute } from './routes/gpus/list-gpus.js';
+import { analyzeModelRoute } from './routes/models/analyze-model.js';
+import { getModelRoute } from './routes/models/get-model.js';
+import { listModelsRoute } from './routes/models/list-models.js';
+import { createPlanRoute } from './routes/plans/create-plan.js';
+import { getPlanRoute } from './routes/plans/get-plan.js';
+import { listPlansRoute } from './routes/plans/list-plans.js';
+
+/** Every endpoint of this worker; add a route here and it is served and documented. */
+export const routes = [
+  listGpusRoute,
+  getGpuRoute,
+  listModelsRoute,
+  analyzeModelRoute,
+  getModelRoute,
+  createPlanRoute,
+  listPlansRoute,
+  getPlanRoute,
+];
+
+export const { app, openApiDocument } = createApiApp<PlanningEnv>({
+  serviceName: 'planning-api',
+  info: {
+    title: 'GPU Capacity Planner — planning API',
+    version: '0.1.0',
+    description: 'GPU and model catalogs, model analysis, training plans and saved plans.',
+  },
+  routes,
+  mapError: mapCoreError,
+});

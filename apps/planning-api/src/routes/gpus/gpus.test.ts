@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { errorOf, get } from '../../../test/api.js';
+import { gpuListSchema, gpuSchema } from './gpu-schemas.js';
+
+describe('GET /v1/gpus', () => {
+  it('lists the catalog with units in field names', async () => {
+    const response = await get('/v1/gpus');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = v.parse(gpuListSchema, await response.json());
+    const ids = body.gpus.map((gpu) => gpu.id);
+    expect(ids).toContain('h100');
+    expect(ids).toContain('mi300x');
+    expect(body.gpus[0]).toHaveProperty('hbmCapacityGB');
+  });
+});
+
+describe('GET /v1/gpus/{id}', () => {
+  it('returns one GPU', async () => {
+    const response = await get('/v1/gpus/h100');
+    expect(response.status).toBe(200);
+    const gpu = v.parse(gpuSchema, await response.json());
+    expect(gpu.id).toBe('h100');
+    expect(gpu).toHaveProperty('exportControl');
+  });
+
+  it('answers 404 with the envelope for unknown ids, without echoing the id', async () => {
+    const response = await get('/v1/gpus/no-such-gpu-xyz');
+    expect(response.status).toBe(404);
+    const error = await errorOf(response);
+    expect(error.code).toBe('not_found');
+    expect(error.issues).toEqual([{ path: 'id', message: 'Unknown GPU id' }]);
+    expect(JSON.stringify(error)).not.toContain('no-such-gpu-xyz');
+  });
+});

@@ -1,0 +1,13 @@
+import { describeGpu, listGpus } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { gpuListSchema } from './gpu-schemas.js';
+
+export const listGpusRoute = defineRoute({
+  method: 'get',
+  path: '/v1/gpus',
+  tag: 'gpus',
+  summary: 'List the GPU catalog',
+  description: 'Every GPU with its datasheet figures (units in field names), export-control metrics and sources.',
+  responseSchema: gpuListSchema,
+  handler: () => ({ gpus: listGpus().map((gpu) => describeGpu(gpu)) }),
+});

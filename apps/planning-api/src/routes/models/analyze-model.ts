@@ -1,0 +1,16 @@
+import { normalizeConfig } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { analysisBody } from './analysis-body.js';
+import { analyzeModelRequestSchema, analyzeModelResponseSchema } from './model-schemas.js';
+
+export const analyzeModelRoute = defineRoute({
+  method: 'post',
+  path: '/v1/models/analyze',
+  tag: 'models',
+  summary: 'Analyse a Hugging Face config.json',
+  description: 'Body `{"config": <config.json>, "sequenceLength"?: tokens}`; missing or invalid config fields answer 400 with one issue per field.',
+  requestSchema: analyzeModelRequestSchema,
+  responseSchema: analyzeModelResponseSchema,
+  // normalizeConfig throws ConfigError for unusable configs; the app maps it to 400 (src/core-errors.ts).
+  handler: ({ body }) => analysisBody(normalizeConfig(body.config), body.sequenceLength),
+});

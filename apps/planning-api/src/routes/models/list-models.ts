@@ -1,0 +1,14 @@
+import { listModels } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { modelListResponseSchema } from './model-schemas.js';
+
+export const listModelsRoute = defineRoute({
+  method: 'get',
+  path: '/v1/models',
+  tag: 'models',
+  summary: 'List the model catalog',
+  responseSchema: modelListResponseSchema,
+  handler: () => ({
+    models: listModels().map((model) => ({ id: model.id, name: model.name, officialParams: model.officialParams })),
+  }),
+});

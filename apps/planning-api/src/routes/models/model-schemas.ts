@@ -1,0 +1,64 @@
+import { jsonObjectSchema } from '@gcp/http';
+import * as v from 'valibot';
+
+export const DEFAULT_SEQUENCE_LENGTH = 4096;
+export const MAX_SEQUENCE_LENGTH = 4_194_304;
+
+/** Tokens per training sequence (used for the attention part of the FLOPs). */
+export const sequenceLengthSchema = v.pipe(
+  v.number('sequenceLength must be a number'),
+  v.integer('sequenceLength must be a whole number of tokens'),
+  v.minValue(1, 'sequenceLength must be at least 1 token'),
+  v.maxValue(MAX_SEQUENCE_LENGTH, `sequenceLength must be at most ${MAX_SEQUENCE_LENGTH} tokens`),
+);
+
+export const analyzeModelRequestSchema = v.strictObject({
+  /** A Hugging Face config.json object. */
+  config: jsonObjectSchema('config must be a JSON object (the contents of config.json)'),
+  sequenceLength: v.optional(sequenceLengthSchema),
+});
+
+export type AnalyzeModelRequest = v.InferOutput<typeof analyzeModelRequestSchema>;
+
+/** `?sequenceLength=8192` on GET /v1/models/{id}. */
+export const modelQuerySchema = v.object({
+  sequenceLength: v.optional(
+    v.pipe(v.string(), v.digits('sequenceLength must be a whole number of tokens'), v.transform(Number), sequenceLengthSchema),
+  ),
+});
+
+/** A sourced figure from the catalogs. */
+const figureSchema = v.object({ value: v.number(), kind: v.string(), source: v.string() });
+
+/** Published headline parameter counts in billions, with their sources. */
+const officialParamsSchema = v.object({
+  totalB: figureSchema,
+  activeB: v.optional(figureSchema),
+});
+
+/** What every model response carries (the analysis of `analyzeModel`). */
+export const modelAnalysisEntries = {
+  totalParams: v.number(),
+  activeParams: v.number(),
+  mtpParams: v.number(),
+  attention: v.picklist(['mha', 'gqa', 'mqa', 'mla']),
+  kvCacheBytesPerToken: v.looseObject({ bf16: v.number(), fp8: v.number() }),
+  trainingFlopsPerToken: v.number(),
+  forwardFlopsPerToken: v.number(),
+  sequenceLength: v.number(),
+  architecture: v.looseObject({ name: v.string(), modelType: v.string() }),
+};
+
+export const analyzeModelResponseSchema = v.looseObject(modelAnalysisEntries);
+
+export const modelDetailResponseSchema = v.looseObject({
+  id: v.string(),
+  name: v.string(),
+  officialParams: officialParamsSchema,
+  ...modelAnalysisEntries,
+  config: v.record(v.string(), v.unknown()),
+});
+
+export const modelListResponseSchema = v.object({
+  models: v.array(v.looseObject({ id: v.string(), name: v.string(), officialParams: officialParamsSchema })),
+});

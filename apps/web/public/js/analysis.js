@@ -1,0 +1,138 @@
+// The "Model analysis" section: a catalog model (GET /v1/models/{id}) or a
+// pasted config.json (POST /v1/models/analyze), at a sequence length.
+import { apiGet, apiPost, ApiRequestError } from './api.js';
+import { clearError, showError } from './errors.js';
+import { ATTENTION_NAMES, billions, bytesPerToken, gigaflop } from './format.js';
+import { barChart } from './svg.js';
+
+const BREAKDOWN_LABELS = {
+  embedding: 'Embedding',
+  head: 'LM head',
+  attention: 'Attention',
+  denseFfn: 'Dense FFN',
+  routedExperts: 'Routed experts',
+  sharedExperts: 'Shared experts',
+  routers: 'Routers',
+  norms: 'Norms',
+};
+
+const chartBillions = (value) => (value >= 10 ? `${value.toFixed(0)} B` : value >= 0.01 ? `${value.toFixed(2)} B` : '< 0.01 B');
+
+export function initAnalysis(root = document.getElementById('analysis')) {
+  const form = root.querySelector('#analysis-form');
+  const select = root.querySelector('#model-select');
+  const configInput = root.querySelector('#config-input');
+  const sequenceInput = root.querySelector('#sequence-length');
+  const editButton = root.querySelector('#edit-config');
+  const errorBox = root.querySelector('#analysis-error');
+  const result = root.querySelector('#analysis-result');
+  let lastCatalogConfig = null;
+  let requestNumber = 0;
+
+  const source = () => form.elements.source.value;
+
+  function showSource() {
+    for (const field of root.querySelectorAll('[data-source]')) field.hidden = field.dataset.source !== source();
+  }
+
+  function readSequenceLength() {
+    const text = sequenceInput.value.trim();
+    if (text === '') return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ApiRequestError(0, {
+        message: 'The sequence length must be a whole number of tokens, at least 1.',
+        issues: [{ path: 'sequenceLength', message: 'Enter a positive whole number' }],
+      });
+    }
+    return value;
+  }
+
+  function readPastedConfig() {
+    try {
+      return JSON.parse(configInput.value);
+    } catch {
+      throw new ApiRequestError(0, { message: 'The pasted config.json is not valid JSON.' });
+    }
+  }
+
+  function render(analysis, officialParams) {
+    root.querySelector('#analysis-model-name').textContent = analysis.name;
+    root.querySelector('#total-params').textContent = billions(analysis.totalParams);
+    root.querySelector('#active-params').textContent = billions(analysis.activeParams);
+    root.querySelector('#mtp-params').textContent = billions(analysis.mtpParams);
+    root.querySelector('#attention-kind').textContent = ATTENTION_NAMES[analysis.attention] ?? analysis.attention;
+    root.querySelector('#kv-bf16').textContent = bytesPerToken(analysis.kvCacheBytesPerToken.bf16);
+    root.querySelector('#kv-fp8').textContent = bytesPerToken(analysis.kvCacheBytesPerToken.fp8);
+    root.querySelector('#training-gflop').textContent = gigaflop(analysis.trainingFlopsPerToken);
+    root.querySelector('#forward-gflop').textContent = gigaflop(analysis.forwardFlopsPerToken);
+    const official = root.querySelector('#official-params');
+    official.textContent = officialParams
+      ? `Published: ${officialParams.totalB.value} B total` +
+        (officialParams.activeB ? `, ${officialParams.activeB.value} B active` : '') +
+        ` — ${officialParams.totalB.source}. FLOPs at ${analysis.sequenceLength} tokens per sequence.`
+      : `FLOPs at ${analysis.sequenceLength} tokens per sequence.`;
+    const breakdown = analysis.paramsBreakdown ?? {};
+    const rows = Object.entries(BREAKDOWN_LABELS)
+      .map(([key, label]) => ({ label, value: (breakdown[key] ?? 0) / 1e9 }))
+      .filter((row) => row.value > 0);
+    root.querySelector('#params-chart').replaceChildren(
+      barChart(rows, { title: `Parameter breakdown of ${analysis.name}, billions`, format: chartBillions }),
+    );
+    result.hidden = false;
+  }
+
+  async function analyse() {
+    const current = ++requestNumber;
+    clearError(errorBox);
+    try {
+      const sequenceLength = readSequenceLength();
+      let analysis;
+      let officialParams = null;
+      if (source() === 'catalog') {
+        if (!select.value) return;
+        const query = sequenceLength === undefined ? '' : `?sequenceLength=${sequenceLength}`;
+        analysis = await apiGet(`/v1/models/${encodeURIComponent(select.value)}${query}`);
+        officialParams = analysis.officialParams;
+        lastCatalogConfig = analysis.config;
+        editButton.disabled = false;
+      } else {
+        analysis = await apiPost('/v1/models/analyze', { config: readPastedConfig(), ...(sequenceLength === undefined ? {} : { sequenceLength }) });
+      }
+      if (current === requestNumber) render(analysis, officialParams);
+    } catch (error) {
+      if (current !== requestNumber) return;
+      result.hidden = true;
+      showError(errorBox, error);
+    }
+  }
+
+  async function loadCatalog() {
+    try {
+      const { models } = await apiGet('/v1/models');
+      select.replaceChildren(new Option('Choose a model…', ''), ...models.map((model) => new Option(model.name, model.id)));
+    } catch (error) {
+      select.replaceChildren(new Option('Models unavailable', ''));
+      showError(errorBox, error);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    analyse();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'source') showSource();
+    if (event.target === select || event.target === sequenceInput) analyse();
+  });
+  editButton.addEventListener('click', () => {
+    if (!lastCatalogConfig) return;
+    configInput.value = JSON.stringify(lastCatalogConfig, null, 2);
+    form.elements.source.value = 'config';
+    showSource();
+    configInput.focus();
+  });
+
+  showSource();
+  return loadCatalog();
+}

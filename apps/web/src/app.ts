@@ -1,0 +1,29 @@
+import { finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER } from '@gcp/http';
+import { Hono } from 'hono';
+import { mergedOpenApiDocument } from './openapi/merged-document.js';
+import { forward } from './proxy/forward.js';
+
+type WebEnv = { Bindings: Cloudflare.Env };
+
+/**
+ * The public origin: the planner page (static assets), `/v1/inference/*` to
+ * the inference worker, every other `/v1/*` to the planning worker, and one
+ * merged `/openapi.json`.
+ */
+export const app = new Hono<WebEnv>();
+
+app.get(OPENAPI_PATH, async (c) => {
+  const document = await mergedOpenApiDocument({ 'planning-api': c.env.PLANNING, 'inference-api': c.env.INFERENCE });
+  const response = finiteJsonResponse(document);
+  response.headers.set(SERVICE_HEADER, 'web');
+  return response;
+});
+
+app.all('/v1/inference/*', (c) => forward(c.env.INFERENCE, 'inference-api', c.req.raw));
+app.all('/v1/inference', (c) => forward(c.env.INFERENCE, 'inference-api', c.req.raw));
+app.all('/v1/*', (c) => forward(c.env.PLANNING, 'planning-api', c.req.raw));
+
+// Anything else is the page; the assets layer normally answers before the worker runs.
+app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+
+app.onError((error) => handleError(error));

@@ -1,0 +1,85 @@
+import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
+import type { MeasuredRow } from './csv.js';
+import { scoreRows } from './evaluate.js';
+
+/** The fitted coordinates: a name, bounds, and how to read/write it on an efficiency object. */
+interface Coord {
+  readonly name: string;
+  readonly lo: number;
+  readonly hi: number;
+  readonly get: (e: InferenceEfficiency) => number;
+  readonly set: (e: InferenceEfficiency, v: number) => InferenceEfficiency;
+}
+
+const field = (k: 'hbmBandwidthFraction' | 'prefillGemmEfficiency' | 'decodeGemmEfficiency' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs', lo: number, hi: number): Coord => ({
+  name: k, lo, hi, get: (e) => e[k], set: (e, v) => ({ ...e, [k]: v }),
+});
+const overhead = (backend: string): Coord => ({
+  name: `stepOverheadMs.${backend}`, lo: 0.05, hi: 40,
+  get: (e) => e.stepOverheadMs[backend] ?? 1,
+  set: (e, v) => ({ ...e, stepOverheadMs: { ...e.stepOverheadMs, [backend]: v } }),
+});
+
+export const COORDS: readonly Coord[] = [
+  field('hbmBandwidthFraction', 0.3, 0.95),
+  field('prefillGemmEfficiency', 0.1, 0.9),
+  field('decodeGemmEfficiency', 0.05, 0.9),
+  field('attentionEfficiency', 0.05, 0.9),
+  field('prefillQueueShare', 0.01, 1),
+  field('requestOverheadMs', 1, 2000),
+  overhead('trtllm'), overhead('sglang'), overhead('vllm'),
+  { name: 'layerOverheadUs', lo: 0.5, hi: 200, get: (e) => e.layerOverheadUs, set: (e, v) => ({ ...e, layerOverheadUs: v }) },
+];
+
+/** Mean absolute percentage error of TTFT and/or TPOT: the fit minimises the metric it is judged on. */
+export function objective(rows: readonly MeasuredRow[], eff: InferenceEfficiency, target: 'ttft' | 'tpot' | 'both' = 'both'): number {
+  const sc = scoreRows(rows, eff);
+  let s = 0;
+  for (const x of sc) {
+    if (target !== 'tpot') s += Math.abs(x.pred.ttftMs / x.row.ttftMs - 1);
+    if (target !== 'ttft') s += Math.abs(x.pred.tpotMs / x.row.tpotMs - 1);
+  }
+  return sc.length ? s / sc.length : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Coordinate descent in log space: each sweep tries multiplying every coordinate by a step factor
+ * up and down, keeps improvements, and halves the step when a sweep finds none. Deterministic.
+ */
+/** Decode-side parameters, fitted on TPOT only. */
+export const DECODE_COORDS = ['hbmBandwidthFraction', 'decodeGemmEfficiency', 'attentionEfficiency', 'stepOverheadMs.trtllm', 'stepOverheadMs.sglang', 'stepOverheadMs.vllm', 'layerOverheadUs'];
+/** Prefill-side parameters, fitted on TTFT only (with the decode side fixed). */
+export const PREFILL_COORDS = ['prefillGemmEfficiency', 'prefillQueueShare', 'requestOverheadMs'];
+
+/**
+ * Two stages, each parameter fitted on the measurement it drives: first the decode side on TPOT,
+ * then the prefill side on TTFT.
+ */
+export function fitTwoStage(rows: readonly MeasuredRow[], start: InferenceEfficiency, sweeps = 16): { eff: InferenceEfficiency; tpotLoss: number; ttftLoss: number; evaluations: number } {
+  const a = fitEfficiency(rows, start, sweeps, DECODE_COORDS, 'tpot');
+  const b = fitEfficiency(rows, a.eff, sweeps, PREFILL_COORDS, 'ttft');
+  return { eff: b.eff, tpotLoss: a.loss, ttftLoss: b.loss, evaluations: a.evaluations + b.evaluations };
+}
+
+export function fitEfficiency(rows: readonly MeasuredRow[], start: InferenceEfficiency, sweeps = 24, names: readonly string[] = COORDS.map((c) => c.name), target: 'ttft' | 'tpot' | 'both' = 'both'): { eff: InferenceEfficiency; loss: number; evaluations: number } {
+  const coords = COORDS.filter((c) => names.includes(c.name));
+  let eff = start;
+  let loss = objective(rows, eff, target);
+  let evaluations = 1;
+  let step = 1.5;
+  for (let i = 0; i < sweeps && step > 1.01; i++) {
+    let improved = false;
+    for (const c of coords) {
+      for (const dir of [step, 1 / step]) {
+        const v = Math.min(c.hi, Math.max(c.lo, c.get(eff) * dir));
+        if (v === c.get(eff)) continue;
+        const cand = c.set(eff, v);
+        const l = objective(rows, cand, target);
+        evaluations++;
+        if (l < loss - 1e-9) { eff = cand; loss = l; improved = true; break; }
+      }
+    }
+    if (!improved) step = Math.sqrt(step);
+  }
+  return { eff, loss, evaluations };
+}

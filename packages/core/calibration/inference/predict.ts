@@ -1,0 +1,97 @@
+import { getGpu } from '../../src/gpus/catalog.js';
+import { getModel } from '../../src/models/catalog.js';
+import { BYTES_PER_ELEMENT } from '../../src/units/units.js';
+import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { makeSetup, type ServingSetup } from '../../src/inference/setup.js';
+import { aggregatedServing } from '../../src/inference/serving.js';
+import { decodeStep } from '../../src/inference/decode.js';
+import { prefillLatencyS } from '../../src/inference/prefill.js';
+import type { WeightFormat } from '../../src/inference/precision.js';
+import type { Layout } from '../../src/inference/layout.js';
+import { convert } from '../../src/units/units.js';
+import type { MeasuredRow, PoolColumns } from './csv.js';
+
+/** CSV model_path → catalog id. Rows of other models (Qwen3-32B, Qwen3.5, MiniMax, GLM, Kimi-K2.5, DeepSeek-V3.1) are skipped. */
+export const MODEL_MAP: Readonly<Record<string, string>> = {
+  'deepseek-ai/DeepSeek-V3': 'deepseek-v3',
+  'deepseek-ai/DeepSeek-R1': 'deepseek-r1',
+  'nvidia/DeepSeek-R1-NVFP4': 'deepseek-r1',
+  'Qwen/Qwen3-235B-A22B-FP8': 'qwen3-235b-a22b',
+  'meta-llama/Llama-3.1-70B': 'llama-3.1-70b',
+  'meta-llama/Llama-3.1-8B-Instruct': 'llama-3.1-8b',
+  'nvidia/Llama-3.1-8B-Instruct-FP8': 'llama-3.1-8b',
+  'openai/gpt-oss-120b': 'gpt-oss-120b',
+};
+
+/** CSV system → catalog GPU id (GB200/B300/GB300 have no catalog entry and are skipped). */
+export const GPU_MAP: Readonly<Record<string, string>> = { h100_sxm: 'h100', h200_sxm: 'h200', b200_sxm: 'b200' };
+
+/** Weight format of a row: fp8/fp8_block → fp8, nvfp4 → nvfp4, int4_wo → int4, empty → bf16 (the 366 rows with no precision are BF16 checkpoints). */
+export function weightFormat(row: MeasuredRow): WeightFormat {
+  const q = row.gemmQuant;
+  if (q.startsWith('fp8')) return 'fp8';
+  if (q === 'nvfp4') return 'nvfp4';
+  if (q === 'int4_wo') return 'int4';
+  return 'bf16';
+}
+
+/**
+ * KV-cache format of a row (the CSV does not say): TensorRT-LLM runs of quantised checkpoints are
+ * taken as FP8 KV (its FP8/NVFP4 recipes quantise the KV cache), everything else BF16 (SGLang and
+ * vLLM default `auto` = model dtype).
+ */
+export function kvBytes(row: MeasuredRow): number {
+  return row.backend === 'trtllm' && weightFormat(row) !== 'bf16' ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
+}
+
+export interface Prediction { readonly ttftMs: number; readonly tpotMs: number }
+
+function layoutOf(p: { tp: number; pp: number; adp: number; moeTp: number; moeEp: number }): Layout {
+  return { attentionTp: p.tp, attentionDp: p.adp, moeTp: p.moeTp, moeEp: p.moeEp, pp: p.pp };
+}
+
+function setupFor(row: MeasuredRow, layout: Layout, eff: InferenceEfficiency, chunk: number): ServingSetup | null {
+  const modelId = MODEL_MAP[row.modelPath];
+  const gpuId = GPU_MAP[row.system];
+  if (!modelId || !gpuId) return null;
+  const model = getModel(modelId);
+  const gpu = getGpu(gpuId);
+  if (!model || !gpu) return null;
+  try {
+    return makeSetup({ arch: model.architecture, gpu, layout, weights: weightFormat(row), kvBytesPerElement: kvBytes(row), backend: row.backend, eff, prefillChunkTokens: chunk });
+  } catch {
+    return null; // layout inconsistent with the model (e.g. tp × adp ≠ moe_tp × moe_ep)
+  }
+}
+
+/** Predicted TTFT and TPOT of a measured row, or null when the row cannot be mapped. */
+export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
+  if (row.mode === 'agg') {
+    const s = setupFor(row, layoutOf(row), eff, Math.max(8192, row.isl));
+    if (!s) return null;
+    const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: row.batchSize });
+    return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };
+  }
+  return predictDisagg(row, eff);
+}
+
+/**
+ * Disaggregated rows: TTFT = request overhead + the prompt's prefill on a prefill worker behind a
+ * share of its batch-mates' prefills; TPOT = a decode step of the decode worker's batch
+ * (concurrency ÷ decode workers, capped at its batch size) with no prefill interference.
+ * KV transfer between pools is not modelled (it overlaps with prefill layer by layer).
+ */
+function predictDisagg(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
+  const pf: PoolColumns | null = row.prefill, dc: PoolColumns | null = row.decode;
+  if (!pf || !dc) return null;
+  const ps = setupFor(row, layoutOf(pf), eff, Math.max(8192, row.isl));
+  const ds = setupFor(row, layoutOf(dc), eff, 8192);
+  if (!ps || !ds) return null;
+  const req = { newTokens: row.isl, cachedTokens: 0 };
+  const own = prefillLatencyS(ps, req);
+  const mates = Math.max(0, Math.min(pf.batchSize, row.concurrency / Math.max(pf.workers, 1)) - 1);
+  const ttftS = convert(eff.requestOverheadMs, 'ms', 's') + own * (1 + eff.prefillQueueShare * mates);
+  const batch = Math.max(1, Math.min(dc.batchSize, row.concurrency / Math.max(dc.workers, 1)));
+  const d = decodeStep(ds, batch, row.isl + row.osl / 2);
+  return { ttftMs: convert(ttftS, 's', 'ms'), tpotMs: convert(d.tpotS, 's', 'ms') };
+}

@@ -1,0 +1,35 @@
+import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { loadMeasuredRows, type MeasuredRow } from './csv.js';
+import { isHopper, mape, mapeByGroup, scoreRows, type Mape } from './evaluate.js';
+import { MODEL_MAP, GPU_MAP } from './predict.js';
+import { isFitRow, isQueueingRow } from './split.js';
+
+export interface AccuracyReport {
+  readonly rowsTotal: number;
+  readonly rowsMapped: number;
+  readonly fitRows: number;
+  readonly heldOutRows: number;
+  readonly heldOut: Mape;
+  readonly heldOutHopperAgg: Mape;
+  readonly heldOutQueueing: Mape;
+  readonly fitSide: Mape;
+  readonly groups: Array<{ group: string } & Mape>;
+}
+
+/** MAPE of the planner with `eff` on the measured rows (held-out half unless said otherwise). */
+export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, rows: readonly MeasuredRow[] = loadMeasuredRows()): AccuracyReport {
+  const mapped = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system]);
+  const normal = mapped.filter((r) => !isQueueingRow(r));
+  const held = scoreRows(normal.filter((r) => !isFitRow(r)), eff);
+  return {
+    rowsTotal: rows.length,
+    rowsMapped: mapped.length,
+    fitRows: normal.filter(isFitRow).length,
+    heldOutRows: held.length,
+    heldOut: mape(held),
+    heldOutHopperAgg: mape(held.filter((s) => isHopper(s.row) && s.row.mode === 'agg')),
+    heldOutQueueing: mape(scoreRows(mapped.filter((r) => isQueueingRow(r) && !isFitRow(r)), eff)),
+    fitSide: mape(scoreRows(normal.filter(isFitRow), eff)),
+    groups: mapeByGroup(held),
+  };
+}

@@ -1,0 +1,30 @@
+import type { MeasuredRow } from './csv.js';
+
+/**
+ * Configuration key of a row: every column that defines the deployment and the workload EXCEPT
+ * batch size and concurrency, so all concurrency points of one configuration land on the same side.
+ */
+export function configKey(r: MeasuredRow): string {
+  const pool = (p: MeasuredRow['prefill']) => p ? `${p.workers}x${p.tp}/${p.pp}/${p.adp}/${p.moeTp}/${p.moeEp}` : '-';
+  return [r.modelPath, r.system, r.backend, r.mode, r.isl, r.osl, r.gemmQuant, r.precision, r.tp, r.pp, r.adp, r.moeTp, r.moeEp, pool(r.prefill), pool(r.decode)].join('|');
+}
+
+/** 32-bit FNV-1a. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** FIT side = FNV-1a(config key) even; the odd half is held out. Fixed, documented, reproducible. */
+export function isFitRow(r: MeasuredRow): boolean {
+  return fnv1a(configKey(r)) % 2 === 0;
+}
+
+/** A row measures queueing for a batch slot when its concurrency exceeds the engine's batch size. */
+export function isQueueingRow(r: MeasuredRow): boolean {
+  return r.mode === 'agg' && r.concurrency > r.batchSize;
+}

@@ -1,0 +1,15 @@
+/**
+ * `npm run calibrate -w @gcp/core`: every calibration of the planning core.
+ * Each planner adds its own entry here (the inference calibration goes below the training one).
+ */
+import { runTrainingCalibration } from './training/run.js';
+
+const calibrations: Array<[string, () => unknown]> = [
+  ['training', () => runTrainingCalibration()],
+  // ['inference', () => runInferenceCalibration()],  ← inference engineer: add yours here
+];
+
+for (const [name, run] of calibrations) {
+  console.log(`\n=== ${name} calibration ===`);
+  run();
+}

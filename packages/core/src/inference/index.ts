@@ -1,0 +1,20 @@
+/** Inference planner: memory, prefill, decode, aggregated and disaggregated serving, fleet sizing. */
+export { InferenceInputError } from './errors.js';
+export { INFERENCE_EFFICIENCY, type InferenceEfficiency } from './efficiency.js';
+export { WEIGHT_FORMATS, KV_FORMATS, type WeightFormat, type KvFormat, computeFormatFor, kvBytesPerElement, weightBytesPerElement } from './precision.js';
+export { resolveLayout, tensorParallelLayout, type Layout, type ResolvedLayout } from './layout.js';
+export { modelShape, type ModelShape } from './shape.js';
+export { gpuMemory, weightBytesPerGpu, kvBytesPerSequencePerGpu, type GpuMemory } from './memory.js';
+export { makeSetup, tokensPerStep, type ServingSetup, type SetupInput, type SpeculativeDecoding } from './setup.js';
+export { forwardPass, type PassTime } from './forward.js';
+export { decodeStep, type DecodeStep } from './decode.js';
+export { prefillTokensPerSecond, prefillLatencyS } from './prefill.js';
+export { aggregatedServing, type ServingEstimate, type ClosedLoopLoad } from './serving.js';
+export { decodeOperatingPoint, type DecodePoint } from './operating-point.js';
+export { planFleet, type FleetPlan, type FleetWorkload, type FleetSlo } from './fleet.js';
+export { decodePareto, type ParetoPoint } from './pareto.js';
+export { launchSettings, type LaunchSettings } from './launch-settings.js';
+export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './kv-report.js';
+export { estimateThroughput, type ThroughputRequest, type ThroughputResult } from './throughput.js';
+export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan } from './plan.js';
+export { finiteOnly } from './inputs.js';

@@ -1,0 +1,88 @@
+import { convert } from '../units/units.js';
+import { InferenceInputError } from './errors.js';
+import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
+import { tensorParallelLayout, type Layout } from './layout.js';
+import { gpuMemory } from './memory.js';
+import { kvBytesPerElement, parseKvFormat, parseWeightFormat } from './precision.js';
+import { aggregatedServing } from './serving.js';
+import { makeSetup } from './setup.js';
+
+export interface ThroughputRequest {
+  readonly model: unknown;
+  readonly gpu: unknown;
+  readonly gpuCount: unknown;
+  readonly precision: unknown;
+  readonly inputTokens: unknown;
+  readonly outputTokens: unknown;
+  readonly concurrency: unknown;
+  readonly parallelism?: unknown;
+  readonly prefixCacheHitRate?: unknown;
+  readonly backend?: unknown;
+}
+
+export interface ThroughputResult {
+  readonly fits: boolean;
+  readonly reasons: readonly string[];
+  readonly computeFormat: string;
+  readonly parallelism: Layout & { pp: number; redundantExperts: number };
+  readonly maxConcurrency: number;
+  readonly batch?: number;
+  readonly memoryPerGpuBytes: { readonly weights: number; readonly kvCache: number; readonly workspace: number; readonly total: number; readonly capacity: number };
+  readonly outputTokensPerSecondPerGpu?: number;
+  readonly outputTokensPerSecondPerUser?: number;
+  readonly ttftMs?: number;
+  readonly tpotMs?: number;
+  readonly queueWaitMs?: number;
+  readonly decodeStep?: { readonly memoryMs: number; readonly computeMs: number; readonly commMs: number; readonly overheadMs: number };
+}
+
+export function parsePrecision(p: unknown): { weights: ReturnType<typeof parseWeightFormat>; kvCache: ReturnType<typeof parseKvFormat> } {
+  if (!p || typeof p !== 'object') throw new InferenceInputError('precision', 'must be {"weights", "kvCache"}');
+  const o = p as Record<string, unknown>;
+  return { weights: parseWeightFormat(o['weights'], 'precision.weights'), kvCache: parseKvFormat(o['kvCache'] ?? 'bf16', 'precision.kvCache') };
+}
+
+export function parseLayout(v: unknown, field: string): Layout {
+  if (!v || typeof v !== 'object') throw new InferenceInputError(field, 'must be {"attentionTp", "attentionDp", "moeTp", "moeEp", "pp"?, "redundantExperts"?}');
+  return v as Layout; // fields are checked by resolveLayout
+}
+
+/** One aggregated serving instance under a closed-loop load of `concurrency` requests. */
+export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
+  const arch = resolveModel(r.model);
+  const gpu = resolveGpu(r.gpu);
+  const gpuCount = positiveNumber(r.gpuCount, 'gpuCount', { integer: true, max: 100000 });
+  const prec = parsePrecision(r.precision);
+  const isl = positiveNumber(r.inputTokens, 'inputTokens', { integer: true });
+  const osl = positiveNumber(r.outputTokens, 'outputTokens', { integer: true });
+  contextWithinModel(arch, isl + osl, 'inputTokens');
+  const concurrency = positiveNumber(r.concurrency, 'concurrency', { integer: true });
+  const hit = fraction(r.prefixCacheHitRate, 'prefixCacheHitRate', 0);
+  const layout = r.parallelism === undefined ? tensorParallelLayout(gpuCount) : parseLayout(r.parallelism, 'parallelism');
+  const backend = typeof r.backend === 'string' ? r.backend : undefined;
+  const s = makeSetup({ arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvBytesPerElement(prec.kvCache), ...(backend ? { backend } : {}) });
+  if (s.layout.gpuCount !== gpuCount) throw new InferenceInputError('parallelism', `spans ${s.layout.gpuCount} GPUs but gpuCount is ${gpuCount}`);
+  const ctx = isl + osl;
+  const perRank = Math.ceil(concurrency / s.layout.attentionDp);
+  const mem = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: prec.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: ctx, maxTokensPerStep: Math.max(s.prefillChunkTokens, isl) });
+  const reasons: string[] = [];
+  if (mem.maxConcurrency < 1) {
+    reasons.push(mem.freeForKvBytes <= 0
+      ? `weights ${(mem.weightsBytes / 1e9).toFixed(1)} GB + workspace ${(mem.workspaceBytes / 1e9).toFixed(1)} GB per GPU exceed the ${(mem.capacityBytes / 1e9).toFixed(0)} GB of HBM`
+      : `one sequence of ${ctx} tokens needs ${(mem.kvBytesPerSequence / 1e9).toFixed(2)} GB of KV per GPU, more than the ${(mem.freeForKvBytes / 1e9).toFixed(2)} GB left`);
+  } else if (concurrency > mem.maxConcurrency) {
+    reasons.push(`${concurrency} sequences of ${ctx} tokens need more KV cache than fits (at most ${mem.maxConcurrency}); the rest queue`);
+  }
+  const kvUsed = Math.min(perRank, Math.floor(mem.maxConcurrency / s.layout.attentionDp)) * mem.kvBytesPerSequence;
+  const memoryPerGpuBytes = { weights: mem.weightsBytes, kvCache: kvUsed, workspace: mem.workspaceBytes, total: mem.weightsBytes + kvUsed + mem.workspaceBytes, capacity: mem.capacityBytes };
+  const base = { computeFormat: s.compute, parallelism: { attentionTp: s.layout.attentionTp, attentionDp: s.layout.attentionDp, moeTp: s.layout.moeTp, moeEp: s.layout.moeEp, pp: s.layout.pp, redundantExperts: s.layout.redundantExperts }, maxConcurrency: mem.maxConcurrency, memoryPerGpuBytes };
+  if (mem.maxConcurrency < 1) return { fits: false, reasons, ...base };
+  const est = aggregatedServing(s, { concurrency, inputTokens: isl, outputTokens: osl, prefixCacheHitRate: hit, maxBatch: mem.maxConcurrency });
+  const ms = (v: number) => convert(v, 's', 'ms');
+  return {
+    fits: reasons.length === 0, reasons, ...base, batch: est.batch,
+    outputTokensPerSecondPerGpu: est.outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser,
+    ttftMs: ms(est.ttftS), tpotMs: ms(est.tpotS), queueWaitMs: ms(est.slotWaitS),
+    decodeStep: { memoryMs: ms(est.decode.pass.memoryS), computeMs: ms(est.decode.pass.computeS), commMs: ms(est.decode.pass.exposedCommS), overheadMs: ms(est.decode.pass.overheadS) },
+  };
+}

@@ -1,0 +1,107 @@
+import { groupPlacement, scaleOutLink, scaleUpLink } from '../cluster/cluster.js';
+import {
+  allGatherSeconds, hierarchicalAllGatherSeconds, hierarchicalAllReduceSeconds, hierarchicalReduceScatterSeconds,
+  reduceScatterSeconds, sendSeconds,
+} from '../cluster/collectives.js';
+import { expertAllToAll } from '../cluster/expert-all-to-all.js';
+import type { ClusterSpec } from '../cluster/types.js';
+import { BYTES_PER_ELEMENT } from '../units/units.js';
+import type { ModelProfile } from './model-profile.js';
+import type { Layout, TrainingPrecision } from './types.js';
+
+/**
+ * Communication of one micro-batch (per layer) and of one step (data parallel).
+ * Rank order follows Megatron: tp fastest, then cp, then dp (EP drawn from tp·dp), then pp;
+ * a group's members share a node when their stride allows (cluster/groupPlacement).
+ */
+export interface LayerComm {
+  /** Tensor-parallel collectives (sequence parallel: 2 all-gathers + 2 reduce-scatters forward, same backward). */
+  readonly tp: number;
+  /** Context parallel: all-gather K/V forward, reduce-scatter their gradients backward. */
+  readonly cp: number;
+  /** Expert all-to-all, forward (dispatch + combine) and backward, MoE layers only. */
+  readonly epForward: number;
+  readonly epBackward: number;
+}
+
+export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision, moe: boolean): LayerComm {
+  const up = scaleUpLink(cluster);
+  const out = scaleOutLink(cluster);
+  const gpn = cluster.gpusPerNode;
+  const h = profile.hidden;
+  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const bf16 = BYTES_PER_ELEMENT.bf16;
+  let tp = 0;
+  if (layout.tp > 1) {
+    const g = groupPlacement(layout.tp, 1, gpn);
+    const bytes = tokens * h * bf16;
+    const one = hierarchicalAllGatherSeconds(bytes, g, up, out);
+    tp = 8 * one;
+  }
+  let cp = 0;
+  if (layout.cp > 1) {
+    const g = groupPlacement(layout.cp, layout.tp, gpn);
+    const link = g.nodes > 1 ? out : up;
+    // K/V are split by tp over KV heads (GQA/MHA); an MLA latent is replicated across tp
+    const kvSplit = profile.arch.attention.mla ? 1 : Math.min(layout.tp, profile.arch.attention.numKvHeads);
+    const bytes = (layout.cp * tokens * profile.kvElementsPerToken * bf16) / kvSplit;
+    cp = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
+  }
+  let epForward = 0, epBackward = 0;
+  if (moe && layout.ep > 1 && profile.numExperts > 0) {
+    const g = groupPlacement(layout.ep, 1, gpn);
+    const base = {
+      tokens: tokens / layout.tp, hiddenSize: h, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
+      epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, scaleUp: up, scaleOut: out,
+    };
+    // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
+    const dispatchBytes = precision === 'fp8' ? BYTES_PER_ELEMENT.fp8 + BYTES_PER_ELEMENT.fp32 / 128 : bf16;
+    const dispatch = expertAllToAll({ ...base, bytesPerElement: dispatchBytes }).seconds;
+    const combine = expertAllToAll({ ...base, bytesPerElement: bf16 }).seconds;
+    epForward = dispatch + combine;
+    epBackward = 2 * combine;
+  }
+  return { tp, cp, epForward, epBackward };
+}
+
+/** Pipeline send of one micro-batch's activations (forward) and gradients (backward) across a stage boundary. */
+export function pipelineSendSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout): number {
+  if (layout.pp <= 1) return 0;
+  const stride = layout.tp * layout.cp * layout.dp;
+  const link = stride >= cluster.gpusPerNode ? scaleOutLink(cluster) : scaleUpLink(cluster);
+  const bytes = (layout.microBatchSize * profile.sequenceLength * profile.hidden * BYTES_PER_ELEMENT.bf16) / layout.cp / layout.tp;
+  return 2 * sendSeconds(bytes, link);
+}
+
+export interface DataParallelComm {
+  /** Gradient reduction (reduce-scatter, or all-reduce without ZeRO). */
+  readonly gradients: number;
+  /** Parameter all-gather after the optimizer step (ZeRO ≥ 1). */
+  readonly parameters: number;
+}
+
+/**
+ * Once per step (ZeRO 0-2) for the parameters a rank holds: FP32 gradients reduced, BF16 parameters
+ * gathered. ZeRO-3 gathers parameters in every forward and backward; the caller multiplies.
+ */
+export function dataParallelComm(cluster: ClusterSpec, layout: Layout, denseParams: number, expertParams: number): DataParallelComm {
+  const up = scaleUpLink(cluster);
+  const out = scaleOutLink(cluster);
+  const gpn = cluster.gpusPerNode;
+  // gradients are reduced over data × context parallel ranks (Megatron's dp-cp group)
+  const dense = groupPlacement(layout.dp * layout.cp, layout.tp, gpn);
+  const edpSize = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
+  const edp = groupPlacement(edpSize, layout.ep, gpn);
+  const fp32 = BYTES_PER_ELEMENT.fp32;
+  const bf16 = BYTES_PER_ELEMENT.bf16;
+  if (layout.zero === 0) {
+    return {
+      gradients: hierarchicalAllReduceSeconds(denseParams * fp32, dense, up, out) + hierarchicalAllReduceSeconds(expertParams * fp32, edp, up, out),
+      parameters: 0,
+    };
+  }
+  return {
+    gradients: hierarchicalReduceScatterSeconds(denseParams * fp32, dense, up, out) + hierarchicalReduceScatterSeconds(expertParams * fp32, edp, up, out),
+    parameters: hierarchicalAllGatherSeconds(denseParams * bf16, dense, up, out) + hierarchicalAllGatherSeconds(expertParams * bf16, edp, up, out),
+  };
+}

@@ -1,0 +1,136 @@
+import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
+import type { ModelProfile, LayerKindProfile } from './model-profile.js';
+import type { StageContent } from './stages.js';
+import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
+
+/**
+ * Memory per GPU.
+ *  - Weights BF16 (2 B), FP8 copies of FP8-GEMM weights (1 B) under an FP8 recipe,
+ *    gradients accumulated in FP32 (4 B), FP32 master weights (4 B) and two Adam moments
+ *    (4 B or 2 B each). ZeRO-1 shards master + moments over data parallelism, ZeRO-2 also
+ *    gradients, ZeRO-3 also weights (plus a two-layer gather buffer). Routed experts are
+ *    sharded by EP and their optimizer state over the expert-data-parallel group
+ *    (tp·cp·dp / ep); expert-TP = 1.
+ *  - Activations per micro-batch: Korthikanti et al. (2022) accounting adapted to
+ *    FlashAttention (no s² term), MLA and MoE — see ActivationElements. Sequence
+ *    parallelism shards them by tp, context parallelism by cp. Recompute: 'full' keeps the
+ *    layer input only; 'selective' drops norm outputs, SwiGLU outputs and MLA Q/K/V
+ *    (DeepSeek-V3 §3.3.4); 'none' keeps everything. Under FP8, linear-layer inputs and
+ *    SwiGLU inputs are cached in FP8 and the attention output in a 12-bit format
+ *    (V3 §3.3.4 E5M6 ≈ 1.5 B).
+ *  - In flight: 1F1B holds pp − s micro-batches on stage s; interleaved × (1 + (pp−1)/(pp·v));
+ *    DualPipe: each rank holds two stages (s and pp−1−s: 2× parameters) and pp + 1 micro-batches
+ *    (V3 report, DualPipe table).
+ *  - Transient: FP32 logits and their gradient of one micro-batch on the head stage, plus
+ *    a fixed runtime reserve.
+ */
+
+/** CUDA context, NCCL and all-to-all buffers, allocator fragmentation. Assumed. */
+export const RUNTIME_RESERVE_GB = 3;
+
+export interface StaticParams {
+  readonly dense: number;
+  readonly denseFp8: number;
+  readonly expert: number;
+  readonly largestLayer: number;
+}
+
+export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
+  let dense = 0, denseFp8 = 0, expert = 0, largest = 0;
+  const add = (k: LayerKindProfile, n: number) => {
+    dense += n * k.denseParams; denseFp8 += n * k.denseFp8Params; expert += n * k.expertParams / ep;
+    largest = Math.max(largest, k.denseParams + k.expertParams / ep);
+  };
+  profile.kinds.forEach((k, i) => add(k, stage.kindCounts[i] ?? 0));
+  if (stage.hasEmbedding) dense += profile.embeddingParams;
+  if (stage.hasHead) {
+    dense += profile.headParams;
+    const mk = profile.kinds[profile.mtpKind];
+    if (mk && profile.mtpModules > 0) {
+      const proj = profile.mtpProjection.k * profile.mtpProjection.n;
+      add(mk, profile.mtpModules);
+      dense += profile.mtpModules * proj; denseFp8 += profile.mtpModules * proj;
+    }
+  }
+  // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored)
+  return { dense: dense / tp, denseFp8: denseFp8 / tp, expert, largestLayer: largest / tp };
+}
+
+export interface StaticMemory {
+  readonly weights: number;
+  readonly fp8WeightCopies: number;
+  readonly gradients: number;
+  readonly optimizerStates: number;
+}
+
+const B_BF16 = BYTES_PER_ELEMENT.bf16;
+const B_FP8 = BYTES_PER_ELEMENT.fp8;
+const B_FP32 = BYTES_PER_ELEMENT.fp32;
+
+export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
+  // Megatron's distributed optimizer shards over the data-parallel × context-parallel group
+  const dp = layout.dp * layout.cp;
+  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
+  const z = layout.zero;
+  const wDp = z >= 3 ? dp : 1, wEdp = z >= 3 ? edp : 1;
+  const gDp = z >= 2 ? dp : 1, gEdp = z >= 2 ? edp : 1;
+  const oDp = z >= 1 ? dp : 1, oEdp = z >= 1 ? edp : 1;
+  const gatherBuffer = z >= 3 ? 2 * p.largestLayer : 0;
+  const moment = optimizer === 'bf16' ? B_BF16 : B_FP32;
+  return {
+    weights: B_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer),
+    fp8WeightCopies: precision === 'fp8' ? B_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0,
+    gradients: B_FP32 * (p.dense / gDp + p.expert / gEdp),
+    optimizerStates: (B_FP32 + 2 * moment) * (p.dense / oDp + p.expert / oEdp),
+  };
+}
+
+/** Activation bytes saved per token per layer of `kind`. */
+export function activationBytesPerToken(kind: LayerKindProfile, h: number, precision: TrainingPrecision, recompute: RecomputeMode): number {
+  const bf16 = BYTES_PER_ELEMENT.bf16;
+  if (recompute === 'full') return h * bf16;
+  const fp8 = precision === 'fp8';
+  const lin = fp8 ? BYTES_PER_ELEMENT.fp8 : bf16;
+  const attnOut = fp8 ? 1.5 : bf16;
+  const a = kind.activations;
+  let bytes = a.residual * bf16 + a.linearInputsKept * lin + a.swigluInputs * lin + a.attentionKept * attnOut;
+  if (recompute === 'none') bytes += a.linearInputsRecomputable * lin + a.attentionRecomputable * bf16;
+  return bytes;
+}
+
+/** Activation bytes of one micro-batch on a stage. */
+export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
+  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
+  let perToken = 0;
+  profile.kinds.forEach((k, i) => { perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(k, profile.hidden, precision, layout.recompute); });
+  if (stage.hasHead) {
+    const mk = profile.kinds[profile.mtpKind];
+    if (mk) perToken += profile.mtpModules * (activationBytesPerToken(mk, profile.hidden, precision, layout.recompute) + 2 * profile.hidden * BYTES_PER_ELEMENT.bf16);
+  }
+  return tokens * perToken;
+}
+
+export function logitBytes(profile: ModelProfile, layout: Layout): number {
+  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  return 2 * tokens * (profile.vocab / layout.tp) * BYTES_PER_ELEMENT.fp32;
+}
+
+/** Micro-batches whose activations stage s holds at peak. */
+export function inFlight(layout: Layout, stage: number, microBatches: number): number {
+  const pp = layout.pp;
+  if (layout.schedule === 'dualpipe') return Math.min(microBatches, pp + 1);
+  const base = Math.min(microBatches, pp - stage);
+  if (layout.schedule === 'interleaved') return base * (1 + (pp - 1) / (pp * layout.virtualStages));
+  return base;
+}
+
+const RESERVE_BYTES = convert(RUNTIME_RESERVE_GB, 'GB', 'B');
+
+export function runtimeReserveBytes(): number {
+  return RESERVE_BYTES;
+}
+
+export function sumMemory(s: StaticMemory, activations: number, transient: number): MemoryBreakdown {
+  const total = s.weights + s.fp8WeightCopies + s.gradients + s.optimizerStates + activations + transient;
+  return { weights: s.weights, fp8WeightCopies: s.fp8WeightCopies, gradients: s.gradients, optimizerStates: s.optimizerStates, activations, transient, total };
+}

@@ -1,0 +1,215 @@
+import { attentionCoreFlopsPerToken, meanCausalKeys, trainingFlopsPerToken } from '../accounting/flops.js';
+import { attentionParamsPerLayer, denseFfnParams, embeddingParams, layerNormParams, moeLayerParams } from '../accounting/params.js';
+import type { LayerSpec, ModelArchitecture } from '../models/types.js';
+
+/**
+ * Everything about a model the training planner needs, computed once per
+ * (architecture, sequence length) and shared by every layout of a search.
+ */
+
+/** One weight GEMM per token: input width k, output width n. */
+export interface GemmSpec {
+  readonly name: string;
+  readonly k: number;
+  readonly n: number;
+  /** How tensor parallelism slices it: column (n/tp), row (k/tp), or replicated (MLA down-projections). */
+  readonly split: 'column' | 'row' | 'replicated';
+  /** Runs in FP8 under an FP8 recipe (linear layers); router and LM head stay BF16. */
+  readonly fp8: boolean;
+  /** Recomputed under selective recomputation (MLA up-projections, after DeepSeek-V3 §3.3.4). */
+  readonly selectiveRecompute: boolean;
+}
+
+/** Activation elements saved per token per layer for the backward pass, by storage class. */
+export interface ActivationElements {
+  /** Residual-stream tensors (layer input, mid-layer residual), BF16 always. */
+  readonly residual: number;
+  /** Inputs of linear layers that selective recomputation keeps (FP8 under an FP8 recipe). */
+  readonly linearInputsKept: number;
+  /** Inputs of linear layers recomputed under selective recomputation (norm outputs, SwiGLU outputs). */
+  readonly linearInputsRecomputable: number;
+  /** SwiGLU inputs (gate/up outputs): FP8 under an FP8 recipe (V3 §3.3.4), BF16 otherwise. */
+  readonly swigluInputs: number;
+  /** Attention tensors kept under selective recomputation (attention output, softmax stats). */
+  readonly attentionKept: number;
+  /** Attention tensors selective recomputation drops (Q, K, V when an up-projection can rebuild them). */
+  readonly attentionRecomputable: number;
+}
+
+export interface LayerKindProfile {
+  readonly kind: 'dense' | 'moe';
+  /** GEMMs every token runs through (attention projections, dense FFN or shared experts, router). */
+  readonly gemms: readonly GemmSpec[];
+  /** Routed-expert GEMMs of one expert (gate+up fused, down); empty for dense layers. */
+  readonly expertGemms: readonly GemmSpec[];
+  /** Forward attention-core FLOPs per token at the mean causal context. */
+  readonly attentionFlopsPerToken: number;
+  /** Forward bytes of memory-bound element-wise work per token (norms, residuals, activation, permutation), BF16 tensors; FP8 quantisation added at run time. */
+  readonly elementwiseBytesPerToken: number;
+  readonly activations: ActivationElements;
+  /** Non-expert parameters (attention, dense FFN, shared experts, router, norms). */
+  readonly denseParams: number;
+  /** Parameters of FP8-eligible GEMMs among denseParams. */
+  readonly denseFp8Params: number;
+  /** All routed-expert parameters of the layer. */
+  readonly expertParams: number;
+}
+
+export interface ModelProfile {
+  readonly arch: ModelArchitecture;
+  readonly sequenceLength: number;
+  readonly hidden: number;
+  /** Index into `kinds` per decoder layer. */
+  readonly layerKinds: readonly number[];
+  readonly kinds: readonly LayerKindProfile[];
+  /** Index of the kind an MTP module repeats (the last layer's), -1 without MTP. */
+  readonly mtpKind: number;
+  readonly mtpModules: number;
+  readonly head: GemmSpec;
+  /** MTP projection (2h → h) per module. */
+  readonly mtpProjection: GemmSpec;
+  readonly embeddingParams: number;
+  /** LM head parameters (0 when tied, but the head GEMM still runs). */
+  readonly headParams: number;
+  readonly vocab: number;
+  /** Main-model training FLOPs per token, causal attention, MTP excluded (the MFU numerator). */
+  readonly mfuFlopsPerToken: number;
+  readonly topK: number;
+  readonly numExperts: number;
+  readonly numGroups: number | null;
+  readonly topKGroups: number | null;
+  /** Elements of K/V (or MLA latent) per token per layer that context parallelism all-gathers. */
+  readonly kvElementsPerToken: number;
+}
+
+function attentionGemms(arch: ModelArchitecture): GemmSpec[] {
+  const h = arch.hiddenSize;
+  const a = arch.attention;
+  if (a.mla) {
+    const m = a.mla;
+    const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
+    const list: GemmSpec[] = [];
+    if (m.qLoraRank === null) {
+      list.push({ name: 'attn.q_proj', k: h, n: a.numHeads * qHead, split: 'column', fp8: true, selectiveRecompute: false });
+      list.push({ name: 'attn.kv_a', k: h, n: m.kvLoraRank + m.qkRopeHeadDim, split: 'replicated', fp8: true, selectiveRecompute: false });
+    } else {
+      list.push({ name: 'attn.q_a+kv_a', k: h, n: m.qLoraRank + m.kvLoraRank + m.qkRopeHeadDim, split: 'replicated', fp8: true, selectiveRecompute: false });
+      list.push({ name: 'attn.q_b', k: m.qLoraRank, n: a.numHeads * qHead, split: 'column', fp8: true, selectiveRecompute: true });
+    }
+    list.push({ name: 'attn.kv_b', k: m.kvLoraRank, n: a.numHeads * (m.qkNopeHeadDim + m.vHeadDim), split: 'column', fp8: true, selectiveRecompute: true });
+    list.push({ name: 'attn.o', k: a.numHeads * m.vHeadDim, n: h, split: 'row', fp8: true, selectiveRecompute: false });
+    return list;
+  }
+  return [
+    { name: 'attn.qkv', k: h, n: (a.numHeads + 2 * a.numKvHeads) * a.qkHeadDim, split: 'column', fp8: true, selectiveRecompute: false },
+    { name: 'attn.o', k: a.numHeads * a.vHeadDim, n: h, split: 'row', fp8: true, selectiveRecompute: false },
+  ];
+}
+
+function swigluGemms(prefix: string, h: number, inner: number): GemmSpec[] {
+  return [
+    { name: `${prefix}.gate_up`, k: h, n: 2 * inner, split: 'column', fp8: true, selectiveRecompute: false },
+    { name: `${prefix}.down`, k: inner, n: h, split: 'row', fp8: true, selectiveRecompute: false },
+  ];
+}
+
+function attentionActivations(arch: ModelArchitecture): { kept: number; recomputable: number; linearKept: number } {
+  const a = arch.attention;
+  const lse = a.numHeads; // softmax statistics (FP32 in practice: counted as 2 BF16-sized elements)
+  const out = a.numHeads * a.vHeadDim; // attention output = o_proj input, kept
+  if (a.mla) {
+    const m = a.mla;
+    // latents feeding the up-projections are kept; Q, K, V are rebuilt from them under selective recompute
+    const latents = (m.qLoraRank ?? 0) + m.kvLoraRank + m.qkRopeHeadDim;
+    const qkv = a.numHeads * (2 * a.qkHeadDim + a.vHeadDim);
+    return { kept: out + 2 * lse, recomputable: qkv, linearKept: latents };
+  }
+  const qkv = a.numHeads * a.qkHeadDim + 2 * a.numKvHeads * a.qkHeadDim;
+  return { kept: out + 2 * lse + qkv, recomputable: 0, linearKept: 0 };
+}
+
+function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number): LayerKindProfile {
+  const h = arch.hiddenSize;
+  const att = attentionGemms(arch);
+  const keys = meanCausalKeys(seqLen, layer.attention === 'sliding' ? arch.attention.slidingWindow : null);
+  const attFlops = attentionCoreFlopsPerToken(arch, keys);
+  const attAct = attentionActivations(arch);
+  const norms = layerNormParams(arch);
+  const attParams = attentionParamsPerLayer(arch);
+  const mlaNormBytes = arch.attention.mla ? 4 * ((arch.attention.mla.qLoraRank ?? 0) + arch.attention.mla.kvLoraRank) * 2 : 0;
+  // norms 2 × (read + write h), residual adds 2 × (2 reads + 1 write), all BF16
+  const baseElementwise = (2 * 2 * h + 2 * 3 * h) * 2 + mlaNormBytes;
+  if (layer.ffn === 'moe' && arch.moe) {
+    const moe = arch.moe;
+    const mp = moeLayerParams(arch);
+    const sharedInner = moe.numSharedExperts > 0 ? moe.sharedExpertIntermediateSize * moe.numSharedExperts : 0;
+    const gemms: GemmSpec[] = [...att, { name: 'moe.router', k: h, n: moe.numRoutedExperts, split: 'replicated', fp8: false, selectiveRecompute: false }];
+    if (sharedInner > 0) gemms.push(...swigluGemms('moe.shared', h, sharedInner));
+    const expertGemms = swigluGemms('moe.expert', h, moe.expertIntermediateSize);
+    const routedInner = moe.topK * moe.expertIntermediateSize;
+    // SwiGLU (read 2i, write i) for routed + shared; permute + unpermute of topK copies (read + write each)
+    const elementwise = baseElementwise + 6 * (routedInner + sharedInner) + 2 * 2 * 2 * moe.topK * h;
+    const sharedFp8 = sharedInner > 0 ? mp.shared : 0;
+    return {
+      kind: 'moe', gemms, expertGemms, attentionFlopsPerToken: attFlops, elementwiseBytesPerToken: elementwise,
+      activations: {
+        residual: 2 * h,
+        linearInputsKept: attAct.linearKept + moe.topK * h + (sharedInner > 0 ? h : 0),
+        linearInputsRecomputable: h /* attention norm out */ + h /* MoE norm out (router input) */ + routedInner + sharedInner,
+        swigluInputs: 2 * (routedInner + sharedInner),
+        attentionKept: attAct.kept + 2 * moe.numRoutedExperts /* router probabilities, FP32 */,
+        attentionRecomputable: attAct.recomputable,
+      },
+      denseParams: attParams + mp.shared + mp.router + norms,
+      denseFp8Params: attParams + sharedFp8,
+      expertParams: mp.routedTotal,
+    };
+  }
+  const inner = arch.denseIntermediateSize;
+  const ffn = denseFfnParams(arch);
+  return {
+    kind: 'dense', gemms: [...att, ...swigluGemms('ffn', h, inner)], expertGemms: [], attentionFlopsPerToken: attFlops,
+    elementwiseBytesPerToken: baseElementwise + 6 * inner,
+    activations: {
+      residual: 2 * h,
+      linearInputsKept: attAct.linearKept,
+      linearInputsRecomputable: 2 * h + inner,
+      swigluInputs: 2 * inner,
+      attentionKept: attAct.kept,
+      attentionRecomputable: attAct.recomputable,
+    },
+    denseParams: attParams + ffn + norms,
+    denseFp8Params: attParams + ffn,
+    expertParams: 0,
+  };
+}
+
+export function buildModelProfile(arch: ModelArchitecture, sequenceLength: number): ModelProfile {
+  const kinds: LayerKindProfile[] = [];
+  const keyOf: string[] = [];
+  const layerKinds = arch.layers.map((l) => {
+    const key = `${l.ffn}/${l.attention}`;
+    let i = keyOf.indexOf(key);
+    if (i < 0) { i = kinds.length; keyOf.push(key); kinds.push(kindProfile(arch, l, sequenceLength)); }
+    return i;
+  });
+  const h = arch.hiddenSize;
+  const a = arch.attention;
+  const kvElementsPerToken = a.mla ? a.mla.kvLoraRank + a.mla.qkRopeHeadDim : 2 * a.numKvHeads * a.qkHeadDim;
+  return {
+    arch, sequenceLength, hidden: h, layerKinds, kinds,
+    mtpKind: arch.mtpLayers > 0 ? (layerKinds[layerKinds.length - 1] ?? -1) : -1,
+    mtpModules: arch.mtpLayers,
+    head: { name: 'lm_head', k: h, n: arch.vocabSize, split: 'column', fp8: false, selectiveRecompute: false },
+    mtpProjection: { name: 'mtp.eh_proj', k: 2 * h, n: h, split: 'replicated', fp8: true, selectiveRecompute: false },
+    embeddingParams: embeddingParams(arch),
+    headParams: arch.tieWordEmbeddings ? 0 : arch.vocabSize * h,
+    vocab: arch.vocabSize,
+    mfuFlopsPerToken: trainingFlopsPerToken(arch, sequenceLength).totalFlops,
+    topK: arch.moe?.topK ?? 0,
+    numExperts: arch.moe?.numRoutedExperts ?? 0,
+    numGroups: arch.moe?.numGroups ?? null,
+    topKGroups: arch.moe?.topKGroups ?? null,
+    kvElementsPerToken,
+  };
+}

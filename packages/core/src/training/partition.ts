@@ -1,0 +1,46 @@
+/**
+ * Contiguous assignment of decoder layers to pipeline stages, balancing a weight per
+ * layer (training FLOPs) with extra weight on the first stage (embedding) and the last
+ * (LM head, MTP modules). Minimises the heaviest stage (binary search on the bound,
+ * greedy check), every stage keeps at least one layer. Unequal layer counts are
+ * allowed (61 layers on 16 stages). Returns layers per stage, or null if pp > layers.
+ */
+export function partitionLayers(weights: readonly number[], stages: number, firstExtra: number, lastExtra: number): number[] | null {
+  const n = weights.length;
+  if (stages < 1 || n < stages) return null;
+  if (stages === 1) return [n];
+  let total = firstExtra + lastExtra;
+  for (const w of weights) total += w;
+  let lo = total / stages;
+  let hi = total;
+  let best = greedy(weights, stages, firstExtra, lastExtra, hi);
+  for (let iter = 0; iter < 40 && hi - lo > total * 1e-6; iter++) {
+    const mid = (lo + hi) / 2;
+    const counts = greedy(weights, stages, firstExtra, lastExtra, mid);
+    if (counts) { best = counts; hi = mid; } else lo = mid;
+  }
+  return best;
+}
+
+/** Fill stages from the back (the last stage carries the head) keeping each ≤ bound; null if impossible. */
+function greedy(weights: readonly number[], stages: number, firstExtra: number, lastExtra: number, bound: number): number[] | null {
+  const counts = new Array<number>(stages).fill(0);
+  let stage = stages - 1;
+  let sum = lastExtra;
+  let count = 0;
+  for (let i = weights.length - 1; i >= 0; i--) {
+    const w = weights[i]! + (i === 0 ? firstExtra : 0);
+    if (count > 0 && (sum + w > bound || i + 1 === stage)) {
+      counts[stage] = count;
+      stage--;
+      sum = 0;
+      count = 0;
+      if (stage < 0) return null;
+    }
+    sum += w;
+    count++;
+    if (sum > bound) return null;
+  }
+  counts[stage] = count;
+  return stage === 0 ? counts : null;
+}

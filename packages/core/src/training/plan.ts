@@ -1,0 +1,259 @@
+import { getGpu } from '../gpus/catalog.js';
+import type { GpuSpec } from '../gpus/types.js';
+import { getModel } from '../models/catalog.js';
+import { ConfigError } from '../models/config-error.js';
+import { normalizeConfig } from '../models/normalize-config.js';
+import type { ModelArchitecture } from '../models/types.js';
+import { convert } from '../units/units.js';
+import { createContext, stagesFor } from './context.js';
+import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
+import { TrainingPlanError, type TrainingIssue } from './errors.js';
+import { evaluateLayout } from './evaluate.js';
+import { structuralProblem } from './layout-rules.js';
+import { RUNTIME_RESERVE_GB } from './memory.js';
+import { searchLayouts, type LayoutConstraints } from './search.js';
+import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
+
+/** Tokens per optimizer step when the request gives none (4M, Llama 3's early batch). */
+export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
+/** DeepSeek-V3 report Table 1 prices H800 rental at $2 per GPU-hour; used when no price is given. */
+export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
+
+export const MFU_BASIS = 'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
+
+export interface AlternativeLayout {
+  readonly parallelism: Layout;
+  readonly stepTimeSeconds: number;
+  readonly tokensPerSecondPerGpu: number;
+  readonly mfu: number;
+  readonly gpuHours: number;
+  readonly memoryPerGpuBytes: number;
+  readonly bottleneck: string;
+}
+
+export interface TrainingPlan {
+  /** A layout that fits was found (a pinned layout that does not fit reports fits: false). */
+  readonly feasible: boolean;
+  readonly fits: boolean;
+  readonly reasons: readonly string[];
+  readonly model: string;
+  readonly gpu: string;
+  readonly gpuCount: number;
+  readonly precision: TrainingRequest['precision'];
+  readonly tokens: number;
+  readonly sequenceLength: number;
+  readonly globalBatchTokens: number;
+  readonly globalBatchSequences: number;
+  readonly steps: number;
+  readonly gpuHours: number;
+  readonly wallClockDays: number;
+  readonly costUsd: number;
+  readonly pricePerGpuHourUsd: number;
+  readonly tokensPerSecondPerGpu: number;
+  readonly stepTimeSeconds: number;
+  readonly mfu: number;
+  readonly mfuBasis: string;
+  readonly trainingFlopsPerToken: number;
+  readonly parallelism: Layout;
+  readonly layersPerStage: readonly number[];
+  readonly microBatchesPerStep: number;
+  readonly memoryPerGpuBytes: MemoryBreakdown;
+  readonly hbmCapacityBytes: number;
+  readonly timeBreakdown: TimeBreakdown;
+  readonly bottleneck: string;
+  readonly alternatives: readonly AlternativeLayout[];
+  readonly rejectedLayouts: Readonly<Record<string, number>>;
+  readonly layoutsConsidered: number;
+  readonly layoutsTimed: number;
+  readonly layoutsPruned: number;
+  readonly cluster: {
+    readonly gpusPerNode: number; readonly nodes: number;
+    readonly scaleUpGBpsPerDirection: { readonly nominal: number; readonly effective: number };
+    readonly scaleOutGBpsPerDirection: { readonly nominal: number; readonly effective: number };
+  };
+  readonly efficiencyParameters: EfficiencyParameters;
+  readonly assumptions: readonly string[];
+}
+
+function isPosInt(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 1;
+}
+
+function validate(req: TrainingRequest, gpu: GpuSpec | undefined): TrainingIssue[] {
+  const issues: TrainingIssue[] = [];
+  if (!isPosInt(req.gpuCount) || req.gpuCount > 1_000_000) issues.push({ path: 'gpuCount', message: 'must be an integer between 1 and 1,000,000' });
+  if (typeof req.tokens !== 'number' || !Number.isFinite(req.tokens) || req.tokens < 0 || req.tokens > 1e18) issues.push({ path: 'tokens', message: 'must be a finite number ≥ 0 (at most 1e18)' });
+  if (!isPosInt(req.sequenceLength) || req.sequenceLength > 10_000_000) issues.push({ path: 'sequenceLength', message: 'must be an integer between 1 and 10,000,000' });
+  if (req.globalBatchTokens !== undefined && (typeof req.globalBatchTokens !== 'number' || !Number.isFinite(req.globalBatchTokens) || req.globalBatchTokens <= 0 || req.globalBatchTokens > 1e12)) {
+    issues.push({ path: 'globalBatchTokens', message: 'must be a positive number (at most 1e12)' });
+  } else if (req.globalBatchTokens !== undefined && isPosInt(req.sequenceLength) && req.globalBatchTokens < req.sequenceLength) {
+    issues.push({ path: 'globalBatchTokens', message: 'must hold at least one sequence (≥ sequenceLength)' });
+  }
+  if (req.precision !== 'fp8' && req.precision !== 'bf16') issues.push({ path: 'precision', message: "must be 'fp8' or 'bf16'" });
+  else if (req.precision === 'fp8' && gpu && !gpu.denseTflops.fp8) issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
+  if (req.pricePerGpuHourUsd !== undefined && (typeof req.pricePerGpuHourUsd !== 'number' || !Number.isFinite(req.pricePerGpuHourUsd) || req.pricePerGpuHourUsd < 0)) {
+    issues.push({ path: 'pricePerGpuHourUsd', message: 'must be a finite number ≥ 0' });
+  }
+  const p = req.parallelism;
+  if (p) {
+    for (const k of ['tp', 'pp', 'dp', 'ep'] as const) if (!isPosInt(p[k])) issues.push({ path: `parallelism.${k}`, message: 'must be an integer ≥ 1' });
+    if (p.cp !== undefined && !isPosInt(p.cp)) issues.push({ path: 'parallelism.cp', message: 'must be an integer ≥ 1' });
+    if (p.microBatchSize !== undefined && !isPosInt(p.microBatchSize)) issues.push({ path: 'parallelism.microBatchSize', message: 'must be an integer ≥ 1' });
+    if (p.virtualStages !== undefined && !isPosInt(p.virtualStages)) issues.push({ path: 'parallelism.virtualStages', message: 'must be an integer ≥ 1' });
+    if (p.zero !== undefined && ![0, 1, 2, 3].includes(p.zero)) issues.push({ path: 'parallelism.zero', message: 'must be 0, 1, 2 or 3' });
+    if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
+      issues.push({ path: 'parallelism', message: 'tp × pp × dp (× cp) must equal gpuCount' });
+    }
+    if (issues.length === 0 && (p.tp * p.dp) % p.ep !== 0) issues.push({ path: 'parallelism.ep', message: 'must divide tp × dp' });
+  }
+  return issues;
+}
+
+function resolveModel(req: TrainingRequest): { arch: ModelArchitecture; id: string } {
+  if (typeof req.model === 'string') {
+    const m = getModel(req.model);
+    if (!m) throw new TrainingPlanError('unknown', [{ path: 'model', message: 'is not a model id in the catalog (GET /v1/models lists them)' }]);
+    return { arch: m.architecture, id: m.id };
+  }
+  if (typeof req.model !== 'object' || req.model === null || typeof req.model.config !== 'object') {
+    throw new TrainingPlanError('invalid', [{ path: 'model', message: 'must be a catalog id or {"config": {...}}' }]);
+  }
+  try {
+    const arch = normalizeConfig(req.model.config);
+    return { arch, id: arch.name };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new TrainingPlanError('invalid', e.issues.map((i) => ({ path: `model.${i.path}`, message: i.message })));
+    throw e;
+  }
+}
+
+function resolveGpu(req: TrainingRequest): GpuSpec {
+  if (typeof req.gpu !== 'string') return req.gpu;
+  const g = getGpu(req.gpu);
+  if (!g) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog (GET /v1/gpus lists them)' }]);
+  return g;
+}
+
+/**
+ * Plan a pre-training run: the fastest layout that fits (or the pinned one), its step time,
+ * GPU-hours, cost, MFU, memory and time breakdowns. Throws TrainingPlanError for bad input.
+ */
+export function planTraining(req: TrainingRequest): TrainingPlan {
+  const gpu = resolveGpu(req);
+  const issues = validate(req, gpu);
+  if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
+  const { arch, id } = resolveModel(req);
+  const seq = req.sequenceLength;
+  const batchTokens = req.globalBatchTokens ?? Math.max(seq, DEFAULT_GLOBAL_BATCH_TOKENS);
+  const globalBatchSequences = Math.max(1, Math.floor(batchTokens / seq));
+  const eff = resolveEfficiency(req.efficiency);
+  const ctx = createContext({
+    arch, gpu, gpuCount: req.gpuCount, sequenceLength: seq, globalBatchSequences, precision: req.precision,
+    optimizer: req.optimizerStatePrecision ?? 'fp32', eff, ...(req.cluster ? { cluster: req.cluster } : {}),
+  });
+
+  let fixed: LayoutConstraints = {};
+  const p = req.parallelism;
+  if (p) {
+    fixed = {
+      tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1,
+      ...(p.zero !== undefined ? { zero: p.zero } : {}),
+      ...(p.microBatchSize !== undefined ? { microBatchSize: p.microBatchSize } : {}),
+      ...(p.schedule !== undefined ? { schedule: p.schedule } : {}),
+      ...(p.virtualStages !== undefined ? { virtualStages: p.virtualStages } : {}),
+      ...(p.recompute !== undefined ? { recompute: p.recompute } : {}),
+    };
+    if (p.schedule !== undefined && p.schedule !== 'interleaved' && p.virtualStages === undefined) fixed = { ...fixed, virtualStages: 1 };
+    // structural rules that do not depend on the searched fields are input errors
+    const probe: Layout = {
+      tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1, zero: p.zero ?? 1, microBatchSize: 1,
+      schedule: '1f1b', virtualStages: 1, recompute: 'none',
+    };
+    const prob = structuralProblem(ctx, { ...probe, dp: probe.dp, microBatchSize: 1 });
+    if (prob && prob !== 'global batch not divisible by dp × micro-batch size') {
+      throw new TrainingPlanError('invalid', [{ path: 'parallelism', message: prob }]);
+    }
+  }
+  const keep = Math.max(1, Math.min(20, req.alternatives ?? 5) + 1);
+  const outcome = searchLayouts(ctx, fixed, keep);
+  let chosen: LayoutEvaluation | null = outcome.ranked[0] ?? outcome.closestNonFitting;
+  if (!chosen && p) {
+    // nothing structurally valid among the searched options: explain with the pinned layout itself
+    const reasons = Object.keys(outcome.rejected);
+    throw new TrainingPlanError('invalid', [{ path: 'parallelism', message: reasons.length ? reasons.join('; ') : 'no valid layout' }]);
+  }
+  if (!chosen) {
+    throw new TrainingPlanError('unsupported', [{ path: 'gpuCount', message: `no layout of ${req.gpuCount} GPUs satisfies the structural rules for this model and batch: ${Object.keys(outcome.rejected).join('; ')}` }]);
+  }
+  if (stagesFor(ctx, chosen.layout.pp) === null) chosen = evaluateLayout(ctx, chosen.layout);
+
+  const price = req.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const tokensPerStep = globalBatchSequences * seq;
+  const hoursFor = (e: LayoutEvaluation) => convert((req.tokens / tokensPerStep) * e.stepTimeSeconds * req.gpuCount, 's', 'h');
+  const gpuHours = hoursFor(chosen);
+  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, req.alternatives ?? 5).map((e) => ({
+    parallelism: e.layout, stepTimeSeconds: e.stepTimeSeconds, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu,
+    gpuHours: hoursFor(e), memoryPerGpuBytes: e.memoryPerGpuBytes.total, bottleneck: e.bottleneck,
+  }));
+  const c = ctx.cluster;
+  return {
+    feasible: chosen.fits,
+    fits: chosen.fits,
+    reasons: chosen.reasons,
+    model: id,
+    gpu: gpu.id,
+    gpuCount: req.gpuCount,
+    precision: req.precision,
+    tokens: req.tokens,
+    sequenceLength: seq,
+    globalBatchTokens: tokensPerStep,
+    globalBatchSequences,
+    steps: req.tokens / tokensPerStep,
+    gpuHours,
+    wallClockDays: convert(gpuHours / req.gpuCount, 'h', 'day'),
+    costUsd: gpuHours * price,
+    pricePerGpuHourUsd: price,
+    tokensPerSecondPerGpu: chosen.tokensPerSecondPerGpu,
+    stepTimeSeconds: chosen.stepTimeSeconds,
+    mfu: chosen.mfu,
+    mfuBasis: MFU_BASIS,
+    trainingFlopsPerToken: ctx.profile.mfuFlopsPerToken,
+    parallelism: chosen.layout,
+    layersPerStage: chosen.layersPerStage,
+    microBatchesPerStep: chosen.microBatchesPerStep,
+    memoryPerGpuBytes: chosen.memoryPerGpuBytes,
+    hbmCapacityBytes: ctx.hw.hbmCapacityBytes,
+    timeBreakdown: chosen.timeBreakdown,
+    bottleneck: chosen.bottleneck,
+    alternatives,
+    rejectedLayouts: outcome.rejected,
+    layoutsConsidered: outcome.layoutsConsidered,
+    layoutsTimed: outcome.layoutsTimed,
+    layoutsPruned: outcome.layoutsPruned,
+    cluster: {
+      gpusPerNode: c.gpusPerNode, nodes: c.nodes,
+      scaleUpGBpsPerDirection: { nominal: c.scaleUp.nominalGBpsPerDirection, effective: c.scaleUp.effectiveGBpsPerDirection },
+      scaleOutGBpsPerDirection: { nominal: c.scaleOut.nominalGBpsPerDirection, effective: c.scaleOut.effectiveGBpsPerDirection },
+    },
+    efficiencyParameters: eff,
+    assumptions: ASSUMPTIONS(globalBatchSequences, req.globalBatchTokens === undefined, req.pricePerGpuHourUsd === undefined),
+  };
+}
+
+function ASSUMPTIONS(seqs: number, defaultBatch: boolean, defaultPrice: boolean): string[] {
+  const a = [
+    'Megatron rank order (tp fastest, then cp, dp/ep, pp); tp·cp·pp·dp = gpuCount; ep drawn from tp·dp; expert-TP = 1.',
+    'Balanced expert routing; node-limited routing (n_group/topk_group) bounds cross-node expert traffic per destination node.',
+    'FP8 recipe: linear-layer GEMMs (experts included) in FP8; attention core, router, embedding and LM head in BF16; FP8 caching of linear inputs and SwiGLU inputs (DeepSeek-V3 §3.3).',
+    'Gradients accumulated and reduced in FP32; FP32 master weights; optimizer-state precision as requested.',
+    'Tensor parallelism with sequence parallelism (activations sharded by tp); TP collectives exposed on the critical path.',
+    'Expert all-to-all and pipeline sends are hidden behind compute only under DualPipe (20/132 SMs then go to communication); exposed under 1F1B/interleaved.',
+    'Data-parallel gradient reduce-scatter hides behind the last micro-batch backward, the parameter all-gather behind the first forward.',
+    'Context parallelism approximated as Llama-3-style all-gather of K/V (forward) and reduce-scatter of their gradients (backward), exposed; causal load balanced.',
+    `Runtime reserve of ${RUNTIME_RESERVE_GB} GB per GPU (CUDA context, NCCL/all-to-all buffers, fragmentation).`,
+    'No failures, restarts or checkpoint time (Llama 3 reports >90% effective training time): GPU-hours are pure step time.',
+  ];
+  if (defaultBatch) a.push(`No globalBatchTokens given: ${seqs} sequences per step (about ${DEFAULT_GLOBAL_BATCH_TOKENS.toLocaleString('en-US')} tokens).`);
+  if (defaultPrice) a.push(`No pricePerGpuHourUsd given: $${DEFAULT_PRICE_PER_GPU_HOUR_USD} per GPU-hour (DeepSeek-V3 report Table 1 rental assumption).`);
+  return a;
+}
