@@ -9,6 +9,7 @@ import { listModelsRoute } from './routes/models/list-models.js';
 import { createPlanRoute } from './routes/plans/create-plan.js';
 import { getPlanRoute } from './routes/plans/get-plan.js';
 import { listPlansRoute } from './routes/plans/list-plans.js';
+import { planTrainingRoute } from './routes/training/plan-training.js';
 
 /** Every endpoint of this worker; add a route here and it is served and documented. */
 export const routes = [
@@ -20,6 +21,7 @@ export const routes = [
   createPlanRoute,
   listPlansRoute,
   getPlanRoute,
+  planTrainingRoute,
 ];
 
 export const { app, openApiDocument } = createApiApp<PlanningEnv>({

@@ -1,5 +1,10 @@
-// Page entry: one module per section. Training and inference sections will
-// add `initTraining()` / `initInference()` from their own modules here.
+// Page entry: one module per section.
 import { initAnalysis } from './analysis.js';
+import { initInference } from './inference.js';
+import { initThroughput } from './throughput.js';
+import { initTraining } from './training.js';
 
 initAnalysis();
+initTraining();
+initInference();
+initThroughput();

@@ -18,8 +18,17 @@ interface Costs {
   readonly ppSend: number;
 }
 
+function commsFor(ctx: PlanContext, layout: Layout): { dense: LayerComm; moe: LayerComm; ppSend: number } {
+  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0}`;
+  return memoize(ctx, key, () => {
+    const p = ctx.profile;
+    const moe = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
+    return { moe, dense: { tp: moe.tp, cp: moe.cp, epForward: 0, epBackward: 0 }, ppSend: pipelineSendSeconds(p, ctx.cluster, layout) };
+  });
+}
+
 function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}`;
+  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0}`;
   return memoize(ctx, key, () => {
     const cctx: ComputeContext = {
       hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
@@ -27,13 +36,14 @@ function costsFor(ctx: PlanContext, layout: Layout): Costs {
     };
     const p = ctx.profile;
     const mk = p.kinds[p.mtpKind];
+    const comm = commsFor(ctx, layout);
     return {
       kinds: p.kinds.map((k) => layerCost(p, k, cctx)),
-      comms: p.kinds.map((k) => layerComm(p, ctx.cluster, layout, ctx.precision, k.kind === 'moe')),
+      comms: p.kinds.map((k) => (k.kind === 'moe' ? comm.moe : comm.dense)),
       head: headCost(p, cctx),
       mtp: mtpCost(p, cctx),
-      mtpComm: mk && p.mtpModules > 0 ? layerComm(p, ctx.cluster, layout, ctx.precision, mk.kind === 'moe') : null,
-      ppSend: pipelineSendSeconds(p, ctx.cluster, layout),
+      mtpComm: mk && p.mtpModules > 0 ? (mk.kind === 'moe' ? comm.moe : comm.dense) : null,
+      ppSend: comm.ppSend,
     };
   });
 }

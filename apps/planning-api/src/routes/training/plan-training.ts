@@ -1,0 +1,37 @@
+import { planTraining, TrainingPlanError, type TrainingRequest } from '@gcp/core';
+import { ApiError } from '@gcp/http';
+import { defineRoute } from '../../define-route.js';
+import { trainingPlanRequestSchema, trainingPlanResponseSchema } from './training-schemas.js';
+
+/** Core's TrainingPlanError as the error envelope: malformed/contradictory input 400, unknown ids or impossible requests 422. */
+function toApiError(e: TrainingPlanError): ApiError {
+  const status = e.kind === 'invalid' ? 400 : 422;
+  return new ApiError(status, status === 400 ? 'invalid_request' : 'unprocessable', 'The training request cannot be planned.', e.issues);
+}
+
+export const planTrainingRoute = defineRoute({
+  method: 'post',
+  path: '/v1/training/plan',
+  tag: 'training',
+  summary: 'Plan a pre-training run (layout search, step time, GPU-hours, cost, MFU, memory)',
+  description: [
+    'Body: model (catalog id or {"config": {...}}), gpu id, gpuCount, tokens, sequenceLength, optional globalBatchTokens, precision fp8|bf16,',
+    'optional parallelism {tp, pp, dp, ep, cp?, zero?, microBatchSize?, schedule?, virtualStages?, recompute?} (tp×pp×dp×cp = gpuCount, ep divides tp×dp;',
+    'unset optional fields are searched), optional pricePerGpuHourUsd (default $2).',
+    'Without parallelism every valid layout is searched and the fastest that fits is returned with alternatives and rejection counts.',
+    'A layout that does not fit answers 200 with fits: false and reasons; when no layout fits at all the answer is 200 with feasible: false',
+    '(the closest layout and its memory breakdown). Bad input answers 400 naming the field (FP8 on a GPU without FP8 included);',
+    'unknown model/GPU ids and requests no layout can satisfy structurally answer 422.',
+  ].join(' '),
+  requestSchema: trainingPlanRequestSchema,
+  responseSchema: trainingPlanResponseSchema,
+  errorStatuses: [422],
+  handler: ({ body }) => {
+    try {
+      return planTraining(body as TrainingRequest);
+    } catch (e) {
+      if (e instanceof TrainingPlanError) throw toApiError(e);
+      throw e;
+    }
+  },
+});

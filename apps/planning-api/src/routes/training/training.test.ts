@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { errorOf, get, postJson } from '../../../test/api.js';
+import { trainingPlanResponseSchema } from './training-schemas.js';
+
+/** DeepSeek-V3 as published (V3 report §3.1-3.3, §4.2; ISCA'25 Table 4). */
+const V3 = {
+  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
+  precision: 'fp8', optimizerStatePrecision: 'bf16',
+  parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
+};
+
+describe('POST /v1/training/plan', () => {
+  it('plans DeepSeek-V3 on its published setup: ~2,664K GPU-hours (V3 report Table 1, 10% tolerance)', async () => {
+    const response = await postJson('/v1/training/plan', V3);
+    expect(response.status).toBe(200);
+    const body = v.parse(trainingPlanResponseSchema, await response.json());
+    expect(Math.abs(body.gpuHours - 2_664_000) / 2_664_000).toBeLessThan(0.1);
+    expect(body.fits).toBe(true);
+    expect(body.mfuBasis).toMatch(/BF16/);
+    expect(body.costUsd).toBeCloseTo(body.gpuHours * 2, 0);
+  });
+
+  it('searches layouts when none is given', async () => {
+    const { parallelism: _p, ...noLayout } = V3;
+    const response = await postJson('/v1/training/plan', noLayout);
+    expect(response.status).toBe(200);
+    const body = v.parse(trainingPlanResponseSchema, await response.json());
+    expect(body.alternatives.length).toBeGreaterThan(0);
+    expect(Object.keys(body.rejectedLayouts).length).toBeGreaterThan(0);
+  });
+
+  it('a layout that does not fit is a 200 with fits: false and reasons', async () => {
+    const response = await postJson('/v1/training/plan', { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, tokens: 1e9, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 8, pp: 1, dp: 1, ep: 1 } });
+    expect(response.status).toBe(200);
+    const body = v.parse(trainingPlanResponseSchema, await response.json());
+    expect(body.fits).toBe(false);
+    expect(body.reasons[0]).toMatch(/does not fit/);
+  });
+
+  it('bad input is a 4xx envelope naming the field, never a 500', async () => {
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ ...V3, gpuCount: 0 }, 400, 'gpuCount'],
+      [{ ...V3, tokens: -5 }, 400, 'tokens'],
+      [{ ...V3, parallelism: { tp: 1, pp: 16, dp: 64, ep: 64 } }, 400, 'parallelism'],
+      [{ ...V3, gpu: 'a100' }, 400, 'precision'],
+      [{ ...V3, model: 'gpt-7' }, 422, 'model'],
+      [{ ...V3, gpu: 'tpu-v9' }, 422, 'gpu'],
+    ];
+    for (const [body, status, path] of cases) {
+      const response = await postJson('/v1/training/plan', body);
+      expect(response.status, path).toBe(status);
+      const error = await errorOf(response);
+      expect(error.issues.map((i) => i.path).join(' '), path).toContain(path);
+    }
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const response = await get('/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as { paths: Record<string, unknown> };
+    expect(doc.paths['/v1/training/plan']).toBeDefined();
+  });
+});

@@ -1,0 +1,91 @@
+// Reading planner forms: quantities like "608e9", "608B", "15360 × 4096"; local
+// mistakes are raised as ApiRequestError(0, …) so js/errors.js shows them like API ones.
+import { apiGet, ApiRequestError } from './api.js';
+
+const SUFFIXES = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
+
+/** "608e9" | "608 B" | "1,024" | "15360 × 4096" → number; NaN when unreadable. */
+export function parseQuantity(text) {
+  const factors = text.replace(/[,_\s]/g, '').split(/[×x*]/i);
+  let product = 1;
+  for (const factor of factors) {
+    const match = /^(\d+(?:\.\d*)?|\.\d+)(e[+-]?\d+)?([kmbgt])?$/i.exec(factor);
+    if (!match) return Number.NaN;
+    product *= Number(match[1] + (match[2] ?? '')) * (match[3] ? SUFFIXES[match[3].toLowerCase()] : 1);
+  }
+  return product;
+}
+
+export function localError(path, message) {
+  return new ApiRequestError(0, { message: 'Please check the form.', issues: [{ path, message }] });
+}
+
+/**
+ * Reads form field `name` (by element name). Empty → undefined (or an error when required).
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ * @param {{path?: string, required?: boolean, integer?: boolean, min?: number, max?: number, positive?: boolean}} rules
+ */
+export function readNumber(form, name, rules = {}) {
+  const element = form.elements.namedItem(name);
+  const path = rules.path ?? name;
+  const text = String(element?.value ?? '').trim();
+  if (text === '') {
+    if (rules.required) throw localError(path, 'Enter a value');
+    return undefined;
+  }
+  const value = parseQuantity(text);
+  if (!Number.isFinite(value)) throw localError(path, 'Enter a number, e.g. 4096, 608e9, 608B or 15360 × 4096');
+  if (rules.integer && !Number.isInteger(value)) throw localError(path, 'Enter a whole number');
+  if (rules.positive && !(value > 0)) throw localError(path, 'Must be greater than 0');
+  if (rules.min !== undefined && value < rules.min) throw localError(path, `Must be at least ${rules.min}`);
+  if (rules.max !== undefined && value > rules.max) throw localError(path, `Must be at most ${rules.max}`);
+  return value;
+}
+
+/** Drops undefined values (and empty nested objects) so optional fields stay optional. */
+export function compactObject(object) {
+  const out = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = compactObject(value);
+      if (Object.keys(inner).length > 0) out[key] = inner;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** Sets form fields from {name: value}; numbers are written as typed (608e9 stays "608e9" if given as a string). */
+export function fillForm(form, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const element = form.elements.namedItem(name);
+    if (!element) continue;
+    if (element.type === 'checkbox') element.checked = Boolean(value);
+    else element.value = String(value);
+  }
+}
+
+let catalogs = null;
+/** GET /v1/models and /v1/gpus once for the whole page. */
+export function loadCatalogs() {
+  catalogs ??= Promise.all([apiGet('/v1/models'), apiGet('/v1/gpus')]).then(([m, g]) => ({ models: m.models, gpus: g.gpus }));
+  return catalogs;
+}
+
+/** Fills a <select> with catalog entries and picks `preferred` when present. */
+export function fillSelect(select, entries, preferred) {
+  const keep = select.value;
+  select.replaceChildren(...entries.map((entry) => new Option(entry.name, entry.id)));
+  const wanted = keep && entries.some((entry) => entry.id === keep) ? keep : preferred;
+  if (entries.some((entry) => entry.id === wanted)) select.value = wanted;
+}
+
+/** Runs `task` for a form with a busy state; only the latest call may render. */
+export function latestOnly() {
+  let counter = 0;
+  return () => {
+    const mine = ++counter;
+    return () => mine === counter;
+  };
+}

@@ -1,0 +1,225 @@
+// The "Inference" section: POST /v1/inference/plan — a disaggregated prefill /
+// decode fleet for a daily token volume, its cost, the decode Pareto frontier
+// and launch settings.
+import { apiPost } from './api.js';
+import { paretoChart } from './charts/pareto.js';
+import { stackedBar } from './charts/stacked.js';
+import { clearError, showError } from './errors.js';
+import { compactObject, fillForm, fillSelect, latestOnly, loadCatalogs, localError, readNumber } from './form.js';
+import { compact, milliseconds, number, tokensPerSecond, usd } from './format.js';
+import { launchBlock } from './launch.js';
+import { servingLayoutLong, servingLayoutShort } from './layouts.js';
+import { chartFigure, el, figures, notes, statusBanner, table } from './results.js';
+
+/**
+ * DeepSeek's V3/R1 service as disclosed on Open-Source-Week day 6 (2025-03-01): H800, FP8 weights,
+ * BF16 KV cache, 608B input tokens/day (56.3 % cache hits), 168B output tokens/day, average KV
+ * length 4,989, 20–22 tokens/s per user, 278 peak / 226.75 average nodes, prefill EP32 on 4 nodes,
+ * decode EP144 on 18 nodes with 32 redundant experts, dual micro-batch overlap, MTP.
+ */
+export const DEEPSEEK_DAY6 = {
+  model: 'deepseek-v3', gpu: 'h800', weights: 'fp8', kvCache: 'bf16',
+  inputTokensPerDay: '608e9', cacheHitRate: '0.563', outputTokensPerDay: '168e9', averageContextTokens: '4989',
+  peakToAverage: String(Math.round((278 / 226.75) * 1000) / 1000), minOutputTokensPerSecondPerUser: '20', maxTtftMs: '', pricePerGpuHourUsd: '2',
+  'prefill.attentionTp': '1', 'prefill.attentionDp': '32', 'prefill.moeTp': '1', 'prefill.moeEp': '32', 'prefill.redundantExperts': '32',
+  'decode.attentionTp': '1', 'decode.attentionDp': '144', 'decode.moeTp': '1', 'decode.moeEp': '144', 'decode.redundantExperts': '32',
+  twoBatchOverlap: true, mtpDraftTokens: '1', mtpAcceptance: '0.85',
+};
+
+/** {attentionTp, attentionDp, moeTp, moeEp[, redundantExperts]} from fields `${prefix}.…`; undefined when all four are empty. */
+export function readLayout(form, prefix, path) {
+  const layout = {};
+  for (const key of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp']) {
+    layout[key] = readNumber(form, `${prefix}${key}`, { path: `${path}.${key}`, integer: true, min: 1 });
+  }
+  const given = Object.values(layout).filter((value) => value !== undefined).length;
+  const redundant = form.elements.namedItem(`${prefix}redundantExperts`)
+    ? readNumber(form, `${prefix}redundantExperts`, { path: `${path}.redundantExperts`, integer: true, min: 0 })
+    : undefined;
+  if (given === 0) {
+    if (redundant !== undefined) throw localError(path, 'Redundant experts need the four layout sizes too');
+    return undefined;
+  }
+  if (given < 4) throw localError(path, 'Give attention TP, attention DP, MoE TP and MoE EP — or none of them to search');
+  return { ...layout, ...(redundant !== undefined ? { redundantExperts: redundant } : {}) };
+}
+
+/** Model, GPU and precision of the plan form (the throughput sub-form shares them). */
+export function readTarget(form) {
+  return {
+    model: form.elements.model.value,
+    gpu: form.elements.gpu.value,
+    precision: { weights: form.elements.weights.value, kvCache: form.elements.kvCache.value },
+  };
+}
+
+function readRequest(form) {
+  const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens', integer: true, min: 1 });
+  const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance', min: 0, max: 1 });
+  const overlap = form.elements.twoBatchOverlap.checked;
+  return compactObject({
+    ...readTarget(form),
+    workload: {
+      inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true, positive: true }),
+      cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate', min: 0, max: 1 }),
+      outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true, positive: true }),
+      averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens', positive: true }),
+      peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage', min: 1 }),
+    },
+    slo: {
+      minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser', positive: true }),
+      maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs', positive: true }),
+    },
+    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { positive: true }),
+    deployment: {
+      prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
+      decode: readLayout(form, 'decode.', 'deployment.decode'),
+      // the API defaults to overlap on; only say so when it is turned off
+      twoBatchOverlap: overlap ? undefined : false,
+      mtp: draft !== undefined || acceptance !== undefined ? { draftTokens: draft, acceptance } : undefined,
+    },
+  });
+}
+
+const optional = (value, format) => (typeof value === 'number' && Number.isFinite(value) ? format(value) : '—');
+
+function poolsTable(plan) {
+  const p = plan.prefill ?? {};
+  const d = plan.decode ?? {};
+  const row = (name, pool, unit, latency) => [
+    name,
+    optional(pool.nodes, (v) => number(v, 2)),
+    optional(pool.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} ${unit}`),
+    pool.parallelism ? el('span', { title: servingLayoutLong(pool.parallelism), text: servingLayoutShort(pool.parallelism) }) : '—',
+    optional(pool.nodesPerInstance, (v) => number(v, 0)),
+    optional(pool.instances, (v) => number(v, 2)),
+    latency,
+  ];
+  return table(
+    ['Pool', 'Nodes (avg)', 'Tokens/s per node', 'Layout', 'Nodes per instance', 'Instances', 'Latency'],
+    [
+      row('Prefill', p, 'in', [
+        optional(p.ttftMs, (v) => `TTFT ${milliseconds(v)}`),
+        optional(p.utilization, (v) => `${number(v * 100, 0)} % busy`),
+      ].filter((s) => s !== '—').join(' · ') || '—'),
+      row('Decode', d, 'out', [
+        optional(d.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
+        optional(d.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
+        optional(d.batchPerInstance, (v) => `batch ${number(v, 0)}`),
+      ].filter((s) => s !== '—').join(' · ') || '—'),
+    ],
+    { id: 'inf-pools', caption: 'Prefill tokens/s count cache hits (DeepSeek’s convention). Hover a layout for its full shape.' },
+  );
+}
+
+function costChart(plan, request) {
+  const c = plan.costPerMillionTokensUsd ?? {};
+  const w = request.workload;
+  const hit = w.cacheHitRate ?? 0;
+  if (![c.inputCacheHit, c.inputCacheMiss, c.output].every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  const segments = [
+    { label: 'Prefill — cache-miss input', value: (w.inputTokensPerDay * (1 - hit) * c.inputCacheMiss) / 1e6 },
+    { label: 'Prefill — cache-hit input (KV loads)', value: (w.inputTokensPerDay * hit * c.inputCacheHit) / 1e6 },
+    { label: 'Decode — output', value: (w.outputTokensPerDay * c.output) / 1e6 },
+  ];
+  return chartFigure('Daily cost by phase', stackedBar(segments, { title: 'Daily cost by phase', format: usd, totalLabel: 'Per day' }), 'inf-cost-chart');
+}
+
+function paretoFigure(plan, request) {
+  const points = (plan.pareto ?? []).filter((p) => Number.isFinite(p.outputTokensPerSecondPerUser) && Number.isFinite(p.outputTokensPerSecondPerGpu));
+  if (points.length === 0) {
+    return el('p', { class: 'note', id: 'inf-pareto', text: 'No decode Pareto points: no candidate layout fits or meets the speed floor.' });
+  }
+  const chosen = plan.decode ?? {};
+  const sameLayout = (a, b) => a && b && ['attentionTp', 'attentionDp', 'moeTp', 'moeEp'].every((k) => a[k] === b[k]);
+  const slo = request.slo?.minOutputTokensPerSecondPerUser;
+  return chartFigure(
+    'Decode Pareto frontier — throughput per GPU vs speed per user',
+    paretoChart(
+      points.map((p) => ({
+        x: p.outputTokensPerSecondPerUser,
+        y: p.outputTokensPerSecondPerGpu,
+        label: `${servingLayoutShort(p.parallelism ?? {})} b${p.batch}`,
+        detail: `${servingLayoutLong(p.parallelism ?? {})}; batch ${p.batch}: ${tokensPerSecond(p.outputTokensPerSecondPerUser)} per user, ${tokensPerSecond(p.outputTokensPerSecondPerGpu)} per GPU`,
+        highlight: sameLayout(p.parallelism, chosen.parallelism) && p.batch === chosen.batchPerInstance,
+      })),
+      {
+        title: 'Decode Pareto frontier',
+        xLabel: 'Output tokens/s per user',
+        yLabel: 'Output tokens/s per GPU',
+        ...(slo ? { xMarker: { value: slo, label: `SLO ≥ ${number(slo, 1)} tok/s` } } : {}),
+      },
+    ),
+    'inf-pareto',
+  );
+}
+
+function render(container, plan, request) {
+  const c = plan.costPerMillionTokensUsd ?? {};
+  const launch = plan.launchSettings ?? {};
+  container.replaceChildren(
+    statusBanner({ ok: plan.feasible, okText: 'Feasible: both pools fit and meet the SLO.', badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+    figures([
+      { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
+      { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
+      { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h` },
+      { id: 'inf-daily-cost', label: 'Daily cost (average nodes)', value: plan.dailyCostUsd, format: usd },
+      { id: 'inf-cost-hit', label: '$ per M input tokens (cache hit)', value: c.inputCacheHit, format: usd },
+      { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
+      { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
+    ]),
+    poolsTable(plan),
+    costChart(plan, request),
+    paretoFigure(plan, request),
+    el('h4', { text: 'Launch settings' }),
+    el('div', { class: 'launch-grid', id: 'inf-launch' },
+      launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
+      launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined),
+    notes('Assumptions', plan.assumptions),
+  );
+}
+
+export function initInference(root = document.getElementById('inference')) {
+  const form = root.querySelector('#inference-form');
+  const errorBox = root.querySelector('#inference-error');
+  const result = root.querySelector('#inference-result');
+  const next = latestOnly();
+
+  async function plan() {
+    const isLatest = next();
+    clearError(errorBox);
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const request = readRequest(form);
+      const response = await apiPost('/v1/inference/plan', request);
+      if (!isLatest()) return;
+      render(result, response, request);
+      result.hidden = false;
+    } catch (error) {
+      if (!isLatest()) return;
+      result.hidden = true;
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    plan();
+  });
+  root.querySelector('[data-preset="deepseek-day6"]').addEventListener('click', () => {
+    fillForm(form, DEEPSEEK_DAY6);
+    root.querySelector('#inf-deployment').open = true;
+    clearError(errorBox);
+  });
+
+  return loadCatalogs().then(
+    ({ models, gpus }) => {
+      fillSelect(form.elements.model, models, 'deepseek-v3');
+      fillSelect(form.elements.gpu, gpus, 'h800');
+    },
+    (error) => showError(errorBox, error),
+  );
+}

@@ -1,0 +1,57 @@
+// Small DOM builders shared by the planner result panels.
+
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') element.className = value;
+    else if (key === 'text') element.textContent = value;
+    else element.setAttribute(key, value === true ? '' : String(value));
+  }
+  element.append(...children.filter((child) => child !== undefined && child !== null));
+  return element;
+}
+
+/**
+ * A <dl class="figures"> of headline numbers. Missing values (the API leaves out what it cannot
+ * compute) show as "—". `value` is the raw number, kept in data-value for tests and tools.
+ * @param {{id: string, label: string, value: number | undefined, format: (v: number) => string, note?: string}[]} items
+ */
+export function figures(items) {
+  const list = el('dl', { class: 'figures' });
+  for (const item of items) {
+    const known = typeof item.value === 'number' && Number.isFinite(item.value);
+    const dd = el('dd', { id: item.id, 'data-value': known ? item.value : undefined, text: known ? item.format(item.value) : '—' });
+    list.append(el('div', {}, el('dt', { text: item.label }), dd, item.note ? el('small', { class: 'hint', text: item.note }) : undefined));
+  }
+  return list;
+}
+
+/** Feasibility banner: ok / not ok with one line per reason. */
+export function statusBanner({ ok, okText, badText, reasons = [], id }) {
+  const box = el('div', { class: ok ? 'status ok' : 'status bad', id, role: 'status' });
+  box.append(el('p', { text: ok ? okText : badText }));
+  if (reasons.length > 0) box.append(el('ul', {}, ...reasons.map((reason) => el('li', { text: reason }))));
+  return box;
+}
+
+export function chartFigure(caption, svg, id) {
+  return el('figure', { class: 'chart', id }, el('figcaption', { text: caption }), svg);
+}
+
+/**
+ * @param {string[]} headers
+ * @param {(string | Node)[][]} rows
+ */
+export function table(headers, rows, { caption, id } = {}) {
+  const t = el('table', { class: 'data', id });
+  if (caption) t.append(el('caption', { text: caption }));
+  t.append(el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
+  t.append(el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)))))));
+  return el('div', { class: 'table-scroll' }, t);
+}
+
+export function notes(title, lines) {
+  if (!lines || lines.length === 0) return undefined;
+  return el('details', { class: 'assumptions' }, el('summary', { text: title }), el('ul', {}, ...lines.map((line) => el('li', { text: line }))));
+}

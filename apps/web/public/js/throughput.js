@@ -1,0 +1,72 @@
+// "Throughput at a point": POST /v1/inference/throughput for one aggregated
+// instance, with the model / GPU / precisions of the plan form above.
+import { apiPost } from './api.js';
+import { stackedBar } from './charts/stacked.js';
+import { clearError, showError } from './errors.js';
+import { compactObject, latestOnly, readNumber } from './form.js';
+import { gigabytes, milliseconds, number, tokensPerSecond } from './format.js';
+import { readLayout, readTarget } from './inference.js';
+import { servingLayoutLong } from './layouts.js';
+import { chartFigure, el, figures, statusBanner } from './results.js';
+
+function readRequest(form, planForm) {
+  return compactObject({
+    ...readTarget(planForm),
+    gpuCount: readNumber(form, 'gpuCount', { required: true, integer: true, min: 1 }),
+    concurrency: readNumber(form, 'concurrency', { required: true, integer: true, min: 1 }),
+    inputTokens: readNumber(form, 'inputTokens', { required: true, integer: true, min: 1 }),
+    outputTokens: readNumber(form, 'outputTokens', { required: true, integer: true, min: 1 }),
+    prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate', { min: 0, max: 1 }),
+    parallelism: readLayout(form, '', 'parallelism'),
+  });
+}
+
+function render(container, result) {
+  const memory = result.memoryPerGpuBytes ?? {};
+  container.replaceChildren(
+    statusBanner({ ok: result.fits, okText: 'Fits.', badText: 'Does not fit:', reasons: result.reasons, id: 'throughput-status' }),
+    figures([
+      { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
+      { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
+      { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
+      { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
+      { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },
+    ]),
+    result.parallelism ? el('p', { class: 'note', text: `Layout: ${servingLayoutLong(result.parallelism)}${result.computeFormat ? ` · compute in ${String(result.computeFormat).toUpperCase()}` : ''}.` }) : undefined,
+    chartFigure(
+      'Memory per GPU vs HBM capacity',
+      stackedBar(
+        [
+          { label: 'Weights', value: memory.weights ?? 0 },
+          { label: 'KV cache', value: memory.kvCache ?? 0 },
+          { label: 'Workspace', value: memory.workspace ?? Math.max(0, (memory.total ?? 0) - (memory.weights ?? 0) - (memory.kvCache ?? 0)) },
+        ],
+        { title: 'Memory per GPU', format: gigabytes, totalLabel: 'Per GPU', ...(memory.capacity ? { capacity: { label: 'HBM', value: memory.capacity } } : {}) },
+      ),
+      'thr-memory-chart',
+    ),
+  );
+}
+
+export function initThroughput(root = document.getElementById('throughput'), planForm = document.getElementById('inference-form')) {
+  const form = root.querySelector('#throughput-form');
+  const errorBox = root.querySelector('#throughput-error');
+  const result = root.querySelector('#throughput-result');
+  const next = latestOnly();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const isLatest = next();
+    clearError(errorBox);
+    try {
+      const response = await apiPost('/v1/inference/throughput', readRequest(form, planForm));
+      if (!isLatest()) return;
+      render(result, response);
+      result.hidden = false;
+    } catch (error) {
+      if (!isLatest()) return;
+      result.hidden = true;
+      showError(errorBox, error);
+    }
+  });
+}

@@ -1,0 +1,179 @@
+// The "Training" section: POST /v1/training/plan — headline numbers, step-time
+// breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
+import { apiPost } from './api.js';
+import { stackedBar } from './charts/stacked.js';
+import { clearError, showError } from './errors.js';
+import { compactObject, fillForm, fillSelect, latestOnly, loadCatalogs, localError, readNumber } from './form.js';
+import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
+import { trainingLayout } from './layouts.js';
+import { chartFigure, el, figures, notes, statusBanner, table } from './results.js';
+
+/** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
+export const DEEPSEEK_V3_RUN = {
+  model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', sequenceLength: '4096',
+  globalBatchTokens: '15360 × 4096', precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: '2',
+  tp: '1', pp: '16', dp: '128', ep: '64', zero: '1', microBatchSize: '1', schedule: 'dualpipe',
+};
+
+const TIME_PARTS = [
+  ['Compute', (t) => t.compute],
+  ['Exposed TP comm', (t) => t.exposedCommunication?.tensorParallel],
+  ['Exposed CP comm', (t) => t.exposedCommunication?.contextParallel],
+  ['Exposed expert all-to-all', (t) => t.exposedCommunication?.expertAllToAll],
+  ['Exposed pipeline sends', (t) => t.exposedCommunication?.pipelineSend],
+  ['Exposed DP comm', (t) => t.exposedCommunication?.dataParallel],
+  ['Pipeline bubble', (t) => t.pipelineBubble],
+  ['Optimizer step', (t) => t.optimizerStep],
+];
+
+const MEMORY_PARTS = [
+  ['Weights', 'weights'],
+  ['FP8 weight copies', 'fp8WeightCopies'],
+  ['Gradients', 'gradients'],
+  ['Optimizer states', 'optimizerStates'],
+  ['Activations', 'activations'],
+  ['Buffers & reserve', 'transient'],
+];
+
+function readRequest(form) {
+  const layout = {
+    tp: readNumber(form, 'tp', { path: 'parallelism.tp', integer: true, min: 1 }),
+    pp: readNumber(form, 'pp', { path: 'parallelism.pp', integer: true, min: 1 }),
+    dp: readNumber(form, 'dp', { path: 'parallelism.dp', integer: true, min: 1 }),
+    ep: readNumber(form, 'ep', { path: 'parallelism.ep', integer: true, min: 1 }),
+  };
+  const given = Object.values(layout).filter((value) => value !== undefined).length;
+  const extras = {
+    zero: form.elements.zero.value === '' ? undefined : Number(form.elements.zero.value),
+    microBatchSize: readNumber(form, 'microBatchSize', { path: 'parallelism.microBatchSize', integer: true, min: 1 }),
+    schedule: form.elements.schedule.value || undefined,
+  };
+  if (given > 0 && given < 4) throw localError('parallelism', 'Give all of TP, PP, DP and EP to fix a layout, or none to search');
+  if (given === 0 && Object.values(extras).some((value) => value !== undefined)) {
+    throw localError('parallelism', 'ZeRO stage, micro-batch size and schedule need TP, PP, DP and EP too');
+  }
+  return compactObject({
+    model: form.elements.model.value,
+    gpu: form.elements.gpu.value,
+    gpuCount: readNumber(form, 'gpuCount', { required: true, integer: true, min: 1 }),
+    tokens: readNumber(form, 'tokens', { required: true, min: 0 }),
+    sequenceLength: readNumber(form, 'sequenceLength', { required: true, integer: true, min: 1 }),
+    globalBatchTokens: readNumber(form, 'globalBatchTokens', { positive: true }),
+    precision: form.elements.precision.value,
+    optimizerStatePrecision: form.elements.optimizerStatePrecision.value,
+    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { min: 0 }),
+    parallelism: given === 4 ? { ...layout, ...extras } : undefined,
+  });
+}
+
+function render(container, plan, gpuName) {
+  const ok = plan.feasible && plan.fits;
+  const layoutText = trainingLayout(plan.parallelism);
+  const badText = plan.feasible ? 'This layout does not fit:' : 'No layout fits — the closest one is shown:';
+  const time = plan.timeBreakdown ?? {};
+  const memory = plan.memoryPerGpuBytes ?? {};
+  const capacity = plan.hbmCapacityBytes;
+  const rejected = Object.entries(plan.rejectedLayouts ?? {}).sort((a, b) => b[1] - a[1]);
+  const counts = [
+    plan.layoutsConsidered !== undefined ? `${number(plan.layoutsConsidered, 0)} layouts considered` : undefined,
+    plan.layoutsTimed !== undefined ? `${number(plan.layoutsTimed, 0)} timed` : undefined,
+    plan.layoutsPruned !== undefined ? `${number(plan.layoutsPruned, 0)} pruned` : undefined,
+  ].filter(Boolean).join(', ');
+
+  container.replaceChildren(
+    statusBanner({ ok, okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`, badText, reasons: plan.reasons, id: 'training-status' }),
+    figures([
+      { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
+      { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
+      { id: 'tr-cost', label: 'Cost', value: plan.costUsd, format: usd, note: plan.pricePerGpuHourUsd !== undefined ? `at ${usd(plan.pricePerGpuHourUsd)} per GPU-hour` : undefined },
+      { id: 'tr-throughput', label: 'Throughput per GPU', value: plan.tokensPerSecondPerGpu, format: tokensPerSecond },
+      { id: 'tr-step', label: 'Step time', value: plan.stepTimeSeconds, format: seconds, note: plan.steps !== undefined ? `${compact(plan.steps)} steps` : undefined },
+      { id: 'tr-mfu', label: 'MFU (BF16 peak basis)', value: plan.mfu, format: (v) => percent(v) },
+      { id: 'tr-memory', label: 'Memory per GPU', value: memory.total, format: gigabytes, note: capacity ? `of ${gigabytes(capacity)} HBM` : undefined },
+    ]),
+    el('p', { class: 'note', id: 'tr-layout-text' }, el('strong', { text: 'Layout: ' }), layoutText, ` — bottleneck: ${plan.bottleneck ?? 'n/a'}.`,
+      plan.microBatchesPerStep ? ` ${number(plan.microBatchesPerStep, 0)} micro-batches per step.` : ''),
+    chartFigure(
+      'Step time breakdown (seconds per optimizer step)',
+      stackedBar(TIME_PARTS.map(([label, pick]) => ({ label, value: pick(time) ?? 0 })), { title: 'Step time breakdown', format: seconds, totalLabel: 'Step time' }),
+      'tr-time-chart',
+    ),
+    time.overlappedCommunication ? el('p', { class: 'note', text: `Communication hidden behind compute: ${seconds(time.overlappedCommunication)} per step (not in the bar).` }) : undefined,
+    chartFigure(
+      'Memory per GPU vs HBM capacity',
+      stackedBar(MEMORY_PARTS.map(([label, key]) => ({ label, value: memory[key] ?? 0 })), {
+        title: 'Memory per GPU', format: gigabytes, totalLabel: 'Per GPU',
+        ...(capacity ? { capacity: { label: 'HBM', value: capacity } } : {}),
+      }),
+      'tr-memory-chart',
+    ),
+    alternativesTable(plan.alternatives ?? []),
+    el('h4', { text: 'Rejected layouts' }),
+    rejected.length > 0
+      ? el('ul', { class: 'counts', id: 'tr-rejected' }, ...rejected.map(([reason, n]) => el('li', {}, el('strong', { text: number(n, 0) }), ` ${reason}`)))
+      : el('p', { class: 'note', id: 'tr-rejected', text: 'None rejected.' }),
+    counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
+    notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
+  );
+}
+
+function alternativesTable(alternatives) {
+  if (alternatives.length === 0) {
+    return el('div', {}, el('h4', { text: 'Alternatives' }), el('p', { class: 'note', id: 'tr-alternatives', text: 'No alternatives (the layout was fixed, or nothing else fits).' }));
+  }
+  return el('div', {}, el('h4', { text: 'Alternatives' }), table(
+    ['Layout', 'Step time', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Memory per GPU', 'Bottleneck'],
+    alternatives.map((a) => [
+      trainingLayout(a.parallelism), seconds(a.stepTimeSeconds),
+      a.tokensPerSecondPerGpu !== undefined ? tokensPerSecond(a.tokensPerSecondPerGpu) : '—',
+      a.mfu !== undefined ? percent(a.mfu) : '—', `${compact(a.gpuHours)} GPU-h`,
+      a.memoryPerGpuBytes !== undefined ? gigabytes(a.memoryPerGpuBytes) : '—', a.bottleneck ?? '—',
+    ]),
+    { id: 'tr-alternatives' },
+  ));
+}
+
+export function initTraining(root = document.getElementById('training')) {
+  const form = root.querySelector('#training-form');
+  const errorBox = root.querySelector('#training-error');
+  const result = root.querySelector('#training-result');
+  const next = latestOnly();
+
+  async function plan() {
+    const isLatest = next();
+    clearError(errorBox);
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const body = readRequest(form);
+      const response = await apiPost('/v1/training/plan', body);
+      if (!isLatest()) return;
+      render(result, response, form.elements.gpu.selectedOptions[0]?.textContent ?? body.gpu);
+      result.hidden = false;
+    } catch (error) {
+      if (!isLatest()) return;
+      result.hidden = true;
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    plan();
+  });
+  root.querySelector('[data-preset="deepseek-v3-run"]').addEventListener('click', () => {
+    fillForm(form, DEEPSEEK_V3_RUN);
+    root.querySelector('#tr-layout').open = true;
+    clearError(errorBox);
+  });
+
+  return loadCatalogs().then(
+    ({ models, gpus }) => {
+      fillSelect(form.elements.model, models, 'deepseek-v3');
+      fillSelect(form.elements.gpu, gpus, 'h800');
+    },
+    (error) => showError(errorBox, error),
+  );
+}
