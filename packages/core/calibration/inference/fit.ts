@@ -1,4 +1,4 @@
-import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
 import type { MeasuredRow } from './csv.js';
 import { scoreRows } from './evaluate.js';
 
@@ -11,8 +11,7 @@ interface Coord {
   readonly set: (e: InferenceEfficiency, v: number) => InferenceEfficiency;
 }
 
-type NumField = 'hbmBandwidthFraction' | 'gemmPeakEfficiency' | 'gemmHalfSaturationTokens' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs' | 'layerOverheadUs' | 'prefillLayerOverheadUs' | 'prefillMoeLayerOverheadUs';
-const field = (k: NumField, lo: number, hi: number): Coord => ({
+const field = (k: 'hbmBandwidthFraction' | 'prefillGemmEfficiency' | 'decodeGemmEfficiency' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs', lo: number, hi: number): Coord => ({
   name: k, lo, hi, get: (e) => e[k], set: (e, v) => ({ ...e, [k]: v }),
 });
 const overhead = (backend: string): Coord => ({
@@ -21,18 +20,15 @@ const overhead = (backend: string): Coord => ({
   set: (e, v) => ({ ...e, stepOverheadMs: { ...e.stepOverheadMs, [backend]: v } }),
 });
 
-/** Box constraints: efficiencies capped by the published kernel figures (efficiency.ts KERNEL_CEILINGS). */
 export const COORDS: readonly Coord[] = [
-  field('hbmBandwidthFraction', 0.3, KERNEL_CEILINGS.hbm),
-  field('gemmPeakEfficiency', 0.2, KERNEL_CEILINGS.gemm),
-  field('gemmHalfSaturationTokens', 1, 2048),
-  field('attentionEfficiency', 0.05, KERNEL_CEILINGS.attention),
+  field('hbmBandwidthFraction', 0.3, 0.95),
+  field('prefillGemmEfficiency', 0.1, 0.9),
+  field('decodeGemmEfficiency', 0.05, 0.9),
+  field('attentionEfficiency', 0.05, 0.9),
   field('prefillQueueShare', 0.01, 1),
   field('requestOverheadMs', 1, 2000),
   overhead('trtllm'), overhead('sglang'), overhead('vllm'),
-  field('layerOverheadUs', 0.5, 200),
-  field('prefillLayerOverheadUs', 0.5, 5000),
-  field('prefillMoeLayerOverheadUs', 0.5, 10000),
+  { name: 'layerOverheadUs', lo: 0.5, hi: 200, get: (e) => e.layerOverheadUs, set: (e, v) => ({ ...e, layerOverheadUs: v }) },
 ];
 
 /** Mean absolute percentage error of TTFT and/or TPOT: the fit minimises the metric it is judged on. */
@@ -51,9 +47,9 @@ export function objective(rows: readonly MeasuredRow[], eff: InferenceEfficiency
  * up and down, keeps improvements, and halves the step when a sweep finds none. Deterministic.
  */
 /** Decode-side parameters, fitted on TPOT only. */
-export const DECODE_COORDS = ['hbmBandwidthFraction', 'gemmPeakEfficiency', 'gemmHalfSaturationTokens', 'attentionEfficiency', 'stepOverheadMs.trtllm', 'stepOverheadMs.sglang', 'stepOverheadMs.vllm', 'layerOverheadUs'];
+export const DECODE_COORDS = ['hbmBandwidthFraction', 'decodeGemmEfficiency', 'attentionEfficiency', 'stepOverheadMs.trtllm', 'stepOverheadMs.sglang', 'stepOverheadMs.vllm', 'layerOverheadUs'];
 /** Prefill-side parameters, fitted on TTFT only (with the decode side fixed). */
-export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverheadUs', 'prefillQueueShare', 'requestOverheadMs'];
+export const PREFILL_COORDS = ['prefillGemmEfficiency', 'prefillQueueShare', 'requestOverheadMs'];
 
 /**
  * Two stages, each parameter fitted on the measurement it drives: first the decode side on TPOT,

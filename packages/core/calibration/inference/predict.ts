@@ -10,7 +10,6 @@ import type { WeightFormat } from '../../src/inference/precision.js';
 import type { Layout } from '../../src/inference/layout.js';
 import { convert } from '../../src/units/units.js';
 import type { MeasuredRow, PoolColumns } from './csv.js';
-import { engineBatch } from './split.js';
 
 /** CSV model_path → catalog id. Rows of other models (Qwen3-32B, Qwen3.5, MiniMax, GLM, Kimi-K2.5, DeepSeek-V3.1) are skipped. */
 export const MODEL_MAP: Readonly<Record<string, string>> = {
@@ -70,7 +69,7 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
   if (row.mode === 'agg') {
     const s = setupFor(row, layoutOf(row), eff, Math.max(8192, row.isl));
     if (!s) return null;
-    const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: engineBatch(row) });
+    const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: row.batchSize });
     return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };
   }
   return predictDisagg(row, eff);

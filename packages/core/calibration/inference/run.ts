@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INFERENCE_EFFICIENCY, KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/efficiency.js';
 import { loadMeasuredRows } from './csv.js';
 import { fitTwoStage } from './fit.js';
 import { MODEL_MAP, GPU_MAP } from './predict.js';
@@ -18,12 +18,11 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : 'โ
 
 function render(inUse: InferenceEfficiency, fitted: InferenceEfficiency, rep: AccuracyReport, fittedRep: AccuracyReport): string {
   const params = (e: InferenceEfficiency) => [
-    `hbmBandwidthFraction ${e.hbmBandwidthFraction.toFixed(3)} (ceiling ${KERNEL_CEILINGS.hbm.toFixed(3)})`,
-    `gemmPeakEfficiency ${e.gemmPeakEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.gemm.toFixed(3)})`, `gemmHalfSaturationTokens ${e.gemmHalfSaturationTokens.toFixed(1)}`,
-    `attentionEfficiency ${e.attentionEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.attention.toFixed(3)})`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
+    `hbmBandwidthFraction ${e.hbmBandwidthFraction.toFixed(3)}`, `decodeGemmEfficiency ${e.decodeGemmEfficiency.toFixed(3)}`,
+    `attentionEfficiency ${e.attentionEfficiency.toFixed(3)}`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
     `stepOverheadMs ${Object.entries(e.stepOverheadMs).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(', ')}`,
-    `prefillLayerOverheadUs ${e.prefillLayerOverheadUs.toFixed(1)}`, `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
-    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commSmFraction ${e.commSmFraction.toFixed(3)} (not fitted: 20 of 132 SMs, V3 report ยง3.2.2)`,
+    `prefillGemmEfficiency ${e.prefillGemmEfficiency.toFixed(3)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
+    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commOverlapFraction ${e.commOverlapFraction.toFixed(2)} (not fitted)`,
   ].map((s) => `- ${s}`).join('\n');
   const rows = rep.groups.map((g) => `| ${g.group.split(' | ').join(' | ')} | ${g.n} | ${pct(g.ttft)} | ${pct(g.tpot)} |`).join('\n');
   return `# Inference planner accuracy (generated)

@@ -24,17 +24,7 @@ export function isFitRow(r: MeasuredRow): boolean {
   return fnv1a(configKey(r)) % 2 === 0;
 }
 
-/**
- * Sequences the aggregated engine batches at most. The sample's `batch_size` is per attention-DP
- * rank (aiconfigurator's convention): 72 agg rows with attention_dp_size > 1 have concurrency =
- * batch_size × attention_dp_size exactly and TTFTs of 0.5-12 s, far below the tens of seconds a
- * slot wait of (c/b − 1) request latencies would add, so the instance batch is batch_size × DP.
- */
-export function engineBatch(r: MeasuredRow): number {
-  return r.batchSize * Math.max(r.adp, 1);
-}
-
-/** A row measures queueing for a batch slot when its concurrency exceeds the engine's batch. */
+/** A row measures queueing for a batch slot when its concurrency exceeds the engine's batch size. */
 export function isQueueingRow(r: MeasuredRow): boolean {
-  return r.mode === 'agg' && r.concurrency > engineBatch(r);
+  return r.mode === 'agg' && r.concurrency > r.batchSize;
 }
