@@ -125,6 +125,21 @@ function costChart(plan, request) {
   return chartFigure('Daily cost by phase', stackedBar(segments, { title: 'Daily cost by phase', format: usd, totalLabel: 'Per day' }), 'inf-cost-chart');
 }
 
+/** The decode pool's operating point in Pareto coordinates, when the response has what it takes. */
+function operatingPoint(decode) {
+  const p = decode.parallelism;
+  const gpus = p?.gpuCount ?? (p ? p.attentionTp * p.attentionDp * (p.pp ?? 1) : undefined);
+  const perUser = decode.outputTokensPerSecondPerUser;
+  if (!gpus || !decode.nodesPerInstance || !Number.isFinite(perUser) || !Number.isFinite(decode.tokensPerSecondPerNode)) return undefined;
+  const perGpu = (decode.tokensPerSecondPerNode * decode.nodesPerInstance) / gpus;
+  return {
+    x: perUser,
+    y: perGpu,
+    label: `chosen: ${servingLayoutShort(p)} b${number(decode.batchPerInstance ?? 0, 0)}`,
+    detail: `Decode pool operating point: ${tokensPerSecond(perUser)} per user, ${tokensPerSecond(perGpu)} per GPU`,
+  };
+}
+
 function paretoFigure(plan, request) {
   const points = (plan.pareto ?? []).filter((p) => Number.isFinite(p.outputTokensPerSecondPerUser) && Number.isFinite(p.outputTokensPerSecondPerGpu));
   if (points.length === 0) {
@@ -134,7 +149,7 @@ function paretoFigure(plan, request) {
   const sameLayout = (a, b) => a && b && ['attentionTp', 'attentionDp', 'moeTp', 'moeEp'].every((k) => a[k] === b[k]);
   const slo = request.slo?.minOutputTokensPerSecondPerUser;
   return chartFigure(
-    'Decode Pareto frontier — throughput per GPU vs speed per user',
+    'Decode Pareto frontier — throughput per GPU vs speed per user (labels: layout, b = sequences in flight per instance; ◆ = the decode pool’s operating point)',
     paretoChart(
       points.map((p) => ({
         x: p.outputTokensPerSecondPerUser,
@@ -147,6 +162,7 @@ function paretoFigure(plan, request) {
         title: 'Decode Pareto frontier',
         xLabel: 'Output tokens/s per user',
         yLabel: 'Output tokens/s per GPU',
+        ...(operatingPoint(chosen) ? { chosen: operatingPoint(chosen) } : {}),
         ...(slo ? { xMarker: { value: slo, label: `SLO ≥ ${number(slo, 1)} tok/s` } } : {}),
       },
     ),
@@ -157,7 +173,7 @@ function paretoFigure(plan, request) {
 function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};
-  container.replaceChildren(
+  container.replaceChildren(...[
     statusBanner({ ok: plan.feasible, okText: 'Feasible: both pools fit and meet the SLO.', badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
     figures([
       { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
@@ -176,7 +192,7 @@ function render(container, plan, request) {
       launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
       launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined),
     notes('Assumptions', plan.assumptions),
-  );
+  ].filter(Boolean));
 }
 
 export function initInference(root = document.getElementById('inference')) {

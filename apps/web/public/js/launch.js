@@ -47,12 +47,12 @@ function yaml(value, indent = '') {
 export function launchCommands(settings, modelId) {
   const repo = HF_REPOS[modelId] ?? `/path/to/${modelId}`;
   const out = [];
-  if (Array.isArray(settings?.sglang)) out.push({ engine: 'SGLang', text: shellLines(`python -m sglang.launch_server --model-path ${repo}`, settings.sglang) });
+  if (Array.isArray(settings?.sglang)) out.push({ engine: 'SGLang', text: shellLines('python -m sglang.launch_server', ['--model-path', repo, ...settings.sglang]) });
   if (Array.isArray(settings?.vllm)) out.push({ engine: 'vLLM', text: shellLines(`vllm serve ${repo}`, settings.vllm) });
   if (settings?.trtllm && typeof settings.trtllm === 'object') {
     out.push({
       engine: 'TensorRT-LLM',
-      text: `# extra-llm-api-config.yml\n${yaml(settings.trtllm)}\n\n# trtllm-serve ${repo} --extra_llm_api_options extra-llm-api-config.yml`,
+      text: `# extra-llm-api-config.yml\n${yaml(settings.trtllm)}\n\n# then:\n# trtllm-serve ${repo} \\\n#   --extra_llm_api_options extra-llm-api-config.yml`,
     });
   }
   return out;

@@ -80,7 +80,7 @@ function render(container, plan, gpuName) {
     plan.layoutsPruned !== undefined ? `${number(plan.layoutsPruned, 0)} pruned` : undefined,
   ].filter(Boolean).join(', ');
 
-  container.replaceChildren(
+  container.replaceChildren(...[
     statusBanner({ ok, okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`, badText, reasons: plan.reasons, id: 'training-status' }),
     figures([
       { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
@@ -114,7 +114,7 @@ function render(container, plan, gpuName) {
       : el('p', { class: 'note', id: 'tr-rejected', text: 'None rejected.' }),
     counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
     notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
-  );
+  ].filter(Boolean));
 }
 
 function alternativesTable(alternatives) {
