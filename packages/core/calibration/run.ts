@@ -3,10 +3,11 @@
  * Each planner adds its own entry here (the inference calibration goes below the training one).
  */
 import { runTrainingCalibration } from './training/run.js';
+import { runInferenceCalibration } from './inference/run.js';
 
 const calibrations: Array<[string, () => unknown]> = [
   ['training', () => runTrainingCalibration()],
-  // ['inference', () => runInferenceCalibration()],  ← inference engineer: add yours here
+  ['inference', () => runInferenceCalibration()],
 ];
 
 for (const [name, run] of calibrations) {

@@ -62,9 +62,15 @@ describe('POST /v1/inference/plan', () => {
       },
     });
     expect(r.status).toBe(200);
-    const b = (await r.json()) as { feasible: boolean; prefill: { nodes: number; tokensPerSecondPerNode: number }; decode: { nodes: number }; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number>; launchSettings: { decode: { sglang: string[] } }; pareto: unknown[] };
+    const b = (await r.json()) as { feasible: boolean; prefill: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; decode: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number>; launchSettings: { decode: { sglang: string[] } }; pareto: unknown[] };
     expect(b.feasible).toBe(true);
     expect(b.averageNodes).toBeCloseTo(b.prefill.nodes + b.decode.nodes, 6);
+    // engine capacity and the provisioned average both reported: average = capacity × utilization
+    for (const pool of [b.prefill, b.decode]) {
+      expect(pool.utilization).toBeGreaterThan(0);
+      expect(pool.utilization).toBeLessThanOrEqual(1);
+      expect(pool.tokensPerSecondPerNode).toBeCloseTo(pool.capacityTokensPerSecondPerNode * pool.utilization, 3);
+    }
     expect(b.costPerMillionTokensUsd).toHaveProperty('inputCacheHit');
     expect(b.launchSettings.decode.sglang).toContain('--enable-dp-attention');
     expect(b.pareto.length).toBeGreaterThan(0);
@@ -86,6 +92,8 @@ describe('POST /v1/inference/plan', () => {
   it('an unknown model id is a 400 naming model', async () => {
     const r = await postJson('/v1/inference/plan', { model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } });
     expect(r.status).toBe(400);
-    expect((await errorOf(r)).issues[0]?.path).toBe('model');
+    const e = await errorOf(r);
+    expect(e.issues[0]?.path).toBe('model');
+    expect(JSON.stringify(e)).not.toContain('nope'); // user input is not echoed
   });
 });

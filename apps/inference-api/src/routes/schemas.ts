@@ -73,7 +73,8 @@ export const planRequestSchema = v.strictObject({
   })),
 });
 
-const pool = v.looseObject({ nodes: v.number(), tokensPerSecondPerNode: v.number(), parallelism: v.looseObject({}) });
+// tokensPerSecondPerNode: provisioned day average (DeepSeek's convention) = capacityTokensPerSecondPerNode (engine) × utilization
+const pool = v.looseObject({ nodes: v.number(), tokensPerSecondPerNode: v.number(), capacityTokensPerSecondPerNode: v.number(), utilization: v.number(), parallelism: v.looseObject({}) });
 export const planResponseSchema = v.looseObject({
   feasible: v.boolean(), reasons: v.array(v.string()), prefill: pool, decode: pool,
   averageNodes: v.number(), peakNodes: v.number(), dailyCostUsd: v.number(),

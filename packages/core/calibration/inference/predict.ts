@@ -10,6 +10,7 @@ import type { WeightFormat } from '../../src/inference/precision.js';
 import type { Layout } from '../../src/inference/layout.js';
 import { convert } from '../../src/units/units.js';
 import type { MeasuredRow, PoolColumns } from './csv.js';
+import { gpuMemory } from '../../src/inference/memory.js';
 
 /** CSV model_path → catalog id. Rows of other models (Qwen3-32B, Qwen3.5, MiniMax, GLM, Kimi-K2.5, DeepSeek-V3.1) are skipped. */
 export const MODEL_MAP: Readonly<Record<string, string>> = {
@@ -50,7 +51,7 @@ function layoutOf(p: { tp: number; pp: number; adp: number; moeTp: number; moeEp
   return { attentionTp: p.tp, attentionDp: p.adp, moeTp: p.moeTp, moeEp: p.moeEp, pp: p.pp };
 }
 
-function setupFor(row: MeasuredRow, layout: Layout, eff: InferenceEfficiency, chunk: number): ServingSetup | null {
+function setupFor(row: MeasuredRow, layout: Layout, eff: InferenceEfficiency | undefined, chunk: number): ServingSetup | null {
   const modelId = MODEL_MAP[row.modelPath];
   const gpuId = GPU_MAP[row.system];
   if (!modelId || !gpuId) return null;
@@ -58,10 +59,49 @@ function setupFor(row: MeasuredRow, layout: Layout, eff: InferenceEfficiency, ch
   const gpu = getGpu(gpuId);
   if (!model || !gpu) return null;
   try {
-    return makeSetup({ arch: model.architecture, gpu, layout, weights: weightFormat(row), kvBytesPerElement: kvBytes(row), backend: row.backend, eff, prefillChunkTokens: chunk });
+    return makeSetup({ arch: model.architecture, gpu, layout, weights: weightFormat(row), kvBytesPerElement: kvBytes(row), backend: row.backend, ...(eff ? { eff } : {}), prefillChunkTokens: chunk });
   } catch {
     return null; // layout inconsistent with the model (e.g. tp × adp ≠ moe_tp × moe_ep)
   }
+}
+
+/**
+ * Sequences the aggregated engine batches at most (its configured limit). The sample's
+ * `batch_size` is per GPU of the attention group (aiconfigurator's convention): every agg row
+ * whose concurrency exceeds batch_size has concurrency = batch_size × tp × attention_dp exactly
+ * (82 rows) and, by Little's law on its own TTFT and TPOT, holds all its requests in flight; so
+ * the instance batch is batch_size × tp × attention_dp.
+ */
+export function engineBatch(r: MeasuredRow): number {
+  return r.batchSize * Math.max(r.tp, 1) * Math.max(r.adp, 1);
+}
+
+/**
+ * Context a request's KV reservation covers when the engine admits it, as a fraction of the output
+ * length, by backend: TensorRT-LLM's default scheduler (GUARANTEED_NO_EVICT) reserves blocks for
+ * the whole ISL + OSL at admission; vLLM and SGLang page KV on demand, so requests in flight hold
+ * ISL + OSL/2 on average. Data keyed by backend name, not fitted.
+ */
+export const KV_RESERVED_OUTPUT_FRACTION: Readonly<Record<string, number>> = { default: 0.5, trtllm: 1 };
+
+const admittedCache = new WeakMap<MeasuredRow, number>();
+/**
+ * Sequences the aggregated engine can actually hold: its batch limit, and no more than the KV
+ * cache fits (planner memory model: weights, reserve and workspace first; context per request as
+ * above). Physics of the deployment, independent of the efficiency fit.
+ */
+export function admittedBatch(row: MeasuredRow): number {
+  const hit = admittedCache.get(row);
+  if (hit !== undefined) return hit;
+  let b = engineBatch(row);
+  const s = row.mode === 'agg' ? setupFor(row, layoutOf(row), undefined, Math.max(8192, row.isl)) : null;
+  if (s) {
+    const outFrac = KV_RESERVED_OUTPUT_FRACTION[row.backend] ?? KV_RESERVED_OUTPUT_FRACTION['default'] ?? 1;
+    const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: row.isl + outFrac * row.osl, maxTokensPerStep: s.prefillChunkTokens });
+    if (mem.maxConcurrency >= 1) b = Math.min(b, mem.maxConcurrency);
+  }
+  admittedCache.set(row, b);
+  return b;
 }
 
 /** Predicted TTFT and TPOT of a measured row, or null when the row cannot be mapped. */
@@ -69,7 +109,7 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
   if (row.mode === 'agg') {
     const s = setupFor(row, layoutOf(row), eff, Math.max(8192, row.isl));
     if (!s) return null;
-    const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: row.batchSize });
+    const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: admittedBatch(row) });
     return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };
   }
   return predictDisagg(row, eff);

@@ -7,22 +7,25 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { INFERENCE_EFFICIENCY, KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/efficiency.js';
 import { loadMeasuredRows } from './csv.js';
 import { fitTwoStage } from './fit.js';
 import { MODEL_MAP, GPU_MAP } from './predict.js';
 import { accuracyReport, type AccuracyReport } from './report.js';
+import { fitFleetUtilization, DEEPSEEK_DAY6_PER_NODE, type FleetFit } from './fleet.js';
+import { FLEET_OPERATIONS } from '../../src/inference/operations.js';
 import { isFitRow, isQueueingRow } from './split.js';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
 
-function render(inUse: InferenceEfficiency, fitted: InferenceEfficiency, rep: AccuracyReport, fittedRep: AccuracyReport): string {
+function render(inUse: InferenceEfficiency, fitted: InferenceEfficiency, rep: AccuracyReport, fittedRep: AccuracyReport, fleet: FleetFit): string {
   const params = (e: InferenceEfficiency) => [
-    `hbmBandwidthFraction ${e.hbmBandwidthFraction.toFixed(3)}`, `decodeGemmEfficiency ${e.decodeGemmEfficiency.toFixed(3)}`,
-    `attentionEfficiency ${e.attentionEfficiency.toFixed(3)}`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
+    `hbmBandwidthFraction ${e.hbmBandwidthFraction.toFixed(3)} (ceiling ${KERNEL_CEILINGS.hbm.toFixed(3)})`,
+    `gemmPeakEfficiency ${e.gemmPeakEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.gemm.toFixed(3)})`, `gemmHalfSaturationTokens ${e.gemmHalfSaturationTokens.toFixed(1)}`,
+    `attentionEfficiency ${e.attentionEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.attention.toFixed(3)})`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
     `stepOverheadMs ${Object.entries(e.stepOverheadMs).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(', ')}`,
-    `prefillGemmEfficiency ${e.prefillGemmEfficiency.toFixed(3)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
-    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commOverlapFraction ${e.commOverlapFraction.toFixed(2)} (not fitted)`,
+    `prefillLayerOverheadUs ${e.prefillLayerOverheadUs.toFixed(1)}`, `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
+    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commSmFraction ${e.commSmFraction.toFixed(3)} (not fitted: 20 of 132 SMs, V3 report §3.2.2)`,
   ].map((s) => `- ${s}`).join('\n');
   const rows = rep.groups.map((g) => `| ${g.group.split(' | ').join(' | ')} | ${g.n} | ${pct(g.ttft)} | ${pct(g.tpot)} |`).join('\n');
   return `# Inference planner accuracy (generated)
@@ -40,9 +43,16 @@ every parallel size of every pool; NOT batch size or concurrency) hashes (FNV-1a
 all concurrency points of one configuration fall on the same side. ${rep.fitRows} fit rows; held-out
 results below are on the other half.
 
-Queueing rows: where the measured concurrency exceeds the engine's batch size, TTFT includes waiting for a
-batch slot; the planner models it by Little's law ((concurrency ÷ batch − 1) × request latency). Those rows are
-excluded from the fit and from the tables below and reported apart.
+Queueing rows: a closed-loop row measures the ENGINE only when the engine holds all its requests. The
+sample's \`batch_size\` is per GPU of the attention group (every agg row with concurrency > batch_size has
+concurrency = batch_size × tp × attention_dp exactly and, by Little's law on its own TTFT and TPOT, all
+requests in flight), so the engine admits min(batch_size × tp × attention_dp, what the KV cache holds on the
+planner's memory model; TensorRT-LLM reserves ISL + OSL per request, vLLM/SGLang page on demand, ISL + OSL/2).
+Rows whose concurrency exceeds that measure the wait for a slot: they are excluded from the fit and from the
+tables below and reported apart (the planner predicts them with a closed-loop slot wait, Little's law:
+(concurrency ÷ batch − 1) × request latency). Nine gpt-oss-120b vLLM H100 rows at concurrency 512 hold only
+~100 requests in flight whatever their TP (a limit outside the sample's columns, likely the load generator's);
+they are NOT excluded and dominate that group's error.
 
 ## Parameters in use (src/inference/efficiency.ts)
 ${params(inUse)}
@@ -65,6 +75,13 @@ Held-out MAPE with the fitted values: TTFT ${pct(fittedRep.heldOut.ttft)}, TPOT 
 Ceilings asserted by \`src/inference/measured-accuracy.test.ts\` on the Hopper aggregated held-out rows:
 TPOT ≤ 25%, TTFT ≤ 40%.
 
+## Fleet operations (src/inference/operations.ts), fitted on DeepSeek's Day-6 disclosure
+
+Engine capacity per node for DeepSeek's deployment and workload (planner, parameters above):
+prefill ${(fleet.prefillCapacityPerNode / 1e3).toFixed(1)}k input tokens/s (cache hits included), decode ${(fleet.decodeCapacityPerNode / 1e3).toFixed(1)}k output tokens/s.
+Disclosed provisioned averages: ${DEEPSEEK_DAY6_PER_NODE.prefill / 1e3}k and ${DEEPSEEK_DAY6_PER_NODE.decode / 1e3}k. Implied mean utilisation: prefill ${fleet.prefillImplied.toFixed(3)},
+decode ${fleet.decodeImplied.toFixed(3)}; one shared value (geometric mean) ${fleet.fitted.toFixed(3)}; in use ${FLEET_OPERATIONS.loadFollowingUtilization.toFixed(3)}.
+
 ## Per model × GPU × backend × mode (held-out)
 
 | model | GPU | backend | mode | rows | TTFT MAPE | TPOT MAPE |
@@ -79,11 +96,13 @@ export function runInferenceCalibration(opts: { write?: boolean; sweeps?: number
   const fit = fitTwoStage(fitRows, INFERENCE_EFFICIENCY, opts.sweeps ?? 14);
   const rep = accuracyReport(INFERENCE_EFFICIENCY, rows);
   const fittedRep = accuracyReport(fit.eff, rows);
+  const fleet = fitFleetUtilization();
+  console.log(`inference: fleet utilisation implied prefill ${fleet.prefillImplied.toFixed(3)} decode ${fleet.decodeImplied.toFixed(3)} -> fitted ${fleet.fitted.toFixed(3)} (in use ${FLEET_OPERATIONS.loadFollowingUtilization})`);
   console.log('inference: fitted', JSON.stringify(fit.eff));
   console.log(`inference: held-out MAPE (in use) TTFT ${pct(rep.heldOut.ttft)} TPOT ${pct(rep.heldOut.tpot)}; Hopper agg TTFT ${pct(rep.heldOutHopperAgg.ttft)} TPOT ${pct(rep.heldOutHopperAgg.tpot)}`);
   if (opts.write !== false) {
     const out = fileURLToPath(new URL('../../../../docs/inference-accuracy.md', import.meta.url));
-    writeFileSync(out, render(INFERENCE_EFFICIENCY, fit.eff, rep, fittedRep));
+    writeFileSync(out, render(INFERENCE_EFFICIENCY, fit.eff, rep, fittedRep, fleet));
     console.log(`inference: wrote ${out}`);
   }
   return rep;

@@ -1,19 +1,21 @@
-import { convert } from '../units/units.js';
 import type { GpuSpec } from '../gpus/types.js';
 import { effectiveGBpsPerDirection, requireInterconnect } from '../interconnects/catalog.js';
+import { allReduceSeconds } from '../cluster/collectives.js';
+import { expertAllToAll } from '../cluster/expert-all-to-all.js';
+import type { CollectiveLink } from '../cluster/types.js';
+import { convert } from '../units/units.js';
 
 /**
- * Collective times for serving (seconds). Kept inside src/inference until the shared cluster
- * module (packages/core/src/cluster) offers the same functions; formulas follow DESIGN.md:
- * ring all-reduce 2(n-1)/n·S/B plus a latency term, EP all-to-all per token per chosen expert
- * with node-limited routing counting one cross-node copy per destination node.
+ * Collective times for serving (seconds), on the shared cluster functions
+ * (src/cluster/collectives.ts, src/cluster/expert-all-to-all.ts) so that training and inference
+ * use one implementation: ring all-reduce 2(n−1)/n·S/B + latency, EP dispatch and combine per
+ * token per destination node with node-limited routing.
  */
-
-interface Links {
-  readonly nvlinkBps: number;
-  readonly nvlinkLatencyS: number;
+export interface Links {
+  readonly nvlink: CollectiveLink;
+  readonly ib: CollectiveLink;
+  /** Effective per-GPU per-direction scale-out bandwidth, bytes/s (KV loads from the disk cache). */
   readonly ibBps: number;
-  readonly ibLatencyS: number;
   readonly gpusPerNode: number;
 }
 
@@ -24,44 +26,42 @@ export function links(gpu: GpuSpec): Links {
   if (hit) return hit;
   const up = requireInterconnect(gpu.scaleUpInterconnect);
   const out = requireInterconnect(gpu.scaleOutInterconnect);
+  const ibGBps = effectiveGBpsPerDirection(out) * gpu.scaleOutNicsPerGpu.value;
   const l: Links = {
-    nvlinkBps: convert(effectiveGBpsPerDirection(up), 'GB', 'B'),
-    nvlinkLatencyS: convert(up.latencyUs.value, 'us', 's'),
-    ibBps: convert(effectiveGBpsPerDirection(out) * gpu.scaleOutNicsPerGpu.value, 'GB', 'B'),
-    ibLatencyS: convert(out.latencyUs.value, 'us', 's'),
+    nvlink: { gbps: effectiveGBpsPerDirection(up), latencyUs: up.latencyUs.value },
+    ib: { gbps: ibGBps, latencyUs: out.latencyUs.value },
+    ibBps: convert(ibGBps, 'GB', 'B'),
     gpusPerNode: gpu.gpusPerNode.value,
   };
   linkCache.set(gpu, l);
   return l;
 }
 
-/** All-reduce of `bytes` among `n` GPUs (ring bandwidth term; log-depth latency term for small messages). */
+/**
+ * All-reduce of `bytes` among `n` GPUs, as engines run it: NVLink inside a node, the NIC across
+ * nodes. Bandwidth term: the ring's 2(n−1)/n·S/B (src/cluster/collectives.ts); latency term
+ * log-depth, 2·⌈log₂ n⌉·α, as NCCL's tree and the engines' custom all-reduce kernels reach for
+ * the small messages of decode, instead of the ring's 2(n−1)·α (which the cluster function adds
+ * for training-size messages, where it is negligible).
+ */
 export function allReduceS(l: Links, bytes: number, n: number): number {
-  if (n <= 1) return 0;
-  const inNode = n <= l.gpusPerNode;
-  const bw = inNode ? l.nvlinkBps : l.ibBps;
-  const lat = inNode ? l.nvlinkLatencyS : l.ibLatencyS;
-  return (2 * (n - 1) / n) * bytes / bw + 2 * Math.ceil(Math.log2(n)) * lat;
+  if (n <= 1 || bytes <= 0) return 0;
+  const link = n <= l.gpusPerNode ? l.nvlink : l.ib;
+  const bandwidthS = allReduceSeconds(bytes, n, { gbps: link.gbps, latencyUs: 0 });
+  return bandwidthS + convert(2 * Math.ceil(Math.log2(n)) * link.latencyUs, 'us', 's');
 }
 
 /**
- * EP dispatch + combine of one MoE layer, seen from one GPU that originates `tokens` tokens.
- * Each token goes to `topK` experts spread over `epRanks` GPUs (`gpusPerNode` per node).
- * Cross-node: one copy per distinct remote node (capped by node-limited routing `nodeLimit`),
- * forwarded over NVLink at the destination; in-node copies go over NVLink.
+ * EP dispatch + combine of one MoE layer, seen from one GPU that originates `tokens` tokens
+ * (src/cluster/expert-all-to-all.ts, once per direction with its own bytes per element).
  */
-export function epAllToAllS(l: Links, args: { tokens: number; topK: number; epRanks: number; hidden: number; dispatchBytesPerElement: number; combineBytesPerElement: number; nodeLimit: number | null }): number {
-  const { tokens, topK, epRanks, hidden } = args;
-  if (epRanks <= 1 || tokens <= 0) return 0;
-  const perNode = Math.min(l.gpusPerNode, epRanks);
-  const nodes = Math.ceil(epRanks / perNode);
-  // expected distinct nodes among topK uniform picks, minus our own, capped by node-limited routing
-  let remoteNodes = nodes > 1 ? (nodes - 1) * (1 - Math.pow(1 - 1 / nodes, topK)) : 0;
-  if (args.nodeLimit !== null) remoteNodes = Math.min(remoteNodes, args.nodeLimit);
-  const inNodeCopies = topK * (perNode - 1) / epRanks;
-  const forwardedCopies = topK * (1 - perNode / epRanks); // remote experts reached by NVLink forwarding at the destination
-  const bytesPerCopy = hidden * (args.dispatchBytesPerElement + args.combineBytesPerElement);
-  const ibS = nodes > 1 ? tokens * remoteNodes * bytesPerCopy / l.ibBps + 2 * l.ibLatencyS : 0;
-  const nvS = tokens * (inNodeCopies + forwardedCopies) * bytesPerCopy / l.nvlinkBps + 2 * l.nvlinkLatencyS;
-  return Math.max(ibS, nvS);
+export function epAllToAllS(l: Links, args: { tokens: number; topK: number; numExperts: number; epRanks: number; hidden: number; dispatchBytesPerElement: number; combineBytesPerElement: number; routeGroups: number | null; routeGroupLimit: number | null }): number {
+  if (args.epRanks <= 1 || args.tokens <= 0) return 0;
+  const base = {
+    tokens: args.tokens, hiddenSize: args.hidden, topK: args.topK, numExperts: args.numExperts, ep: args.epRanks,
+    epPerNode: Math.min(l.gpusPerNode, args.epRanks), numGroups: args.routeGroups, topKGroups: args.routeGroupLimit,
+    scaleUp: l.nvlink, scaleOut: l.ib,
+  };
+  return expertAllToAll({ ...base, bytesPerElement: args.dispatchBytesPerElement }).seconds
+    + expertAllToAll({ ...base, bytesPerElement: args.combineBytesPerElement }).seconds;
 }

@@ -5,6 +5,7 @@ import { kvBytesPerSequencePerGpu, gpuMemory } from './memory.js';
 import { prefillLatencyS, prefillTokensPerSecond } from './prefill.js';
 import type { ResolvedLayout } from './layout.js';
 import type { ServingSetup } from './setup.js';
+import { FLEET_OPERATIONS, type FleetOperations } from './operations.js';
 
 export interface FleetWorkload {
   readonly inputTokensPerDay: number;
@@ -23,9 +24,17 @@ export interface FleetSlo {
 }
 
 export interface PoolPlan {
+  /** Average provisioned nodes over the day. */
   readonly nodes: number;
-  /** Prefill: input tokens per second per node, cache hits included (DeepSeek's convention); decode: output tokens. */
+  /**
+   * Provisioned average per node (what DeepSeek disclosed): engine capacity × utilization.
+   * Prefill: input tokens per second per node, cache hits included (DeepSeek's convention); decode: output tokens.
+   */
   readonly tokensPerSecondPerNode: number;
+  /** Engine capacity per node: the same rate with the pool saturated (prefill) or at the SLO batch (decode). */
+  readonly capacityTokensPerSecondPerNode: number;
+  /** Mean fraction of engine capacity the provisioned pool serves (operations.ts; lower under a tight TTFT SLO). */
+  readonly utilization: number;
   readonly parallelism: ResolvedLayout;
   readonly nodesPerInstance: number;
   readonly instances: number;
@@ -34,7 +43,9 @@ export interface PoolPlan {
 
 export interface PrefillPoolPlan extends PoolPlan {
   readonly computedTokensPerSecondPerNode: number;
-  readonly utilization: number;
+  /** Highest utilisation at which the M/D/1 wait keeps TTFT within slo.maxTtftMs (absent without one). */
+  readonly ttftUtilizationBound?: number;
+  /** Mean TTFT at the pool's utilisation: lone-prompt latency + M/D/1 queueing wait. */
   readonly ttftMs?: number;
 }
 
@@ -60,20 +71,24 @@ export interface FleetPlan {
 const SECONDS_PER_DAY = convert(1, 'day', 's');
 
 /**
- * Disaggregated fleet for a daily token volume.
- *  - Prefill pool: a cache-miss token costs its forward pass (prefill rate of the instance at the
+ * Disaggregated fleet for a daily token volume. Two layers:
+ *  ENGINE (physics calibrated on closed-loop benchmarks, efficiency.ts): capacity per node.
+ *  - Prefill: a cache-miss token costs its forward pass (prefill rate of the instance at the
  *    workload's context), a cache-hit token costs loading its KV from the disk cache over the
- *    GPU's scale-out NIC. Per-node throughput counts both, as DeepSeek's disclosure does. Under a
- *    TTFT SLO the pool runs at the utilisation ρ whose M/D/1 queueing wait ρ/(2(1−ρ))·S plus the
- *    prompt's own prefill S stays within maxTtft; without one, at capacity.
- *  - Decode pool: the largest batch that fits and meets the per-user speed.
- *  - Average nodes follow the average load (pools autoscale); peak nodes carry peakToAverage
- *    times the load, rounded up to whole instances.
+ *    GPU's scale-out NIC. Per-node throughput counts both, as DeepSeek's disclosure does.
+ *  - Decode: the largest batch that fits and meets the per-user speed.
+ *  OPERATIONS (operations.ts): a load-following fleet serves on average `loadFollowingUtilization`
+ *    of the capacity it has provisioned; a prefill pool under a TTFT SLO runs no higher than the
+ *    utilisation ρ whose M/D/1 wait ρ/(2(1−ρ))·S plus the prompt's own prefill S stays within
+ *    maxTtft (each instance taken as its own queue: conservative against pooled M/D/c).
+ *  - Average nodes = load ÷ (capacity × utilisation) per pool; peak nodes carry peakToAverage
+ *    times that, rounded up to whole instances.
  *  - Cost per million tokens splits each pool's GPU time by what consumes it: cache-miss input
  *    the prefill compute, cache-hit input the KV load, output the decode pool.
  */
-export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; workload: FleetWorkload; slo: FleetSlo; pricePerGpuHourUsd: number }): FleetPlan {
+export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; workload: FleetWorkload; slo: FleetSlo; pricePerGpuHourUsd: number; operations?: FleetOperations }): FleetPlan {
   const { prefill: ps, decode: ds, workload: w, slo } = args;
+  const ops = args.operations ?? FLEET_OPERATIONS;
   const reasons: string[] = [];
   const ctx = w.averageContextTokens;
   const hitTokens = ctx * w.cacheHitRate;
@@ -88,24 +103,21 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   const kvLoadSPerHitToken = kvBytesPerSequencePerGpu(ps.shape, ps.layout, 1, ps.kvBytesPerElement) / links(ps.gpu).ibBps / ps.layout.attentionDp;
   const instSPerRequest = req.newTokens / missRate + hitTokens * kvLoadSPerHitToken;
   const latencyS = prefillLatencyS(ps, req) + hitTokens * kvLoadSPerHitToken * ps.layout.attentionDp;
-  let utilization = 1;
-  let ttftMs: number | undefined;
+  // utilisation: the load-following mean (operations.ts), lowered further when the M/D/1 wait
+  // ρ/(2(1−ρ))·S on top of the prompt's own latency S would break the TTFT SLO
+  let ttftBound: number | undefined;
   if (slo.maxTtftMs !== undefined) {
     const slackS = convert(slo.maxTtftMs, 'ms', 's') - latencyS;
-    if (slackS <= 0) {
-      reasons.push(`prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${(latencyS * 1e3).toFixed(0)} ms, over the ${slo.maxTtftMs} ms TTFT limit`);
-      utilization = 1;
-    } else {
-      utilization = Math.min(1, (2 * slackS) / (2 * slackS + latencyS));
-      ttftMs = convert(latencyS + (utilization / (2 * (1 - utilization))) * latencyS, 's', 'ms');
-      if (!Number.isFinite(ttftMs)) ttftMs = undefined;
-    }
-  } else {
-    ttftMs = convert(latencyS, 's', 'ms');
+    if (slackS <= 0) reasons.push(`prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${(latencyS * 1e3).toFixed(0)} ms, over the TTFT limit`);
+    else ttftBound = Math.min(1, (2 * slackS) / (2 * slackS + latencyS));
   }
-  const pfInstTokPerS = (ctx / instSPerRequest) * utilization;
+  const utilization = Math.min(ops.loadFollowingUtilization, ttftBound ?? 1);
+  const waitS = utilization < 1 ? (utilization / (2 * (1 - utilization))) * latencyS : Number.POSITIVE_INFINITY;
+  const ttftRaw = convert(latencyS + waitS, 's', 'ms');
+  const ttftMs = Number.isFinite(ttftRaw) ? ttftRaw : undefined;
   const pfNodesPerInst = pfGpus / gpnP;
-  const pfPerNode = pfInstTokPerS / pfNodesPerInst;
+  const pfCapacityPerNode = (ctx / instSPerRequest) / pfNodesPerInst;
+  const pfPerNode = pfCapacityPerNode * utilization;
   const inputPerS = w.inputTokensPerDay / SECONDS_PER_DAY;
   const pfNodes = inputPerS / pfPerNode;
 
@@ -114,7 +126,9 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   reasons.push(...point.reasons.map((r) => `decode: ${r}`));
   const gpnD = ds.gpu.gpusPerNode.value;
   const dNodesPerInst = ds.layout.gpuCount / gpnD;
-  const dPerNode = point.step ? (point.step.outputTokensPerSecondPerGpu * gpnD) : 0;
+  const dCapacityPerNode = point.step ? (point.step.outputTokensPerSecondPerGpu * gpnD) : 0;
+  const dUtilization = ops.loadFollowingUtilization;
+  const dPerNode = dCapacityPerNode * dUtilization;
   const outputPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
   const dNodes = dPerNode > 0 ? outputPerS / dPerNode : Number.POSITIVE_INFINITY;
 
@@ -132,12 +146,14 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   const perM = (gpuS: number) => gpuS * usdPerGpuS * 1e6;
 
   const prefillPlan: PrefillPoolPlan = {
-    nodes: pfNodes, tokensPerSecondPerNode: pfPerNode, computedTokensPerSecondPerNode: pfPerNode * (1 - w.cacheHitRate),
+    nodes: pfNodes, tokensPerSecondPerNode: pfPerNode, capacityTokensPerSecondPerNode: pfCapacityPerNode, utilization,
+    computedTokensPerSecondPerNode: pfPerNode * (1 - w.cacheHitRate),
     parallelism: ps.layout, nodesPerInstance: pfNodesPerInst, instances: pfNodes / pfNodesPerInst,
-    gpuSecondsPerDay: pfNodes * gpnP * SECONDS_PER_DAY, utilization, ...(ttftMs !== undefined ? { ttftMs } : {}),
+    gpuSecondsPerDay: pfNodes * gpnP * SECONDS_PER_DAY,
+    ...(ttftBound !== undefined ? { ttftUtilizationBound: ttftBound } : {}), ...(ttftMs !== undefined ? { ttftMs } : {}),
   };
   const decodePlan: DecodePoolPlan = {
-    nodes: dNodes, tokensPerSecondPerNode: dPerNode, parallelism: ds.layout, nodesPerInstance: dNodesPerInst, instances: dNodes / dNodesPerInst,
+    nodes: dNodes, tokensPerSecondPerNode: dPerNode, capacityTokensPerSecondPerNode: dCapacityPerNode, utilization: dUtilization, parallelism: ds.layout, nodesPerInstance: dNodesPerInst, instances: dNodes / dNodesPerInst,
     gpuSecondsPerDay: dNodes * gpnD * SECONDS_PER_DAY, batchPerInstance: point.batch,
     ...(point.step ? { outputTokensPerSecondPerUser: point.step.outputTokensPerSecondPerUser, tpotMs: convert(point.step.tpotS, 's', 'ms') } : {}),
   };

@@ -1,6 +1,6 @@
 import { convert, BYTES_PER_ELEMENT } from '../units/units.js';
 import { allReduceS, epAllToAllS, links } from './comm.js';
-import { stepOverheadMs } from './efficiency.js';
+import { gemmEfficiency, routingMaxOverMean, stepOverheadMs } from './efficiency.js';
 import { expertSlotsPerGpu, kvElementsPerTokenPerLayerPerGpu } from './memory.js';
 import { peakTflops } from './precision.js';
 import type { ServingSetup } from './setup.js';
@@ -38,16 +38,16 @@ export interface PassInput {
 }
 
 /**
- * Per-op roofline: each weight GEMM costs max(weight bytes ÷ HBM, FLOPs ÷ GEMM peak), the attention
- * core max(KV bytes ÷ HBM, FLOPs ÷ attention peak). Communication per layer is exposed unless
- * two-batch overlap hides `commOverlapFraction` of it behind that layer's compute.
+ * Per-op roofline: each weight GEMM costs max(weight bytes ÷ HBM, FLOPs ÷ (GEMM peak · η(M))) with
+ * η rising with the GEMM's M (tokens in it); the attention core max(KV bytes ÷ HBM, FLOPs ÷
+ * attention peak). Routed-expert GEMMs are sized on the busiest EP rank. Communication per layer is
+ * serial, or with two-batch overlap exposed only beyond the layer's compute.
  */
 export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   const { shape, layout, gpu, eff } = s;
   const l = links(gpu);
   const hbmBps = convert(gpu.hbmBandwidthTBps.value, 'TB', 'B') * eff.hbmBandwidthFraction;
-  const gemmEta = p.phase === 'prefill' ? eff.prefillGemmEfficiency : eff.decodeGemmEfficiency;
-  const gemmFlopsPerS = convert(peakTflops(gpu, s.compute), 'TFLOP', 'FLOP') * gemmEta;
+  const gemmPeakFlopsPerS = convert(peakTflops(gpu, s.compute), 'TFLOP', 'FLOP');
   const attnFlopsPerS = convert(gpu.denseTflops.bf16.value, 'TFLOP', 'FLOP') * eff.attentionEfficiency;
   const wb = weightBytesPerElement(s.weights);
   const bf16 = BYTES_PER_ELEMENT.bf16;
@@ -56,24 +56,40 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   const stageTokens = T * Math.min(p.activeRanks ?? layout.attentionDp, layout.attentionDp);
   const slots = expertSlotsPerGpu(shape, layout);
   const replicas = shape.numExperts + layout.redundantExperts;
-  const expertTokens = replicas > 0 ? stageTokens * shape.topK * (slots / replicas) * s.expertSkew : 0;
+  // routed tokens on the busiest EP rank: popularity skew (input) × routing statistics over the EP ranks
+  const meanExpertTokens = replicas > 0 ? stageTokens * shape.topK * (slots / replicas) * s.expertSkew : 0;
+  const expertTokens = meanExpertTokens * routingMaxOverMean(meanExpertTokens, layout.moeEp);
   const touchP = replicas > 0 ? 1 - Math.pow(1 - Math.min(1, shape.topK / replicas), stageTokens * s.expertSkew) : 0;
   const touched = slots * touchP;
+  const tokensPerExpert = touched > 0 ? expertTokens / touched : 0;
   const kvElems = kvElementsPerTokenPerLayerPerGpu(shape, tp);
   const attnCoef = p.phase === 'decode' ? shape.decodeAttnFlopsPerKey : shape.prefillAttnFlopsPerKey;
-  const dispatchB = s.compute === 'fp8' || s.compute === 'fp4' ? BYTES_PER_ELEMENT.fp8 : bf16;
+  // FP8 dispatch carries one FP32 scale per 128 values (V3 report §3.3); combine stays BF16
+  const dispatchB = s.compute === 'fp8' || s.compute === 'fp4' ? BYTES_PER_ELEMENT.fp8 + 4 / 128 : bf16;
   const tokensPerGpu = stageTokens / layout.gpusPerStage;
 
+  // Two-batch overlap: one micro-batch's all-to-all runs under the other's compute, so a layer
+  // costs max(compute, comm); only comm beyond the compute is exposed. Prefill-sized batches use
+  // SM-driven all-to-all kernels that take `commSmFraction` of the SMs from the overlapped compute
+  // (decode's low-latency kernels take none). Without overlap, comm is serial.
+  const smTax = p.phase === 'prefill' ? eff.commSmFraction : 0;
+  const exposedComm = (compute: number, c: number): number => {
+    if (c <= 0) return 0;
+    if (!s.twoBatchOverlap) return c;
+    const slowed = compute / (1 - smTax);
+    return Math.max(slowed, c) - compute;
+  };
   let mem = 0, comp = 0, roof = 0, comm = 0, exposed = 0, bytes = 0, flops = 0;
-  const gemm = (wBytes: number, f: number): number => {
-    const m = wBytes / hbmBps, c = f / gemmFlopsPerS;
+  // a weight GEMM of M = `rows` tokens: max(weight bytes ÷ HBM, FLOPs ÷ (peak · η(M)))
+  const gemm = (wBytes: number, f: number, rows: number): number => {
+    const m = wBytes / hbmBps, c = f > 0 ? f / (gemmPeakFlopsPerS * gemmEfficiency(eff, rows)) : 0;
     mem += m; comp += c; bytes += wBytes; flops += f;
     return Math.max(m, c);
   };
   const layerCost = (ffn: 'dense' | 'moe', keys: number, kvKeys: number): { compute: number; comm: number } => {
     let t = 0;
     // attention projections (TP-split, replicated per DP rank)
-    t += gemm(shape.attnParams / tp * wb, 2 * shape.attnParams / tp * T);
+    t += gemm(shape.attnParams / tp * wb, 2 * shape.attnParams / tp * T, T);
     // attention core
     const kvBytes = p.sequencesPerRank * kvKeys * kvElems * s.kvBytesPerElement;
     const aFlops = attnCoef / tp * keys * T;
@@ -83,13 +99,13 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
     let c = 0;
     if (tp > 1) c += allReduceS(l, T * shape.hidden * bf16, tp);
     if (ffn === 'dense') {
-      t += gemm(shape.denseFfnParams / tp * wb, 2 * shape.denseFfnParams / tp * T);
+      t += gemm(shape.denseFfnParams / tp * wb, 2 * shape.denseFfnParams / tp * T, T);
       if (tp > 1) c += allReduceS(l, T * shape.hidden * bf16, tp);
     } else {
-      t += gemm(shape.sharedExpertParams / tp * wb, 2 * shape.sharedExpertParams / tp * T);
-      t += gemm(touched * shape.perRoutedExpert / layout.moeTp * wb, 2 * expertTokens * shape.perRoutedExpert / layout.moeTp);
+      t += gemm(shape.sharedExpertParams / tp * wb, 2 * shape.sharedExpertParams / tp * T, T);
+      t += gemm(touched * shape.perRoutedExpert / layout.moeTp * wb, 2 * expertTokens * shape.perRoutedExpert / layout.moeTp, tokensPerExpert);
       if (layout.moeEp > 1) {
-        c += epAllToAllS(l, { tokens: tokensPerGpu, topK: shape.topK, epRanks: layout.moeEp, hidden: shape.hidden, dispatchBytesPerElement: dispatchB, combineBytesPerElement: bf16, nodeLimit: shape.routeGroupLimit });
+        c += epAllToAllS(l, { tokens: tokensPerGpu, topK: shape.topK, numExperts: shape.numExperts, epRanks: layout.moeEp, hidden: shape.hidden, dispatchBytesPerElement: dispatchB, combineBytesPerElement: bf16, routeGroups: shape.routeGroups, routeGroupLimit: shape.routeGroupLimit });
       }
       if (layout.moeTp > 1) {
         // MoE-TP: tokens of the stage meet on every TP slice and are reduced back
@@ -110,8 +126,7 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
     flops = before.flops + count * (flops - before.flops);
     roof += count * compute;
     comm += count * c;
-    const hidden = s.twoBatchOverlap ? eff.commOverlapFraction * Math.min(c, compute) : 0;
-    exposed += count * (c - hidden);
+    exposed += count * exposedComm(compute, c);
   };
   for (const g of shape.groups) {
     addLayers(g.count, g.ffn, layerKeys(shape, g, p.meanKeys), layerKeys(shape, g, p.kvKeysPerSequence));
@@ -121,7 +136,10 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   if (extra > 0 && last) addLayers(extra, last.ffn, layerKeys(shape, last, p.meanKeys), layerKeys(shape, last, p.kvKeysPerSequence));
   // LM head: decode computes logits for every token; prefill only for each sequence's last token
   const headTokens = p.phase === 'decode' ? T : p.sequencesPerRank;
-  roof += gemm(shape.headParams / tp * bf16, 2 * shape.headParams / tp * headTokens);
-  const overheadS = convert(stepOverheadMs(eff, s.backend), 'ms', 's') + convert(eff.layerOverheadUs * (shape.numLayers + extra), 'us', 's');
+  roof += gemm(shape.headParams / tp * bf16, 2 * shape.headParams / tp * headTokens, headTokens);
+  // per-layer gaps: CUDA-graph decode vs eager prefill (whose MoE layers run more small kernels)
+  let gapUs = (p.phase === 'prefill' ? eff.prefillLayerOverheadUs : eff.layerOverheadUs) * (shape.numLayers + extra);
+  if (p.phase === 'prefill') for (const g of shape.groups) if (g.ffn === 'moe') gapUs += eff.prefillMoeLayerOverheadUs * g.count;
+  const overheadS = convert(stepOverheadMs(eff, s.backend), 'ms', 's') + convert(gapUs, 'us', 's');
   return { timeS: roof + exposed + overheadS, rooflineS: roof, memoryS: mem, computeS: comp, commS: comm, exposedCommS: exposed, overheadS, bytesRead: bytes, flops };
 }

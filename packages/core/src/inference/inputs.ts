@@ -9,7 +9,7 @@ import { InferenceInputError } from './errors.js';
 export function resolveModel(model: unknown, field = 'model'): ModelArchitecture {
   if (typeof model === 'string') {
     const m = getModel(model);
-    if (!m) throw new InferenceInputError(field, `unknown model id ${JSON.stringify(model)}`);
+    if (!m) throw new InferenceInputError(field, 'unknown model id');
     return m.architecture;
   }
   if (model && typeof model === 'object' && 'config' in model) {
@@ -20,7 +20,7 @@ export function resolveModel(model: unknown, field = 'model'): ModelArchitecture
 
 export function resolveGpu(gpu: unknown, field = 'gpu'): GpuSpec {
   const g = typeof gpu === 'string' ? getGpu(gpu) : undefined;
-  if (!g) throw new InferenceInputError(field, `unknown GPU id ${JSON.stringify(gpu)}`);
+  if (!g) throw new InferenceInputError(field, 'unknown GPU id');
   return g;
 }
 
@@ -40,7 +40,7 @@ export function fraction(v: unknown, field: string, dflt: number): number {
 
 /** A context must fit the model's positions (max_position_embeddings). */
 export function contextWithinModel(arch: ModelArchitecture, tokens: number, field: string): void {
-  if (tokens > arch.maxPositionEmbeddings) throw new InferenceInputError(field, `${tokens} tokens exceed the model's max_position_embeddings (${arch.maxPositionEmbeddings})`);
+  if (tokens > arch.maxPositionEmbeddings) throw new InferenceInputError(field, "exceeds the model's max_position_embeddings");
 }
 
 /** Drop keys whose value is not a finite number (undefined, NaN, ±Infinity) so JSON never carries them. */

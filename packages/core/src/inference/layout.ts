@@ -42,12 +42,12 @@ export function resolveLayout(layout: Layout, arch: ModelArchitecture, field = '
   if (!(Number.isInteger(redundantExperts) && redundantExperts >= 0)) throw new InferenceInputError(`${field}.redundantExperts`, 'must be a non-negative integer');
   const stage = layout.attentionTp * layout.attentionDp;
   if (stage !== layout.moeTp * layout.moeEp) {
-    throw new InferenceInputError(field, `attentionTp × attentionDp (${stage}) must equal moeTp × moeEp (${layout.moeTp * layout.moeEp})`);
+    throw new InferenceInputError(field, 'attentionTp × attentionDp must equal moeTp × moeEp');
   }
-  if (pp > arch.numLayers) throw new InferenceInputError(`${field}.pp`, `cannot exceed the model's ${arch.numLayers} layers`);
+  if (pp > arch.numLayers) throw new InferenceInputError(`${field}.pp`, "cannot exceed the model's layer count");
   if (!arch.moe && (layout.moeEp > 1 || redundantExperts > 0)) throw new InferenceInputError(`${field}.moeEp`, 'a dense model has no experts to split');
   if (arch.moe && layout.moeEp > arch.moe.numRoutedExperts + redundantExperts) {
-    throw new InferenceInputError(`${field}.moeEp`, `more EP ranks than the ${arch.moe.numRoutedExperts + redundantExperts} expert replicas`);
+    throw new InferenceInputError(`${field}.moeEp`, 'more EP ranks than expert replicas (routed + redundant)');
   }
   return { attentionTp: layout.attentionTp, attentionDp: layout.attentionDp, moeTp: layout.moeTp, moeEp: layout.moeEp, pp, redundantExperts, gpusPerStage: stage, gpuCount: stage * pp };
 }

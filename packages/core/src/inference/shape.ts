@@ -32,6 +32,8 @@ export interface ModelShape {
   readonly topK: number;
   /** Node-limited routing cap (DeepSeek topk_group), null if none. */
   readonly routeGroupLimit: number | null;
+  /** Expert groups of node-limited routing (n_group); null = unrestricted. */
+  readonly routeGroups: number | null;
   readonly kvElementsPerTokenPerLayer: number;
   readonly kvHeads: number;
   /** KV is a latent shared by all heads (MLA): every attention-TP rank holds all of it. */
@@ -77,6 +79,7 @@ export function modelShape(arch: ModelArchitecture): ModelShape {
     numExperts: arch.moe?.numRoutedExperts ?? 0,
     topK: arch.moe?.topK ?? 0,
     routeGroupLimit: arch.moe?.topKGroups ?? null,
+    routeGroups: arch.moe?.numGroups ?? null,
     kvElementsPerTokenPerLayer: kvElementsPerTokenPerLayer(arch),
     kvHeads: a.mla ? 1 : a.numKvHeads,
     kvReplicatedAcrossTp: a.mla !== null,

@@ -61,7 +61,7 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   const layout = r.parallelism === undefined ? tensorParallelLayout(gpuCount) : parseLayout(r.parallelism, 'parallelism');
   const backend = typeof r.backend === 'string' ? r.backend : undefined;
   const s = makeSetup({ arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvBytesPerElement(prec.kvCache), ...(backend ? { backend } : {}) });
-  if (s.layout.gpuCount !== gpuCount) throw new InferenceInputError('parallelism', `spans ${s.layout.gpuCount} GPUs but gpuCount is ${gpuCount}`);
+  if (s.layout.gpuCount !== gpuCount) throw new InferenceInputError('parallelism', 'does not span gpuCount GPUs (attentionTp × attentionDp × pp)');
   const ctx = isl + osl;
   const perRank = Math.ceil(concurrency / s.layout.attentionDp);
   const mem = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: prec.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: ctx, maxTokensPerStep: Math.max(s.prefillChunkTokens, isl) });
