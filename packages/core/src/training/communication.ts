@@ -3,7 +3,7 @@ import {
   allGatherSeconds, hierarchicalAllGatherSeconds, hierarchicalAllReduceSeconds, hierarchicalReduceScatterSeconds,
   reduceScatterSeconds, sendSeconds,
 } from '../cluster/collectives.js';
-import { expertAllToAll } from '../cluster/expert-all-to-all.js';
+import { expertAllToAll, type ExpertAllToAllInput } from '../cluster/expert-all-to-all.js';
 import type { ClusterSpec } from '../cluster/types.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
 import type { ModelProfile } from './model-profile.js';
@@ -50,14 +50,14 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
   let epForward = 0, epBackward = 0;
   if (moe && layout.ep > 1 && profile.numExperts > 0) {
     const g = groupPlacement(layout.ep, 1, gpn);
-    const base = {
-      tokens: tokens / layout.tp, hiddenSize: h, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
-      epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, scaleUp: up, scaleOut: out,
-    };
     // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
     const dispatchBytes = precision === 'fp8' ? BYTES_PER_ELEMENT.fp8 + BYTES_PER_ELEMENT.fp32 / 128 : bf16;
-    const dispatch = expertAllToAll({ ...base, bytesPerElement: dispatchBytes }).seconds;
-    const combine = expertAllToAll({ ...base, bytesPerElement: bf16 }).seconds;
+    const input: ExpertAllToAllInput = {
+      tokens: tokens / layout.tp, hiddenSize: h, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
+      epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes, scaleUp: up, scaleOut: out,
+    };
+    const dispatch = expertAllToAll(input).seconds;
+    const combine = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;
     epForward = dispatch + combine;
     epBackward = 2 * combine;
   }

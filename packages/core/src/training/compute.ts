@@ -23,7 +23,6 @@ export interface ComputeContext {
   readonly ep: number;
   /** Tokens of one micro-batch on this rank (mbs × seq / cp). */
   readonly tokens: number;
-  readonly recompute: RecomputeMode;
 }
 
 export interface PassCost {
@@ -35,6 +34,13 @@ export interface PassCost {
   /** Extra forward work recomputation adds to the backward. */
   readonly recompute: number;
 }
+
+/**
+ * The cost of one pass under each recomputation mode. Forward, backward and weight
+ * gradient do not depend on the mode, only `recompute` does, so all three come out of
+ * one accumulation (the layout search needs them all for the same shape).
+ */
+export type PassCostByMode = Readonly<Record<RecomputeMode, PassCost>>;
 
 const TILE = 128;
 
@@ -53,22 +59,31 @@ export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: H
   return Math.max(compute, bytes / (hw.hbmBytesPerSecond * eff.hbm));
 }
 
-function sliced(g: GemmSpec, tp: number): { k: number; n: number } {
-  if (g.split === 'column') return { k: g.k, n: g.n / tp };
-  if (g.split === 'row') return { k: g.k / tp, n: g.n };
-  return { k: g.k, n: g.n };
+/** Input width of `g` on one rank of a `tp`-way tensor-parallel group. */
+function slicedK(g: GemmSpec, tp: number): number {
+  return g.split === 'row' ? g.k / tp : g.k;
 }
 
-interface Acc { f: number; b: number; w: number; r: number }
+/** Output width of `g` on one rank of a `tp`-way tensor-parallel group. */
+function slicedN(g: GemmSpec, tp: number): number {
+  return g.split === 'column' ? g.n / tp : g.n;
+}
 
-function addGemm(acc: Acc, g: GemmSpec, m: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
-  const { k, n } = sliced(g, ctx.tp);
+/** Running sums of one pass; `selective` collects the forward work selective recomputation repeats. */
+interface Acc { f: number; b: number; w: number; selective: number }
+
+function newAcc(): Acc {
+  return { f: 0, b: 0, w: 0, selective: 0 };
+}
+
+function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
+  const k = slicedK(g, tp), n = slicedN(g, tp);
   const fp8 = fp8Allowed && g.fp8;
   const f = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff) * scale;
   const dgrad = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff) * scale;
   const wgrad = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff) * scale;
   acc.f += f; acc.b += dgrad + wgrad; acc.w += wgrad;
-  if (ctx.recompute === 'selective' && g.selectiveRecompute) acc.r += f;
+  if (g.selectiveRecompute) acc.selective += f;
 }
 
 function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
@@ -78,58 +93,87 @@ function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
 /** FP8 quantisation traffic per token (read BF16, write FP8) of every FP8 GEMM input. */
 function quantBytesPerToken(kind: LayerKindProfile, topK: number, tp: number): number {
   let elems = 0;
-  for (const g of kind.gemms) if (g.fp8) elems += sliced(g, tp).k;
+  for (const g of kind.gemms) if (g.fp8) elems += slicedK(g, tp);
   for (const g of kind.expertGemms) elems += topK * g.k / tp;
   return elems * (BYTES_PER_ELEMENT.bf16 + BYTES_PER_ELEMENT.fp8);
 }
 
-/** One layer of `kind`, one micro-batch. */
-export function layerCost(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext): PassCost {
-  const acc: Acc = { f: 0, b: 0, w: 0, r: 0 };
-  const fp8 = ctx.precision === 'fp8' && ctx.hw.fp8FlopsPerSecond !== null;
+/** The three modes of one pass whose `recompute` is `selective` (selective) or the whole forward (full). */
+function byMode(f: number, b: number, w: number, selective: number, full: number): PassCostByMode {
+  return {
+    none: { forward: f, backward: b, weightGrad: w, recompute: 0 },
+    selective: { forward: f, backward: b, weightGrad: w, recompute: selective },
+    full: { forward: f, backward: b, weightGrad: w, recompute: full },
+  };
+}
+
+function fp8Recipe(ctx: ComputeContext): boolean {
+  return ctx.precision === 'fp8' && ctx.hw.fp8FlopsPerSecond !== null;
+}
+
+/** Sums of the GEMMs every token of a layer runs through (not the routed experts); `ctx.ep` plays no part, so EP sizes share them. */
+export type TokenGemmSums = Readonly<Acc>;
+
+export function tokenGemmSums(kind: LayerKindProfile, ctx: ComputeContext): TokenGemmSums {
+  const acc = newAcc();
+  const fp8 = fp8Recipe(ctx);
+  for (const g of kind.gemms) addGemm(acc, g, ctx.tokens, ctx.tp, ctx, 1, fp8);
+  return acc;
+}
+
+/** One layer of `kind`, one micro-batch, under each recomputation mode; `tokenGemms` when already computed for this tp and token count. */
+export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, tokenGemms: TokenGemmSums = tokenGemmSums(kind, ctx)): PassCostByMode {
+  const acc: Acc = { ...tokenGemms };
+  const fp8 = fp8Recipe(ctx);
   const T = ctx.tokens;
-  for (const g of kind.gemms) addGemm(acc, g, T, ctx, 1, fp8);
   if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
     const tokensPerGpu = T / ctx.tp;
     const perExpert = (tokensPerGpu * ctx.ep * profile.topK) / profile.numExperts;
     const expertsHere = profile.numExperts / ctx.ep;
     const scale = expertsHere / ctx.eff.routedExpertGemm;
-    const local = { ...ctx, tp: 1 }; // experts are not tensor-sliced (expert-TP = 1)
-    for (const g of kind.expertGemms) addGemm(acc, g, perExpert, local, scale, fp8);
+    // experts are not tensor-sliced (expert-TP = 1)
+    for (const g of kind.expertGemms) addGemm(acc, g, perExpert, 1, ctx, scale, fp8);
   }
   const attF = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
   acc.f += attF; acc.b += 2 * attF;
   const ewBytes = (kind.elementwiseBytesPerToken + (fp8 ? quantBytesPerToken(kind, profile.topK, ctx.tp) : 0)) * T / ctx.tp;
   const ewF = elementwiseSeconds(ewBytes, ctx);
   acc.f += ewF; acc.b += 2 * ewF;
-  if (ctx.recompute === 'selective') acc.r += 0.5 * ewF; // norms and activation functions
-  if (ctx.recompute === 'full') acc.r = acc.f;
-  return { forward: acc.f, backward: acc.b, weightGrad: acc.w, recompute: acc.r };
+  // selective also repeats norms and activation functions; full repeats the whole forward
+  return byMode(acc.f, acc.b, acc.w, acc.selective + 0.5 * ewF, acc.f);
 }
 
-/** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits). */
-export function headCost(profile: ModelProfile, ctx: ComputeContext): PassCost {
-  const acc: Acc = { f: 0, b: 0, w: 0, r: 0 };
-  addGemm(acc, profile.head, ctx.tokens, ctx, 1, false);
+/** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits), under each recomputation mode. */
+export function headCosts(profile: ModelProfile, ctx: ComputeContext): PassCostByMode {
+  const acc = newAcc();
+  addGemm(acc, profile.head, ctx.tokens, ctx.tp, ctx, 1, false);
   const logitBytes = ctx.tokens * (profile.vocab / ctx.tp) * BYTES_PER_ELEMENT.fp32;
   const ce = elementwiseSeconds(2 * logitBytes, ctx); // softmax read + write
   acc.f += ce; acc.b += ce;
-  return { forward: acc.f, backward: acc.b, weightGrad: acc.w, recompute: ctx.recompute === 'full' ? acc.f : 0 };
+  // only full recomputation repeats the head
+  return byMode(acc.f, acc.b, acc.w, 0, acc.f);
 }
 
-/** All MTP modules: projection, one decoder layer like the last one, the shared head. */
-export function mtpCost(profile: ModelProfile, ctx: ComputeContext): PassCost {
+const NO_PASS: PassCost = { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
+
+/**
+ * All MTP modules: projection, one decoder layer like the last one, the shared head; under
+ * each recomputation mode. `layer` and `head` when already computed for this context.
+ */
+export function mtpCosts(profile: ModelProfile, ctx: ComputeContext, layer?: PassCostByMode, head: PassCostByMode = headCosts(profile, ctx)): PassCostByMode {
   const kind = profile.kinds[profile.mtpKind];
-  if (profile.mtpModules <= 0 || !kind) return { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
-  const acc: Acc = { f: 0, b: 0, w: 0, r: 0 };
-  addGemm(acc, profile.mtpProjection, ctx.tokens, ctx, 1, ctx.precision === 'fp8' && ctx.hw.fp8FlopsPerSecond !== null);
-  const layer = layerCost(profile, kind, ctx);
-  const head = headCost(profile, ctx);
+  if (profile.mtpModules <= 0 || !kind) return { none: NO_PASS, selective: NO_PASS, full: NO_PASS };
+  const acc = newAcc();
+  addGemm(acc, profile.mtpProjection, ctx.tokens, ctx.tp, ctx, 1, fp8Recipe(ctx));
+  const lay = layer ?? layerCosts(profile, kind, ctx);
   const n = profile.mtpModules;
-  return {
-    forward: n * (acc.f + layer.forward + head.forward),
-    backward: n * (acc.b + layer.backward + head.backward),
-    weightGrad: n * (acc.w + layer.weightGrad + head.weightGrad),
-    recompute: n * (acc.r + layer.recompute + head.recompute),
-  };
+  const l = lay.none, h = head.none;
+  // the projection's own recomputation: its selective part under 'selective', nothing extra under 'full'
+  return byMode(
+    n * (acc.f + l.forward + h.forward),
+    n * (acc.b + l.backward + h.backward),
+    n * (acc.w + l.weightGrad + h.weightGrad),
+    n * (acc.selective + lay.selective.recompute + head.selective.recompute),
+    n * (lay.full.recompute + head.full.recompute),
+  );
 }

@@ -1,11 +1,12 @@
 import { convert } from '../units/units.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
 import { dataParallelComm, layerComm, pipelineSendSeconds, type LayerComm } from './communication.js';
-import { headCost, layerCost, mtpCost, type ComputeContext, type PassCost } from './compute.js';
+import { headCosts, layerCosts, mtpCosts, tokenGemmSums, type ComputeContext, type PassCost, type PassCostByMode, type TokenGemmSums } from './compute.js';
 import { memoize, stagesFor, type PlanContext } from './context.js';
 import {
   inFlight, logitBytes, runtimeReserveBytes, stageActivationBytes, stageParams, staticMemory, sumMemory, type StaticParams,
 } from './memory.js';
+import type { LayerKindProfile, ModelProfile } from './model-profile.js';
 import type { StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown } from './types.js';
 
@@ -16,34 +17,105 @@ interface Costs {
   readonly mtp: PassCost;
   readonly mtpComm: LayerComm | null;
   readonly ppSend: number;
+  /** Per-stage times of one micro-batch by pipeline depth, filled lazily (many layouts of a search share them). */
+  readonly stageTimes: Map<number, readonly StageTime[]>;
 }
 
-function commsFor(ctx: PlanContext, layout: Layout): { dense: LayerComm; moe: LayerComm; ppSend: number } {
-  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0}`;
+/** Whether pipeline neighbours sit on different nodes (the stride tp·cp·dp fills a node): sets the pipeline-send link. */
+function crossNodePipeline(ctx: PlanContext, layout: Layout): 0 | 1 {
+  return layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0;
+}
+
+/**
+ * Everything of one (tp, cp, ep, micro-batch) shape that no other layout field changes:
+ * compute of every layer kind, the head and MTP under each recomputation mode, the per-layer
+ * collectives, and the whole-model sums the cheap search bound needs.
+ */
+interface ShapeCosts {
+  readonly kinds: readonly PassCostByMode[];
+  readonly head: PassCostByMode;
+  readonly mtp: PassCostByMode;
+  readonly moeComm: LayerComm;
+  readonly denseComm: LayerComm;
+  /** BoundTerms without the pipeline send. */
+  readonly sums: Omit<BoundTerms, 'ppSend'>;
+}
+
+/** What of a shape does not depend on EP either (per tp, cp, micro-batch): each kind's token GEMMs and the head. */
+interface TokenShape {
+  readonly kindGemms: readonly TokenGemmSums[];
+  readonly head: PassCostByMode;
+}
+
+function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
+  return {
+    hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
+    tokens: (layout.microBatchSize * ctx.profile.sequenceLength) / layout.cp,
+  };
+}
+
+function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
+  const key = `t|${layout.tp}|${layout.cp}|${layout.microBatchSize}`;
   return memoize(ctx, key, () => {
+    const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
-    const moe = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
-    return { moe, dense: { tp: moe.tp, cp: moe.cp, epForward: 0, epBackward: 0 }, ppSend: pipelineSendSeconds(p, ctx.cluster, layout) };
+    return { kindGemms: p.kinds.map((k) => tokenGemmSums(k, cctx)), head: headCosts(p, cctx) };
   });
 }
 
-function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0}`;
+function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
+  const key = `s|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}`;
   return memoize(ctx, key, () => {
-    const cctx: ComputeContext = {
-      hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
-      tokens: (layout.microBatchSize * ctx.profile.sequenceLength) / layout.cp, recompute: layout.recompute,
-    };
+    const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
-    const mk = p.kinds[p.mtpKind];
-    const comm = commsFor(ctx, layout);
+    const tokens = tokenShapeFor(ctx, layout);
+    const kinds = p.kinds.map((k, i) => layerCosts(p, k, cctx, tokens.kindGemms[i]!));
+    const head = tokens.head;
+    const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
+    const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
+    const denseComm: LayerComm = { tp: moeComm.tp, cp: moeComm.cp, epForward: 0, epBackward: 0 };
+    const comms = p.kinds.map((k) => commOfKind(k, moeComm, denseComm));
+    return { kinds, head, mtp, moeComm, denseComm, sums: boundSums(p, kinds.map((k) => k.none), head.none, mtp.none, comms, mtpCommOf(p, moeComm, denseComm)) };
+  });
+}
+
+/** The collectives of one layer of `kind`. */
+function commOfKind(kind: LayerKindProfile, moe: LayerComm, dense: LayerComm): LayerComm {
+  return kind.kind === 'moe' ? moe : dense;
+}
+
+/** The collectives of one MTP module (those of the layer kind it repeats), null without MTP. */
+function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm | null {
+  const mk = p.kinds[p.mtpKind];
+  return mk && p.mtpModules > 0 ? commOfKind(mk, moe, dense) : null;
+}
+
+/**
+ * Pipeline send of one micro-batch, memoised per (tp, cp, ep, micro-batch, cross-node link).
+ * CAVEAT (kept as is so results do not move): the key has no pp, yet pipelineSendSeconds is 0
+ * for pp = 1, so the first layout asking for a key decides for all depths; in a search that is
+ * pp = 1 whenever pp = 1 is valid for the shape, and deeper pipelines then send for free.
+ * Adding `pp > 1` to the key fixes it (and changes some searched plans).
+ */
+function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
+  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}`;
+  return memoize(ctx, key, () => pipelineSendSeconds(ctx.profile, ctx.cluster, layout));
+}
+
+function costsFor(ctx: PlanContext, layout: Layout): Costs {
+  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${crossNodePipeline(ctx, layout)}`;
+  return memoize(ctx, key, () => {
+    const p = ctx.profile;
+    const shape = shapeFor(ctx, layout);
+    const r = layout.recompute;
     return {
-      kinds: p.kinds.map((k) => layerCost(p, k, cctx)),
-      comms: p.kinds.map((k) => (k.kind === 'moe' ? comm.moe : comm.dense)),
-      head: headCost(p, cctx),
-      mtp: mtpCost(p, cctx),
-      mtpComm: mk && p.mtpModules > 0 ? (mk.kind === 'moe' ? comm.moe : comm.dense) : null,
-      ppSend: comm.ppSend,
+      kinds: shape.kinds.map((k) => k[r]),
+      comms: p.kinds.map((k) => commOfKind(k, shape.moeComm, shape.denseComm)),
+      head: shape.head[r],
+      mtp: shape.mtp[r],
+      mtpComm: mtpCommOf(p, shape.moeComm, shape.denseComm),
+      ppSend: pipelineSendFor(ctx, layout),
+      stageTimes: new Map(),
     };
   });
 }
@@ -78,6 +150,12 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
   return { forward: f, backward: b, weightGrad: w, tp, cp, ep };
 }
 
+function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {
+  let times = c.stageTimes.get(stages.length);
+  if (!times) { times = stages.map((s) => stageTime(c, s, ctx.profile.mtpModules)); c.stageTimes.set(stages.length, times); }
+  return times;
+}
+
 /** Stages a rank holds: one, or two mirrored stages under DualPipe. */
 function rankStages(layout: Layout, rank: number): number[] {
   if (layout.schedule === 'dualpipe') {
@@ -91,7 +169,8 @@ export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
   return ctx.globalBatchSequences / (layout.dp * layout.microBatchSize);
 }
 
-function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): StaticParams[] {
+/** Parameters each pipeline rank holds (both mirrored stages under DualPipe). */
+export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
   const key = `p|${layout.pp}|${layout.ep}|${layout.tp}|${layout.schedule === 'dualpipe' ? 'd' : 's'}`;
   return memoize(ctx, key, () => {
     const out: StaticParams[] = [];
@@ -107,7 +186,8 @@ function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageCo
   });
 }
 
-function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): number[] {
+/** Peak activation bytes of each pipeline rank (all micro-batches it holds in flight). */
+export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): readonly number[] {
   const key = `a|${layout.pp}|${layout.tp}|${layout.cp}|${layout.microBatchSize}|${layout.recompute}|${layout.schedule}|${layout.virtualStages}|${m}`;
   return memoize(ctx, key, () => {
     const out: number[] = [];
@@ -133,8 +213,11 @@ export interface MemoryCheck {
 }
 
 export function checkMemory(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): MemoryCheck {
-  const params = paramsByRank(ctx, layout, stages);
-  const acts = activationsByRank(ctx, layout, stages, m);
+  return checkMemoryOf(ctx, layout, paramsByRank(ctx, layout, stages), activationsByRank(ctx, layout, stages, m));
+}
+
+/** checkMemory with the per-rank parameters and activations already looked up (the search hoists them out of its inner loop). */
+export function checkMemoryOf(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[]): MemoryCheck {
   const reserve = runtimeReserveBytes();
   const logits = logitBytes(ctx.profile, layout);
   const hr = headRank(layout);
@@ -169,11 +252,6 @@ export function memoryReason(ctx: PlanContext, check: MemoryCheck): string {
     + `(weights ${gb(w.weights + w.fp8WeightCopies)}, gradients ${gb(w.gradients)}, optimizer states ${gb(w.optimizerStates)}, activations ${gb(w.activations)}, transient ${gb(w.transient)})`;
 }
 
-/**
- * A lower bound on the step time of a layout (any ZeRO stage, any recomputation): its
- * compute without recomputation spread perfectly over the pipeline stages, plus the
- * SM share taken by overlapped communication. Used to prune the search.
- */
 /** Per-step-independent sums for the lower bound: everything of one micro-batch over all layers. */
 export interface BoundTerms {
   /** Forward + backward compute of every layer, head and MTP (no recomputation). */
@@ -185,28 +263,28 @@ export interface BoundTerms {
   readonly ppSend: number;
 }
 
+function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSend'> {
+  const kindTotals = new Array<number>(p.kinds.length).fill(0);
+  for (const k of p.layerKinds) kindTotals[k]! += 1;
+  let compute = head.forward + head.backward + mtp.forward + mtp.backward;
+  let serial = 0, ep = 0;
+  for (let i = 0; i < kindTotals.length; i++) {
+    const n = kindTotals[i]!;
+    const k = kinds[i]!, m = comms[i]!;
+    compute += n * (k.forward + k.backward);
+    serial += n * (m.tp + m.cp);
+    ep += n * (m.epForward + m.epBackward);
+  }
+  if (mtpComm) {
+    serial += p.mtpModules * (mtpComm.tp + mtpComm.cp);
+    ep += p.mtpModules * (mtpComm.epForward + mtpComm.epBackward);
+  }
+  return { compute, serial, ep };
+}
+
 export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = `b|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0}`;
-  return memoize(ctx, key, () => {
-    const c = costsFor(ctx, layout.recompute === 'none' ? layout : { ...layout, recompute: 'none' });
-    const p = ctx.profile;
-    const kindTotals = new Array<number>(p.kinds.length).fill(0);
-    for (const k of p.layerKinds) kindTotals[k]! += 1;
-    let compute = c.head.forward + c.head.backward + c.mtp.forward + c.mtp.backward;
-    let serial = 0, ep = 0;
-    for (let i = 0; i < kindTotals.length; i++) {
-      const n = kindTotals[i]!;
-      const k = c.kinds[i]!, m = c.comms[i]!;
-      compute += n * (k.forward + k.backward);
-      serial += n * (m.tp + m.cp);
-      ep += n * (m.epForward + m.epBackward);
-    }
-    if (c.mtpComm) {
-      serial += p.mtpModules * (c.mtpComm.tp + c.mtpComm.cp);
-      ep += p.mtpModules * (c.mtpComm.epForward + c.mtpComm.epBackward);
-    }
-    return { compute, serial, ep, ppSend: c.ppSend };
-  });
+  const key = `b|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}`;
+  return memoize(ctx, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
 }
 
 /**
@@ -218,44 +296,118 @@ export function lowerBoundSeconds(ctx: PlanContext, layout: Layout, t: BoundTerm
   const pp = layout.pp;
   const m = microBatchesPerStep(ctx, layout);
   if (layout.schedule === 'dualpipe') {
-    const tax = layout.ep > 1 ? 1 / (1 - ctx.eff.overlappedCommSmFraction) : 1;
+    const tax = dualPipeCommTax(ctx, layout);
     return m * (Math.max((t.compute * tax) / pp, t.ep / pp + t.ppSend) + t.serial / pp);
   }
   const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
   return (m + (pp - 1) / v) * ((t.compute + t.serial + t.ep) / pp + t.ppSend * v);
 }
 
-/** Full evaluation of one valid layout (structure already validated). */
-export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: MemoryCheck): LayoutEvaluation {
-  const stages = stagesFor(ctx, layout.pp)!;
-  const m = microBatchesPerStep(ctx, layout);
-  const mem = memory ?? checkMemory(ctx, layout, stages, m);
+/** One micro-batch of a 1F1B / interleaved stage: compute, exposed collectives and its pipeline sends. */
+function stageTotal(t: StageTime, sends: number): number {
+  return t.forward + t.backward + t.tp + t.cp + t.ep + sends;
+}
+
+/** Compute slows by the SM share communication kernels take while the expert all-to-all overlaps it (DualPipe, EP > 1). */
+function dualPipeCommTax(ctx: PlanContext, layout: Layout): number {
+  return layout.ep > 1 ? 1 / (1 - ctx.eff.overlappedCommSmFraction) : 1;
+}
+
+/** One DualPipe rank's pair of slots (one micro-batch each way): F, B, W compute, collectives, C = F + B, period P. */
+interface RankPass { F: number; B: number; W: number; tp: number; cp: number; ep: number; C: number; P: number }
+
+function newRankPass(): RankPass {
+  return { F: 0, B: 0, W: 0, tp: 0, cp: 0, ep: 0, C: 0, P: 0 };
+}
+
+/** Fill `out` for rank r, which holds stages r and pp−1−r (the same stage twice in the middle). */
+function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: number, tax: number, ppSend: number): void {
+  const a = times[r]!, b = times[times.length - 1 - r]!;
+  out.F = (a.forward / 2 + b.forward / 2) * tax;
+  out.B = (a.backward / 2 + b.backward / 2) * tax;
+  out.W = (a.weightGrad / 2 + b.weightGrad / 2) * tax;
+  out.tp = a.tp / 2 + b.tp / 2; out.cp = a.cp / 2 + b.cp / 2; out.ep = a.ep / 2 + b.ep / 2;
+  out.C = out.F + out.B;
+  out.P = Math.max(out.C, out.ep + ppSend) + out.tp + out.cp;
+}
+
+/** DualPipe bubble from the slowest rank's period P, backward B and weight-gradient W. */
+function dualPipeBubble(pp: number, P: number, B: number, W: number): number {
+  return Math.max(0, (pp / 2 - 1) * (P + B - 3 * W));
+}
+
+/**
+ * A lower bound on the step time of every layout of a search group (the same tp, cp, pp,
+ * dp, ep, micro-batch and schedule; any ZeRO stage up to `layout.zero`, any recomputation
+ * at least as heavy as `layout.recompute`), tighter than lowerBoundSeconds: the slowest
+ * stage (or DualPipe rank) and the bubble of the lightest recomputation, plus the smallest
+ * optimizer step of any rank. Recomputation only adds backward work, DP traffic is ≥ 0,
+ * and every operation below is monotone in those terms, so the bound holds in floating
+ * point too: a group whose bound reaches the slowest kept layout cannot enter the ranking.
+ */
+export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number, params: readonly StaticParams[]): number {
   const c = costsFor(ctx, layout);
-  const times = stages.map((s) => stageTime(c, s, ctx.profile.mtpModules));
+  const times = stageTimesFor(ctx, c, stages);
   const pp = layout.pp;
-  const overlapEp = layout.schedule === 'dualpipe' && layout.ep > 1;
-  const tax = overlapEp ? 1 / (1 - ctx.eff.overlappedCommSmFraction) : 1;
+  let pipeline: number;
+  if (layout.schedule === 'dualpipe') {
+    // the slowest rank under a heavier recomputation has P ≥ max P, B ≥ min B and W ≤ max W of this one
+    const tax = dualPipeCommTax(ctx, layout);
+    const rank = newRankPass();
+    let maxP = -1, minB = Infinity, maxW = 0;
+    for (let r = 0; r < pp; r++) {
+      dualPipeRankPass(rank, times, r, tax, c.ppSend);
+      maxP = Math.max(maxP, rank.P); minB = Math.min(minB, rank.B); maxW = Math.max(maxW, rank.W);
+    }
+    pipeline = m * maxP + dualPipeBubble(pp, maxP, minB, maxW);
+  } else {
+    const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
+    const sends = c.ppSend * v;
+    let tmax = -1;
+    for (let s = 0; s < times.length; s++) tmax = Math.max(tmax, stageTotal(times[s]!, sends));
+    pipeline = (m + (pp - 1) / v) * tmax;
+  }
+  // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
+  let smallest = params[0]!;
+  for (let r = 1; r < pp; r++) if (optimizerShard(layout, params[r]!) < optimizerShard(layout, smallest)) smallest = params[r]!;
+  return pipeline + optimizerStepSeconds(ctx, layout, smallest);
+}
+
+/**
+ * Step time of one valid layout and the parts its time breakdown reports. Allocation-light:
+ * the search times many layouts and builds a full LayoutEvaluation only for those it keeps.
+ */
+export interface StepTiming {
+  readonly stepTimeSeconds: number;
+  readonly pipelineTime: number;
+  readonly bubble: number;
+  readonly compute: number;
+  readonly exposedTp: number;
+  readonly exposedCp: number;
+  readonly exposedEp: number;
+  readonly exposedPp: number;
+  readonly exposedDp: number;
+  readonly overlapped: number;
+  readonly optimizerStep: number;
+}
+
+export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): StepTiming {
+  const c = costsFor(ctx, layout);
+  const times = stageTimesFor(ctx, c, stages);
+  const pp = layout.pp;
 
   let pipelineTime = 0, bubble = 0, compute = 0, slowRank = 0;
   let expTp = 0, expCp = 0, expEp = 0, expPp = 0, overlapped = 0;
   let fwdWindow = 0, bwdWindow = 0, perMbCompute = 0;
   if (layout.schedule === 'dualpipe') {
+    const tax = dualPipeCommTax(ctx, layout);
+    const rank = newRankPass(), pick = newRankPass();
     let best = -1;
-    let pick = { C: 0, F: 0, B: 0, W: 0, tp: 0, cp: 0, ep: 0, P: 0 };
     for (let r = 0; r < pp; r++) {
-      const ids = rankStages(layout, r);
-      const n = 2; // one micro-batch in each direction per pair of slots
-      let F = 0, B = 0, W = 0, tp = 0, cp = 0, ep = 0;
-      for (const s of ids.length === 1 ? [ids[0]!, ids[0]!] : ids) {
-        const t = times[s]!;
-        F += t.forward / n; B += t.backward / n; W += t.weightGrad / n; tp += t.tp / n; cp += t.cp / n; ep += t.ep / n;
-      }
-      F *= tax; B *= tax; W *= tax;
-      const C = F + B;
-      const P = Math.max(C, ep + c.ppSend) + tp + cp;
-      if (P > best) { best = P; slowRank = r; pick = { C, F, B, W, tp, cp, ep, P }; }
+      dualPipeRankPass(rank, times, r, tax, c.ppSend);
+      if (rank.P > best) { best = rank.P; slowRank = r; Object.assign(pick, rank); }
     }
-    bubble = Math.max(0, (pp / 2 - 1) * (pick.P + pick.B - 3 * pick.W));
+    bubble = dualPipeBubble(pp, pick.P, pick.B, pick.W);
     pipelineTime = m * pick.P + bubble;
     compute = m * pick.C;
     const overComm = pick.ep + c.ppSend;
@@ -270,10 +422,10 @@ export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: Memory
     const sends = c.ppSend * v;
     let tmax = -1;
     let pick: StageTime = times[0]!;
-    times.forEach((t, s) => {
-      const total = t.forward + t.backward + t.tp + t.cp + t.ep + sends;
-      if (total > tmax) { tmax = total; pick = t; slowRank = s; }
-    });
+    for (let s = 0; s < times.length; s++) {
+      const total = stageTotal(times[s]!, sends);
+      if (total > tmax) { tmax = total; pick = times[s]!; slowRank = s; }
+    }
     const slots = m + (pp - 1) / v;
     pipelineTime = slots * tmax;
     bubble = (slots - m) * tmax;
@@ -290,23 +442,44 @@ export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: Memory
   if (layout.zero === 3) expDp = m * Math.max(0, 2 * dpc.parameters + dpc.gradients - perMbCompute);
   else expDp = Math.max(0, dpc.gradients - bwdWindow) + Math.max(0, dpc.parameters - fwdWindow);
 
+  const optimizerStep = optimizerStepSeconds(ctx, layout, params);
+  return {
+    stepTimeSeconds: pipelineTime + expDp + optimizerStep,
+    pipelineTime, bubble, compute, exposedTp: expTp, exposedCp: expCp, exposedEp: expEp, exposedPp: expPp, exposedDp: expDp, overlapped, optimizerStep,
+  };
+}
+
+/** Parameters whose optimizer state a rank updates (its ZeRO shard). */
+function optimizerShard(layout: Layout, params: StaticParams): number {
   const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const shard = layout.zero >= 1 ? params.dense / (layout.dp * layout.cp) + params.expert / edp : params.dense + params.expert;
+  return layout.zero >= 1 ? params.dense / (layout.dp * layout.cp) + params.expert / edp : params.dense + params.expert;
+}
+
+/** Optimizer step: read and write master weights, moments and gradients of the rank's shard at HBM speed. */
+function optimizerStepSeconds(ctx: PlanContext, layout: Layout, params: StaticParams): number {
+  const shard = optimizerShard(layout, params);
   const moment = ctx.optimizer === 'bf16' ? BYTES_PER_ELEMENT.bf16 : BYTES_PER_ELEMENT.fp32;
   const optBytes = shard * (3 * BYTES_PER_ELEMENT.fp32 + BYTES_PER_ELEMENT.bf16 + 4 * moment);
-  const optimizerStep = optBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
+  return optBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
+}
 
-  const stepTimeSeconds = pipelineTime + expDp + optimizerStep;
+/** Full evaluation of one valid layout (structure already validated); `memory` and `timing` when already computed. */
+export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: MemoryCheck, timing?: StepTiming): LayoutEvaluation {
+  const stages = stagesFor(ctx, layout.pp)!;
+  const m = microBatchesPerStep(ctx, layout);
+  const mem = memory ?? checkMemory(ctx, layout, stages, m);
+  const t = timing ?? timeLayout(ctx, layout, stages, m);
+  const stepTimeSeconds = t.stepTimeSeconds;
   const tokensPerStep = ctx.globalBatchSequences * ctx.profile.sequenceLength;
   const tokensPerSecondPerGpu = tokensPerStep / stepTimeSeconds / ctx.gpuCount;
   const mfu = (tokensPerSecondPerGpu * ctx.profile.mfuFlopsPerToken) / ctx.hw.bf16FlopsPerSecond;
 
   const timeBreakdown: TimeBreakdown = {
-    compute,
-    exposedCommunication: { tensorParallel: expTp, contextParallel: expCp, expertAllToAll: expEp, pipelineSend: expPp, dataParallel: expDp },
-    pipelineBubble: bubble,
-    optimizerStep,
-    overlappedCommunication: overlapped,
+    compute: t.compute,
+    exposedCommunication: { tensorParallel: t.exposedTp, contextParallel: t.exposedCp, expertAllToAll: t.exposedEp, pipelineSend: t.exposedPp, dataParallel: t.exposedDp },
+    pipelineBubble: t.bubble,
+    optimizerStep: t.optimizerStep,
+    overlappedCommunication: t.overlapped,
   };
   const reasons = mem.fits ? [] : [memoryReason(ctx, mem)];
   return {

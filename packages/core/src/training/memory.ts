@@ -35,25 +35,29 @@ export interface StaticParams {
   readonly largestLayer: number;
 }
 
+/** Running parameter sums of one stage. */
+interface ParamSums { dense: number; denseFp8: number; expert: number; largest: number }
+
+function addKind(acc: ParamSums, k: LayerKindProfile, n: number, ep: number): void {
+  acc.dense += n * k.denseParams; acc.denseFp8 += n * k.denseFp8Params; acc.expert += n * k.expertParams / ep;
+  acc.largest = Math.max(acc.largest, k.denseParams + k.expertParams / ep);
+}
+
 export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
-  let dense = 0, denseFp8 = 0, expert = 0, largest = 0;
-  const add = (k: LayerKindProfile, n: number) => {
-    dense += n * k.denseParams; denseFp8 += n * k.denseFp8Params; expert += n * k.expertParams / ep;
-    largest = Math.max(largest, k.denseParams + k.expertParams / ep);
-  };
-  profile.kinds.forEach((k, i) => add(k, stage.kindCounts[i] ?? 0));
-  if (stage.hasEmbedding) dense += profile.embeddingParams;
+  const acc: ParamSums = { dense: 0, denseFp8: 0, expert: 0, largest: 0 };
+  for (let i = 0; i < profile.kinds.length; i++) addKind(acc, profile.kinds[i]!, stage.kindCounts[i] ?? 0, ep);
+  if (stage.hasEmbedding) acc.dense += profile.embeddingParams;
   if (stage.hasHead) {
-    dense += profile.headParams;
+    acc.dense += profile.headParams;
     const mk = profile.kinds[profile.mtpKind];
     if (mk && profile.mtpModules > 0) {
       const proj = profile.mtpProjection.k * profile.mtpProjection.n;
-      add(mk, profile.mtpModules);
-      dense += profile.mtpModules * proj; denseFp8 += profile.mtpModules * proj;
+      addKind(acc, mk, profile.mtpModules, ep);
+      acc.dense += profile.mtpModules * proj; acc.denseFp8 += profile.mtpModules * proj;
     }
   }
   // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored)
-  return { dense: dense / tp, denseFp8: denseFp8 / tp, expert, largestLayer: largest / tp };
+  return { dense: acc.dense / tp, denseFp8: acc.denseFp8 / tp, expert: acc.expert, largestLayer: acc.largest / tp };
 }
 
 export interface StaticMemory {
@@ -102,7 +106,7 @@ export function activationBytesPerToken(kind: LayerKindProfile, h: number, preci
 export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
   const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
   let perToken = 0;
-  profile.kinds.forEach((k, i) => { perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(k, profile.hidden, precision, layout.recompute); });
+  for (let i = 0; i < profile.kinds.length; i++) perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(profile.kinds[i]!, profile.hidden, precision, layout.recompute);
   if (stage.hasHead) {
     const mk = profile.kinds[profile.mtpKind];
     if (mk) perToken += profile.mtpModules * (activationBytesPerToken(mk, profile.hidden, precision, layout.recompute) + 2 * profile.hidden * BYTES_PER_ELEMENT.bf16);

@@ -1,7 +1,11 @@
 import type { PlanContext } from './context.js';
 import { stagesFor } from './context.js';
-import { boundTerms, checkMemory, evaluateLayout, lowerBoundSeconds, microBatchesPerStep, type BoundTerms, type MemoryCheck } from './evaluate.js';
+import {
+  activationsByRank, boundTerms, checkMemoryOf, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, microBatchesPerStep, paramsByRank, timeLayout,
+  type BoundTerms, type MemoryCheck, type StepTiming,
+} from './evaluate.js';
 import { structuralProblem, type RejectReason } from './layout-rules.js';
+import type { StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, PipelineSchedule, RecomputeMode, ZeroStage } from './types.js';
 
 /** Fields a caller pins; the rest are searched. */
@@ -17,8 +21,16 @@ export interface SearchOutcome {
   readonly layoutsConsidered: number;
   /** Layouts whose step time was computed. */
   readonly layoutsTimed: number;
-  /** Layouts skipped because a lower bound on their compute time already exceeds the slowest layout kept. */
+  /** Layouts skipped because a lower bound on their step time already reaches the slowest layout kept. */
   readonly layoutsPruned: number;
+}
+
+export interface SearchOptions {
+  /**
+   * Branch and bound (default true). false times every group of layouts in the same order:
+   * the reference the pruned search must agree with (tests).
+   */
+  readonly prune?: boolean;
 }
 
 const MICRO_BATCH_SIZES = [1, 2, 4, 8];
@@ -35,7 +47,84 @@ function divisors(n: number): number[] {
   return out;
 }
 
-export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6): SearchOutcome {
+/**
+ * Insert `e` into `ranked` (fastest first), keeping at most `keep`. Equal step times keep
+ * the earlier evaluation first, as appending and stable-sorting would.
+ */
+function insertRanked(ranked: LayoutEvaluation[], e: LayoutEvaluation, keep: number): void {
+  let at = ranked.length;
+  while (at > 0 && ranked[at - 1]!.stepTimeSeconds > e.stepTimeSeconds) at--;
+  ranked.splice(at, 0, e);
+  if (ranked.length > keep) ranked.pop();
+}
+
+/** Activations per pipeline rank for each recomputation mode of one group, looked up on first use. */
+function activationsPerMode(ctx: PlanContext, base: Layout, stages: readonly StageContent[], m: number): (recompute: RecomputeMode) => readonly number[] {
+  const cache: Partial<Record<RecomputeMode, readonly number[]>> = {};
+  return (recompute) => (cache[recompute] ??= activationsByRank(ctx, { ...base, recompute }, stages, m));
+}
+
+/** Whether two ZeRO stages give the same step time (1 and 2: same DP traffic, same sharded optimizer step). */
+function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
+  return a === b || (a >= 1 && a <= 2 && b >= 1 && b <= 2);
+}
+
+/** Layouts that share everything but the ZeRO stage and the recomputation, with a lower bound on their step time. */
+interface Group {
+  readonly base: Layout;
+  readonly bound: number;
+}
+
+/**
+ * The groups in ascending bound order (ties in enumeration order, as a stable sort gives),
+ * produced lazily by a binary heap: branch and bound stops after a small fraction of them.
+ */
+class GroupQueue {
+  private readonly heap: number[];
+
+  constructor(private readonly groups: readonly Group[]) {
+    this.heap = groups.map((_, i) => i);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** The next group, or undefined when none is left. */
+  pop(): Group | undefined {
+    const h = this.heap;
+    if (h.length === 0) return undefined;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) { h[0] = last; this.siftDown(0); }
+    return this.groups[top];
+  }
+
+  private before(a: number, b: number): boolean {
+    const ba = this.groups[a]!.bound, bb = this.groups[b]!.bound;
+    return ba < bb || (ba === bb && a < b);
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let min = i;
+      if (l < h.length && this.before(h[l]!, h[min]!)) min = l;
+      if (r < h.length && this.before(h[r]!, h[min]!)) min = r;
+      if (min === i) return;
+      const t = h[i]!; h[i] = h[min]!; h[min] = t;
+      i = min;
+    }
+  }
+}
+
+/** A layout whose fields the enumeration overwrites to run the structural rules without allocating. */
+type Probe = { -readonly [K in keyof Layout]: Layout[K] };
+
+export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
+  const prune = options.prune ?? true;
   const n = ctx.gpuCount;
   const gpn = ctx.cluster.gpusPerNode;
   const arch = ctx.profile.arch;
@@ -46,72 +135,104 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   const ranked: LayoutEvaluation[] = [];
   let closest: { layout: Layout; mem: MemoryCheck } | null = null;
   let considered = 0, timed = 0, pruned = 0;
-  const groups: Array<{ base: Layout; bound: number }> = [];
+  const groups: Group[] = [];
 
   const tps = fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0);
   const cps = fixed.cp !== undefined ? [fixed.cp] : seq >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1];
   const zeros = fixed.zero !== undefined ? [fixed.zero] : ZERO_ORDER;
   const recs = fixed.recompute !== undefined ? [fixed.recompute] : RECOMPUTE_ORDER;
+  const mbss = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES;
   const perGroup = zeros.length * recs.length;
 
-  const push = (e: LayoutEvaluation) => {
-    ranked.push(e);
-    ranked.sort((a, b) => a.stepTimeSeconds - b.stepTimeSeconds);
-    if (ranked.length > keep) ranked.pop();
-  };
+  /** Step time a layout must beat to enter `ranked`. */
+  const admissionLimit = () => (ranked.length >= keep ? ranked[ranked.length - 1]!.stepTimeSeconds : Infinity);
 
+  const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeros[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recs[0]! };
   for (const tp of tps) for (const cp of cps) {
     if (n % (tp * cp) !== 0) continue;
     const rest = n / (tp * cp);
+    // bound terms of this (tp, cp) by (ep, micro-batch, cross-node pipeline): numeric keys, no string building per layout
+    const termsCache = new Map<number, BoundTerms>();
     const pps = fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers);
     for (const pp of pps) {
       if (rest % pp !== 0) continue;
       const dp = rest / pp;
       if (fixed.dp !== undefined && fixed.dp !== dp) continue;
+      const stagesExist = stagesFor(ctx, pp) !== null;
+      const crossNode = tp * cp * dp >= gpn ? 1 : 0;
       const eps = fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tp * dp).filter((e) => experts % e === 0) : [1];
-      const mbss = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES;
       const schedules: Array<[PipelineSchedule, number]> = [];
       const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'dualpipe'];
       for (const s of wanted) {
         if (s === 'interleaved') for (const v of fixed.virtualStages !== undefined ? [fixed.virtualStages] : VIRTUAL_STAGES) schedules.push([s, v]);
         else schedules.push([s, 1]);
       }
-      for (const ep of eps) for (const mbs of mbss) {
-        let terms: BoundTerms | null = null;
+      probe.tp = tp; probe.cp = cp; probe.pp = pp; probe.dp = dp;
+      for (const ep of eps) for (let mi = 0; mi < mbss.length; mi++) {
+        const mbs = mbss[mi]!;
+        probe.ep = ep; probe.microBatchSize = mbs;
         for (const [schedule, v] of schedules) {
           considered += perGroup;
-          const base: Layout = { tp, cp, pp, dp, ep, zero: zeros[0]!, microBatchSize: mbs, schedule, virtualStages: v, recompute: recs[0]! };
-          const problem = structuralProblem(ctx, base);
+          probe.schedule = schedule; probe.virtualStages = v;
+          const problem = structuralProblem(ctx, probe);
           if (problem) { reject(problem, perGroup); continue; }
-          if (!stagesFor(ctx, pp)) { reject('more pipeline stages than layers', perGroup); continue; }
-          terms ??= boundTerms(ctx, base);
+          if (!stagesExist) { reject('more pipeline stages than layers', perGroup); continue; }
+          const base: Layout = { ...probe };
+          const key = (ep * mbss.length + mi) * 2 + crossNode;
+          let terms = termsCache.get(key);
+          if (!terms) { terms = boundTerms(ctx, base); termsCache.set(key, terms); }
           groups.push({ base, bound: lowerBoundSeconds(ctx, base, terms) });
         }
       }
     }
   }
 
-  // branch and bound: cheapest compute bound first; stop once no remaining group can beat the kept ones
-  groups.sort((a, b) => a.bound - b.bound);
-  for (let gi = 0; gi < groups.length; gi++) {
-    const { base, bound } = groups[gi]!;
-    if (ranked.length >= keep && bound >= ranked[ranked.length - 1]!.stepTimeSeconds) {
-      pruned += (groups.length - gi) * perGroup;
+  // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
+  const queue = new GroupQueue(groups);
+  const maxZero = zeros.reduce((a, b) => (b > a ? b : a));
+  for (let group = queue.pop(); group; group = queue.pop()) {
+    const { base, bound } = group;
+    if (prune && bound >= admissionLimit()) {
+      pruned += (queue.size + 1) * perGroup;
       break;
     }
     const stages = stagesFor(ctx, base.pp)!;
     const m = microBatchesPerStep(ctx, base);
+    const params = paramsByRank(ctx, base, stages);
+    // a tighter bound (stage imbalance, bubble, optimizer step) skips this group only
+    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= admissionLimit()) {
+      pruned += perGroup;
+      continue;
+    }
+    const acts = activationsPerMode(ctx, base, stages, m);
+    const heaviest = recs[recs.length - 1]!;
+    /** Whether a layout of this group fits at all with this ZeRO stage (heaviest recomputation: the least memory). */
+    const canFit = (zero: ZeroStage) => checkMemoryOf(ctx, { ...base, zero, recompute: heaviest }, params, acts(heaviest)).fits;
+    // once a layout fits, the closest non-fitting one no longer matters: reject hopeless ZeRO stages with one check
+    if (prune && ranked.length > 0 && !canFit(maxZero)) {
+      reject('does not fit in HBM', perGroup);
+      continue;
+    }
+    let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
     for (const zero of zeros) {
+      if (prune && ranked.length > 0 && zero !== maxZero && !canFit(zero)) {
+        reject('does not fit in HBM', recs.length);
+        continue;
+      }
       for (const recompute of recs) {
         const layout: Layout = { ...base, zero, recompute };
-        const mem = checkMemory(ctx, layout, stages, m);
+        const mem = checkMemoryOf(ctx, layout, params, acts(recompute));
         if (!mem.fits) {
           reject('does not fit in HBM', 1);
           if (!closest || mem.worst.total < closest.mem.worst.total) closest = { layout, mem };
           continue;
         }
         timed++;
-        push(evaluateLayout(ctx, layout, mem));
+        // ZeRO-1 and ZeRO-2 take the same time: reuse the timing of the stage before
+        const timing: StepTiming = previous && previous.recompute === recompute && sameTiming(previous.zero, zero) ? previous.timing : timeLayout(ctx, layout, stages, m);
+        previous = { zero, recompute, timing };
+        // the full evaluation (breakdowns, strings) only for layouts that enter the ranking
+        if (timing.stepTimeSeconds < admissionLimit()) insertRanked(ranked, evaluateLayout(ctx, layout, mem, timing), keep);
         // heavier recomputation of a fitting layout is only slower: not timed
         break;
       }

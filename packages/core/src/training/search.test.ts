@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { getGpu } from '../gpus/catalog.js';
+import { getModel } from '../models/catalog.js';
+import { createContext, type PlanContext } from './context.js';
+import { DEFAULT_EFFICIENCY } from './efficiency.js';
+import { searchLayouts, type SearchOutcome } from './search.js';
+import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
+
+/**
+ * Branch and bound must not change what the search returns: the pruned search (cheap bound,
+ * tighter per-group bound, memory pre-checks, reused timings) and an unpruned pass that times
+ * every group of the same enumeration must keep the same layouts with the same numbers.
+ */
+interface Case {
+  readonly name: string;
+  readonly model: string;
+  readonly gpu: string;
+  readonly gpuCount: number;
+  readonly sequenceLength: number;
+  readonly globalBatchSequences: number;
+  readonly precision: TrainingPrecision;
+  readonly optimizer?: OptimizerStatePrecision;
+  readonly keep?: number;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'DeepSeek-V3, 2,048 H800, FP8', model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, sequenceLength: 4096, globalBatchSequences: 15360, precision: 'fp8', optimizer: 'bf16' },
+  { name: 'DeepSeek-V3, 2,048 H800, BF16, 11 kept', model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, sequenceLength: 4096, globalBatchSequences: 15360, precision: 'bf16', optimizer: 'bf16', keep: 11 },
+  { name: 'Llama 3.1 405B, 16,384 H100', model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, sequenceLength: 8192, globalBatchSequences: 2048, precision: 'bf16' },
+  { name: 'Mixtral 8x7B, 64 H100', model: 'mixtral-8x7b', gpu: 'h100', gpuCount: 64, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
+  { name: 'Llama 3.1 8B, 8 A100', model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 8, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
+  { name: 'Llama 3.1 405B, 8 H100 (nothing fits)', model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
+];
+
+function contextFor(c: Case): PlanContext {
+  return createContext({
+    arch: getModel(c.model)!.architecture, gpu: getGpu(c.gpu)!, gpuCount: c.gpuCount, sequenceLength: c.sequenceLength,
+    globalBatchSequences: c.globalBatchSequences, precision: c.precision, optimizer: c.optimizer ?? 'fp32', eff: DEFAULT_EFFICIENCY,
+  });
+}
+
+/** What a caller sees of a search, without the pruning statistics. */
+function result(o: SearchOutcome) {
+  return {
+    ranked: o.ranked.map((e) => ({ layout: e.layout, step: e.stepTimeSeconds, memory: e.memoryPerGpuBytes, time: e.timeBreakdown, bottleneck: e.bottleneck })),
+    closest: o.closestNonFitting && { layout: o.closestNonFitting.layout, step: o.closestNonFitting.stepTimeSeconds, reasons: o.closestNonFitting.reasons },
+    considered: o.layoutsConsidered,
+  };
+}
+
+describe('pruned layout search = unpruned search', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const keep = c.keep ?? 6;
+      const pruned = searchLayouts(contextFor(c), {}, keep);
+      const full = searchLayouts(contextFor(c), {}, keep, { prune: false });
+      expect(result(pruned)).toEqual(result(full));
+      expect(pruned.layoutsTimed).toBeLessThanOrEqual(full.layoutsTimed);
+      if (pruned.ranked.length > 0) expect(pruned.layoutsPruned).toBeGreaterThan(0);
+    });
+  }
+});
