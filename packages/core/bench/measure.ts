@@ -1,6 +1,8 @@
 /** Tiny benchmark harness: runs `fn` repeatedly and reports the median wall time in milliseconds. */
 export interface BenchResult {
   readonly name: string;
+  /** The very first call in this process (cold JIT, as a fresh Worker isolate sees it). */
+  readonly firstCallMs: number;
   readonly medianMs: number;
   readonly p90Ms: number;
   readonly iterations: number;
@@ -8,9 +10,16 @@ export interface BenchResult {
   readonly notes?: Record<string, number | string>;
 }
 
-export function measure(name: string, fn: () => Record<string, number | string> | void, iterations = 30): BenchResult {
+/**
+ * A Worker isolate serves many requests, so the steady state is what a request usually costs;
+ * the first call is reported too. `warmup` calls run untimed between them (JIT tiers settle).
+ */
+export function measure(name: string, fn: () => Record<string, number | string> | void, iterations = 30, warmup = 20): BenchResult {
   let notes: Record<string, number | string> | undefined;
-  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT)
+  const c0 = performance.now();
+  fn();
+  const firstCallMs = performance.now() - c0;
+  for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
@@ -20,12 +29,12 @@ export function measure(name: string, fn: () => Record<string, number | string> 
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-  return { name, medianMs: at(0.5), p90Ms: at(0.9), iterations, ...(notes ? { notes } : {}) };
+  return { name, firstCallMs, medianMs: at(0.5), p90Ms: at(0.9), iterations, ...(notes ? { notes } : {}) };
 }
 
 export function printResults(results: readonly BenchResult[]): void {
   for (const r of results) {
     const notes = r.notes ? '  ' + Object.entries(r.notes).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-    console.log(`${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  (n=${r.iterations})${notes}`);
+    console.log(`${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  first call ${r.firstCallMs.toFixed(1)} ms  (n=${r.iterations})${notes}`);
   }
 }

@@ -91,19 +91,17 @@ function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm
 }
 
 /**
- * Pipeline send of one micro-batch, memoised per (tp, cp, ep, micro-batch, cross-node link).
- * CAVEAT (kept as is so results do not move): the key has no pp, yet pipelineSendSeconds is 0
- * for pp = 1, so the first layout asking for a key decides for all depths; in a search that is
- * pp = 1 whenever pp = 1 is valid for the shape, and deeper pipelines then send for free.
- * Adding `pp > 1` to the key fixes it (and changes some searched plans).
+ * Pipeline send of one micro-batch, memoised per (tp, cp, ep, micro-batch, cross-node link,
+ * pipelined or not): a single stage sends nothing, every deeper pipeline sends the same
+ * activations per micro-batch boundary.
  */
 function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
-  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}`;
+  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
   return memoize(ctx, key, () => pipelineSendSeconds(ctx.profile, ctx.cluster, layout));
 }
 
 function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${crossNodePipeline(ctx, layout)}`;
+  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
   return memoize(ctx, key, () => {
     const p = ctx.profile;
     const shape = shapeFor(ctx, layout);
@@ -283,7 +281,7 @@ function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, 
 }
 
 export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = `b|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}`;
+  const key = `b|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
   return memoize(ctx, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
 }
 

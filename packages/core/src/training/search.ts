@@ -151,7 +151,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   for (const tp of tps) for (const cp of cps) {
     if (n % (tp * cp) !== 0) continue;
     const rest = n / (tp * cp);
-    // bound terms of this (tp, cp) by (ep, micro-batch, cross-node pipeline): numeric keys, no string building per layout
+    // bound terms of this (tp, cp) by (ep, micro-batch, cross-node pipeline, pipelined): numeric keys, no string building per layout
     const termsCache = new Map<number, BoundTerms>();
     const pps = fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers);
     for (const pp of pps) {
@@ -178,7 +178,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
           if (problem) { reject(problem, perGroup); continue; }
           if (!stagesExist) { reject('more pipeline stages than layers', perGroup); continue; }
           const base: Layout = { ...probe };
-          const key = (ep * mbss.length + mi) * 2 + crossNode;
+          const key = ((ep * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
           let terms = termsCache.get(key);
           if (!terms) { terms = boundTerms(ctx, base); termsCache.set(key, terms); }
           groups.push({ base, bound: lowerBoundSeconds(ctx, base, terms) });
