@@ -1,3 +1,4 @@
+// The figures and their sources live in data/*.ts, one file per GPU.
 import type { GpuSpec } from './types.js';
 import { a100 } from './data/a100.js';
 import { a800 } from './data/a800.js';

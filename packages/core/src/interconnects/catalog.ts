@@ -1,3 +1,4 @@
+// The figures and their sources live in data/*.ts, one file per link technology.
 import type { InterconnectSpec } from './types.js';
 import { nvlink3 } from './data/nvlink3.js';
 import { nvlink3A800 } from './data/nvlink3-a800.js';

@@ -1,3 +1,4 @@
+// Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { InterconnectSpec } from '../types.js';
 
