@@ -1,11 +1,10 @@
 // The "Inference" section: POST /v1/inference/plan — a disaggregated prefill /
 // decode fleet for a daily token volume, its cost, the decode Pareto frontier
 // and launch settings.
-import { apiPost } from './api.js';
 import { paretoChart } from './charts/pareto.js';
 import { stackedBar } from './charts/stacked.js';
-import { clearError, showError } from './errors.js';
-import { compactObject, fillForm, fillSelect, latestOnly, loadCatalogs, localError, readNumber } from './form.js';
+import { compactObject, localError, readNumber } from './form.js';
+import { wirePlannerForm } from './planner-form.js';
 import { compact, milliseconds, number, tokensPerSecond, usd } from './format.js';
 import { launchBlock } from './launch.js';
 import { servingLayoutLong, servingLayoutShort } from './layouts.js';
@@ -196,46 +195,14 @@ function render(container, plan, request) {
 }
 
 export function initInference(root = document.getElementById('inference')) {
-  const form = root.querySelector('#inference-form');
-  const errorBox = root.querySelector('#inference-error');
-  const result = root.querySelector('#inference-result');
-  const next = latestOnly();
-
-  async function plan() {
-    const isLatest = next();
-    clearError(errorBox);
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      const request = readRequest(form);
-      const response = await apiPost('/v1/inference/plan', request);
-      if (!isLatest()) return;
-      render(result, response, request);
-      result.hidden = false;
-    } catch (error) {
-      if (!isLatest()) return;
-      result.hidden = true;
-      showError(errorBox, error);
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    plan();
+  return wirePlannerForm({
+    form: root.querySelector('#inference-form'),
+    errorBox: root.querySelector('#inference-error'),
+    result: root.querySelector('#inference-result'),
+    endpoint: '/v1/inference/plan',
+    readRequest,
+    render: render,
+    preset: { button: root.querySelector('[data-preset="deepseek-day6"]'), values: DEEPSEEK_DAY6, open: root.querySelector('#inf-deployment') },
+    catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
   });
-  root.querySelector('[data-preset="deepseek-day6"]').addEventListener('click', () => {
-    fillForm(form, DEEPSEEK_DAY6);
-    root.querySelector('#inf-deployment').open = true;
-    clearError(errorBox);
-  });
-
-  return loadCatalogs().then(
-    ({ models, gpus }) => {
-      fillSelect(form.elements.model, models, 'deepseek-v3');
-      fillSelect(form.elements.gpu, gpus, 'h800');
-    },
-    (error) => showError(errorBox, error),
-  );
 }

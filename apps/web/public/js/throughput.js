@@ -1,9 +1,8 @@
 // "Throughput at a point": POST /v1/inference/throughput for one aggregated
 // instance, with the model / GPU / precisions of the plan form above.
-import { apiPost } from './api.js';
 import { stackedBar } from './charts/stacked.js';
-import { clearError, showError } from './errors.js';
-import { compactObject, latestOnly, readNumber } from './form.js';
+import { compactObject, readNumber } from './form.js';
+import { wirePlannerForm } from './planner-form.js';
 import { gigabytes, milliseconds, number, tokensPerSecond } from './format.js';
 import { readLayout, readTarget } from './inference.js';
 import { servingLayoutLong } from './layouts.js';
@@ -51,24 +50,12 @@ function render(container, result) {
 }
 
 export function initThroughput(root = document.getElementById('throughput'), planForm = document.getElementById('inference-form')) {
-  const form = root.querySelector('#throughput-form');
-  const errorBox = root.querySelector('#throughput-error');
-  const result = root.querySelector('#throughput-result');
-  const next = latestOnly();
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const isLatest = next();
-    clearError(errorBox);
-    try {
-      const response = await apiPost('/v1/inference/throughput', readRequest(form, planForm));
-      if (!isLatest()) return;
-      render(result, response);
-      result.hidden = false;
-    } catch (error) {
-      if (!isLatest()) return;
-      result.hidden = true;
-      showError(errorBox, error);
-    }
+  return wirePlannerForm({
+    form: root.querySelector('#throughput-form'),
+    errorBox: root.querySelector('#throughput-error'),
+    result: root.querySelector('#throughput-result'),
+    endpoint: '/v1/inference/throughput',
+    readRequest: (form) => readRequest(form, planForm),
+    render: (result, response) => render(result, response),
   });
 }

@@ -1,9 +1,8 @@
 // The "Training" section: POST /v1/training/plan — headline numbers, step-time
 // breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
-import { apiPost } from './api.js';
 import { stackedBar } from './charts/stacked.js';
-import { clearError, showError } from './errors.js';
-import { compactObject, fillForm, fillSelect, latestOnly, loadCatalogs, localError, readNumber } from './form.js';
+import { compactObject, localError, readNumber } from './form.js';
+import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
 import { chartFigure, el, figures, notes, statusBanner, table } from './results.js';
@@ -134,46 +133,14 @@ function alternativesTable(alternatives) {
 }
 
 export function initTraining(root = document.getElementById('training')) {
-  const form = root.querySelector('#training-form');
-  const errorBox = root.querySelector('#training-error');
-  const result = root.querySelector('#training-result');
-  const next = latestOnly();
-
-  async function plan() {
-    const isLatest = next();
-    clearError(errorBox);
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      const body = readRequest(form);
-      const response = await apiPost('/v1/training/plan', body);
-      if (!isLatest()) return;
-      render(result, response, form.elements.gpu.selectedOptions[0]?.textContent ?? body.gpu);
-      result.hidden = false;
-    } catch (error) {
-      if (!isLatest()) return;
-      result.hidden = true;
-      showError(errorBox, error);
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    plan();
+  return wirePlannerForm({
+    form: root.querySelector('#training-form'),
+    errorBox: root.querySelector('#training-error'),
+    result: root.querySelector('#training-result'),
+    endpoint: '/v1/training/plan',
+    readRequest,
+    render: (result, response, request) => render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
+    preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: root.querySelector('#tr-layout') },
+    catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
   });
-  root.querySelector('[data-preset="deepseek-v3-run"]').addEventListener('click', () => {
-    fillForm(form, DEEPSEEK_V3_RUN);
-    root.querySelector('#tr-layout').open = true;
-    clearError(errorBox);
-  });
-
-  return loadCatalogs().then(
-    ({ models, gpus }) => {
-      fillSelect(form.elements.model, models, 'deepseek-v3');
-      fillSelect(form.elements.gpu, gpus, 'h800');
-    },
-    (error) => showError(errorBox, error),
-  );
 }
