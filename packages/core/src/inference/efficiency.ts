@@ -1,3 +1,5 @@
+import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
+
 /**
  * The inference planner's empirical parameters: the ONLY fitted numbers in src/inference.
  *
@@ -94,19 +96,10 @@ export function stepOverheadMs(eff: InferenceEfficiency, backend: string | undef
   return eff.stepOverheadMs[backend ?? 'default'] ?? eff.stepOverheadMs['default'] ?? 0;
 }
 
-/** Achieved fraction of tensor peak of a GEMM with `m` rows (tokens). */
+/** Achieved fraction of tensor peak of a GEMM with `m` rows (tokens): the shared saturating curve. */
 export function gemmEfficiency(eff: InferenceEfficiency, m: number): number {
-  const mm = Math.max(m, 1e-9);
-  return eff.gemmPeakEfficiency * mm / (mm + eff.gemmHalfSaturationTokens);
+  return saturatingGemmEfficiency(eff.gemmPeakEfficiency, m, eff.gemmHalfSaturationTokens);
 }
 
-/**
- * Busiest EP rank's routed-token load ÷ mean load from routing statistics alone: a rank's load
- * over many tokens is ≈ Poisson with mean `meanTokens`; the expected maximum over `ranks`
- * independent ranks is ≈ mean + σ·√(2 ln ranks) (Gaussian extreme value), σ = √mean.
- * Popularity skew that EPLB's redundant experts do not remove comes on top (setup.expertSkew).
- */
-export function routingMaxOverMean(meanTokens: number, ranks: number): number {
-  if (ranks <= 1 || meanTokens <= 0) return 1;
-  return 1 + Math.sqrt(2 * Math.log(ranks)) / Math.sqrt(meanTokens);
-}
+/** Busiest EP rank's load ÷ mean (shared with the training planner, see kernels/kernel-efficiency.ts). */
+export { routingMaxOverMean };

@@ -86,6 +86,16 @@ const SECONDS_PER_DAY = convert(1, 'day', 's');
  *  - Cost per million tokens splits each pool's GPU time by what consumes it: cache-miss input
  *    the prefill compute, cache-hit input the KV load, output the decode pool.
  */
+/** Memory per GPU of a prefill instance holding one prompt of `contextTokens` per attention-DP rank. */
+export function prefillMemory(ps: ServingSetup, contextTokens: number) {
+  return gpuMemory({ shape: ps.shape, gpu: ps.gpu, layout: ps.layout, weights: ps.weights, kvBytesPerElement: ps.kvBytesPerElement, contextTokens, maxTokensPerStep: ps.prefillChunkTokens });
+}
+
+/** A prefill instance fits when every attention-DP rank can hold at least one prompt next to the weights. */
+export function prefillFits(ps: ServingSetup, contextTokens: number): boolean {
+  return prefillMemory(ps, contextTokens).maxConcurrency >= ps.layout.attentionDp;
+}
+
 export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; workload: FleetWorkload; slo: FleetSlo; pricePerGpuHourUsd: number; operations?: FleetOperations }): FleetPlan {
   const { prefill: ps, decode: ds, workload: w, slo } = args;
   const ops = args.operations ?? FLEET_OPERATIONS;
@@ -97,8 +107,8 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   // --- prefill pool
   const pfGpus = ps.layout.gpuCount;
   const gpnP = ps.gpu.gpusPerNode.value;
-  const pMem = gpuMemory({ shape: ps.shape, gpu: ps.gpu, layout: ps.layout, weights: ps.weights, kvBytesPerElement: ps.kvBytesPerElement, contextTokens: ctx, maxTokensPerStep: ps.prefillChunkTokens });
-  if (pMem.maxConcurrency < ps.layout.attentionDp) reasons.push(`prefill: the layout does not fit in memory (${(pMem.weightsBytes / 1e9).toFixed(1)} GB weights + ${(pMem.workspaceBytes / 1e9).toFixed(1)} GB workspace per GPU of ${(pMem.capacityBytes / 1e9).toFixed(0)} GB)`);
+  const pMem = prefillMemory(ps, ctx);
+  if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${(pMem.weightsBytes / 1e9).toFixed(1)} GB weights + ${(pMem.workspaceBytes / 1e9).toFixed(1)} GB workspace per GPU of ${(pMem.capacityBytes / 1e9).toFixed(0)} GB)`);
   const missRate = prefillTokensPerSecond(ps, req); // computed tokens/s of the instance at saturation
   const kvLoadSPerHitToken = kvBytesPerSequencePerGpu(ps.shape, ps.layout, 1, ps.kvBytesPerElement) / links(ps.gpu).ibBps / ps.layout.attentionDp;
   const instSPerRequest = req.newTokens / missRate + hitTokens * kvLoadSPerHitToken;

@@ -1,6 +1,6 @@
 import { InferenceInputError } from './errors.js';
 import { candidateLayouts } from './candidates.js';
-import { planFleet, type FleetPlan } from './fleet.js';
+import { planFleet, prefillFits, type FleetPlan } from './fleet.js';
 import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
 import { launchSettings, type LaunchSettings } from './launch-settings.js';
 import type { Layout } from './layout.js';
@@ -75,10 +75,14 @@ export function planInference(r: PlanRequest): InferencePlan {
   const prefillCands = d['prefill'] !== undefined ? [mk(parseLayout(d['prefill'], 'deployment.prefill'), 'prefill')] : candidateLayouts(arch, gpu, 'prefill').map((l) => mk(l, 'prefill'));
   const hit = averageContextTokens * cacheHitRate;
   const req = { newTokens: averageContextTokens - hit, cachedTokens: hit };
-  const prefill = pickBest(prefillCands, (s) => prefillTokensPerSecond(s, req) / s.layout.gpuCount);
+  // layouts that fit rank by computed tokens/s per GPU; if none fits, the largest is reported with its reasons
+  const prefill = pickBest(prefillCands, (s) => prefillFits(s, averageContextTokens) ? prefillTokensPerSecond(s, req) / s.layout.gpuCount : -1 / s.layout.gpuCount);
+  // feasible layouts rank by tokens/s per GPU at the SLO; when none is feasible, the one that
+  // fits and comes closest to the per-user speed is reported (its reasons say by how much)
   const decode = pickBest(decodeCands, (s) => {
     const p = decodeOperatingPoint(s, averageContextTokens, slo.minOutputTokensPerSecondPerUser);
-    return p.feasible && p.step ? p.step.outputTokensPerSecondPerGpu : 0;
+    if (p.feasible && p.step) return p.step.outputTokensPerSecondPerGpu;
+    return p.step ? -1 / Math.max(p.step.outputTokensPerSecondPerUser, 1e-9) : -Infinity;
   });
   if (d['prefill'] === undefined) assumptions.push('prefill layout chosen among candidates by computed tokens/s per GPU');
   if (d['decode'] === undefined) assumptions.push('decode layout chosen among candidates by output tokens/s per GPU at the SLO');
@@ -99,10 +103,10 @@ export function planInference(r: PlanRequest): InferencePlan {
 
 function pickBest(cands: readonly ServingSetup[], score: (s: ServingSetup) => number): ServingSetup {
   let best = cands[0];
-  let bestScore = -Infinity;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const c of cands) {
     const v = score(c);
-    if (v > bestScore) { best = c; bestScore = v; }
+    if (v > bestScore || best === undefined) { best = c; bestScore = v; }
   }
   if (!best) throw new InferenceInputError('deployment', 'no layout to evaluate');
   return best;

@@ -67,3 +67,10 @@ describe('normalizeConfig', () => {
     expect(issuesOf({ ...getModel('mixtral-8x7b')!.config, num_experts_per_tok: 9 }).map((i) => i.path)).toContain('config.num_experts_per_tok');
   });
 });
+
+describe('normalizeConfig error reporting', () => {
+  it('reports a wrong field once, without follow-on complaints about fields derived from it', () => {
+    const issues = issuesOf({ ...getModel('llama-3.1-8b')!.config, hidden_size: '4096' });
+    expect(issues).toEqual([{ path: 'config.hidden_size', message: 'must be an integer' }]);
+  });
+});

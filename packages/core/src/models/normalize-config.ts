@@ -63,9 +63,11 @@ export function normalizeConfig(raw: unknown): ModelArchitecture {
       bias: attentionBias, slidingWindow,
     };
   } else {
+    // checks between fields only once each field on its own is valid (no follow-on noise)
+    const basicsValid = Number.isFinite(hiddenSize) && Number.isFinite(numHeads) && Number.isFinite(numKvHeads);
     const headDim = r.optInt('head_dim', { max: 100_000 }) ?? (Number.isInteger(hiddenSize / numHeads) ? hiddenSize / numHeads : undefined);
-    if (headDim === undefined) r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
-    if (numKvHeads > numHeads || numHeads % numKvHeads !== 0) {
+    if (headDim === undefined && basicsValid && !r.has('head_dim')) r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
+    if (basicsValid && (numKvHeads > numHeads || numHeads % numKvHeads !== 0)) {
       r.problem('num_key_value_heads', 'must divide num_attention_heads');
     }
     const kind: AttentionKind = numKvHeads === numHeads ? 'mha' : numKvHeads === 1 ? 'mqa' : 'gqa';
