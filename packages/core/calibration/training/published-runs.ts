@@ -121,9 +121,9 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
   {
     id: 'deepseek-v2', description: 'DeepSeek-V2, H800, BF16, PP16 EP8 ZeRO-1 (GPU count not published: 1,024 assumed)', fit: false,
     request: { model: 'deepseek-v2', gpu: 'h800', gpuCount: 1024, tokens: 8.1e12, sequenceLength: 4096, globalBatchTokens: 2304 * 4096, precision: 'bf16',
-      parallelism: { tp: 1, pp: 16, dp: 64, ep: 8, zero: 1, microBatchSize: 1, schedule: '1f1b' } },
+      parallelism: { tp: 1, pp: 16, dp: 64, ep: 8, zero: 1, microBatchSize: 1, schedule: 'zerobubble' } },
     metric: 'tokensPerSecondPerGpu', published: 1e12 / (172.8e3 * 3600), source: V2,
     derivation: '1e12 tokens ÷ (172,800 GPU-h × 3,600 s) = 1,607.5 tokens/s/GPU',
-    notes: 'zero-bubble PP (ZB1P) is not modelled: 1F1B used, so the bubble is overstated (a pessimistic prediction expected); GPU count assumed.',
+    notes: 'zero-bubble PP modelled as ZB-H1 (bubble (pp−1)(F+B−2W)); GPU count assumed.',
   },
 ];

@@ -1,3 +1,4 @@
+import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import type { Hardware } from './hardware.js';
@@ -7,13 +8,19 @@ import type { RecomputeMode, TrainingPrecision } from './types.js';
 /**
  * Compute time of one micro-batch through one layer on one GPU.
  *
- * GEMM: roofline of max(FLOPs ÷ (peak × η), bytes ÷ (HBM × η_hbm)), with tile
- * quantisation (128×128 output tiles) on the M and N dimensions. FP8 GEMMs use the
- * FP8 peak and η_fp8; the router, LM head and attention core stay BF16.
- * Backward = dgrad (M×N×K) + wgrad (K×M×N). Routed experts: M = tokens per expert
- * (balanced routing), divided by η_expert. Attention core: model FLOPs ÷ (BF16 peak × η_attn),
- * backward 2×. Element-wise work (norms, residuals, SwiGLU, permutation, FP8 quantisation)
- * is memory-bound: bytes ÷ (HBM × η_hbm), backward 2×.
+ * GEMM: roofline of max(FLOPs ÷ (peak × η(M)), bytes ÷ (HBM × η_hbm)), with tile
+ * quantisation (128×128 output tiles) on the M and N dimensions and the saturating
+ * η(M) = η_max · M / (M + M½) in the token count M (kernels/kernel-efficiency.ts, shared with
+ * the inference planner). FP8 GEMMs use the FP8 peak and η_fp8; the router, LM head and
+ * attention core stay BF16. Backward = dgrad (M×N×K) + wgrad (K×M×N).
+ * Routed experts: M = tokens one expert receives per micro-batch; the busiest EP rank holds
+ * routingMaxOverMean × the mean load (Poisson routing statistics) and sets the pace; grouped
+ * GEMMs also pay the fitted residual `groupedGemm`.
+ * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×.
+ * Element-wise work (norms, residuals, SwiGLU, router softmax/top-k, permutation) is
+ * memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation passes: forward reads
+ * each FP8 GEMM input (BF16) and writes it in FP8 plus its transposed FP8 copy for wgrad;
+ * backward does the same for each output gradient (dgrad and wgrad operands).
  */
 export interface ComputeContext {
   readonly hw: Hardware;
@@ -44,15 +51,23 @@ export type PassCostByMode = Readonly<Record<RecomputeMode, PassCost>>;
 
 const TILE = 128;
 
+const NO_QUANT = { forward: 0, backward: 0 } as const;
+
 function tileUtil(x: number): number {
   if (x <= 0) return 1;
   return x / (Math.ceil(x / TILE) * TILE);
 }
 
-export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: Hardware, eff: EfficiencyParameters): number {
+/**
+ * One GEMM (m×k by k×n) whose token dimension holds `tokens` rows (m for forward and dgrad,
+ * the reduction for wgrad): roofline with tile quantisation and the saturating η(tokens).
+ */
+export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: Hardware, eff: EfficiencyParameters, tokens: number = m): number {
   if (m <= 0 || k <= 0 || n <= 0) return 0;
   const useFp8 = fp8 && hw.fp8FlopsPerSecond !== null;
-  const peak = useFp8 ? hw.fp8FlopsPerSecond! * eff.fp8Gemm : hw.bf16FlopsPerSecond * eff.bf16Gemm;
+  const peak = useFp8
+    ? hw.fp8FlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
+    : hw.bf16FlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
   const compute = (2 * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
   const inBytes = useFp8 ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
   const bytes = (m * k + k * n) * inBytes + m * n * BYTES_PER_ELEMENT.bf16;
@@ -79,9 +94,9 @@ function newAcc(): Acc {
 function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
   const k = slicedK(g, tp), n = slicedN(g, tp);
   const fp8 = fp8Allowed && g.fp8;
-  const f = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff) * scale;
-  const dgrad = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff) * scale;
-  const wgrad = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff) * scale;
+  const f = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m) * scale;
+  const dgrad = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m) * scale;
+  const wgrad = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m) * scale;
   acc.f += f; acc.b += dgrad + wgrad; acc.w += wgrad;
   if (g.selectiveRecompute) acc.selective += f;
 }
@@ -90,12 +105,21 @@ function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
   return bytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }
 
-/** FP8 quantisation traffic per token (read BF16, write FP8) of every FP8 GEMM input. */
-function quantBytesPerToken(kind: LayerKindProfile, topK: number, tp: number): number {
-  let elems = 0;
-  for (const g of kind.gemms) if (g.fp8) elems += slicedK(g, tp);
-  for (const g of kind.expertGemms) elems += topK * g.k / tp;
-  return elems * (BYTES_PER_ELEMENT.bf16 + BYTES_PER_ELEMENT.fp8);
+/** Bytes of one quantisation pass per element: read BF16, write FP8 and its transposed FP8 copy. */
+const QUANT_BYTES = BYTES_PER_ELEMENT.bf16 + 2 * BYTES_PER_ELEMENT.fp8;
+
+/** FP8 quantisation traffic per token of the GEMMs every token runs: inputs (forward) and output gradients (backward). */
+function tokenQuantBytes(kind: LayerKindProfile, tp: number): { forward: number; backward: number } {
+  let k = 0, n = 0;
+  for (const g of kind.gemms) if (g.fp8) { k += slicedK(g, tp); n += slicedN(g, tp); }
+  return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
+}
+
+/** The same per routed copy of a token (one expert's GEMMs; experts are not tensor-sliced). */
+function expertQuantBytes(kind: LayerKindProfile): { forward: number; backward: number } {
+  let k = 0, n = 0;
+  for (const g of kind.expertGemms) { k += g.k; n += g.n; }
+  return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
 }
 
 /** The three modes of one pass whose `recompute` is `selective` (selective) or the whole forward (full). */
@@ -111,36 +135,82 @@ function fp8Recipe(ctx: ComputeContext): boolean {
   return ctx.precision === 'fp8' && ctx.hw.fp8FlopsPerSecond !== null;
 }
 
-/** Sums of the GEMMs every token of a layer runs through (not the routed experts); `ctx.ep` plays no part, so EP sizes share them. */
-export type TokenGemmSums = Readonly<Acc>;
+/**
+ * The part of one layer that every token runs and that EP does not change: token GEMMs
+ * (attention projections, dense FFN or shared experts, router), attention core, element-wise
+ * work and its FP8 quantisation passes. `ew` is the forward element-wise time (selective
+ * recomputation repeats half of it). EP sizes of one (tp, cp, micro-batch) shape share it.
+ */
+export interface TokenPart { readonly f: number; readonly b: number; readonly w: number; readonly selective: number; readonly ew: number }
 
-export function tokenGemmSums(kind: LayerKindProfile, ctx: ComputeContext): TokenGemmSums {
+export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPart {
   const acc = newAcc();
   const fp8 = fp8Recipe(ctx);
   for (const g of kind.gemms) addGemm(acc, g, ctx.tokens, ctx.tp, ctx, 1, fp8);
-  return acc;
+  const T = ctx.tokens;
+  const hbm = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
+  const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
+  const ew = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbm;
+  const attF = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
+  return {
+    f: acc.f + ew + (tq.forward * T) / hbm + attF,
+    b: acc.b + 2 * ew + (tq.backward * T) / hbm + 2 * attF,
+    w: acc.w, selective: acc.selective, ew,
+  };
 }
 
-/** One layer of `kind`, one micro-batch, under each recomputation mode; `tokenGemms` when already computed for this tp and token count. */
-export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, tokenGemms: TokenGemmSums = tokenGemmSums(kind, ctx)): PassCostByMode {
-  const acc: Acc = { ...tokenGemms };
-  const fp8 = fp8Recipe(ctx);
-  const T = ctx.tokens;
-  if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
-    const tokensPerGpu = T / ctx.tp;
-    const perExpert = (tokensPerGpu * ctx.ep * profile.topK) / profile.numExperts;
-    const expertsHere = profile.numExperts / ctx.ep;
-    const scale = expertsHere / ctx.eff.routedExpertGemm;
-    // experts are not tensor-sliced (expert-TP = 1)
-    for (const g of kind.expertGemms) addGemm(acc, g, perExpert, 1, ctx, scale, fp8);
+/** Per-rank routed work of one micro-batch: the expert's tokens (busiest rank) and the routed copies the rank holds. */
+function routedLoad(profile: ModelProfile, ctx: ComputeContext): { perExpert: number; expertsHere: number; copies: number } {
+  const tokensPerGpu = ctx.tokens / ctx.tp;
+  const perExpert = (tokensPerGpu * ctx.ep * profile.topK) / profile.numExperts;
+  const expertsHere = profile.numExperts / ctx.ep;
+  // the busiest EP rank's load sets the pace (Poisson routing statistics over its token copies)
+  const busiest = perExpert * routingMaxOverMean(perExpert * expertsHere, ctx.ep);
+  return { perExpert: busiest, expertsHere, copies: busiest * expertsHere };
+}
+
+/** Forward and backward seconds of the routed element-wise work and its FP8 quantisation for `copies` token copies. */
+function routedElementwise(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, copies: number): { f: number; b: number; ew: number } {
+  const hbm = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
+  const ew = ((kind.routedElementwiseBytesPerToken / profile.topK) * copies) / hbm;
+  const eq = fp8Recipe(ctx) ? expertQuantBytes(kind) : NO_QUANT;
+  return { f: ew + (eq.forward * copies) / hbm, b: 2 * ew + (eq.backward * copies) / hbm, ew };
+}
+
+/**
+ * A lower bound, valid for every EP size, on the forward + backward seconds of a layer's routed
+ * experts: the mean routed copies per rank (T·topK/tp, whatever EP) at the large-GEMM peak
+ * (η(M) ≤ η_max, tile utilisation ≤ 1, imbalance ≥ 1). The layout search orders groups by it
+ * before it computes any EP-dependent cost.
+ */
+export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext): number {
+  if (kind.expertGemms.length === 0 || profile.numExperts <= 0) return 0;
+  const copies = (ctx.tokens / ctx.tp) * profile.topK;
+  const useFp8 = fp8Recipe(ctx);
+  let seconds = 0;
+  for (const g of kind.expertGemms) {
+    const fp8 = useFp8 && g.fp8;
+    const peak = fp8 ? ctx.hw.fp8FlopsPerSecond! * ctx.eff.fp8Gemm : ctx.hw.bf16FlopsPerSecond * ctx.eff.bf16Gemm;
+    seconds += (3 * 2 * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
   }
-  const attF = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
-  acc.f += attF; acc.b += 2 * attF;
-  const ewBytes = (kind.elementwiseBytesPerToken + (fp8 ? quantBytesPerToken(kind, profile.topK, ctx.tp) : 0)) * T / ctx.tp;
-  const ewF = elementwiseSeconds(ewBytes, ctx);
-  acc.f += ewF; acc.b += 2 * ewF;
-  // selective also repeats norms and activation functions; full repeats the whole forward
-  return byMode(acc.f, acc.b, acc.w, acc.selective + 0.5 * ewF, acc.f);
+  const ew = routedElementwise(profile, kind, ctx, copies);
+  return seconds + ew.f + ew.b;
+}
+
+/** One layer of `kind`, one micro-batch, under each recomputation mode; `token` when already computed for this tp and token count. */
+export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, token: TokenPart = tokenPart(kind, ctx)): PassCostByMode {
+  const acc: Acc = { f: token.f, b: token.b, w: token.w, selective: token.selective };
+  let ewRecompute = token.ew;
+  if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
+    const load = routedLoad(profile, ctx);
+    // experts are not tensor-sliced (expert-TP = 1)
+    for (const g of kind.expertGemms) addGemm(acc, g, load.perExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
+    const r = routedElementwise(profile, kind, ctx, load.copies);
+    acc.f += r.f; acc.b += r.b;
+    ewRecompute += r.ew;
+  }
+  // selective also repeats norms and activation functions (about half the element-wise work); full repeats the whole forward
+  return byMode(acc.f, acc.b, acc.w, acc.selective + 0.5 * ewRecompute, acc.f);
 }
 
 /** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits), under each recomputation mode. */

@@ -20,8 +20,14 @@ export interface PlanContext {
   readonly gpuCount: number;
   readonly globalBatchSequences: number;
   readonly stageCache: Map<number, StageContent[] | null>;
-  readonly memo: Map<string, unknown>;
+  /** Memo tables by tag (see MEMO), keyed by memoKey. */
+  readonly memo: Map<number | string, unknown>[];
+  /** Radix of memoKey: above every layout field and micro-batch count of this request. */
+  readonly keyRadix: number;
 }
+
+/** Memo table tags. */
+export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6 } as const;
 
 export function createContext(args: {
   arch: ModelArchitecture; gpu: GpuSpec; gpuCount: number; sequenceLength: number; globalBatchSequences: number;
@@ -39,7 +45,8 @@ export function createContext(args: {
     gpuCount: args.gpuCount,
     globalBatchSequences: args.globalBatchSequences,
     stageCache: new Map(),
-    memo: new Map(),
+    memo: Object.values(MEMO).map(() => new Map<number | string, unknown>()),
+    keyRadix: Math.max(args.gpuCount, args.globalBatchSequences, 64) + 1,
   };
 }
 
@@ -49,10 +56,23 @@ export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {
   return s;
 }
 
-export function memoize<T>(ctx: PlanContext, key: string, make: () => T): T {
-  const hit = ctx.memo.get(key);
+/**
+ * A memo key of up to eight non-negative integer fields (each below ctx.keyRadix): one number,
+ * no string building, in the hot path of the layout search; a string when the number would not
+ * be exact.
+ */
+export function memoKey(ctx: PlanContext, a: number, b: number, c: number, d: number, e = 0, f = 0, g = 0, h = 0): number | string {
+  const r = ctx.keyRadix;
+  const k = ((((((a * r + b) * r + c) * r + d) * r + e) * r + f) * r + g) * r + h;
+  const fits = Number.isSafeInteger(k) && Math.max(a, b, c, d, e, f, g, h) < r;
+  return fits ? k : `${a}|${b}|${c}|${d}|${e}|${f}|${g}|${h}`;
+}
+
+export function memoize<T>(ctx: PlanContext, tag: number, key: number | string, make: () => T): T {
+  const table = ctx.memo[tag]!;
+  const hit = table.get(key);
   if (hit !== undefined) return hit as T;
   const v = make();
-  ctx.memo.set(key, v);
+  table.set(key, v);
   return v;
 }

@@ -1,14 +1,18 @@
 import { convert } from '../units/units.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
 import { dataParallelComm, layerComm, pipelineSendSeconds, type LayerComm } from './communication.js';
-import { headCosts, layerCosts, mtpCosts, tokenGemmSums, type ComputeContext, type PassCost, type PassCostByMode, type TokenGemmSums } from './compute.js';
-import { memoize, stagesFor, type PlanContext } from './context.js';
+import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from './compute.js';
+import { MEMO, memoKey, memoize, stagesFor, type PlanContext } from './context.js';
 import {
   inFlight, logitBytes, runtimeReserveBytes, stageActivationBytes, stageParams, staticMemory, sumMemory, type StaticParams,
 } from './memory.js';
 import type { LayerKindProfile, ModelProfile } from './model-profile.js';
 import type { StageContent } from './stages.js';
-import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown } from './types.js';
+import type { Layout, LayoutEvaluation, MemoryBreakdown, PipelineSchedule, RecomputeMode, TimeBreakdown } from './types.js';
+
+/** Numeric codes of the string layout fields for memo keys. */
+const RECOMPUTE_INDEX: Readonly<Record<RecomputeMode, number>> = { none: 0, selective: 1, full: 2 };
+const SCHEDULE_INDEX: Readonly<Record<PipelineSchedule, number>> = { '1f1b': 0, interleaved: 1, zerobubble: 2, dualpipe: 3 };
 
 interface Costs {
   readonly kinds: readonly PassCost[];
@@ -41,10 +45,12 @@ interface ShapeCosts {
   readonly sums: Omit<BoundTerms, 'ppSend'>;
 }
 
-/** What of a shape does not depend on EP either (per tp, cp, micro-batch): each kind's token GEMMs and the head. */
+/** What of a shape does not depend on EP either (per tp, cp, micro-batch): each kind's token part, the head, and an EP-free bound. */
 interface TokenShape {
-  readonly kindGemms: readonly TokenGemmSums[];
+  readonly kindParts: readonly TokenPart[];
   readonly head: PassCostByMode;
+  /** BoundTerms of every EP size's shape at most (routed experts at their large-GEMM peak, no all-to-all, no pipeline send). */
+  readonly cheapTerms: BoundTerms;
 }
 
 function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
@@ -55,21 +61,44 @@ function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
 }
 
 function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
-  const key = `t|${layout.tp}|${layout.cp}|${layout.microBatchSize}`;
-  return memoize(ctx, key, () => {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0);
+  return memoize(ctx, MEMO.tokenShape, key, () => {
     const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
-    return { kindGemms: p.kinds.map((k) => tokenGemmSums(k, cctx)), head: headCosts(p, cctx) };
+    const kindParts = p.kinds.map((k) => tokenPart(k, cctx));
+    const head = headCosts(p, cctx);
+    const lower: PassCost[] = p.kinds.map((k, i) => {
+      const t = kindParts[i]!;
+      return { forward: t.f + routedLowerBoundSeconds(p, k, cctx), backward: t.b, weightGrad: 0, recompute: 0 };
+    });
+    const ml = lower[p.mtpKind];
+    const mtp: PassCost = ml && p.mtpModules > 0
+      ? { forward: p.mtpModules * (ml.forward + head.none.forward), backward: p.mtpModules * (ml.backward + head.none.backward), weightGrad: 0, recompute: 0 }
+      : { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
+    const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
+    const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
+    // a hair below: the sums above add in another order than the exact ones
+    return { kindParts, head, cheapTerms: { compute: sums.compute * (1 - 1e-9), serial: sums.serial * (1 - 1e-9), ep: 0, ppSend: 0 } };
   });
 }
 
+/**
+ * Bound terms no EP size of this (tp, cp, micro-batch, cross-node link, pipelining) beats:
+ * lowerBoundSeconds with them is at most lowerBoundSeconds with boundTerms. The search orders
+ * groups by it and computes the exact terms only for groups that reach the front.
+ */
+export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
+  // the pipeline send depends on tp, cp, micro-batch, link and pipelining only, not on EP
+  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+}
+
 function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
-  const key = `s|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}`;
-  return memoize(ctx, key, () => {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize);
+  return memoize(ctx, MEMO.shape, key, () => {
     const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
     const tokens = tokenShapeFor(ctx, layout);
-    const kinds = p.kinds.map((k, i) => layerCosts(p, k, cctx, tokens.kindGemms[i]!));
+    const kinds = p.kinds.map((k, i) => layerCosts(p, k, cctx, tokens.kindParts[i]!));
     const head = tokens.head;
     const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
     const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
@@ -96,13 +125,13 @@ function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm
  * activations per micro-batch boundary.
  */
 function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
-  const key = `m|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
-  return memoize(ctx, key, () => pipelineSendSeconds(ctx.profile, ctx.cluster, layout));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
+  return memoize(ctx, MEMO.pipelineSend, key, () => pipelineSendSeconds(ctx.profile, ctx.cluster, layout));
 }
 
 function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = `c|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${layout.recompute}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
-  return memoize(ctx, key, () => {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute], crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
+  return memoize(ctx, MEMO.costs, key, () => {
     const p = ctx.profile;
     const shape = shapeFor(ctx, layout);
     const r = layout.recompute;
@@ -169,8 +198,8 @@ export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
 
 /** Parameters each pipeline rank holds (both mirrored stages under DualPipe). */
 export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
-  const key = `p|${layout.pp}|${layout.ep}|${layout.tp}|${layout.schedule === 'dualpipe' ? 'd' : 's'}`;
-  return memoize(ctx, key, () => {
+  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, layout.schedule === 'dualpipe' ? 1 : 0);
+  return memoize(ctx, MEMO.params, key, () => {
     const out: StaticParams[] = [];
     for (let rank = 0; rank < layout.pp; rank++) {
       let dense = 0, denseFp8 = 0, expert = 0, largest = 0;
@@ -186,8 +215,8 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
 
 /** Peak activation bytes of each pipeline rank (all micro-batches it holds in flight). */
 export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): readonly number[] {
-  const key = `a|${layout.pp}|${layout.tp}|${layout.cp}|${layout.microBatchSize}|${layout.recompute}|${layout.schedule}|${layout.virtualStages}|${m}`;
-  return memoize(ctx, key, () => {
+  const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute], SCHEDULE_INDEX[layout.schedule], layout.virtualStages, m);
+  return memoize(ctx, MEMO.activations, key, () => {
     const out: number[] = [];
     for (let rank = 0; rank < layout.pp; rank++) {
       const ids = rankStages(layout, rank);
@@ -281,8 +310,8 @@ function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, 
 }
 
 export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = `b|${layout.tp}|${layout.cp}|${layout.ep}|${layout.microBatchSize}|${crossNodePipeline(ctx, layout)}|${layout.pp > 1 ? 1 : 0}`;
-  return memoize(ctx, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
+  return memoize(ctx, MEMO.bound, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
 }
 
 /**
@@ -298,7 +327,14 @@ export function lowerBoundSeconds(ctx: PlanContext, layout: Layout, t: BoundTerm
     return m * (Math.max((t.compute * tax) / pp, t.ep / pp + t.ppSend) + t.serial / pp);
   }
   const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
-  return (m + (pp - 1) / v) * ((t.compute + t.serial + t.ep) / pp + t.ppSend * v);
+  // zero-bubble: the bubble can shrink to nothing (W ≥ (F + B)/2), so only the m slots bound it
+  const slots = layout.schedule === 'zerobubble' ? m : m + (pp - 1) / v;
+  return slots * ((t.compute + t.serial + t.ep) / pp + t.ppSend * v);
+}
+
+/** Zero-bubble (ZB-H1) bubble from the slowest stage's per-micro-batch time and its weight-gradient share W. */
+function zeroBubbleBubble(pp: number, stageTotal: number, weightGrad: number): number {
+  return (pp - 1) * Math.max(0, stageTotal - 2 * weightGrad);
 }
 
 /** One micro-batch of a 1F1B / interleaved stage: compute, exposed collectives and its pipeline sends. */
@@ -361,9 +397,10 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
   } else {
     const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
     const sends = c.ppSend * v;
-    let tmax = -1;
-    for (let s = 0; s < times.length; s++) tmax = Math.max(tmax, stageTotal(times[s]!, sends));
-    pipeline = (m + (pp - 1) / v) * tmax;
+    let tmax = -1, maxW = 0;
+    for (let s = 0; s < times.length; s++) { tmax = Math.max(tmax, stageTotal(times[s]!, sends)); maxW = Math.max(maxW, times[s]!.weightGrad); }
+    // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxW
+    pipeline = layout.schedule === 'zerobubble' ? m * tmax + zeroBubbleBubble(pp, tmax, maxW) : (m + (pp - 1) / v) * tmax;
   }
   // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
   let smallest = params[0]!;
@@ -424,9 +461,8 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
       const total = stageTotal(times[s]!, sends);
       if (total > tmax) { tmax = total; pick = times[s]!; slowRank = s; }
     }
-    const slots = m + (pp - 1) / v;
-    pipelineTime = slots * tmax;
-    bubble = (slots - m) * tmax;
+    bubble = layout.schedule === 'zerobubble' ? zeroBubbleBubble(pp, tmax, pick.weightGrad) : ((pp - 1) / v) * tmax;
+    pipelineTime = m * tmax + bubble;
     compute = m * (pick.forward + pick.backward);
     expTp = m * pick.tp; expCp = m * pick.cp; expEp = m * pick.ep; expPp = m * sends;
     fwdWindow = pick.forward; bwdWindow = pick.backward; perMbCompute = pick.forward + pick.backward;

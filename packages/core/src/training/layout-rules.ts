@@ -10,6 +10,7 @@ export type RejectReason =
   | 'sequence not divisible by cp'
   | 'interleaved schedule needs pp > 1, pp·v ≤ layers and micro-batches a multiple of pp'
   | 'DualPipe needs an even pp ≥ 2 and an even micro-batch count ≥ pp'
+  | 'zero-bubble schedule needs pp > 1 and micro-batches ≥ pp'
   | 'does not fit in HBM';
 
 export function structuralProblem(ctx: PlanContext, l: Layout): RejectReason | null {
@@ -27,5 +28,6 @@ export function structuralProblem(ctx: PlanContext, l: Layout): RejectReason | n
     return 'interleaved schedule needs pp > 1, pp·v ≤ layers and micro-batches a multiple of pp';
   }
   if (l.schedule === 'dualpipe' && (l.pp < 2 || l.pp % 2 !== 0 || m % 2 !== 0 || m < l.pp)) return 'DualPipe needs an even pp ≥ 2 and an even micro-batch count ≥ pp';
+  if (l.schedule === 'zerobubble' && (l.pp < 2 || m < l.pp)) return 'zero-bubble schedule needs pp > 1 and micro-batches ≥ pp';
   return null;
 }

@@ -44,8 +44,10 @@ export interface LayerKindProfile {
   readonly expertGemms: readonly GemmSpec[];
   /** Forward attention-core FLOPs per token at the mean causal context. */
   readonly attentionFlopsPerToken: number;
-  /** Forward bytes of memory-bound element-wise work per token (norms, residuals, activation, permutation), BF16 tensors; FP8 quantisation added at run time. */
+  /** Forward bytes of memory-bound element-wise work per token every token runs (norms, residuals, dense/shared SwiGLU, router softmax/top-k), BF16 tensors; FP8 quantisation added at run time. */
   readonly elementwiseBytesPerToken: number;
+  /** Forward bytes per token of the routed part (routed SwiGLU, permutation and unpermutation of the top-k copies): runs on the busiest EP rank's load. */
+  readonly routedElementwiseBytesPerToken: number;
   readonly activations: ActivationElements;
   /** Non-expert parameters (attention, dense FFN, shared experts, router, norms). */
   readonly denseParams: number;
@@ -147,11 +149,13 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     if (sharedInner > 0) gemms.push(...swigluGemms('moe.shared', h, sharedInner));
     const expertGemms = swigluGemms('moe.expert', h, moe.expertIntermediateSize);
     const routedInner = moe.topK * moe.expertIntermediateSize;
-    // SwiGLU (read 2i, write i) for routed + shared; permute + unpermute of topK copies (read + write each)
-    const elementwise = baseElementwise + 6 * (routedInner + sharedInner) + 2 * 2 * 2 * moe.topK * h;
+    // SwiGLU (read 2i, write i) for shared; router logits → softmax/sigmoid → top-k (FP32 read + write)
+    const elementwise = baseElementwise + 6 * sharedInner + 2 * 4 * moe.numRoutedExperts;
+    // routed SwiGLU; permute + unpermute of topK copies (read + write each, BF16)
+    const routedElementwise = 6 * routedInner + 2 * 2 * 2 * moe.topK * h;
     const sharedFp8 = sharedInner > 0 ? mp.shared : 0;
     return {
-      kind: 'moe', gemms, expertGemms, attentionFlopsPerToken: attFlops, elementwiseBytesPerToken: elementwise,
+      kind: 'moe', gemms, expertGemms, attentionFlopsPerToken: attFlops, elementwiseBytesPerToken: elementwise, routedElementwiseBytesPerToken: routedElementwise,
       activations: {
         residual: 2 * h,
         linearInputsKept: attAct.linearKept + moe.topK * h + (sharedInner > 0 ? h : 0),
@@ -169,7 +173,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   const ffn = denseFfnParams(arch);
   return {
     kind: 'dense', gemms: [...att, ...swigluGemms('ffn', h, inner)], expertGemms: [], attentionFlopsPerToken: attFlops,
-    elementwiseBytesPerToken: baseElementwise + 6 * inner,
+    elementwiseBytesPerToken: baseElementwise + 6 * inner, routedElementwiseBytesPerToken: 0,
     activations: {
       residual: 2 * h,
       linearInputsKept: attAct.linearKept,

@@ -1,7 +1,7 @@
 import type { PlanContext } from './context.js';
 import { stagesFor } from './context.js';
 import {
-  activationsByRank, boundTerms, checkMemoryOf, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, microBatchesPerStep, paramsByRank, timeLayout,
+  activationsByRank, boundTerms, cheapBoundTerms, checkMemoryOf, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, microBatchesPerStep, paramsByRank, timeLayout,
   type BoundTerms, type MemoryCheck, type StepTiming,
 } from './evaluate.js';
 import { structuralProblem, type RejectReason } from './layout-rules.js';
@@ -72,12 +72,17 @@ function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
 /** Layouts that share everything but the ZeRO stage and the recomputation, with a lower bound on their step time. */
 interface Group {
   readonly base: Layout;
-  readonly bound: number;
+  /** lowerBoundSeconds with the cheap (EP-free) terms until `exact`, then with the exact terms. */
+  bound: number;
+  exact: boolean;
+  /** Key of the exact bound terms (tp, cp, ep, micro-batch, cross-node pipeline, pipelined). */
+  readonly termsKey: number;
 }
 
 /**
  * The groups in ascending bound order (ties in enumeration order, as a stable sort gives),
- * produced lazily by a binary heap: branch and bound stops after a small fraction of them.
+ * produced lazily by a binary heap; a group can be pushed back with a larger bound. Branch
+ * and bound stops after a small fraction of them.
  */
 class GroupQueue {
   private readonly heap: number[];
@@ -91,14 +96,27 @@ class GroupQueue {
     return this.heap.length;
   }
 
-  /** The next group, or undefined when none is left. */
-  pop(): Group | undefined {
+  /** Index of the next group, or -1 when none is left. */
+  pop(): number {
     const h = this.heap;
-    if (h.length === 0) return undefined;
+    if (h.length === 0) return -1;
     const top = h[0]!;
     const last = h.pop()!;
     if (h.length > 0) { h[0] = last; this.siftDown(0); }
-    return this.groups[top];
+    return top;
+  }
+
+  /** Put group `i` (popped before, bound raised since) back. */
+  push(i: number): void {
+    const h = this.heap;
+    h.push(i);
+    let c = h.length - 1;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (!this.before(h[c]!, h[p]!)) return;
+      const t = h[c]!; h[c] = h[p]!; h[p] = t;
+      c = p;
+    }
   }
 
   private before(a: number, b: number): boolean {
@@ -148,11 +166,19 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   const admissionLimit = () => (ranked.length >= keep ? ranked[ranked.length - 1]!.stepTimeSeconds : Infinity);
 
   const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeros[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recs[0]! };
-  for (const tp of tps) for (const cp of cps) {
+  // exact bound terms by (tp, cp, ep, micro-batch, cross-node pipeline, pipelined): numeric keys, no string building per layout
+  const termsCache = new Map<number, BoundTerms>();
+  const exactTerms = (g: Group): BoundTerms => {
+    let terms = termsCache.get(g.termsKey);
+    if (!terms) { terms = boundTerms(ctx, g.base); termsCache.set(g.termsKey, terms); }
+    return terms;
+  };
+  // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
+  const cheapCache: Array<BoundTerms | undefined> = [];
+  for (let ti = 0; ti < tps.length; ti++) for (let ci = 0; ci < cps.length; ci++) {
+    const tp = tps[ti]!, cp = cps[ci]!;
     if (n % (tp * cp) !== 0) continue;
     const rest = n / (tp * cp);
-    // bound terms of this (tp, cp) by (ep, micro-batch, cross-node pipeline, pipelined): numeric keys, no string building per layout
-    const termsCache = new Map<number, BoundTerms>();
     const pps = fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers);
     for (const pp of pps) {
       if (rest % pp !== 0) continue;
@@ -162,7 +188,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
       const crossNode = tp * cp * dp >= gpn ? 1 : 0;
       const eps = fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tp * dp).filter((e) => experts % e === 0) : [1];
       const schedules: Array<[PipelineSchedule, number]> = [];
-      const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'dualpipe'];
+      const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'];
       for (const s of wanted) {
         if (s === 'interleaved') for (const v of fixed.virtualStages !== undefined ? [fixed.virtualStages] : VIRTUAL_STAGES) schedules.push([s, v]);
         else schedules.push([s, 1]);
@@ -178,10 +204,14 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
           if (problem) { reject(problem, perGroup); continue; }
           if (!stagesExist) { reject('more pipeline stages than layers', perGroup); continue; }
           const base: Layout = { ...probe };
-          const key = ((ep * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
-          let terms = termsCache.get(key);
-          if (!terms) { terms = boundTerms(ctx, base); termsCache.set(key, terms); }
-          groups.push({ base, bound: lowerBoundSeconds(ctx, base, terms) });
+          const termsKey = ((((ti * cps.length + ci) * (n + 1) + ep) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+          // pruning orders by the cheap EP-free bound and computes the exact one on reaching the front
+          const group: Group = { base, bound: 0, exact: !prune, termsKey };
+          const cheapKey = (((ti * cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+          let cheap = cheapCache[cheapKey];
+          if (prune && !cheap) { cheap = cheapBoundTerms(ctx, base); cheapCache[cheapKey] = cheap; }
+          group.bound = lowerBoundSeconds(ctx, base, prune ? cheap! : exactTerms(group));
+          groups.push(group);
         }
       }
     }
@@ -190,11 +220,20 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
   const queue = new GroupQueue(groups);
   const maxZero = zeros.reduce((a, b) => (b > a ? b : a));
-  for (let group = queue.pop(); group; group = queue.pop()) {
+  for (let gi = queue.pop(); gi >= 0; gi = queue.pop()) {
+    const group = groups[gi]!;
     const { base, bound } = group;
     if (prune && bound >= admissionLimit()) {
       pruned += (queue.size + 1) * perGroup;
       break;
+    }
+    if (!group.exact) {
+      // the cheap bound got it here: replace it by the exact one and queue it again (the order of
+      // exact bounds, ties included, is the one an eager pass gives: every cheap bound is ≤ its exact one)
+      group.exact = true;
+      group.bound = lowerBoundSeconds(ctx, base, exactTerms(group));
+      queue.push(gi);
+      continue;
     }
     const stages = stagesFor(ctx, base.pp)!;
     const m = microBatchesPerStep(ctx, base);

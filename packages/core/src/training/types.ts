@@ -3,7 +3,11 @@ import type { GpuSpec } from '../gpus/types.js';
 import type { EfficiencyParameters } from './efficiency.js';
 
 export type TrainingPrecision = 'fp8' | 'bf16';
-export type PipelineSchedule = '1f1b' | 'interleaved' | 'dualpipe';
+/**
+ * 1F1B; interleaved 1F1B (virtual stages); zero-bubble ZB-H1 ("zerobubble": Qi et al. 2023, 1F1B's
+ * memory, backward split into input and weight gradients, bubble (pp−1)(F + B − 2W)); DualPipe.
+ */
+export type PipelineSchedule = '1f1b' | 'interleaved' | 'zerobubble' | 'dualpipe';
 export type RecomputeMode = 'none' | 'selective' | 'full';
 export type ZeroStage = 0 | 1 | 2 | 3;
 export type OptimizerStatePrecision = 'fp32' | 'bf16';

@@ -18,7 +18,7 @@ export const parallelismSchema = v.strictObject({
   cp: v.optional(positiveInt('cp', 4096)),
   zero: v.optional(v.picklist([0, 1, 2, 3], 'zero must be 0, 1, 2 or 3')),
   microBatchSize: v.optional(positiveInt('microBatchSize', 4096)),
-  schedule: v.optional(v.picklist(['1f1b', 'interleaved', 'dualpipe'], "schedule must be '1f1b', 'interleaved' or 'dualpipe'")),
+  schedule: v.optional(v.picklist(['1f1b', 'interleaved', 'zerobubble', 'dualpipe'], "schedule must be '1f1b', 'interleaved', 'zerobubble' or 'dualpipe'")),
   virtualStages: v.optional(positiveInt('virtualStages', 1024)),
   recompute: v.optional(v.picklist(['none', 'selective', 'full'], "recompute must be 'none', 'selective' or 'full'")),
 });

@@ -1,0 +1,25 @@
+/**
+ * Kernel-efficiency curves shared by the training and the inference planner (one implementation,
+ * two sets of fitted constants).
+ */
+
+/**
+ * Achieved fraction of tensor peak of a GEMM with `m` token rows: `peak · m / (m + halfM)`.
+ * Skinny GEMMs (few tokens: decode batches, routed experts with few tokens each) leave tensor
+ * cores idle (tile quantisation, wave tails, fixed prologue/epilogue); large ones approach `peak`.
+ */
+export function saturatingGemmEfficiency(peak: number, m: number, halfM: number): number {
+  const mm = Math.max(m, 1e-9);
+  return (peak * mm) / (mm + halfM);
+}
+
+/**
+ * Busiest EP rank's routed-token load ÷ mean load from routing statistics alone: a rank's load
+ * over many tokens is ≈ Poisson with mean `meanTokens`; the expected maximum over `ranks`
+ * independent ranks is ≈ mean + σ·√(2 ln ranks) (Gaussian extreme value), σ = √mean.
+ * Popularity skew that balancing does not remove comes on top (callers add it).
+ */
+export function routingMaxOverMean(meanTokens: number, ranks: number): number {
+  if (ranks <= 1 || meanTokens <= 0) return 1;
+  return 1 + Math.sqrt(2 * Math.log(ranks)) / Math.sqrt(meanTokens);
+}
