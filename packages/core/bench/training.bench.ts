@@ -12,7 +12,7 @@ export function suite(): BenchResult[] {
     measure('training: V3 2,048 H800 full layout search', () => {
       const p = planTraining(V3_SEARCH);
       return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed, best: `${p.parallelism.tp}/${p.parallelism.pp}/${p.parallelism.dp}/${p.parallelism.ep}/${p.parallelism.schedule}` };
-    }, 20),
+    }, 100, 50),
     measure('training: V3 published layout', () => {
       const p = planTraining({ ...V3_SEARCH, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } });
       return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
@@ -20,6 +20,6 @@ export function suite(): BenchResult[] {
     measure('training: Llama 3.1 405B 16,384 H100 search', () => {
       const p = planTraining({ model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 15e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' });
       return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
-    }, 20),
+    }, 100, 50),
   ];
 }
