@@ -5,7 +5,7 @@
  * source prints MFU or GPU-hours; the derivation is in `derivation`).
  */
 import type { GpuSpec, TrainingRequest } from '../../src/index.js';
-import { getGpu } from '../../src/index.js';
+import { figure, getGpu } from '../../src/index.js';
 
 export interface PublishedRun {
   readonly id: string;
@@ -21,6 +21,11 @@ export interface PublishedRun {
   readonly derivation?: string;
   /** Where the planner's setup differs from the real run. */
   readonly notes?: string;
+  /**
+   * Set when the run's hardware cannot be represented by any sourced GPU spec (e.g. an unpublished
+   * power-capped part): the row is still reported, and the doc also gives the held-out error without such rows.
+   */
+  readonly hardwareCaveat?: string;
 }
 
 const LLAMA3 = '"The Llama 3 Herd of Models" (arXiv:2407.21783) §3.3.2 Table 4 (text read from GitHub transcriptions)';
@@ -48,6 +53,78 @@ const v3Request: TrainingRequest = {
   precision: 'fp8', optimizerStatePrecision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 };
+
+
+// ---------------------------------------------------------------------------------------------
+// Further held-out runs (added after the fit; none of them is in the fit subset).
+// ---------------------------------------------------------------------------------------------
+
+const MBRIDGE = 'NVIDIA Megatron-Bridge docs/performance-summary.md (github.com/NVIDIA-NeMo/Megatron-Bridge @ df0289c1), DGX-H100 pre-training table';
+const MBRIDGE_COLS = 'columns: Model | #-GPUs | Precision | GBS | MBS | Seq | FSDP | TP | PP | CP | VP | EP | GA | Tokens/sec/GPU | Model TFLOP/sec/GPU';
+const MBRIDGE_MOE_NOTE = 'the benchmark force-balances the token distribution among experts (token-dropless), so the planner\'s Poisson busiest-rank excess is a small overestimate of its routing imbalance';
+const TITAN = 'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ eaea6f6a; same numbers as the torchtitan paper, arXiv:2410.06511), Grand Teton: "Each H100 GPU is equipped with 96GB HBM2e with 2.4 TB/sec peak memory bandwidth ... We used the default 500W power limit"; seq_len 8192 (train_configs/llama3_8b.toml "seq_len = 8192")';
+const TITAN_A100 = 'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ 04133643, early release): "Llama 3 models with FSDP2 on 64 A100 (80GB) GPUs", local batch size 1, seq_len 8192 (train_configs/llama3_8b.toml)';
+const MEGATRON = 'Narayanan et al., "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM" (arXiv:2104.04473v5), Table 1 (GPT, V = 51,200, s = 2,048, Selene DGX A100 80 GB, 8 × 200 Gb/s HDR IB per node; text read from a GitHub paper-notes transcription)';
+const MEGATRON_DERIVATION = 'Megatron\'s teraFLOP/s are Eq. 3, F = 96·B·s·l·h²·(1 + s/6h + V/16lh) per iteration, which counts the activation-recomputation forward pass and non-causal attention ("equation (3) assumes activation recomputation"); tokens/s/GPU = X·1e12 / (96·l·h²·(1 + s/6h + V/16lh))';
+const MOSAIC = 'MosaicML llm-foundry scripts/train/benchmarking/README.md (github.com/mosaicml/llm-foundry @ 061f2c7c), MPT training benchmarks, column "Throughput (T/s/GPU)"';
+const MOSAIC_NOTE = 'MPT: GELU FFN 4·d approximated by an equal-FLOP SwiGLU of 8d/3, ALiBi ignored (no FLOPs), FSDP FULL_SHARD modelled as ZeRO-3, Composer/PyTorch rather than Megatron kernels';
+
+/** torchtitan's Grand Teton H100: HBM2e 96 GB at 2.4 TB/s, run at a 500 W power limit (a variant spec; the catalog is not edited).
+ * Dense peaks kept at the SXM datasheet although torchtitan says "the actual peak TFLOPs number is between SXM and NVL, and we don't know its exact value". */
+const h100Hbm2e96: GpuSpec = {
+  ...getGpu('h100')!, id: 'h100-96gb-hbm2e-500w', name: 'NVIDIA H100 96GB HBM2e (Grand Teton, 500 W)',
+  hbmCapacityGB: figure(96, 'datasheet', 'torchtitan docs/performance.md: "96GB HBM2e"'),
+  hbmBandwidthTBps: figure(2.4, 'datasheet', 'torchtitan docs/performance.md: "2.4 TB/sec peak memory bandwidth"'),
+  tdpW: figure(500, 'measured', 'torchtitan docs/performance.md: "We used the default 500W power limit"'),
+  scaleOutInterconnect: 'roce-400',
+};
+
+/** A Megatron-LM GPT of Table 1: GELU FFN 4h → equal-FLOP SwiGLU of round(8h/3) (off by < 1e-4 where 8h/3 is not an integer), tied embeddings, V = 51,200. */
+function megatronGpt(layers: number, hidden: number, heads: number): Record<string, unknown> {
+  return {
+    model_type: 'gpt', architectures: [`Megatron GPT l${layers} h${hidden} (architecture-only)`], hidden_size: hidden, num_hidden_layers: layers,
+    num_attention_heads: heads, intermediate_size: Math.round((8 * hidden) / 3), vocab_size: 51200, tie_word_embeddings: true, max_position_embeddings: 2048,
+  };
+}
+/** Tokens/s/GPU from Megatron's Eq. 3 teraFLOP/s (recompute and non-causal attention counted), s = 2,048, V = 51,200. */
+function megatronTokensPerSecond(tflops: number, layers: number, hidden: number): number {
+  const s = 2048, V = 51200;
+  return (tflops * 1e12) / (96 * layers * hidden * hidden * (1 + s / (6 * hidden) + V / (16 * layers * hidden)));
+}
+interface MegatronRow { readonly params: string; readonly heads: number; readonly hidden: number; readonly layers: number; readonly tp: number; readonly pp: number; readonly gpus: number; readonly batch: number; readonly tflops: number; readonly peak: string }
+const MEGATRON_TABLE1: readonly MegatronRow[] = [
+  { params: '1.7', heads: 24, hidden: 2304, layers: 24, tp: 1, pp: 1, gpus: 32, batch: 512, tflops: 137, peak: '44%' },
+  { params: '3.6', heads: 32, hidden: 3072, layers: 30, tp: 2, pp: 1, gpus: 64, batch: 512, tflops: 138, peak: '44%' },
+  { params: '7.5', heads: 32, hidden: 4096, layers: 36, tp: 4, pp: 1, gpus: 128, batch: 512, tflops: 142, peak: '46%' },
+  { params: '18.4', heads: 48, hidden: 6144, layers: 40, tp: 8, pp: 1, gpus: 256, batch: 1024, tflops: 135, peak: '43%' },
+  { params: '39.1', heads: 64, hidden: 8192, layers: 48, tp: 8, pp: 2, gpus: 512, batch: 1536, tflops: 138, peak: '44%' },
+  { params: '76.1', heads: 80, hidden: 10240, layers: 60, tp: 8, pp: 4, gpus: 1024, batch: 1792, tflops: 140, peak: '45%' },
+  { params: '145.6', heads: 96, hidden: 12288, layers: 80, tp: 8, pp: 8, gpus: 1536, batch: 2304, tflops: 148, peak: '47%' },
+  { params: '310.1', heads: 128, hidden: 16384, layers: 96, tp: 8, pp: 16, gpus: 1920, batch: 2160, tflops: 155, peak: '50%' },
+  { params: '529.6', heads: 128, hidden: 20480, layers: 105, tp: 8, pp: 35, gpus: 2520, batch: 2520, tflops: 163, peak: '52%' },
+  { params: '1008.0', heads: 160, hidden: 25600, layers: 128, tp: 8, pp: 64, gpus: 3072, batch: 3072, tflops: 163, peak: '52%' },
+];
+const megatronRuns: PublishedRun[] = MEGATRON_TABLE1.map((r) => ({
+  id: `megatron-${r.params.replace('.0', '')}b-${r.gpus}`,
+  description: `Megatron GPT ${r.params}B, ${r.gpus.toLocaleString('en-US')} A100, BF16/FP16, TP${r.tp}${r.pp > 1 ? ` PP${r.pp}` : ''} DP${r.gpus / (r.tp * r.pp)}, batch ${r.batch}, seq 2K, full recompute`,
+  fit: false,
+  request: { model: { config: megatronGpt(r.layers, r.hidden, r.heads) }, gpu: 'a100', gpuCount: r.gpus, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: r.batch * 2048, precision: 'bf16',
+    parallelism: { tp: r.tp, pp: r.pp, dp: r.gpus / (r.tp * r.pp), ep: 1, recompute: 'full', schedule: r.pp > 1 ? 'interleaved' : '1f1b' } },
+  metric: 'tokensPerSecondPerGpu', published: megatronTokensPerSecond(r.tflops, r.layers, r.hidden),
+  source: `${MEGATRON}: "${r.params} | ${r.heads} | ${r.hidden} | ${r.layers} | ${r.tp} | ${r.pp} | ${r.gpus} | ${r.batch} | ${r.tflops} | ${r.peak}" (params, heads, hidden, layers, TP, PP, GPUs, batch, teraFLOP/s per GPU, % of 312 TFLOP/s peak)`,
+  derivation: `${MEGATRON_DERIVATION} = ${megatronTokensPerSecond(r.tflops, r.layers, r.hidden).toFixed(1)}`,
+  notes: 'FP16 mixed precision on A100 (same 312 TFLOP/s peak as BF16, planned as bf16); interleaved 1F1B pinned for PP > 1 (§5.1 runs use the interleaved schedule with scatter/gather), micro-batch size and virtual stages not in the table (searched); GELU FFN as equal-FLOP SwiGLU; 2021 Megatron had no FlashAttention (materialised s×s scores with a fused softmax), which the planner\'s attention efficiency does not represent.',
+}));
+
+const mptConfig = (layers: number, hidden: number, heads: number) => ({
+  model_type: 'mpt', architectures: [`MPT l${layers} d${hidden} (architecture-only)`], hidden_size: hidden, num_hidden_layers: layers, num_attention_heads: heads,
+  intermediate_size: Math.round((8 * hidden) / 3), vocab_size: 50368, tie_word_embeddings: true, max_position_embeddings: 2048,
+});
+/** MPT shapes (llm-foundry yamls; consistent with the NumParams column: 12·l·d² + 50,368·d + 2,048·d ≈ NumParams). */
+const MPT_7B = mptConfig(32, 4096, 32);
+const MPT_30B = mptConfig(48, 7168, 64);
+const MPT_70B = mptConfig(80, 8192, 64);
+const MPT_3B = mptConfig(32, 2560, 20);
 
 export const PUBLISHED_RUNS: readonly PublishedRun[] = [
   {
@@ -125,5 +202,176 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     metric: 'tokensPerSecondPerGpu', published: 1e12 / (172.8e3 * 3600), source: V2,
     derivation: '1e12 tokens ÷ (172,800 GPU-h × 3,600 s) = 1,607.5 tokens/s/GPU',
     notes: 'zero-bubble PP modelled as ZB-H1 (bubble (pp−1)(F+B−2W)); GPU count assumed.',
+  },
+
+  // --- Megatron-Bridge (NeMo 26.02 / 25.11 / 25.09), DGX-H100
+  {
+    id: 'mbridge-llama3-70b-64', description: 'Llama 3 70B, 64 H100, FP8 (current scaling), TP4 PP8 VP5, GBS 256, seq 8K (Megatron-Bridge 26.02)', fit: false,
+    request: { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192, precision: 'fp8',
+      parallelism: { tp: 4, pp: 8, dp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 } },
+    metric: 'tokensPerSecondPerGpu', published: 1621, source: `${MBRIDGE}, 26.02 NeMo container (${MBRIDGE_COLS}): "LLAMA3_70B | 64 | FP8-CS | 256 | 1 | 8192 | 0 | 4 | 8 | 1 | 5 | n/a | 128 | 1621 | 728"`,
+  },
+  {
+    id: 'mbridge-llama31-405b-1024', description: 'Llama 3.1 405B, 1,024 H100, FP8 (current scaling), TP8 PP8 CP2 VP8, GBS 1536, seq 8K (Megatron-Bridge 26.02)', fit: false,
+    request: { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 1024, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1536 * 8192, precision: 'fp8',
+      parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 } },
+    metric: 'tokensPerSecondPerGpu', published: 311, source: `${MBRIDGE}, 26.02 NeMo container (${MBRIDGE_COLS}): "LLAMA3.1_405B | 1024 | FP8-CS | 1536 | 1 | 8192 | 0 | 8 | 8 | 2 | 8 | n/a | 192 | 311 | 784"`,
+  },
+  {
+    id: 'mbridge-llama3-8b-8-fsdp', description: 'Llama 3 8B, 8 H100, FP8 (current scaling), FSDP (ZeRO-3), GBS 128, seq 8K (Megatron-Bridge 25.11)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 128 * 8192, precision: 'fp8',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 1 } },
+    metric: 'tokensPerSecondPerGpu', published: 14451, source: `${MBRIDGE}, 25.11 NeMo container (${MBRIDGE_COLS}): "LLAMA3_8B | 8 | FP8-CS | 128 | 1 | 8192 | 1 | 1 | 1 | 1 | n/a | 1 | 16 | 14451 | 744"`,
+    notes: 'Megatron FSDP modelled as ZeRO-3; recompute searched (not published).',
+  },
+  {
+    id: 'mbridge-gpt-oss-120b-64', description: 'gpt-oss-120b (MoE), 64 H100, BF16, PP4 EP8, GBS 1280, seq 4K (Megatron-Bridge 26.02)', fit: false,
+    request: { model: 'gpt-oss-120b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 1280 * 4096, precision: 'bf16',
+      parallelism: { tp: 1, pp: 4, dp: 16, ep: 8, zero: 1, microBatchSize: 1, schedule: '1f1b' } },
+    metric: 'tokensPerSecondPerGpu', published: 5993, source: `${MBRIDGE}, 26.02 NeMo container (${MBRIDGE_COLS}): "GPT OSS 120B | 64 | BF16 | 1280 | 1 | 4096 | 0 | 1 | 4 | 1 | n/a | 8 | 80 | 5993 | 163"`,
+    notes: `${MBRIDGE_MOE_NOTE}; VP "n/a" read as plain 1F1B.`,
+  },
+  {
+    id: 'mbridge-qwen3-30b-a3b-16', description: 'Qwen3-30B-A3B (MoE), 16 H100, FP8 (current scaling), PP2 VP24 EP8, MBS 2, GBS 512, seq 4K (Megatron-Bridge 25.11)', fit: false,
+    request: { model: 'qwen3-30b-a3b', gpu: 'h100', gpuCount: 16, tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 512 * 4096, precision: 'fp8',
+      parallelism: { tp: 1, pp: 2, dp: 8, ep: 8, zero: 1, microBatchSize: 2, schedule: 'interleaved', virtualStages: 24 } },
+    metric: 'tokensPerSecondPerGpu', published: 5275, source: `${MBRIDGE}, 25.11 NeMo container (${MBRIDGE_COLS}): "Qwen3_30B_a3B | 16 | FP8-CS | 512 | 2 | 4096 | 0 | 1 | 2 | 1 | 24 | 8 | 32 | 5275 | 121"`,
+    notes: `${MBRIDGE_MOE_NOTE}. The 26.02 row for nearly the same setup ("Qwen3_30B_a3B | 16 | FP8-CS | 1024 | 1 | 4096 | 0 | 1 | 2 | 1 | 12 | 8 | 128 | 2557 | 118") is not used: its TFLOP/s per token (118e12/2,557 = 46 GFLOP) is twice that of every other release (25.11: 121e12/5,275 = 23 GFLOP; 25.09: 241e12/10,494 = 23 GFLOP), so one of its two columns is wrong. 25.09 (token-drop, not dropless) published 10,494 for the 25.09 layout (PP2 VP24, MBS 2).`,
+  },
+  {
+    id: 'mbridge-qwen3-235b-a22b-256', description: 'Qwen3-235B-A22B (MoE), 256 H100, FP8 (current scaling), TP2 PP8 VP4 EP32, GBS 8192, seq 4K (Megatron-Bridge 26.02)', fit: false,
+    request: { model: 'qwen3-235b-a22b', gpu: 'h100', gpuCount: 256, tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8192 * 4096, precision: 'fp8',
+      parallelism: { tp: 2, pp: 8, dp: 16, ep: 32, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 } },
+    metric: 'tokensPerSecondPerGpu', published: 1633, source: `${MBRIDGE}, 26.02 NeMo container (${MBRIDGE_COLS}): "Qwen3_235B_a22B | 256 | FP8-CS | 8192 | 1 | 4096 | 0 | 2 | 8 | 1 | 4 | 32 | 512 | 1633 | 242"`,
+    notes: `${MBRIDGE_MOE_NOTE}; 94 layers over 32 virtual stages are uneven (the planner balances FLOPs). The expert-TP size is not published (Megatron-Core defaults it to TP = 2); the planner does not model expert-TP.`,
+  },
+  {
+    id: 'mbridge-deepseek-v3-1024', description: 'DeepSeek-V3 (MoE), 1,024 H100, FP8, TP2 PP8 VP4 EP64, GBS 8192, seq 4K, dropless (Megatron-Bridge 25.09)', fit: false,
+    request: { model: 'deepseek-v3', gpu: 'h100', gpuCount: 1024, tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8192 * 4096, precision: 'fp8',
+      parallelism: { tp: 2, pp: 8, dp: 64, ep: 64, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 } },
+    metric: 'tokensPerSecondPerGpu', published: 1297, source: `${MBRIDGE}, 25.09 NeMo container (columns as above without Precision): "DeepSeekV3 (dropless) | 1024 | 8192 | 1 | 4096 | 0 | 2 | 8 | 1 | 4 | 64 | 128 | 1297 | 338 (330)"`,
+    notes: `${MBRIDGE_MOE_NOTE}. The 25.09 table gives no precision column; FP8 read from its footnote ("For H100 system, 128×128 for weights and 1×128 for activations" for the parenthesised blockwise-FP8 figure), so the main figure is FP8 current scaling. Whether MTP was on is not stated (the planner includes V3's MTP module in the step time). 61 layers over 32 virtual stages are uneven.`,
+  },
+  {
+    id: 'mbridge-b200-llama3-8b-8', description: 'Llama 3 8B, 8 B200, FP8 (current scaling), DP8, MBS 2, GBS 128, seq 8K (Megatron-Bridge 25.11)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: 'b200', gpuCount: 8, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 128 * 8192, precision: 'fp8',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1, microBatchSize: 2 } },
+    metric: 'tokensPerSecondPerGpu', published: 30624, source: `NVIDIA Megatron-Bridge docs/performance-summary.md (@ df0289c1), 25.11 NeMo container, DGX-B200 table (${MBRIDGE_COLS}): "LLAMA3_8B | 8 | FP8-CS (FP8-MX) | 128 | 2 | 8192 | 0 | 1 | 1 | 1 | n/a | 1 | 8 | 30624 (29521) | 1576 (1519)"`,
+    notes: 'FP8 current-scaling figure (the MXFP8 one in parentheses is not modelled); recompute searched.',
+  },
+  {
+    id: 'mbridge-b200-llama31-405b-128', description: 'Llama 3.1 405B, 128 B200, FP8 (current scaling), TP4 PP8 CP2 VP8, GBS 64, seq 8K (Megatron-Bridge 25.11)', fit: false,
+    request: { model: 'llama-3.1-405b', gpu: 'b200', gpuCount: 128, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192, precision: 'fp8',
+      parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 } },
+    metric: 'tokensPerSecondPerGpu', published: 661, source: `NVIDIA Megatron-Bridge docs/performance-summary.md (@ df0289c1), 25.11 NeMo container, DGX-B200 table (${MBRIDGE_COLS}): "LLAMA3.1_405B | 128 | FP8-CS (FP8-MX) | 64 | 1 | 8192 | 0 | 4 | 8 | 2 | 8 | 1 | 32 | 661 (624) | 1667 (1576)"`,
+    notes: 'FP8 current-scaling figure (the MXFP8 one in parentheses is not modelled).',
+  },
+  // --- torchtitan (PyTorch FSDP2/TP/PP, torch.compile), Grand Teton H100 96 GB HBM2e at 500 W
+  {
+    id: 'titan-llama31-8b-8-bf16', description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), BF16, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: h100Hbm2e96, gpuCount: 8, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16 * 8192, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' } },
+    metric: 'tokensPerSecondPerGpu', published: 6667, source: `${TITAN}; Table 1 "1D Parallelism (FSDP). Llama 3.1 8B model. 8 GPUs. Local batch size 2, global batch size 16. Selective activation checkpointing.": "FSDP + torch.compile | 6,667 | 77.0"`,
+    notes: '500 W power cap and HBM2e part: the real dense peak is below the SXM datasheet the planner uses (torchtitan: "between SXM and NVL ... we don\'t know its exact value"), so an overestimate is expected; torchtitan\'s selective AC is op-level (every other matmul), not Megatron\'s attention-only selective recompute.',
+    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+  },
+  {
+    id: 'titan-llama31-8b-8-fp8', description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: h100Hbm2e96, gpuCount: 8, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16 * 8192, precision: 'fp8',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' } },
+    metric: 'tokensPerSecondPerGpu', published: 8532, source: `${TITAN}; Table 1: "FSDP + torch.compile + Float8 | 8,532 | 76.8"`,
+    notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; Float8 is torchao tensorwise scaling on nn.Linear only.',
+    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+  },
+  {
+    id: 'titan-llama31-8b-128-fp8', description: 'Llama 3.1 8B, 128 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: h100Hbm2e96, gpuCount: 128, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192, precision: 'fp8',
+      parallelism: { tp: 1, pp: 1, dp: 128, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' } },
+    metric: 'tokensPerSecondPerGpu', published: 8380, source: `${TITAN}; Table 3 "1D Parallelism (FSDP). Llama 3.1 8B model. 128 GPUs. Local batch size 2, global batch size 256.": "FSDP + torch.compile + Float8 | 8,380 | 61.8"`,
+    notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16.',
+    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+  },
+  {
+    id: 'titan-llama31-70b-256-fp8', description: 'Llama 3.1 70B, 256 H100 (96 GB, 500 W), FP8 linears, FSDP32 TP8, local batch 16, seq 8K, full AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-70b', gpu: h100Hbm2e96, gpuCount: 256, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 512 * 8192, precision: 'fp8',
+      parallelism: { tp: 8, pp: 1, dp: 32, ep: 1, zero: 3, microBatchSize: 16, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 829, source: `${TITAN}; Table 4 "2D parallelism (FSDP + TP) + torch.compile + Float8. Llama 3.1 70B model. 256 GPUs (FSDP 32, TP 8). Local batch size 16, global batch size 512. Full activation checkpointing.": "2D | 829 | 71.9" (2D + AsyncTP: 876)`,
+    notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; the vanilla-TP figure is used because the planner does not model TP overlap.',
+    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+  },
+  {
+    id: 'titan-llama31-405b-512-fp8', description: 'Llama 3.1 405B, 512 H100 (96 GB, 500 W), FP8 linears, FSDP8 TP8 PP8 interleaved, GBS 256, seq 8K, full AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-405b', gpu: h100Hbm2e96, gpuCount: 512, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192, precision: 'fp8',
+      parallelism: { tp: 8, pp: 8, dp: 8, ep: 1, zero: 3, schedule: 'interleaved', recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 128, source: `${TITAN}; Table 5 "3D parallelism (FSDP + TP + PP) + torch.compile + Float8 + AsyncTP. Llama 3.1 405B model. 512 GPUs (FSDP 8, TP 8, PP8). Local batch size 32, global batch size 256. Full activation checkpointing.": "Interleaved 1F1B | 128 | 72.7"`,
+    notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; async TP not modelled; micro-batch size and virtual stages not published (searched).',
+    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+  },
+  {
+    id: 'titan-llama3-8b-64-a100', description: 'Llama 3 8B, 64 A100 80GB, BF16, FSDP (ZeRO-3), local batch 1, seq 8K, selective op AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 1, recompute: 'selective' } },
+    metric: 'tokensPerSecondPerGpu', published: 2973, source: `${TITAN_A100}: "| 8B | 1 | selective op | 2973 | 58.2% |" (model size, batch size, activation checkpointing, WPS, MFU)`,
+    notes: 'WPS is per GPU (2,973 × (6·8.03e9 + 12·32·4096·8192) FLOPs ÷ 312e12 = 58.2%, the published MFU with non-causal attention); Llama 3 8B shares Llama 3.1 8B\'s shapes; torchtitan\'s op-level selective AC.',
+  },
+  {
+    id: 'titan-llama3-70b-64-a100', description: 'Llama 3 70B, 64 A100 80GB, BF16, FSDP (ZeRO-3), local batch 1, seq 8K, full AC (torchtitan)', fit: false,
+    request: { model: 'llama-3.1-70b', gpu: 'a100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 1, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 331, source: `${TITAN_A100}: "| 70B | 1 | full | 331 | 51.7% |"`,
+  },
+  // --- Megatron-LM paper (A100)
+  ...megatronRuns,
+  {
+    id: 'megatron-zero3-175b-384', description: 'GPT 175B, 384 A100, ZeRO-3 without model parallelism, batch 1536, micro-batch 4, seq 2K (Megatron-LM paper baseline)', fit: false,
+    request: { model: { config: megatronGpt(96, 12288, 96) }, gpu: 'a100', gpuCount: 384, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 1536 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 384, ep: 1, zero: 3, microBatchSize: 4, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: megatronTokensPerSecond(144, 96, 12288),
+    source: `Narayanan et al. (arXiv:2104.04473v5) Table 2 (same transcription): "ZeRO-3 | 174.6 | 1 | 1536 | 384 | 4 | 144" (scheme, params B, model-parallel size, batch, GPUs, micro-batch, teraFLOP/s per GPU)`,
+    derivation: `${MEGATRON_DERIVATION} = ${megatronTokensPerSecond(144, 96, 12288).toFixed(2)}`,
+    notes: 'DeepSpeed ZeRO-3 run by the Megatron authors; activation recomputation assumed (Eq. 3 basis); GELU FFN as equal-FLOP SwiGLU.',
+  },
+  // --- MosaicML llm-foundry MPT benchmarks (FSDP FULL_SHARD)
+  {
+    id: 'mpt-70b-64-h100', description: 'MPT-70B, 64 H100, BF16, FSDP, micro-batch 8, GBS 2048, seq 2K, activation checkpointing (llm-foundry)', fit: false,
+    request: { model: { config: MPT_70B }, gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 2048 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 8, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 1039, source: `${MOSAIC}, "H100 80GB BF16": "70b | 2048 | 64 | h100_80gb | 42.57 | 56.76 | ... | 8 | 4 | 2048 | 32 | 66523 | 1039 | ... | amp_bf16 | DEFAULT | FULL_SHARD | True | False | 64862437376"`,
+    notes: MOSAIC_NOTE,
+  },
+  {
+    id: 'mpt-30b-32-h100', description: 'MPT-30B, 32 H100, BF16, FSDP, micro-batch 14, GBS 1344, seq 2K, activation checkpointing (llm-foundry)', fit: false,
+    request: { model: { config: MPT_30B }, gpu: 'h100', gpuCount: 32, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 1344 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 32, ep: 1, zero: 3, microBatchSize: 14, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 2308, source: `${MOSAIC}, "H100 80GB BF16": "30b | 2048 | 32 | h100_80gb | 43.92 | 58.57 | ... | 14 | 3 | 1344 | 36 | 73860 | 2308 | ... | FULL_SHARD | True | False | 29975214080"`,
+    notes: MOSAIC_NOTE,
+  },
+  {
+    id: 'mpt-7b-8-h100', description: 'MPT-7B, 8 H100, BF16, FSDP, micro-batch 6, GBS 48, seq 2K, no recompute (llm-foundry)', fit: false,
+    request: { model: { config: MPT_7B }, gpu: 'h100', gpuCount: 8, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 48 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 6, recompute: 'none' } },
+    metric: 'tokensPerSecondPerGpu', published: 10643, source: `${MOSAIC}, "H100 80GB BF16": "7b | 2048 | 8 | h100_80gb | 46.44 | 46.44 | ... | 6 | 1 | 48 | 41 | 85144 | 10643 | ... | FULL_SHARD | False | False | 6658859008"`,
+    notes: MOSAIC_NOTE,
+  },
+  {
+    id: 'mpt-3b-8-h100-fp8', description: 'MPT-3B, 8 H100, FP8 (TE), FSDP, micro-batch 10, GBS 480, seq 2K, no recompute (llm-foundry)', fit: false,
+    request: { model: { config: MPT_3B }, gpu: 'h100', gpuCount: 8, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 480 * 2048, precision: 'fp8',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 10, recompute: 'none' } },
+    metric: 'tokensPerSecondPerGpu', published: 30586, source: `${MOSAIC}, "H100 80GB FP8": "3b | 2048 | 8 | h100_80gb | 27.7 | 27.7 | ... | 10 | 6 | 480 | 119 | 244692 | 30586 | ... | amp_fp8 | DEFAULT | FULL_SHARD | False | False | 2651837440"`,
+    notes: `${MOSAIC_NOTE}; MPT-3B shape (32 layers, d 2560, 20 heads) from llm-foundry yamls, consistent with NumParams (12·32·2560² + 52,416·2560 ≈ 2.65e9).`,
+  },
+  {
+    id: 'mpt-70b-64-a100', description: 'MPT-70B, 64 A100 80GB, BF16, FSDP, micro-batch 8, GBS 2048, seq 2K, activation checkpointing (llm-foundry)', fit: false,
+    request: { model: { config: MPT_70B }, gpu: 'a100', gpuCount: 64, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 2048 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 8, recompute: 'full' } },
+    metric: 'tokensPerSecondPerGpu', published: 410, source: `${MOSAIC}, "A100 80GB with 1600 Gbps node-node interconnect (RoCE)": "70b | 2048 | 64 | a100_80gb | 53.33 | 71.1 | ... | 8 | 4 | 2048 | 12 | 26274 | 410 | ... | bf16 | PURE | FULL_SHARD | True | False | 64862437376"`,
+    notes: `${MOSAIC_NOTE}; 1,600 Gb/s RoCE per node = the catalog A100's 8 × 200 Gb/s.`,
+  },
+  {
+    id: 'mpt-7b-8-a100', description: 'MPT-7B, 8 A100 80GB, BF16, FSDP, micro-batch 6, GBS 96, seq 2K, no recompute (llm-foundry)', fit: false,
+    request: { model: { config: MPT_7B }, gpu: 'a100', gpuCount: 8, tokens: 1e12, sequenceLength: 2048, globalBatchTokens: 96 * 2048, precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 6, recompute: 'none' } },
+    metric: 'tokensPerSecondPerGpu', published: 4641, source: `${MOSAIC}, "A100 80GB with 1600 Gbps node-node interconnect (RoCE)": "7b | 2048 | 8 | a100_80gb | 64.23 | 64.23 | ... | 6 | 2 | 96 | 18 | 37130 | 4641 | ... | amp_bf16 | DEFAULT | FULL_SHARD | False | False | 6658859008"`,
+    notes: MOSAIC_NOTE,
   },
 ];
