@@ -14,6 +14,7 @@ export function suite(): BenchResult[] {
   const setups = candidateLayouts(arch, gpu, 'decode').map((layout) => makeSetup({ arch, gpu, layout, weights: 'fp8', kvBytesPerElement: 2, twoBatchOverlap: true }));
   return [
     measure('inference: DeepSeek-V3 fleet plan (layout search)', () => { const p = planInference(DEEPSEEK_PLAN); return { pareto: p.pareto.length }; }, 50),
+    measure('inference: DeepSeek-V3 fleet plan, mode auto (aggregated + disaggregated)', () => { const p = planInference({ ...DEEPSEEK_PLAN, deployment: { mode: 'auto' } }); return { mode: p.mode }; }, 50),
     measure('inference: decode Pareto sweep (9 layouts)', () => { return { points: decodePareto(setups, 4989).length }; }, 50),
     measure('inference: throughput (Llama-3.1-70B, TP4)', () => { estimateThroughput({ model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 64 }); }, 200),
   ];

@@ -89,6 +89,37 @@ describe('POST /v1/inference/plan', () => {
     expect(b.reasons.join(' ')).toMatch(/tokens\/s per user/);
   });
 
+  it('mode "auto" sizes both aggregated and disaggregated fleets and answers with the cheaper feasible one', async () => {
+    const r = await postJson('/v1/inference/plan', {
+      model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, averageContextTokens: 2048 },
+      slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 }, deployment: { mode: 'auto' },
+    });
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    expect(text).not.toMatch(/null|NaN|Infinity/);
+    type Summary = { feasible: boolean; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number> };
+    const b = JSON.parse(text) as { mode: string; feasible: boolean; averageNodes: number; dailyCostUsd: number; prefill: { nodes: number }; decode: { nodes: number }; aggregated: { nodes: number; batchPerInstance: number; tokensPerSecondPerNode: { input: number; output: number }; launchSettings: { sglang: string[] } }; comparison: { chosen: string; disaggregated: Summary; aggregated: Summary } };
+    expect(b.feasible).toBe(true);
+    const { disaggregated: dis, aggregated: agg } = b.comparison;
+    expect(dis.feasible && agg.feasible).toBe(true);
+    expect(b.mode).toBe(agg.dailyCostUsd < dis.dailyCostUsd ? 'aggregated' : 'disaggregated');
+    expect(b.comparison.chosen).toBe(b.mode);
+    expect(b.dailyCostUsd).toBe(Math.min(agg.dailyCostUsd, dis.dailyCostUsd));
+    expect(dis.averageNodes).toBeCloseTo(b.prefill.nodes + b.decode.nodes, 6);
+    expect(agg.averageNodes).toBeCloseTo(b.aggregated.nodes, 6);
+    expect(b.aggregated.batchPerInstance).toBeGreaterThan(0);
+    expect(b.aggregated.tokensPerSecondPerNode.output).toBeGreaterThan(0);
+    for (const k of ['inputCacheHit', 'inputCacheMiss', 'output']) expect(agg.costPerMillionTokensUsd[k]).toBeGreaterThan(0);
+    expect(b.aggregated.launchSettings.sglang).not.toContain('--disaggregation-mode');
+  });
+
+  it('an unknown deployment.mode is a 400 naming it', async () => {
+    const r = await postJson('/v1/inference/plan', { model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 }, deployment: { mode: 'both' } });
+    expect(r.status).toBe(400);
+    expect((await errorOf(r)).issues.map((i) => i.path).join(' ')).toMatch(/deployment\.mode/);
+  });
+
   it('an unknown model id is a 400 naming model', async () => {
     const r = await postJson('/v1/inference/plan', { model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } });
     expect(r.status).toBe(400);

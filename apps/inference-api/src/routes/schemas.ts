@@ -62,11 +62,16 @@ export const planRequestSchema = v.strictObject({
     outputTokensPerDay: positive('workload.outputTokensPerDay'),
     averageContextTokens: v.optional(positive('workload.averageContextTokens')),
     peakToAverage: v.optional(v.pipe(v.number(), v.minValue(1, 'workload.peakToAverage must be at least 1'))),
+    // aggregated mode's mean request; default: prompt = averageContextTokens, output from the daily output ÷ input volumes
+    averageInputTokens: v.optional(positive('workload.averageInputTokens')),
+    averageOutputTokens: v.optional(positive('workload.averageOutputTokens')),
   }),
   slo: v.optional(v.strictObject({ minOutputTokensPerSecondPerUser: v.optional(positive('slo.minOutputTokensPerSecondPerUser')), maxTtftMs: v.optional(positive('slo.maxTtftMs')) })),
   pricePerGpuHourUsd: v.optional(positive('pricePerGpuHourUsd')),
   deployment: v.optional(v.strictObject({
-    prefill: v.optional(layoutSchema), decode: v.optional(layoutSchema),
+    // disaggregated (default): prefill + decode pools; aggregated: one pool doing both; auto: both sized, the cheaper feasible one answers
+    mode: v.optional(v.picklist(['disaggregated', 'aggregated', 'auto'], 'deployment.mode must be one of disaggregated, aggregated, auto')),
+    prefill: v.optional(layoutSchema), decode: v.optional(layoutSchema), aggregated: v.optional(layoutSchema),
     twoBatchOverlap: v.optional(v.boolean()), expertSkew: v.optional(v.pipe(v.number(), v.minValue(1))),
     mtp: v.optional(v.strictObject({ draftTokens: v.optional(count('deployment.mtp.draftTokens')), acceptance: v.optional(unit('deployment.mtp.acceptance')) })),
     backend: v.optional(v.string()),
@@ -75,9 +80,31 @@ export const planRequestSchema = v.strictObject({
 
 // tokensPerSecondPerNode: provisioned day average (DeepSeek's convention) = capacityTokensPerSecondPerNode (engine) × utilization
 const pool = v.looseObject({ nodes: v.number(), tokensPerSecondPerNode: v.number(), capacityTokensPerSecondPerNode: v.number(), utilization: v.number(), parallelism: v.looseObject({}) });
+const costPerMillion = v.looseObject({ inputCacheHit: v.number(), inputCacheMiss: v.number(), output: v.number() });
+const inOut = v.looseObject({ input: v.number(), output: v.number() });
+// one mode's fleet in `comparison` (numbers omitted when not computable, e.g. nothing fits)
+const modeSummary = v.looseObject({
+  feasible: v.boolean(), reasons: v.array(v.string()),
+  averageNodes: v.optional(v.number()), peakNodes: v.optional(v.number()), gpuHoursPerDay: v.optional(v.number()), dailyCostUsd: v.optional(v.number()),
+  costPerMillionTokensUsd: v.optional(v.looseObject({ inputCacheHit: v.optional(v.number()), inputCacheMiss: v.optional(v.number()), output: v.optional(v.number()) })),
+});
+// aggregated pool: tokensPerSecondPerNode (provisioned) = capacityTokensPerSecondPerNode (engine at the SLO batch) × utilization
+const aggregatedPool = v.looseObject({
+  feasible: v.boolean(), reasons: v.array(v.string()),
+  nodes: v.optional(v.number()), peakNodes: v.optional(v.number()), dailyCostUsd: v.optional(v.number()),
+  tokensPerSecondPerNode: v.optional(inOut), capacityTokensPerSecondPerNode: v.optional(inOut), utilization: v.number(),
+  parallelism: v.looseObject({}), batchPerInstance: v.number(), inputTokensPerRequest: v.number(), outputTokensPerRequest: v.number(),
+  outputTokensPerSecondPerUser: v.optional(v.number()), ttftMs: v.optional(v.number()), tpotMs: v.optional(v.number()),
+  launchSettings: v.looseObject({}), pareto: v.array(v.looseObject({})),
+});
+// prefill / decode / pareto / launchSettings: the disaggregated fleet, always; feasible, reasons, averageNodes, peakNodes,
+// dailyCostUsd, costPerMillionTokensUsd: the fleet of `mode`
 export const planResponseSchema = v.looseObject({
+  mode: v.picklist(['disaggregated', 'aggregated']),
   feasible: v.boolean(), reasons: v.array(v.string()), prefill: pool, decode: pool,
   averageNodes: v.number(), peakNodes: v.number(), dailyCostUsd: v.number(),
-  costPerMillionTokensUsd: v.looseObject({ inputCacheHit: v.number(), inputCacheMiss: v.number(), output: v.number() }),
+  costPerMillionTokensUsd: costPerMillion,
   pareto: v.array(v.looseObject({})), launchSettings: v.looseObject({}),
+  aggregated: v.optional(aggregatedPool),
+  comparison: v.optional(v.looseObject({ chosen: v.picklist(['disaggregated', 'aggregated']), disaggregated: modeSummary, aggregated: modeSummary })),
 });

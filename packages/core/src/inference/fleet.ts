@@ -96,6 +96,14 @@ export function prefillFits(ps: ServingSetup, contextTokens: number): boolean {
   return prefillMemory(ps, contextTokens).maxConcurrency >= ps.layout.attentionDp;
 }
 
+/**
+ * Instance-seconds one cache-hit token costs: loading its KV from the disk cache over the GPU's
+ * scale-out NIC (each attention-DP rank loads its own prompts, in parallel).
+ */
+export function kvLoadSecondsPerHitToken(s: ServingSetup): number {
+  return kvBytesPerSequencePerGpu(s.shape, s.layout, 1, s.kvBytesPerElement) / links(s.gpu).ibBps / s.layout.attentionDp;
+}
+
 export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; workload: FleetWorkload; slo: FleetSlo; pricePerGpuHourUsd: number; operations?: FleetOperations }): FleetPlan {
   const { prefill: ps, decode: ds, workload: w, slo } = args;
   const ops = args.operations ?? FLEET_OPERATIONS;
@@ -110,7 +118,7 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   const pMem = prefillMemory(ps, ctx);
   if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${(pMem.weightsBytes / 1e9).toFixed(1)} GB weights + ${(pMem.workspaceBytes / 1e9).toFixed(1)} GB workspace per GPU of ${(pMem.capacityBytes / 1e9).toFixed(0)} GB)`);
   const missRate = prefillTokensPerSecond(ps, req); // computed tokens/s of the instance at saturation
-  const kvLoadSPerHitToken = kvBytesPerSequencePerGpu(ps.shape, ps.layout, 1, ps.kvBytesPerElement) / links(ps.gpu).ibBps / ps.layout.attentionDp;
+  const kvLoadSPerHitToken = kvLoadSecondsPerHitToken(ps);
   const instSPerRequest = req.newTokens / missRate + hitTokens * kvLoadSPerHitToken;
   const latencyS = prefillLatencyS(ps, req) + hitTokens * kvLoadSPerHitToken * ps.layout.attentionDp;
   // utilisation: the load-following mean (operations.ts), lowered further when the M/D/1 wait

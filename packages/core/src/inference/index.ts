@@ -9,12 +9,13 @@ export { makeSetup, tokensPerStep, type ServingSetup, type SetupInput, type Spec
 export { forwardPass, type PassTime } from './forward.js';
 export { decodeStep, type DecodeStep } from './decode.js';
 export { prefillTokensPerSecond, prefillLatencyS } from './prefill.js';
-export { aggregatedServing, type ServingEstimate, type ClosedLoopLoad } from './serving.js';
+export { aggregatedServing, prefillCost, type ServingEstimate, type ClosedLoopLoad, type PrefillCost } from './serving.js';
 export { decodeOperatingPoint, type DecodePoint } from './operating-point.js';
 export { planFleet, type FleetPlan, type FleetWorkload, type FleetSlo } from './fleet.js';
 export { decodePareto, type ParetoPoint } from './pareto.js';
 export { launchSettings, type LaunchSettings } from './launch-settings.js';
 export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './kv-report.js';
 export { estimateThroughput, type ThroughputRequest, type ThroughputResult } from './throughput.js';
-export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan } from './plan.js';
+export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
+export { aggregatedOperatingPoint, aggregatedPareto, planAggregatedFleet, type AggregatedPoint, type AggregatedFleetPlan, type AggregatedParetoPoint, type AggregatedRequestShape } from './aggregated.js';
 export { finiteOnly } from './inputs.js';

@@ -29,6 +29,21 @@ export interface ServingEstimate {
   readonly decode: DecodeStep;
 }
 
+/** The batch-independent prefill side of a closed-loop load: saturated rate and lone-prompt latency. */
+export interface PrefillCost {
+  /** Computed (cache-miss) tokens per second of the instance at saturation. */
+  readonly tokensPerSecond: number;
+  /** One prompt alone on the instance, seconds. */
+  readonly ownPrefillS: number;
+}
+
+/** Prefill cost of one request of `load` (computed once when many batch sizes are tried). */
+export function prefillCost(s: ServingSetup, load: Pick<ClosedLoopLoad, 'inputTokens' | 'prefixCacheHitRate'>): PrefillCost {
+  const hit = load.prefixCacheHitRate ?? 0;
+  const req = { newTokens: load.inputTokens * (1 - hit), cachedTokens: load.inputTokens * hit };
+  return { tokensPerSecond: prefillTokensPerSecond(s, req), ownPrefillS: prefillLatencyS(s, req) };
+}
+
 /**
  * Aggregated serving (one pool does prefill and decode), steady state of a closed loop:
  *  - TPOT = decode step ÷ tokens per step + the prefills of the other batch members that
@@ -39,15 +54,14 @@ export interface ServingEstimate {
  *  - concurrency above the batch limit waits for a slot: Little's law gives
  *    (concurrency ÷ batch − 1) × request latency of waiting on top of TTFT.
  */
-export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad): ServingEstimate {
+export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill?: PrefillCost): ServingEstimate {
   const hit = load.prefixCacheHitRate ?? 0;
   const batch = Math.max(1, Math.min(load.concurrency, load.maxBatch ?? load.concurrency));
   const req = { newTokens: load.inputTokens * (1 - hit), cachedTokens: load.inputTokens * hit };
   const decodeCtx = load.inputTokens + load.outputTokens / 2;
   const decode = decodeStep(s, batch, decodeCtx);
-  const pfRate = prefillTokensPerSecond(s, req);
+  const { tokensPerSecond: pfRate, ownPrefillS } = prefill ?? prefillCost(s, load);
   const pfPerPromptS = req.newTokens / pfRate;
-  const ownPrefillS = prefillLatencyS(s, req);
   const overheadS = convert(s.eff.requestOverheadMs, 'ms', 's');
   const tpotS = decode.tpotS + ((batch - 1) * pfPerPromptS) / Math.max(load.outputTokens, 1);
   const ttftNoQueue = overheadS + ownPrefillS + s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS + 1.5 * decode.stepS;

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { planInference, type InferencePlan } from './plan.js';
+import { FLEET_OPERATIONS } from './operations.js';
+import { DEEPSEEK_DAY6 } from '../../calibration/inference/fleet.js';
+
+const LLAMA = {
+  model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
+  workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, averageContextTokens: 2048, peakToAverage: 1.5 },
+  slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 },
+};
+
+const costsAddUp = (p: Pick<InferencePlan, 'costPerMillionTokensUsd' | 'dailyCostUsd'>, w: { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number }) => {
+  const c = p.costPerMillionTokensUsd;
+  return (w.inputTokensPerDay * w.cacheHitRate * c.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * c.inputCacheMiss + w.outputTokensPerDay * c.output) / 1e6 / p.dailyCostUsd;
+};
+
+describe('aggregated fleet (deployment.mode)', () => {
+  it('Llama-3.1-70B on H100, aggregated: fits, meets the SLO with prefill interference, sized like the pools', () => {
+    const p = planInference({ ...LLAMA, deployment: { mode: 'aggregated' } });
+    expect(p.mode).toBe('aggregated');
+    expect(p.feasible).toBe(true);
+    const a = p.aggregated!;
+    expect(a.feasible).toBe(true);
+    expect(a.batchPerInstance).toBeGreaterThan(0);
+    expect(a.outputTokensPerSecondPerUser!).toBeGreaterThanOrEqual(30);
+    expect(a.ttftMs!).toBeLessThanOrEqual(2000);
+    // the same operations factor as the disaggregated pools; provisioned = capacity × utilisation
+    expect(a.utilization).toBe(FLEET_OPERATIONS.loadFollowingUtilization);
+    expect(a.tokensPerSecondPerNode.output).toBeCloseTo(a.capacityTokensPerSecondPerNode.output * a.utilization, 6);
+    // request shape from the daily volumes: output / input per request = 2e9 / 1e10
+    expect(a.inputTokensPerRequest).toBe(2048);
+    expect(a.outputTokensPerRequest).toBe(410);
+    // top-level numbers are the aggregated fleet's; nodes serve the daily output at the provisioned rate
+    expect(p.averageNodes).toBeCloseTo(a.nodes, 9);
+    // (the binding one of input and output load; with rounded request lengths they differ by < 0.1%)
+    const servedIn = a.nodes * a.tokensPerSecondPerNode.input * 86400 / 1e10, servedOut = a.nodes * a.tokensPerSecondPerNode.output * 86400 / 2e9;
+    expect(Math.min(servedIn, servedOut)).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(Math.max(servedIn, servedOut)).toBeLessThan(1.001);
+    expect(a.peakNodes).toBeGreaterThanOrEqual(a.nodes * 1.5 - 1e-9);
+    expect(costsAddUp(p, LLAMA.workload)).toBeCloseTo(1, 6);
+    expect(p.costPerMillionTokensUsd.inputCacheHit).toBeLessThan(p.costPerMillionTokensUsd.inputCacheMiss / 10);
+    expect(a.launchSettings.sglang).not.toContain('--disaggregation-mode');
+    expect(a.pareto.length).toBeGreaterThan(0);
+    // the disaggregated fields keep their meaning (the disaggregated fleet), and both modes are compared
+    expect(p.prefill.nodes + p.decode.nodes).toBeCloseTo(p.comparison!.disaggregated.averageNodes, 9);
+    expect(p.comparison!.aggregated.averageNodes).toBeCloseTo(a.nodes, 9);
+  });
+
+  it('prefill interference: the aggregated batch is smaller than a decode-only batch at the same per-user speed', () => {
+    const p = planInference({ ...LLAMA, deployment: { mode: 'aggregated', aggregated: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 }, decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 } } });
+    expect(p.aggregated!.batchPerInstance).toBeLessThan(p.decode.batchPerInstance);
+  });
+
+  it("DeepSeek-V3 on H800 at Day-6's workload, auto: both modes with finite numbers, the cheaper feasible one chosen", () => {
+    const p = planInference({ ...DEEPSEEK_DAY6, deployment: { ...(DEEPSEEK_DAY6.deployment as object), mode: 'auto' } });
+    const c = p.comparison!;
+    for (const m of [c.disaggregated, c.aggregated]) {
+      for (const v of [m.averageNodes, m.peakNodes, m.dailyCostUsd, m.costPerMillionTokensUsd.inputCacheHit, m.costPerMillionTokensUsd.inputCacheMiss, m.costPerMillionTokensUsd.output]) {
+        expect(Number.isFinite(v)).toBe(true);
+        expect(v).toBeGreaterThan(0);
+      }
+    }
+    expect(c.disaggregated.feasible).toBe(true);
+    expect(c.aggregated.feasible).toBe(true);
+    const cheaper = c.aggregated.dailyCostUsd < c.disaggregated.dailyCostUsd ? 'aggregated' : 'disaggregated';
+    expect(p.mode).toBe(cheaper);
+    expect(c.chosen).toBe(cheaper);
+    expect(p.dailyCostUsd).toBe(Math.min(c.aggregated.dailyCostUsd, c.disaggregated.dailyCostUsd));
+    expect(p.aggregated!.outputTokensPerSecondPerUser!).toBeGreaterThanOrEqual(20);
+    expect(costsAddUp(c.aggregated, DEEPSEEK_DAY6.workload as { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number })).toBeCloseTo(1, 6);
+    // the disaggregated answer is the Day-6 plan unchanged
+    const dis = planInference(DEEPSEEK_DAY6);
+    expect(c.disaggregated.averageNodes).toBeCloseTo(dis.averageNodes, 9);
+    expect(p.prefill).toEqual(dis.prefill);
+    expect(p.decode).toEqual(dis.decode);
+  });
+
+  it('the default mode is disaggregated and adds no aggregated block', () => {
+    const p = planInference(LLAMA);
+    expect(p.mode).toBe('disaggregated');
+    expect(p.aggregated).toBeUndefined();
+    expect(p.comparison).toBeUndefined();
+    expect(p.averageNodes).toBeCloseTo(p.prefill.nodes + p.decode.nodes, 9);
+  });
+
+  it('a TTFT SLO no aggregated layout can meet is feasible: false with a reason naming the SLO', () => {
+    const p = planInference({ ...LLAMA, slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 5 }, deployment: { mode: 'aggregated' } });
+    expect(p.feasible).toBe(false);
+    expect(p.reasons.join(' ')).toMatch(/aggregated: TTFT .* over the 5 ms limit \(slo\.maxTtftMs\)/);
+  });
+
+  it('a per-user speed no aggregated layout can meet names slo.minOutputTokensPerSecondPerUser; auto then reports both infeasible', () => {
+    const p = planInference({ ...LLAMA, slo: { minOutputTokensPerSecondPerUser: 5000 }, deployment: { mode: 'auto' } });
+    expect(p.feasible).toBe(false);
+    expect(p.comparison!.aggregated.reasons.join(' ')).toMatch(/including prefill interference, below the 5000 required \(slo\.minOutputTokensPerSecondPerUser\)/);
+    expect(p.comparison!.aggregated.feasible).toBe(false);
+    expect(p.mode).toBe('disaggregated');
+  });
+
+  it('explicit request lengths and bad modes', () => {
+    const p = planInference({ ...LLAMA, workload: { ...LLAMA.workload, averageInputTokens: 1000, averageOutputTokens: 500 }, deployment: { mode: 'aggregated' } });
+    expect(p.aggregated!.inputTokensPerRequest).toBe(1000);
+    expect(p.aggregated!.outputTokensPerRequest).toBe(500);
+    // lengths that disagree with the daily volumes: the binding load sets nodes, costs still add up
+    expect(costsAddUp(p, LLAMA.workload)).toBeCloseTo(1, 6);
+    expect(() => planInference({ ...LLAMA, deployment: { mode: 'both' } })).toThrow(/deployment\.mode/);
+  });
+});
