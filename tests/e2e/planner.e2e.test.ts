@@ -130,6 +130,23 @@ describe('inference planner in Chromium', () => {
     expect(await page.locator('#inf-launch pre').count()).toBe(6);
   });
 
+  it('compares aggregated and disaggregated serving when asked to', async () => {
+    await page.goto(stack.baseUrl);
+    const section = page.locator('#inference');
+    await section.getByLabel('Model', { exact: true }).locator('option[value="deepseek-v3"]').waitFor({ state: 'attached' });
+    await section.getByRole('button', { name: 'Load DeepSeek’s published service' }).click();
+    await section.getByLabel('Serving mode').selectOption('auto');
+    await section.getByRole('button', { name: 'Plan deployment' }).click();
+    await page.locator('#inf-comparison').waitFor();
+    const rows = page.locator('#inf-comparison tbody tr');
+    expect(await rows.count()).toBe(2);
+    const text = (await page.locator('#inf-comparison').textContent()) ?? '';
+    expect(text).toMatch(/disaggregated/);
+    expect(text).toMatch(/aggregated/);
+    expect(text).toContain('(chosen)');
+    await page.locator('#inf-aggregated').waitFor();
+  });
+
   it('estimates throughput at a point with a memory bar against HBM', async () => {
     const section = page.locator('#throughput');
     await section.getByLabel('GPU count').fill('16');

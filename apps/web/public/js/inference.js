@@ -22,7 +22,7 @@ export const DEEPSEEK_DAY6 = {
   peakToAverage: String(Math.round((278 / 226.75) * 1000) / 1000), minOutputTokensPerSecondPerUser: '20', maxTtftMs: '', pricePerGpuHourUsd: '2',
   'prefill.attentionTp': '1', 'prefill.attentionDp': '32', 'prefill.moeTp': '1', 'prefill.moeEp': '32', 'prefill.redundantExperts': '32',
   'decode.attentionTp': '1', 'decode.attentionDp': '144', 'decode.moeTp': '1', 'decode.moeEp': '144', 'decode.redundantExperts': '32',
-  twoBatchOverlap: true, mtpDraftTokens: '1', mtpAcceptance: '0.85',
+  twoBatchOverlap: true, mtpDraftTokens: '1', mtpAcceptance: '0.85', mode: 'disaggregated',
 };
 
 /** {attentionTp, attentionDp, moeTp, moeEp[, redundantExperts]} from fields `${prefix}.…`; undefined when all four are empty. */
@@ -71,6 +71,8 @@ function readRequest(form) {
     },
     pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { positive: true }),
     deployment: {
+      // the API defaults to disaggregated; only say otherwise
+      mode: form.elements.mode.value === 'disaggregated' ? undefined : form.elements.mode.value,
       prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
       decode: readLayout(form, 'decode.', 'deployment.decode'),
       // the API defaults to overlap on; only say so when it is turned off
@@ -169,11 +171,50 @@ function paretoFigure(plan, request) {
   );
 }
 
+/** Aggregated vs disaggregated, when the plan compared them (mode "auto" or "aggregated"). */
+function comparisonTable(plan) {
+  const cmp = plan.comparison;
+  if (!cmp) return undefined;
+  const row = (name, m) => m ? [
+    name + (cmp.chosen === name ? ' (chosen)' : ''),
+    m.feasible ? 'yes' : `no — ${(m.reasons ?? []).join('; ')}`,
+    optional(m.averageNodes, (v) => number(v, 1)),
+    optional(m.peakNodes, (v) => number(v, 0)),
+    optional(m.dailyCostUsd, usd),
+    optional(m.costPerMillionTokensUsd?.inputCacheMiss, usd),
+    optional(m.costPerMillionTokensUsd?.output, usd),
+  ] : undefined;
+  return table(
+    ['Mode', 'Feasible', 'Average nodes', 'Peak nodes', 'Daily cost', '$/M input (miss)', '$/M output'],
+    [row('disaggregated', cmp.disaggregated), row('aggregated', cmp.aggregated)].filter(Boolean),
+    { id: 'inf-comparison', caption: 'Aggregated vs disaggregated serving for the same workload, SLO and price.' },
+  );
+}
+
+/** The aggregated pool, when the plan sized one. */
+function aggregatedTable(plan) {
+  const a = plan.aggregated;
+  if (!a) return undefined;
+  return table(
+    ['Pool', 'Nodes (avg)', 'Layout', 'Batch per instance', 'Per user', 'TTFT', 'TPOT'],
+    [[
+      'Aggregated',
+      optional(a.nodes, (v) => number(v, 2)),
+      a.parallelism ? el('span', { title: servingLayoutLong(a.parallelism), text: servingLayoutShort(a.parallelism) }) : '—',
+      optional(a.batchPerInstance, (v) => number(v, 0)),
+      optional(a.outputTokensPerSecondPerUser, tokensPerSecond),
+      optional(a.ttftMs, milliseconds),
+      optional(a.tpotMs, milliseconds),
+    ]],
+    { id: 'inf-aggregated' },
+  );
+}
+
 function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};
   container.replaceChildren(...[
-    statusBanner({ ok: plan.feasible, okText: 'Feasible: both pools fit and meet the SLO.', badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+    statusBanner({ ok: plan.feasible, okText: plan.mode === 'aggregated' ? 'Feasible: the aggregated pool fits and meets the SLO.' : 'Feasible: both pools fit and meet the SLO.', badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
     figures([
       { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
       { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
@@ -183,13 +224,16 @@ function render(container, plan, request) {
       { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
       { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
     ]),
-    poolsTable(plan),
+    comparisonTable(plan),
+    plan.mode === 'aggregated' ? aggregatedTable(plan) : poolsTable(plan),
+    plan.mode !== 'aggregated' && plan.aggregated ? aggregatedTable(plan) : undefined,
     costChart(plan, request),
     paretoFigure(plan, request),
     el('h4', { text: 'Launch settings' }),
     el('div', { class: 'launch-grid', id: 'inf-launch' },
-      launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
-      launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined),
+      plan.mode !== 'aggregated' && launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
+      plan.mode !== 'aggregated' && launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined,
+      plan.aggregated?.launchSettings ? launchBlock('Aggregated', plan.aggregated.launchSettings, request.model) : undefined),
     notes('Assumptions', plan.assumptions),
   ].filter(Boolean));
 }
