@@ -1,6 +1,12 @@
 import { planTraining, type TrainingRequest } from '../src/index.js';
 import { measure, type BenchResult } from './measure.js';
 
+/*
+ * `first call` below is the first call of this process, after the inference and accounting
+ * suites have warmed shared code (compute kernels, catalogs). A cold Worker isolate pays more:
+ * `npm run bench:first-call` (bench/first-call.ts) times one planTraining per fresh process.
+ */
+
 /** DeepSeek-V3 on 2,048 H800 (published batch and sequence), no layout: the full search. */
 const V3_SEARCH: TrainingRequest = {
   model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,

@@ -63,19 +63,27 @@ const ENTRIES: readonly Entry[] = [
   { id: 'deepseek-llm-67b', name: 'DeepSeek LLM 67B', config: deepseekLlm67b, officialParams: { totalB: figure(67, 'datasheet', 'github.com/deepseek-ai/DeepSeek-LLM README.md @ 6712a86: "67 billion parameters"') } },
 ];
 
+/** Catalog entries normalised so far, by id: a request resolves only the model it names. */
+const resolved = new Map<string, CatalogModel>();
+
+function resolve(e: Entry): CatalogModel {
+  let m = resolved.get(e.id);
+  if (!m) {
+    m = { id: e.id, name: e.name, config: e.config as Record<string, unknown>, architecture: normalizeConfig(e.config), officialParams: e.officialParams };
+    resolved.set(e.id, m);
+  }
+  return m;
+}
+
 let cache: readonly CatalogModel[] | undefined;
 
 export function listModels(): readonly CatalogModel[] {
-  cache ??= ENTRIES.map((e) => ({
-    id: e.id,
-    name: e.name,
-    config: e.config as Record<string, unknown>,
-    architecture: normalizeConfig(e.config),
-    officialParams: e.officialParams,
-  }));
+  cache ??= ENTRIES.map(resolve);
   return cache;
 }
 
+/** One catalog model (the same object listModels returns), normalising only that one on first use. */
 export function getModel(id: string): CatalogModel | undefined {
-  return listModels().find((m) => m.id === id);
+  const e = ENTRIES.find((x) => x.id === id);
+  return e ? resolve(e) : undefined;
 }

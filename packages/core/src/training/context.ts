@@ -27,7 +27,7 @@ export interface PlanContext {
 }
 
 /** Memo table tags. */
-export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6 } as const;
+export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7 } as const;
 
 export function createContext(args: {
   arch: ModelArchitecture; gpu: GpuSpec; gpuCount: number; sequenceLength: number; globalBatchSequences: number;

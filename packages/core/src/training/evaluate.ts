@@ -196,15 +196,22 @@ export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
   return ctx.globalBatchSequences / (layout.dp * layout.microBatchSize);
 }
 
+/** Parameters of each pipeline stage, per (pp, ep, tp): shared by DualPipe and the other schedules. */
+function paramsByStage(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
+  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, 0);
+  return memoize(ctx, MEMO.stageParams, key, () => stages.map((s) => stageParams(ctx.profile, s, layout.ep, layout.tp)));
+}
+
 /** Parameters each pipeline rank holds (both mirrored stages under DualPipe). */
 export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
   const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, layout.schedule === 'dualpipe' ? 1 : 0);
   return memoize(ctx, MEMO.params, key, () => {
+    const byStage = paramsByStage(ctx, layout, stages);
     const out: StaticParams[] = [];
     for (let rank = 0; rank < layout.pp; rank++) {
       let dense = 0, denseFp8 = 0, expert = 0, largest = 0;
       for (const s of rankStages(layout, rank)) {
-        const p = stageParams(ctx.profile, stages[s]!, layout.ep, layout.tp);
+        const p = byStage[s]!;
         dense += p.dense; denseFp8 += p.denseFp8; expert += p.expert; largest = Math.max(largest, p.largestLayer);
       }
       out.push({ dense, denseFp8, expert, largestLayer: largest });

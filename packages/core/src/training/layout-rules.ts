@@ -14,12 +14,27 @@ export type RejectReason =
   | 'does not fit in HBM';
 
 export function structuralProblem(ctx: PlanContext, l: Layout): RejectReason | null {
+  return tensorExpertProblem(ctx, l.tp, l.dp, l.ep) ?? pipelineBatchProblem(ctx, l);
+}
+
+/** The rules on tp and ep alone (checked first): the search applies them once per (tp, dp, ep). */
+export function tensorExpertProblem(ctx: PlanContext, tp: number, dp: number, ep: number): RejectReason | null {
   const arch = ctx.profile.arch;
   const a = arch.attention;
-  if (a.numHeads % l.tp !== 0) return 'tp does not divide the attention heads';
-  if (!a.mla && a.numKvHeads % l.tp !== 0 && l.tp % a.numKvHeads !== 0) return 'tp does not divide the attention heads';
+  if (a.numHeads % tp !== 0) return 'tp does not divide the attention heads';
+  if (!a.mla && a.numKvHeads % tp !== 0 && tp % a.numKvHeads !== 0) return 'tp does not divide the attention heads';
   const experts = arch.moe?.numRoutedExperts ?? 0;
-  if (l.ep > 1 && (experts === 0 || experts % l.ep !== 0 || (l.tp * l.dp) % l.ep !== 0)) return 'ep must divide tp×dp and the routed-expert count';
+  if (ep > 1 && (experts === 0 || experts % ep !== 0 || (tp * dp) % ep !== 0)) return 'ep must divide tp×dp and the routed-expert count';
+  return null;
+}
+
+/**
+ * The rules after tensorExpertProblem: pipeline depth, cp, batch and schedule. They do not
+ * read `l.ep`, so the search applies them once for every EP size of a (tp, cp, pp, dp,
+ * micro-batch, schedule).
+ */
+export function pipelineBatchProblem(ctx: PlanContext, l: Layout): RejectReason | null {
+  const arch = ctx.profile.arch;
   if (l.pp > arch.numLayers) return 'more pipeline stages than layers';
   if (ctx.profile.sequenceLength % l.cp !== 0) return 'sequence not divisible by cp';
   if (ctx.globalBatchSequences % (l.dp * l.microBatchSize) !== 0) return 'global batch not divisible by dp × micro-batch size';

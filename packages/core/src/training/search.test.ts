@@ -3,7 +3,7 @@ import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
 import { createContext, type PlanContext } from './context.js';
 import { DEFAULT_EFFICIENCY } from './efficiency.js';
-import { searchLayouts, type SearchOutcome } from './search.js';
+import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /**
@@ -21,6 +21,8 @@ interface Case {
   readonly precision: TrainingPrecision;
   readonly optimizer?: OptimizerStatePrecision;
   readonly keep?: number;
+  /** Pinned fields (the rest searched). */
+  readonly fixed?: LayoutConstraints;
 }
 
 const CASES: readonly Case[] = [
@@ -30,6 +32,10 @@ const CASES: readonly Case[] = [
   { name: 'Mixtral 8x7B, 64 H100', model: 'mixtral-8x7b', gpu: 'h100', gpuCount: 64, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
   { name: 'Llama 3.1 8B, 8 A100', model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 8, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
   { name: 'Llama 3.1 405B, 8 H100 (nothing fits)', model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16' },
+  { name: 'Llama 3.1 405B, 16,384 H100, 128K context (cp searched)', model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, sequenceLength: 131072, globalBatchSequences: 128, precision: 'bf16' },
+  { name: 'DeepSeek-V3, 2,048 H800, pp 16 and DualPipe pinned', model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, sequenceLength: 4096, globalBatchSequences: 15360, precision: 'fp8', optimizer: 'bf16', fixed: { pp: 16, schedule: 'dualpipe' } },
+  { name: 'DeepSeek-V3, 2,048 H800, EP 3 pinned (rejected)', model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, sequenceLength: 4096, globalBatchSequences: 15360, precision: 'fp8', optimizer: 'bf16', fixed: { ep: 3 } },
+  { name: 'Mixtral 8x7B, 64 H100, tp 8 and micro-batch 2 pinned', model: 'mixtral-8x7b', gpu: 'h100', gpuCount: 64, sequenceLength: 4096, globalBatchSequences: 1024, precision: 'bf16', fixed: { tp: 8, microBatchSize: 2 } },
 ];
 
 function contextFor(c: Case): PlanContext {
@@ -39,12 +45,19 @@ function contextFor(c: Case): PlanContext {
   });
 }
 
-/** What a caller sees of a search, without the pruning statistics. */
+/**
+ * What a caller sees of a search, without the pruning statistics: the memory rejections count
+ * only the layouts whose memory was checked, so they depend on the pruning; the structural
+ * ones do not (the pruned search counts them per schedule group and multiplies out, the
+ * unpruned one visits every layout).
+ */
 function result(o: SearchOutcome) {
+  const { 'does not fit in HBM': _memory, ...structural } = o.rejected;
   return {
     ranked: o.ranked.map((e) => ({ layout: e.layout, step: e.stepTimeSeconds, memory: e.memoryPerGpuBytes, time: e.timeBreakdown, bottleneck: e.bottleneck })),
     closest: o.closestNonFitting && { layout: o.closestNonFitting.layout, step: o.closestNonFitting.stepTimeSeconds, reasons: o.closestNonFitting.reasons },
     considered: o.layoutsConsidered,
+    structural,
   };
 }
 
@@ -52,8 +65,9 @@ describe('pruned layout search = unpruned search', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const keep = c.keep ?? 6;
-      const pruned = searchLayouts(contextFor(c), {}, keep);
-      const full = searchLayouts(contextFor(c), {}, keep, { prune: false });
+      const fixed = c.fixed ?? {};
+      const pruned = searchLayouts(contextFor(c), fixed, keep);
+      const full = searchLayouts(contextFor(c), fixed, keep, { prune: false });
       expect(result(pruned)).toEqual(result(full));
       expect(pruned.layoutsTimed).toBeLessThanOrEqual(full.layoutsTimed);
       if (pruned.ranked.length > 0) expect(pruned.layoutsPruned).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import {
   activationsByRank, boundTerms, cheapBoundTerms, checkMemoryOf, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, microBatchesPerStep, paramsByRank, timeLayout,
   type BoundTerms, type MemoryCheck, type StepTiming,
 } from './evaluate.js';
-import { structuralProblem, type RejectReason } from './layout-rules.js';
+import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from './layout-rules.js';
 import type { StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, PipelineSchedule, RecomputeMode, ZeroStage } from './types.js';
 
@@ -41,10 +41,16 @@ const ZERO_ORDER: readonly ZeroStage[] = [1, 2, 3];
 /** Context parallelism is searched only for long sequences. */
 const CP_MIN_SEQUENCE = 32768;
 
+/** Divisors of n in ascending order (pairs up to √n: n can be a GPU count in the thousands). */
 function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
-  return out;
+  const low: number[] = [], high: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    low.push(d);
+    if (d * d !== n) high.push(n / d);
+  }
+  for (let i = high.length - 1; i >= 0; i--) low.push(high[i]!);
+  return low;
 }
 
 /**
@@ -71,57 +77,72 @@ function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
 
 /** Layouts that share everything but the ZeRO stage and the recomputation, with a lower bound on their step time. */
 interface Group {
+  readonly level: 'group';
   readonly base: Layout;
-  /** lowerBoundSeconds with the cheap (EP-free) terms until `exact`, then with the exact terms. */
-  bound: number;
-  exact: boolean;
-  /** Key of the exact bound terms (tp, cp, ep, micro-batch, cross-node pipeline, pipelined). */
-  readonly termsKey: number;
+  /** lowerBoundSeconds with the exact bound terms. */
+  readonly bound: number;
+  /** Position in the enumeration order (tp, cp, pp, ep, micro-batch, schedule): breaks ties of `bound`. */
+  readonly index: number;
 }
 
 /**
- * The groups in ascending bound order (ties in enumeration order, as a stable sort gives),
- * produced lazily by a binary heap; a group can be pushed back with a larger bound. Branch
- * and bound stops after a small fraction of them.
+ * The groups of one (tp, cp, pp, dp, micro-batch, schedule) for every EP size that passes the
+ * structural rules, not built yet: the pruned search queues one of these instead of a Group
+ * per EP size and expands it only if it reaches the front of the queue. Its bound (the cheap,
+ * EP-free bound of its smallest EP size: every cheap bound is ≤ the exact one, and EP > 1
+ * only adds the DualPipe SM tax) and index (that of its first group) are at most those of
+ * every group it expands to, so expanding late pops the groups in the same order as queueing
+ * every group with its exact bound up front.
+ */
+interface ScheduleGroup {
+  readonly level: 'schedule';
+  /** The layout of the smallest EP size (ZeRO stage and recomputation unset: the probe's). */
+  readonly base: Layout;
+  /** EP sizes with their positions in the enumeration's EP list. */
+  readonly eps: readonly number[];
+  readonly epIndices: readonly number[];
+  readonly bound: number;
+  readonly index: number;
+}
+
+type QueueItem = Group | ScheduleGroup;
+
+/**
+ * Queue items in ascending (bound, index) order, produced lazily by a binary heap; an item
+ * can be pushed back with a larger bound. Branch and bound stops after a small fraction of them.
  */
 class GroupQueue {
-  private readonly heap: number[];
+  private readonly heap: QueueItem[];
 
-  constructor(private readonly groups: readonly Group[]) {
-    this.heap = groups.map((_, i) => i);
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  constructor(items: QueueItem[]) {
+    this.heap = items;
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
   get size(): number {
     return this.heap.length;
   }
 
-  /** Index of the next group, or -1 when none is left. */
-  pop(): number {
+  /** The next item, or null when none is left. */
+  pop(): QueueItem | null {
     const h = this.heap;
-    if (h.length === 0) return -1;
+    if (h.length === 0) return null;
     const top = h[0]!;
     const last = h.pop()!;
     if (h.length > 0) { h[0] = last; this.siftDown(0); }
     return top;
   }
 
-  /** Put group `i` (popped before, bound raised since) back. */
-  push(i: number): void {
+  push(item: QueueItem): void {
     const h = this.heap;
-    h.push(i);
+    h.push(item);
     let c = h.length - 1;
     while (c > 0) {
       const p = (c - 1) >> 1;
-      if (!this.before(h[c]!, h[p]!)) return;
+      if (!before(h[c]!, h[p]!)) return;
       const t = h[c]!; h[c] = h[p]!; h[p] = t;
       c = p;
     }
-  }
-
-  private before(a: number, b: number): boolean {
-    const ba = this.groups[a]!.bound, bb = this.groups[b]!.bound;
-    return ba < bb || (ba === bb && a < b);
   }
 
   private siftDown(i: number): void {
@@ -129,8 +150,8 @@ class GroupQueue {
     for (;;) {
       const l = 2 * i + 1, r = l + 1;
       let min = i;
-      if (l < h.length && this.before(h[l]!, h[min]!)) min = l;
-      if (r < h.length && this.before(h[r]!, h[min]!)) min = r;
+      if (l < h.length && before(h[l]!, h[min]!)) min = l;
+      if (r < h.length && before(h[r]!, h[min]!)) min = r;
       if (min === i) return;
       const t = h[i]!; h[i] = h[min]!; h[min] = t;
       i = min;
@@ -138,103 +159,219 @@ class GroupQueue {
   }
 }
 
+function before(a: QueueItem, b: QueueItem): boolean {
+  return a.bound < b.bound || (a.bound === b.bound && a.index < b.index);
+}
+
 /** A layout whose fields the enumeration overwrites to run the structural rules without allocating. */
 type Probe = { -readonly [K in keyof Layout]: Layout[K] };
 
-export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
-  const prune = options.prune ?? true;
+/** Radix of the enumeration index for pipeline depths and EP sizes (more than any number's divisor count up to 10^9). */
+const INDEX_RADIX = 2048;
+/** Radix of the enumeration index for (schedule, virtual stages) entries. */
+const SCHEDULE_RADIX = 8;
+
+/** The searched value lists and lookups shared by both enumerations. */
+interface Space {
+  readonly tps: readonly number[];
+  readonly cps: readonly number[];
+  readonly zeros: readonly ZeroStage[];
+  readonly recs: readonly RecomputeMode[];
+  readonly mbss: readonly number[];
+  /** Layouts per group: ZeRO stages × recomputation modes. */
+  readonly perGroup: number;
+  /** Pipeline depths searched for `rest` = gpuCount / (tp·cp) GPUs. */
+  pps(rest: number): readonly number[];
+  /** EP sizes searched for tp·dp GPUs. */
+  eps(tpDp: number): readonly number[];
+  /** (schedule, virtual stages) entries searched at pipeline depth pp. */
+  schedules(pp: number): ReadonlyArray<readonly [PipelineSchedule, number]>;
+}
+
+function searchSpace(ctx: PlanContext, fixed: LayoutConstraints): Space {
   const n = ctx.gpuCount;
   const gpn = ctx.cluster.gpusPerNode;
   const arch = ctx.profile.arch;
   const experts = arch.moe?.numRoutedExperts ?? 0;
-  const seq = ctx.profile.sequenceLength;
-  const rejected: Partial<Record<RejectReason, number>> = {};
-  const reject = (r: RejectReason, count: number) => { rejected[r] = (rejected[r] ?? 0) + count; };
-  const ranked: LayoutEvaluation[] = [];
-  let closest: { layout: Layout; mem: MemoryCheck } | null = null;
-  let considered = 0, timed = 0, pruned = 0;
-  const groups: Group[] = [];
-
-  const tps = fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0);
-  const cps = fixed.cp !== undefined ? [fixed.cp] : seq >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1];
   const zeros = fixed.zero !== undefined ? [fixed.zero] : ZERO_ORDER;
   const recs = fixed.recompute !== undefined ? [fixed.recompute] : RECOMPUTE_ORDER;
-  const mbss = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES;
-  const perGroup = zeros.length * recs.length;
+  const vs = fixed.virtualStages !== undefined ? [fixed.virtualStages] : VIRTUAL_STAGES;
+  const schedulesAt = (pp: number): Array<[PipelineSchedule, number]> => {
+    const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'];
+    const out: Array<[PipelineSchedule, number]> = [];
+    for (const s of wanted) {
+      if (s === 'interleaved') for (const v of vs) out.push([s, v]);
+      else out.push([s, 1]);
+    }
+    return out;
+  };
+  const deep = schedulesAt(2), shallow = schedulesAt(1);
+  return {
+    tps: fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0),
+    cps: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1],
+    zeros, recs,
+    mbss: fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES,
+    perGroup: zeros.length * recs.length,
+    pps: (rest) => (fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers)),
+    eps: (tpDp) => (fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tpDp).filter((e) => experts % e === 0) : [1]),
+    schedules: (pp) => (pp === 1 ? shallow : deep),
+  };
+}
+
+/** Enumeration index of a group (or of a schedule group's first group): lexicographic in (tp, cp, pp, ep, micro-batch, schedule). */
+function enumerationIndex(space: Space, ti: number, ci: number, pi: number, ei: number, mi: number, si: number): number {
+  return ((((ti * space.cps.length + ci) * INDEX_RADIX + pi) * INDEX_RADIX + ei) * space.mbss.length + mi) * SCHEDULE_RADIX + si;
+}
+
+/** Counts of the enumeration: layouts considered and structural rejections by reason. */
+interface Tally {
+  considered: number;
+  readonly rejected: Partial<Record<RejectReason, number>>;
+}
+
+function reject(tally: Tally, r: RejectReason, count: number): void {
+  tally.rejected[r] = (tally.rejected[r] ?? 0) + count;
+}
+
+/** Visit every (tp, cp, pp, dp) the request allows, with the probe's tp, cp, pp and dp set. */
+function forEachGrid(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, visit: (ti: number, ci: number, pi: number) => void): void {
+  const n = ctx.gpuCount;
+  for (let ti = 0; ti < space.tps.length; ti++) for (let ci = 0; ci < space.cps.length; ci++) {
+    const tp = space.tps[ti]!, cp = space.cps[ci]!;
+    if (n % (tp * cp) !== 0) continue;
+    const rest = n / (tp * cp);
+    const pps = space.pps(rest);
+    for (let pi = 0; pi < pps.length; pi++) {
+      const pp = pps[pi]!;
+      if (rest % pp !== 0) continue;
+      const dp = rest / pp;
+      if (fixed.dp !== undefined && fixed.dp !== dp) continue;
+      probe.tp = tp; probe.cp = cp; probe.pp = pp; probe.dp = dp;
+      visit(ti, ci, pi);
+    }
+  }
+}
+
+/**
+ * The reference enumeration (no pruning): every (tp, cp, pp, dp, ep, micro-batch, schedule)
+ * visited and checked one by one, each valid one a Group with its exact bound.
+ */
+function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): Group[] {
+  const groups: Group[] = [];
+  const { perGroup, mbss } = space;
+  forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
+    const eps = space.eps(probe.tp * probe.dp);
+    const schedules = space.schedules(probe.pp);
+    const stagesExist = stagesFor(ctx, probe.pp) !== null;
+    for (let ei = 0; ei < eps.length; ei++) for (let mi = 0; mi < mbss.length; mi++) {
+      probe.ep = eps[ei]!; probe.microBatchSize = mbss[mi]!;
+      for (let si = 0; si < schedules.length; si++) {
+        tally.considered += perGroup;
+        const entry = schedules[si]!;
+        probe.schedule = entry[0]; probe.virtualStages = entry[1];
+        const problem = structuralProblem(ctx, probe);
+        if (problem) { reject(tally, problem, perGroup); continue; }
+        if (!stagesExist) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
+        const base: Layout = { ...probe };
+        groups.push({ level: 'group', base, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)) });
+      }
+    }
+  });
+  return groups;
+}
+
+/**
+ * The pruned search's enumeration: one ScheduleGroup per valid (tp, cp, pp, dp, micro-batch,
+ * schedule) with the EP sizes that pass the rules. The rules on tp and ep run once per EP
+ * size, the others (which do not read ep) once per schedule group, and the counts are
+ * multiplied out: the same layoutsConsidered and rejection counts as visiting every layout.
+ */
+function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): ScheduleGroup[] {
+  const out: ScheduleGroup[] = [];
+  const { perGroup, mbss } = space;
+  // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
+  const cheapCache: Array<BoundTerms | undefined> = [];
+  forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
+    const { tp, cp, pp, dp } = probe;
+    const allEps = space.eps(tp * dp);
+    const schedules = space.schedules(pp);
+    const perEp = mbss.length * schedules.length * perGroup;
+    tally.considered += allEps.length * perEp;
+    const eps: number[] = [], epIndices: number[] = [];
+    for (let ei = 0; ei < allEps.length; ei++) {
+      const problem = tensorExpertProblem(ctx, tp, dp, allEps[ei]!);
+      if (problem) reject(tally, problem, perEp);
+      else { eps.push(allEps[ei]!); epIndices.push(ei); }
+    }
+    if (eps.length === 0) return;
+    const stagesExist = stagesFor(ctx, pp) !== null;
+    const crossNode = tp * cp * dp >= ctx.cluster.gpusPerNode ? 1 : 0;
+    probe.ep = eps[0]!;
+    for (let mi = 0; mi < mbss.length; mi++) {
+      probe.microBatchSize = mbss[mi]!;
+      for (let si = 0; si < schedules.length; si++) {
+        const entry = schedules[si]!;
+        probe.schedule = entry[0]; probe.virtualStages = entry[1];
+        const problem = pipelineBatchProblem(ctx, probe);
+        if (problem) { reject(tally, problem, eps.length * perGroup); continue; }
+        if (!stagesExist) { reject(tally, 'more pipeline stages than layers', eps.length * perGroup); continue; }
+        const base: Layout = { ...probe };
+        const cheapKey = (((ti * space.cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+        const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
+        out.push({
+          level: 'schedule', base, eps, epIndices,
+          bound: lowerBoundSeconds(ctx, base, cheap), index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** The groups of a schedule group, one per EP size, with their exact bounds (each at least the schedule group's). */
+function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup): Group[] {
+  const { base } = sg;
+  // the enumeration index is linear in the EP position
+  const epStride = enumerationIndex(space, 0, 0, 0, 1, 0, 0);
+  return sg.eps.map((ep, k): Group => {
+    const layout: Layout = k === 0 ? base : { ...base, ep };
+    return { level: 'group', base: layout, index: sg.index + (sg.epIndices[k]! - sg.epIndices[0]!) * epStride, bound: lowerBoundSeconds(ctx, layout, boundTerms(ctx, layout)) };
+  });
+}
+
+export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
+  const prune = options.prune ?? true;
+  const space = searchSpace(ctx, fixed);
+  const { zeros, recs, perGroup } = space;
+  const tally: Tally = { considered: 0, rejected: {} };
+  const ranked: LayoutEvaluation[] = [];
+  let closest: { layout: Layout; mem: MemoryCheck } | null = null;
+  let timed = 0, pruned = 0;
 
   /** Step time a layout must beat to enter `ranked`. */
   const admissionLimit = () => (ranked.length >= keep ? ranked[ranked.length - 1]!.stepTimeSeconds : Infinity);
 
   const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeros[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recs[0]! };
-  // exact bound terms by (tp, cp, ep, micro-batch, cross-node pipeline, pipelined): numeric keys, no string building per layout
-  const termsCache = new Map<number, BoundTerms>();
-  const exactTerms = (g: Group): BoundTerms => {
-    let terms = termsCache.get(g.termsKey);
-    if (!terms) { terms = boundTerms(ctx, g.base); termsCache.set(g.termsKey, terms); }
-    return terms;
-  };
-  // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
-  const cheapCache: Array<BoundTerms | undefined> = [];
-  for (let ti = 0; ti < tps.length; ti++) for (let ci = 0; ci < cps.length; ci++) {
-    const tp = tps[ti]!, cp = cps[ci]!;
-    if (n % (tp * cp) !== 0) continue;
-    const rest = n / (tp * cp);
-    const pps = fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers);
-    for (const pp of pps) {
-      if (rest % pp !== 0) continue;
-      const dp = rest / pp;
-      if (fixed.dp !== undefined && fixed.dp !== dp) continue;
-      const stagesExist = stagesFor(ctx, pp) !== null;
-      const crossNode = tp * cp * dp >= gpn ? 1 : 0;
-      const eps = fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tp * dp).filter((e) => experts % e === 0) : [1];
-      const schedules: Array<[PipelineSchedule, number]> = [];
-      const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'];
-      for (const s of wanted) {
-        if (s === 'interleaved') for (const v of fixed.virtualStages !== undefined ? [fixed.virtualStages] : VIRTUAL_STAGES) schedules.push([s, v]);
-        else schedules.push([s, 1]);
-      }
-      probe.tp = tp; probe.cp = cp; probe.pp = pp; probe.dp = dp;
-      for (const ep of eps) for (let mi = 0; mi < mbss.length; mi++) {
-        const mbs = mbss[mi]!;
-        probe.ep = ep; probe.microBatchSize = mbs;
-        for (const [schedule, v] of schedules) {
-          considered += perGroup;
-          probe.schedule = schedule; probe.virtualStages = v;
-          const problem = structuralProblem(ctx, probe);
-          if (problem) { reject(problem, perGroup); continue; }
-          if (!stagesExist) { reject('more pipeline stages than layers', perGroup); continue; }
-          const base: Layout = { ...probe };
-          const termsKey = ((((ti * cps.length + ci) * (n + 1) + ep) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
-          // pruning orders by the cheap EP-free bound and computes the exact one on reaching the front
-          const group: Group = { base, bound: 0, exact: !prune, termsKey };
-          const cheapKey = (((ti * cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
-          let cheap = cheapCache[cheapKey];
-          if (prune && !cheap) { cheap = cheapBoundTerms(ctx, base); cheapCache[cheapKey] = cheap; }
-          group.bound = lowerBoundSeconds(ctx, base, prune ? cheap! : exactTerms(group));
-          groups.push(group);
-        }
-      }
-    }
-  }
+  const items: QueueItem[] = prune ? enumerateScheduleGroups(ctx, space, fixed, probe, tally) : enumerateEveryGroup(ctx, space, fixed, probe, tally);
+  /** Layouts in the queue (what a stop prunes). */
+  let queued = 0;
+  for (const item of items) queued += (item.level === 'schedule' ? item.eps.length : 1) * perGroup;
 
   // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
-  const queue = new GroupQueue(groups);
+  const queue = new GroupQueue(items);
   const maxZero = zeros.reduce((a, b) => (b > a ? b : a));
-  for (let gi = queue.pop(); gi >= 0; gi = queue.pop()) {
-    const group = groups[gi]!;
-    const { base, bound } = group;
-    if (prune && bound >= admissionLimit()) {
-      pruned += (queue.size + 1) * perGroup;
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    if (prune && item.bound >= admissionLimit()) {
+      pruned += queued;
       break;
     }
-    if (!group.exact) {
-      // the cheap bound got it here: replace it by the exact one and queue it again (the order of
-      // exact bounds, ties included, is the one an eager pass gives: every cheap bound is ≤ its exact one)
-      group.exact = true;
-      group.bound = lowerBoundSeconds(ctx, base, exactTerms(group));
-      queue.push(gi);
+    if (item.level === 'schedule') {
+      // its groups, one per EP size, each with a bound at least this one's and a later index
+      for (const g of expandScheduleGroup(ctx, space, item)) queue.push(g);
       continue;
     }
+    const { base } = item;
+    queued -= perGroup;
     const stages = stagesFor(ctx, base.pp)!;
     const m = microBatchesPerStep(ctx, base);
     const params = paramsByRank(ctx, base, stages);
@@ -245,24 +382,30 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     }
     const acts = activationsPerMode(ctx, base, stages, m);
     const heaviest = recs[recs.length - 1]!;
+    // memory checks with the heaviest recomputation by ZeRO stage: the pre-checks below and the recomputation loop share them
+    const heaviestChecks: Array<MemoryCheck | undefined> = [];
+    const memoryOf = (zero: ZeroStage, recompute: RecomputeMode, layout: Layout): MemoryCheck => {
+      if (recompute !== heaviest) return checkMemoryOf(ctx, layout, params, acts(recompute));
+      return (heaviestChecks[zero] ??= checkMemoryOf(ctx, layout, params, acts(recompute)));
+    };
     /** Whether a layout of this group fits at all with this ZeRO stage (heaviest recomputation: the least memory). */
-    const canFit = (zero: ZeroStage) => checkMemoryOf(ctx, { ...base, zero, recompute: heaviest }, params, acts(heaviest)).fits;
+    const canFit = (zero: ZeroStage) => memoryOf(zero, heaviest, { ...base, zero, recompute: heaviest }).fits;
     // once a layout fits, the closest non-fitting one no longer matters: reject hopeless ZeRO stages with one check
     if (prune && ranked.length > 0 && !canFit(maxZero)) {
-      reject('does not fit in HBM', perGroup);
+      reject(tally, 'does not fit in HBM', perGroup);
       continue;
     }
     let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
     for (const zero of zeros) {
       if (prune && ranked.length > 0 && zero !== maxZero && !canFit(zero)) {
-        reject('does not fit in HBM', recs.length);
+        reject(tally, 'does not fit in HBM', recs.length);
         continue;
       }
       for (const recompute of recs) {
         const layout: Layout = { ...base, zero, recompute };
-        const mem = checkMemoryOf(ctx, layout, params, acts(recompute));
+        const mem = memoryOf(zero, recompute, layout);
         if (!mem.fits) {
-          reject('does not fit in HBM', 1);
+          reject(tally, 'does not fit in HBM', 1);
           if (!closest || mem.worst.total < closest.mem.worst.total) closest = { layout, mem };
           continue;
         }
@@ -281,8 +424,8 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   return {
     ranked,
     closestNonFitting: ranked.length === 0 && c ? evaluateLayout(ctx, c.layout, c.mem) : null,
-    rejected,
-    layoutsConsidered: considered,
+    rejected: tally.rejected,
+    layoutsConsidered: tally.considered,
     layoutsTimed: timed,
     layoutsPruned: pruned,
   };

@@ -1,0 +1,88 @@
+/**
+ * First planTraining call in a fresh process: what a cold Worker isolate pays (interpreter and
+ * baseline tiers, one-time catalog and profile work). Each sample is a new Node process that
+ * imports the planner, then times one call with performance.now; the median over processes is
+ * printed.
+ *
+ *   npx tsx bench/first-call.ts [processes=15] [case ...]
+ *   npx tsx bench/first-call.ts profile v3-search /tmp/first.cpuprofile   # the call only
+ *
+ * Cases: the training bench requests (v3-search, v3-published, 405b-search).
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { fileURLToPath } from 'node:url';
+import { planTraining, type TrainingRequest } from '../src/index.js';
+
+const V3: TrainingRequest = {
+  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
+  precision: 'fp8', optimizerStatePrecision: 'bf16',
+};
+
+export const FIRST_CALL_CASES: Record<string, TrainingRequest> = {
+  'v3-search': V3,
+  'v3-published': { ...V3, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } },
+  '405b-search': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 15e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' },
+};
+
+/** Time one call of `name` in this (fresh) process; prints the milliseconds. */
+function child(name: string): void {
+  const req = FIRST_CALL_CASES[name];
+  if (!req) throw new Error(`unknown case ${name}`);
+  const t0 = performance.now();
+  const p = planTraining(req);
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, considered: p.layoutsConsidered, timed: p.layoutsTimed }));
+}
+
+/**
+ * CPU profile of the first call only (not of module loading): writes a .cpuprofile for
+ * Chrome DevTools or a script. Timings under the profiler run slower than unprofiled.
+ */
+function profileChild(name: string, file: string): void {
+  const req = FIRST_CALL_CASES[name];
+  if (!req) throw new Error(`unknown case ${name}`);
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => {
+    let result: unknown;
+    session.post(method, params ?? {}, (err, r) => { if (err) throw err; result = r; });
+    return result as { profile?: unknown };
+  };
+  post('Profiler.enable');
+  post('Profiler.setSamplingInterval', { interval: 50 });
+  post('Profiler.start');
+  planTraining(req);
+  const { profile } = post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+}
+
+/** Median of `procs` fresh processes per case. */
+function parent(procs: number, names: readonly string[]): void {
+  const self = fileURLToPath(import.meta.url);
+  for (const name of names) {
+    const samples: number[] = [];
+    let last = '';
+    for (let i = 0; i < procs; i++) {
+      last = execFileSync(process.execPath, ['--import', 'tsx', self, 'child', name], { encoding: 'utf8' }).trim();
+      samples.push((JSON.parse(last) as { ms: number }).ms);
+    }
+    samples.sort((a, b) => a - b);
+    const q = (f: number) => samples[Math.min(samples.length - 1, Math.floor(f * samples.length))]!;
+    const { considered, timed } = JSON.parse(last) as { considered: number; timed: number };
+    console.log(`${`first call, fresh process: ${name}`.padEnd(48)} median ${q(0.5).toFixed(1)} ms  min ${samples[0]!.toFixed(1)} ms  max ${samples[samples.length - 1]!.toFixed(1)} ms  (${procs} processes) considered=${considered} timed=${timed}`);
+  }
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (!isMain) {
+  // imported for FIRST_CALL_CASES: nothing to run
+} else if (mode === 'child') child(rest[0] ?? 'v3-search');
+else if (mode === 'profile') profileChild(rest[0] ?? 'v3-search', rest[1] ?? 'first-call.cpuprofile');
+else {
+  const procs = mode !== undefined && /^\d+$/.test(mode) ? Number(mode) : 15;
+  const names = (mode !== undefined && !/^\d+$/.test(mode) ? [mode, ...rest] : rest);
+  parent(procs, names.length > 0 ? names : Object.keys(FIRST_CALL_CASES));
+}
