@@ -1,17 +1,26 @@
-import { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, type EfficiencyParameters } from '../../src/index.js';
+import { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, type EfficiencyParameters } from '../../src/index.js';
 import { predict } from './evaluate-runs.js';
 import type { PublishedRun } from './published-runs.js';
 
+/** Stored precision of a fitted value: fractions of peak to 0.001, µs to 0.1. */
+function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): number {
+  const [lo, hi] = FIT_BOUNDS[key];
+  const step = hi <= 1 ? 1000 : 10;
+  return Math.min(hi, Math.max(lo, Math.round(x * step) / step));
+}
+
 /**
  * Least squares on log(predicted / published) over the fit subset, by coordinate descent
- * with a golden-section search per parameter in [0.05, 1]. Deterministic.
+ * with a golden-section search per parameter inside its box (FIT_BOUNDS: fractions of peak in
+ * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic,
+ * started from the stored values.
  */
-export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 6): { params: EfficiencyParameters; loss: number } {
-  let params: EfficiencyParameters = { ...DEFAULT_EFFICIENCY };
+export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 8, start: EfficiencyParameters = DEFAULT_EFFICIENCY): { params: EfficiencyParameters; loss: number } {
+  let params: EfficiencyParameters = { ...start };
   const loss = (p: EfficiencyParameters) => runs.reduce((s, r) => s + Math.log(predict(r, p).predicted / r.published) ** 2, 0);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     for (const key of FITTED_EFFICIENCY_KEYS) {
-      let a = 0.05, b = 1;
+      let [a, b] = FIT_BOUNDS[key];
       const g = (Math.sqrt(5) - 1) / 2;
       const f = (x: number) => loss({ ...params, [key]: x });
       let c = b - g * (b - a), d = a + g * (b - a);
@@ -20,7 +29,9 @@ export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 6): { para
         if (fc < fd) { b = d; d = c; fd = fc; c = b - g * (b - a); fc = f(c); }
         else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = f(d); }
       }
-      params = { ...params, [key]: Math.round(((a + b) / 2) * 1000) / 1000 };
+      const candidate = roundParam(key, (a + b) / 2);
+      // keep the current value unless the line search found a lower loss (golden section is not global)
+      if (loss({ ...params, [key]: candidate }) <= loss(params)) params = { ...params, [key]: candidate };
     }
   }
   return { params, loss: loss(params) };

@@ -105,8 +105,13 @@ function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
   return bytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }
 
-/** Bytes of one quantisation pass per element: read BF16, write FP8 and its transposed FP8 copy. */
-const QUANT_BYTES = BYTES_PER_ELEMENT.bf16 + 2 * BYTES_PER_ELEMENT.fp8;
+/**
+ * Bytes of one quantisation pass per element: write FP8 and its transposed FP8 copy. The BF16
+ * read is not counted: FP8 recipes fuse the cast into the kernel that produces the tensor (norm,
+ * activation, dgrad epilogue; Transformer Engine's LayerNormLinear/cast-transpose, DeepSeek's
+ * fused FP8 kernels), whose own read and write the element-wise bytes already count.
+ */
+const QUANT_BYTES = 2 * BYTES_PER_ELEMENT.fp8;
 
 /** FP8 quantisation traffic per token of the GEMMs every token runs: inputs (forward) and output gradients (backward). */
 function tokenQuantBytes(kind: LayerKindProfile, tp: number): { forward: number; backward: number } {
@@ -152,10 +157,12 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
   const ew = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbm;
   const attF = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
+  // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
+  const gap = ctx.eff.layerOverheadUs * 1e-6;
   return {
-    f: acc.f + ew + (tq.forward * T) / hbm + attF,
-    b: acc.b + 2 * ew + (tq.backward * T) / hbm + 2 * attF,
-    w: acc.w, selective: acc.selective, ew,
+    f: acc.f + ew + (tq.forward * T) / hbm + attF + gap,
+    b: acc.b + 2 * ew + (tq.backward * T) / hbm + 2 * attF + 2 * gap,
+    w: acc.w + gap, selective: acc.selective + 0.5 * gap, ew,
   };
 }
 
