@@ -22,12 +22,12 @@ export interface PlanContext {
   readonly stageCache: Map<number, StageContent[] | null>;
   /** Memo tables by tag (see MEMO), keyed by memoKey. */
   readonly memo: Map<number | string, unknown>[];
-  /** Radix of memoKey: above every layout field and micro-batch count of this request. */
+  /** Radix of memoKey: above every parallel size of this request (a larger field falls back to a string key). */
   readonly keyRadix: number;
 }
 
 /** Memo table tags. */
-export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7 } as const;
+export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7, stageActivations: 8 } as const;
 
 export function createContext(args: {
   arch: ModelArchitecture; gpu: GpuSpec; gpuCount: number; sequenceLength: number; globalBatchSequences: number;
@@ -46,7 +46,7 @@ export function createContext(args: {
     globalBatchSequences: args.globalBatchSequences,
     stageCache: new Map(),
     memo: Object.values(MEMO).map(() => new Map<number | string, unknown>()),
-    keyRadix: Math.max(args.gpuCount, args.globalBatchSequences, 64) + 1,
+    keyRadix: Math.max(args.gpuCount, 64) + 1,
   };
 }
 
@@ -56,16 +56,21 @@ export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {
   return s;
 }
 
+/** Radix of memoKey's small code (flags and mode indices). */
+const SMALL_CODES = 256;
+
 /**
- * A memo key of up to eight non-negative integer fields (each below ctx.keyRadix): one number,
- * no string building, in the hot path of the layout search; a string when the number would not
- * be exact.
+ * A memo key of four non-negative integer fields below ctx.keyRadix (layout sizes) and a small
+ * code below 256 (flags, mode indices): one number, no string building, in the hot path of the
+ * layout search; a string when the number would not be exact (very large GPU counts).
  */
-export function memoKey(ctx: PlanContext, a: number, b: number, c: number, d: number, e = 0, f = 0, g = 0, h = 0): number | string {
+export function memoKey(ctx: PlanContext, a: number, b: number, c: number, d: number, small = 0): number | string {
   const r = ctx.keyRadix;
-  const k = ((((((a * r + b) * r + c) * r + d) * r + e) * r + f) * r + g) * r + h;
-  const fits = Number.isSafeInteger(k) && Math.max(a, b, c, d, e, f, g, h) < r;
-  return fits ? k : `${a}|${b}|${c}|${d}|${e}|${f}|${g}|${h}`;
+  if (a < r && b < r && c < r && d < r && small < SMALL_CODES) {
+    const k = (((a * r + b) * r + c) * r + d) * SMALL_CODES + small;
+    if (k <= Number.MAX_SAFE_INTEGER) return k;
+  }
+  return `${a}|${b}|${c}|${d}|${small}`;
 }
 
 export function memoize<T>(ctx: PlanContext, tag: number, key: number | string, make: () => T): T {

@@ -4,13 +4,16 @@ import { dataParallelComm, layerComm, pipelineSendSeconds, type LayerComm } from
 import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from './compute.js';
 import { MEMO, memoKey, memoize, stagesFor, type PlanContext } from './context.js';
 import {
-  inFlight, logitBytes, runtimeReserveBytes, stageActivationBytes, stageParams, staticMemory, sumMemory, type StaticParams,
+  activationTokens, inFlight, largestLayerParams, logitBytes, memoryShares, rawStageParams, runtimeReserveBytes, stageActivationBytesPerToken,
+  staticMemory, sumMemory, type RawStageParams, type StaticParams,
 } from './memory.js';
 import type { LayerKindProfile, ModelProfile } from './model-profile.js';
 import type { StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, PipelineSchedule, RecomputeMode, TimeBreakdown } from './types.js';
 
 /** Numeric codes of the string layout fields for memo keys. */
+const BYTES_BF16 = BYTES_PER_ELEMENT.bf16, BYTES_FP8 = BYTES_PER_ELEMENT.fp8, BYTES_FP32 = BYTES_PER_ELEMENT.fp32;
+
 const RECOMPUTE_INDEX: Readonly<Record<RecomputeMode, number>> = { none: 0, selective: 1, full: 2 };
 const SCHEDULE_INDEX: Readonly<Record<PipelineSchedule, number>> = { '1f1b': 0, interleaved: 1, zerobubble: 2, dualpipe: 3 };
 
@@ -62,6 +65,9 @@ function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
 
 function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
   const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0);
+  const hit = ctx.memo[MEMO.tokenShape]!.get(key);
+  if (hit !== undefined) return hit as TokenShape;
+  // the closure below is built on a miss only
   return memoize(ctx, MEMO.tokenShape, key, () => {
     const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
@@ -94,6 +100,9 @@ export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
 
 function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
   const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize);
+  const hit = ctx.memo[MEMO.shape]!.get(key);
+  if (hit !== undefined) return hit as ShapeCosts;
+  // the closure below is built on a miss only
   return memoize(ctx, MEMO.shape, key, () => {
     const cctx = computeContext(ctx, layout);
     const p = ctx.profile;
@@ -120,17 +129,23 @@ function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm
 }
 
 /**
- * Pipeline send of one micro-batch, memoised per (tp, cp, ep, micro-batch, cross-node link,
+ * Pipeline send of one micro-batch, memoised per (tp, cp, micro-batch, cross-node link,
  * pipelined or not): a single stage sends nothing, every deeper pipeline sends the same
- * activations per micro-batch boundary.
+ * activations per micro-batch boundary, whatever the EP size.
  */
 function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
-  return memoize(ctx, MEMO.pipelineSend, key, () => pipelineSendSeconds(ctx.profile, ctx.cluster, layout));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const table = ctx.memo[MEMO.pipelineSend]!;
+  let v = table.get(key) as number | undefined;
+  if (v === undefined) { v = pipelineSendSeconds(ctx.profile, ctx.cluster, layout); table.set(key, v); }
+  return v;
 }
 
 function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute], crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute] * 4 + crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const hit = ctx.memo[MEMO.costs]!.get(key);
+  if (hit !== undefined) return hit as Costs;
+  // the closure below is built on a miss only
   return memoize(ctx, MEMO.costs, key, () => {
     const p = ctx.profile;
     const shape = shapeFor(ctx, layout);
@@ -196,44 +211,71 @@ export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
   return ctx.globalBatchSequences / (layout.dp * layout.microBatchSize);
 }
 
-/** Parameters of each pipeline stage, per (pp, ep, tp): shared by DualPipe and the other schedules. */
-function paramsByStage(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
-  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, 0);
-  return memoize(ctx, MEMO.stageParams, key, () => stages.map((s) => stageParams(ctx.profile, s, layout.ep, layout.tp)));
+/** Unsharded parameters of each pipeline stage, per pipeline depth: every (ep, tp) divides them. */
+function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageContent[]): readonly RawStageParams[] {
+  const table = ctx.memo[MEMO.stageParams]!;
+  let out = table.get(pp) as readonly RawStageParams[] | undefined;
+  if (out === undefined) { out = stages.map((s) => rawStageParams(ctx.profile, s)); table.set(pp, out); }
+  return out;
 }
 
-/** Parameters each pipeline rank holds (both mirrored stages under DualPipe). */
+/** Parameters each pipeline rank holds (both mirrored stages under DualPipe), per (pp, ep, tp, DualPipe or not). */
 export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
-  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, layout.schedule === 'dualpipe' ? 1 : 0);
-  return memoize(ctx, MEMO.params, key, () => {
-    const byStage = paramsByStage(ctx, layout, stages);
-    const out: StaticParams[] = [];
-    for (let rank = 0; rank < layout.pp; rank++) {
-      let dense = 0, denseFp8 = 0, expert = 0, largest = 0;
-      for (const s of rankStages(layout, rank)) {
-        const p = byStage[s]!;
-        dense += p.dense; denseFp8 += p.denseFp8; expert += p.expert; largest = Math.max(largest, p.largestLayer);
-      }
-      out.push({ dense, denseFp8, expert, largestLayer: largest });
+  const dual = layout.schedule === 'dualpipe';
+  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, 0, dual ? 1 : 0);
+  const table = ctx.memo[MEMO.params]!;
+  const hit = table.get(key);
+  if (hit !== undefined) return hit as readonly StaticParams[];
+  const raw = rawParamsByStage(ctx, layout.pp, stages);
+  const { pp, tp, ep } = layout;
+  // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored), EP the routed experts
+  const largestLayer = largestLayerParams(ctx.profile, ep) / tp;
+  const out: StaticParams[] = [];
+  for (let rank = 0; rank < pp; rank++) {
+    const a = raw[rank]!;
+    const mirror = pp - 1 - rank;
+    if (dual && mirror !== rank) {
+      const b = raw[mirror]!;
+      out.push({ dense: (a.dense + b.dense) / tp, denseFp8: (a.denseFp8 + b.denseFp8) / tp, expert: (a.expert + b.expert) / ep, largestLayer });
+    } else {
+      out.push({ dense: a.dense / tp, denseFp8: a.denseFp8 / tp, expert: a.expert / ep, largestLayer });
     }
-    return out;
-  });
+  }
+  table.set(key, out);
+  return out;
 }
 
-/** Peak activation bytes of each pipeline rank (all micro-batches it holds in flight). */
-export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): readonly number[] {
-  const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute], SCHEDULE_INDEX[layout.schedule], layout.virtualStages, m);
-  return memoize(ctx, MEMO.activations, key, () => {
-    const out: number[] = [];
-    for (let rank = 0; rank < layout.pp; rank++) {
-      const ids = rankStages(layout, rank);
-      let perMb = 0;
-      for (const s of ids) perMb += stageActivationBytes(ctx.profile, stages[s]!, layout, ctx.precision);
-      if (layout.schedule === 'dualpipe') perMb /= ids.length;
-      out.push(perMb * inFlight(layout, rank, m));
-    }
-    return out;
-  });
+/** Activation bytes per token of each stage under one recomputation mode, per (pp, mode). */
+function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode, stages: readonly StageContent[]): readonly number[] {
+  const key = pp * 4 + RECOMPUTE_INDEX[recompute];
+  const table = ctx.memo[MEMO.stageActivations]!;
+  let out = table.get(key) as readonly number[] | undefined;
+  if (out === undefined) { out = stages.map((s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute)); table.set(key, out); }
+  return out;
+}
+
+/**
+ * Peak activation bytes of each pipeline rank (all micro-batches it holds in flight) under
+ * `recompute` (default the layout's). `m` follows from the key's (pp, tp, cp, micro-batch): dp = gpus / (tp·cp·pp).
+ */
+export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number, recompute: RecomputeMode = layout.recompute): readonly number[] {
+  const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, RECOMPUTE_INDEX[recompute] + 3 * (SCHEDULE_INDEX[layout.schedule] + 4 * layout.virtualStages));
+  const table = ctx.memo[MEMO.activations]!;
+  const hit = table.get(key);
+  if (hit !== undefined) return hit as readonly number[];
+  const perToken = perTokenByStage(ctx, layout.pp, recompute, stages);
+  const tokens = activationTokens(ctx.profile, layout);
+  const pp = layout.pp, dual = layout.schedule === 'dualpipe';
+  const out: number[] = [];
+  for (let rank = 0; rank < pp; rank++) {
+    const mirror = pp - 1 - rank;
+    let perMb = tokens * perToken[rank]!;
+    // DualPipe: a rank holds both mirrored stages, half the micro-batches of each
+    if (dual && mirror !== rank) perMb = (perMb + tokens * perToken[mirror]!) / 2;
+    out.push(perMb * inFlight(layout, rank, m));
+  }
+  table.set(key, out);
+  return out;
 }
 
 function headRank(layout: Layout): number {
@@ -246,34 +288,56 @@ export interface MemoryCheck {
   readonly fits: boolean;
 }
 
+/** The heaviest pipeline rank of a layout: its total bytes per GPU and whether that fits in HBM. */
+export interface WorstMemory {
+  total: number;
+  rank: number;
+}
+
+/**
+ * Fill `out` with the heaviest rank of `layout` (per-rank parameters and activations already
+ * looked up) and say whether it fits; builds no breakdown (memoryCheckAt does, for the layouts
+ * a search reports). Its totals are those of the breakdowns, operation for operation.
+ */
+export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[], out: WorstMemory): boolean {
+  const sh = memoryShares(layout, ctx.precision, ctx.optimizer);
+  const reserve = runtimeReserveBytes();
+  const withLogits = reserve + logitBytes(ctx.profile, layout);
+  const hr = headRank(layout);
+  // memoryTotal inlined (the search's most frequent loop; a cold isolate runs it in the interpreter)
+  const { wDp, wEdp, gDp, gEdp, oDp, oEdp, gather, fp8, optimizerBytes } = sh;
+  let worstTotal = -1, worstRank = 0;
+  for (let r = 0; r < layout.pp; r++) {
+    const p = params[r]!;
+    const gatherBuffer = gather ? 2 * p.largestLayer : 0;
+    const total = BYTES_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer)
+      + (fp8 ? BYTES_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0)
+      + BYTES_FP32 * (p.dense / gDp + p.expert / gEdp)
+      + optimizerBytes * (p.dense / oDp + p.expert / oEdp)
+      + acts[r]! + (r === hr ? withLogits : reserve);
+    if (total > worstTotal) { worstTotal = total; worstRank = r; }
+  }
+  out.total = worstTotal; out.rank = worstRank;
+  return worstTotal <= ctx.hw.hbmCapacityBytes;
+}
+
+/** The memory breakdown of one pipeline rank (the worst one, found by worstMemory). */
+export function memoryCheckAt(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[], rank: number): MemoryCheck {
+  const reserve = runtimeReserveBytes();
+  const transient = rank === headRank(layout) ? reserve + logitBytes(ctx.profile, layout) : reserve;
+  const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer), acts[rank]!, transient);
+  return { worst, worstRank: rank, fits: worst.total <= ctx.hw.hbmCapacityBytes };
+}
+
 export function checkMemory(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number): MemoryCheck {
   return checkMemoryOf(ctx, layout, paramsByRank(ctx, layout, stages), activationsByRank(ctx, layout, stages, m));
 }
 
-/** checkMemory with the per-rank parameters and activations already looked up (the search hoists them out of its inner loop). */
+/** checkMemory with the per-rank parameters and activations already looked up. */
 export function checkMemoryOf(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[]): MemoryCheck {
-  const reserve = runtimeReserveBytes();
-  const logits = logitBytes(ctx.profile, layout);
-  const hr = headRank(layout);
-  // inline the per-rank total (hot loop of the search); build the breakdown for the worst rank only
-  const dp = layout.dp * layout.cp;
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const z = layout.zero;
-  const wDp = z >= 3 ? dp : 1, wEdp = z >= 3 ? edp : 1, gDp = z >= 2 ? dp : 1, gEdp = z >= 2 ? edp : 1, oDp = z >= 1 ? dp : 1, oEdp = z >= 1 ? edp : 1;
-  const fp8 = ctx.precision === 'fp8' ? 1 : 0;
-  const optBytes = 4 + 2 * (ctx.optimizer === 'bf16' ? 2 : 4);
-  let worstTotal = -1, worstRank = 0;
-  for (let r = 0; r < layout.pp; r++) {
-    const p = params[r]!;
-    const gather = z >= 3 ? 2 * p.largestLayer : 0;
-    const total = 2 * (p.dense / wDp + p.expert / wEdp + gather) + fp8 * (p.denseFp8 / wDp + p.expert / wEdp + gather)
-      + 4 * (p.dense / gDp + p.expert / gEdp) + optBytes * (p.dense / oDp + p.expert / oEdp)
-      + acts[r]! + reserve + (r === hr ? logits : 0);
-    if (total > worstTotal) { worstTotal = total; worstRank = r; }
-  }
-  const st = staticMemory(params[worstRank]!, layout, ctx.precision, ctx.optimizer);
-  const worst = sumMemory(st, acts[worstRank]!, reserve + (worstRank === hr ? logits : 0));
-  return { worst, worstRank, fits: worst.total <= ctx.hw.hbmCapacityBytes };
+  const w: WorstMemory = { total: 0, rank: 0 };
+  worstMemory(ctx, layout, params, acts, w);
+  return memoryCheckAt(ctx, layout, params, acts, w.rank);
 }
 
 function gb(bytes: number): string {
@@ -317,7 +381,10 @@ function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, 
 }
 
 export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout), layout.pp > 1 ? 1 : 0);
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const hit = ctx.memo[MEMO.bound]!.get(key);
+  if (hit !== undefined) return hit as BoundTerms;
+  // the closure below is built on a miss only
   return memoize(ctx, MEMO.bound, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
 }
 

@@ -35,29 +35,45 @@ export interface StaticParams {
   readonly largestLayer: number;
 }
 
-/** Running parameter sums of one stage. */
-interface ParamSums { dense: number; denseFp8: number; expert: number; largest: number }
-
-function addKind(acc: ParamSums, k: LayerKindProfile, n: number, ep: number): void {
-  acc.dense += n * k.denseParams; acc.denseFp8 += n * k.denseFp8Params; acc.expert += n * k.expertParams / ep;
-  acc.largest = Math.max(acc.largest, k.denseParams + k.expertParams / ep);
+/** Parameters of one stage before tensor and expert parallelism divide them. */
+export interface RawStageParams {
+  readonly dense: number;
+  readonly denseFp8: number;
+  /** All routed-expert parameters of the stage (EP divides them). */
+  readonly expert: number;
 }
 
-export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
-  const acc: ParamSums = { dense: 0, denseFp8: 0, expert: 0, largest: 0 };
-  for (let i = 0; i < profile.kinds.length; i++) addKind(acc, profile.kinds[i]!, stage.kindCounts[i] ?? 0, ep);
-  if (stage.hasEmbedding) acc.dense += profile.embeddingParams;
+export function rawStageParams(profile: ModelProfile, stage: StageContent): RawStageParams {
+  let dense = 0, denseFp8 = 0, expert = 0;
+  for (let i = 0; i < profile.kinds.length; i++) {
+    const k = profile.kinds[i]!, n = stage.kindCounts[i] ?? 0;
+    dense += n * k.denseParams; denseFp8 += n * k.denseFp8Params; expert += n * k.expertParams;
+  }
+  if (stage.hasEmbedding) dense += profile.embeddingParams;
   if (stage.hasHead) {
-    acc.dense += profile.headParams;
+    dense += profile.headParams;
     const mk = profile.kinds[profile.mtpKind];
     if (mk && profile.mtpModules > 0) {
       const proj = profile.mtpProjection.k * profile.mtpProjection.n;
-      addKind(acc, mk, profile.mtpModules, ep);
-      acc.dense += profile.mtpModules * proj; acc.denseFp8 += profile.mtpModules * proj;
+      const n = profile.mtpModules;
+      dense += n * mk.denseParams; denseFp8 += n * mk.denseFp8Params; expert += n * mk.expertParams;
+      dense += n * proj; denseFp8 += n * proj;
     }
   }
+  return { dense, denseFp8, expert };
+}
+
+/** Parameters of the largest layer of any kind on one EP rank (ZeRO-3's gather buffer), before tensor parallelism. */
+export function largestLayerParams(profile: ModelProfile, ep: number): number {
+  let largest = 0;
+  for (const k of profile.kinds) largest = Math.max(largest, k.denseParams + k.expertParams / ep);
+  return largest;
+}
+
+export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
+  const raw = rawStageParams(profile, stage);
   // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored)
-  return { dense: acc.dense / tp, denseFp8: acc.denseFp8 / tp, expert: acc.expert, largestLayer: acc.largest / tp };
+  return { dense: raw.dense / tp, denseFp8: raw.denseFp8 / tp, expert: raw.expert / ep, largestLayer: largestLayerParams(profile, ep) / tp };
 }
 
 export interface StaticMemory {
@@ -102,16 +118,25 @@ export function activationBytesPerToken(kind: LayerKindProfile, h: number, preci
   return bytes;
 }
 
-/** Activation bytes of one micro-batch on a stage. */
-export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
+/** Activation bytes per token of one micro-batch on a stage (before cp and tp shard the tokens). */
+export function stageActivationBytesPerToken(profile: ModelProfile, stage: StageContent, precision: TrainingPrecision, recompute: RecomputeMode): number {
   let perToken = 0;
-  for (let i = 0; i < profile.kinds.length; i++) perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(profile.kinds[i]!, profile.hidden, precision, layout.recompute);
+  for (let i = 0; i < profile.kinds.length; i++) perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(profile.kinds[i]!, profile.hidden, precision, recompute);
   if (stage.hasHead) {
     const mk = profile.kinds[profile.mtpKind];
-    if (mk) perToken += profile.mtpModules * (activationBytesPerToken(mk, profile.hidden, precision, layout.recompute) + 2 * profile.hidden * BYTES_PER_ELEMENT.bf16);
+    if (mk) perToken += profile.mtpModules * (activationBytesPerToken(mk, profile.hidden, precision, recompute) + 2 * profile.hidden * BYTES_PER_ELEMENT.bf16);
   }
-  return tokens * perToken;
+  return perToken;
+}
+
+/** Tokens of one micro-batch whose activations one GPU holds (cp and tp shard them). */
+export function activationTokens(profile: ModelProfile, layout: Layout): number {
+  return (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
+}
+
+/** Activation bytes of one micro-batch on a stage. */
+export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
+  return activationTokens(profile, layout) * stageActivationBytesPerToken(profile, stage, precision, layout.recompute);
 }
 
 export function logitBytes(profile: ModelProfile, layout: Layout): number {
@@ -132,6 +157,29 @@ const RESERVE_BYTES = convert(RUNTIME_RESERVE_GB, 'GB', 'B');
 
 export function runtimeReserveBytes(): number {
   return RESERVE_BYTES;
+}
+
+/**
+ * Memory fractions of one layout (ZeRO sharding divisors, precision), for totals that build no
+ * breakdown (evaluate.ts worstMemory: the operations of staticMemory and sumMemory, in their order).
+ */
+export interface MemoryShares {
+  readonly wDp: number; readonly wEdp: number;
+  readonly gDp: number; readonly gEdp: number;
+  readonly oDp: number; readonly oEdp: number;
+  readonly gather: boolean;
+  readonly fp8: boolean;
+  readonly optimizerBytes: number;
+}
+
+export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
+  const dp = layout.dp * layout.cp;
+  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
+  const z = layout.zero;
+  return {
+    wDp: z >= 3 ? dp : 1, wEdp: z >= 3 ? edp : 1, gDp: z >= 2 ? dp : 1, gEdp: z >= 2 ? edp : 1, oDp: z >= 1 ? dp : 1, oEdp: z >= 1 ? edp : 1,
+    gather: z >= 3, fp8: precision === 'fp8', optimizerBytes: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32),
+  };
 }
 
 export function sumMemory(s: StaticMemory, activations: number, transient: number): MemoryBreakdown {

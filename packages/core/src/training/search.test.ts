@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
-import { createContext, type PlanContext } from './context.js';
+import { createContext, stagesFor, type PlanContext } from './context.js';
 import { DEFAULT_EFFICIENCY } from './efficiency.js';
+import { activationsByRank, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
 import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
@@ -73,4 +74,32 @@ describe('pruned layout search = unpruned search', () => {
       if (pruned.ranked.length > 0) expect(pruned.layoutsPruned).toBeGreaterThan(0);
     });
   }
+});
+
+describe('memory checks without a breakdown', () => {
+  it('worstMemory totals equal the breakdown totals, bit for bit', () => {
+    const ctx = contextFor(CASES[0]!);
+    const zeros = [0, 1, 2, 3] as const, recs = ['none', 'selective', 'full'] as const;
+    let checked = 0;
+    for (const base of [
+      { tp: 1, cp: 1, pp: 16, dp: 128, ep: 64, microBatchSize: 1, schedule: 'dualpipe', virtualStages: 1 },
+      { tp: 2, cp: 1, pp: 8, dp: 128, ep: 32, microBatchSize: 2, schedule: 'interleaved', virtualStages: 2 },
+      { tp: 8, cp: 1, pp: 4, dp: 64, ep: 8, microBatchSize: 1, schedule: '1f1b', virtualStages: 1 },
+    ] as const) {
+      const stages = stagesFor(ctx, base.pp)!;
+      for (const zero of zeros) for (const recompute of recs) {
+        const layout = { ...base, zero, recompute };
+        const m = microBatchesPerStep(ctx, layout);
+        const params = paramsByRank(ctx, layout, stages), acts = activationsByRank(ctx, layout, stages, m);
+        const w: WorstMemory = { total: 0, rank: 0 };
+        const fits = worstMemory(ctx, layout, params, acts, w);
+        const check = memoryCheckAt(ctx, layout, params, acts, w.rank);
+        expect(w.total).toBe(check.worst.total);
+        expect(fits).toBe(check.fits);
+        for (let r = 0; r < base.pp; r++) expect(memoryCheckAt(ctx, layout, params, acts, r).worst.total).toBeLessThanOrEqual(w.total);
+        checked++;
+      }
+    }
+    expect(checked).toBe(36);
+  });
 });

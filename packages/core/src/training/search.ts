@@ -1,10 +1,11 @@
 import type { PlanContext } from './context.js';
 import { stagesFor } from './context.js';
 import {
-  activationsByRank, boundTerms, cheapBoundTerms, checkMemoryOf, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, microBatchesPerStep, paramsByRank, timeLayout,
-  type BoundTerms, type MemoryCheck, type StepTiming,
+  activationsByRank, boundTerms, cheapBoundTerms, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, timeLayout,
+  worstMemory, type BoundTerms, type MemoryCheck, type StepTiming, type WorstMemory,
 } from './evaluate.js';
 import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from './layout-rules.js';
+import type { StaticParams } from './memory.js';
 import type { StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, PipelineSchedule, RecomputeMode, ZeroStage } from './types.js';
 
@@ -64,12 +65,6 @@ function insertRanked(ranked: LayoutEvaluation[], e: LayoutEvaluation, keep: num
   if (ranked.length > keep) ranked.pop();
 }
 
-/** Activations per pipeline rank for each recomputation mode of one group, looked up on first use. */
-function activationsPerMode(ctx: PlanContext, base: Layout, stages: readonly StageContent[], m: number): (recompute: RecomputeMode) => readonly number[] {
-  const cache: Partial<Record<RecomputeMode, readonly number[]>> = {};
-  return (recompute) => (cache[recompute] ??= activationsByRank(ctx, { ...base, recompute }, stages, m));
-}
-
 /** Whether two ZeRO stages give the same step time (1 and 2: same DP traffic, same sharded optimizer step). */
 function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
   return a === b || (a >= 1 && a <= 2 && b >= 1 && b <= 2);
@@ -78,11 +73,17 @@ function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
 /** Layouts that share everything but the ZeRO stage and the recomputation, with a lower bound on their step time. */
 interface Group {
   readonly level: 'group';
-  readonly base: Layout;
+  /** The layout (ZeRO stage and recomputation unset), built when the group leaves the queue. */
+  base: Layout | null;
+  /** The schedule group's layout and this group's EP size (base is `{ ...from, ep }`). */
+  readonly from: Layout;
+  readonly ep: number;
   /** lowerBoundSeconds with the exact bound terms. */
   readonly bound: number;
   /** Position in the enumeration order (tp, cp, pp, ep, micro-batch, schedule): breaks ties of `bound`. */
   readonly index: number;
+  /** The next group of the same schedule group in (bound, index) order: queued when this one leaves the queue. */
+  next: Group | null;
 }
 
 /**
@@ -135,32 +136,37 @@ class GroupQueue {
 
   push(item: QueueItem): void {
     const h = this.heap;
+    let c = h.length;
     h.push(item);
-    let c = h.length - 1;
+    // sift up: move parents down until the item's place is found
     while (c > 0) {
       const p = (c - 1) >> 1;
-      if (!before(h[c]!, h[p]!)) return;
-      const t = h[c]!; h[c] = h[p]!; h[p] = t;
+      const parent = h[p]!;
+      if (!(item.bound < parent.bound || (item.bound === parent.bound && item.index < parent.index))) break;
+      h[c] = parent;
       c = p;
     }
+    h[c] = item;
   }
 
   private siftDown(i: number): void {
-    const h = this.heap;
+    const h = this.heap, n = h.length;
+    const item = h[i]!;
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let min = i;
-      if (l < h.length && before(h[l]!, h[min]!)) min = l;
-      if (r < h.length && before(h[r]!, h[min]!)) min = r;
-      if (min === i) return;
-      const t = h[i]!; h[i] = h[min]!; h[min] = t;
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      let min = l, m = h[l]!;
+      const r = l + 1;
+      if (r < n) {
+        const b = h[r]!;
+        if (b.bound < m.bound || (b.bound === m.bound && b.index < m.index)) { min = r; m = b; }
+      }
+      if (!(m.bound < item.bound || (m.bound === item.bound && m.index < item.index))) break;
+      h[i] = m;
       i = min;
     }
+    h[i] = item;
   }
-}
-
-function before(a: QueueItem, b: QueueItem): boolean {
-  return a.bound < b.bound || (a.bound === b.bound && a.index < b.index);
 }
 
 /** A layout whose fields the enumeration overwrites to run the structural rules without allocating. */
@@ -273,7 +279,7 @@ function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstr
         if (problem) { reject(tally, problem, perGroup); continue; }
         if (!stagesExist) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
         const base: Layout = { ...probe };
-        groups.push({ level: 'group', base, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)) });
+        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), next: null });
       }
     }
   });
@@ -328,15 +334,86 @@ function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutCo
   return out;
 }
 
-/** The groups of a schedule group, one per EP size, with their exact bounds (each at least the schedule group's). */
-function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup): Group[] {
-  const { base } = sg;
+/**
+ * Queue the groups of a schedule group, one per EP size, with their exact bounds (each at least
+ * the schedule group's): only the first in (bound, index) order enters the queue, the others
+ * follow one by one as their predecessors leave it (a k-way merge: the same pop order as
+ * queueing all of them, with a smaller heap). `scratch` is a probe for the bound lookups.
+ */
+function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup, queue: GroupQueue, scratch: Probe): void {
+  const { base, eps, epIndices } = sg;
   // the enumeration index is linear in the EP position
   const epStride = enumerationIndex(space, 0, 0, 0, 1, 0, 0);
-  return sg.eps.map((ep, k): Group => {
-    const layout: Layout = k === 0 ? base : { ...base, ep };
-    return { level: 'group', base: layout, index: sg.index + (sg.epIndices[k]! - sg.epIndices[0]!) * epStride, bound: lowerBoundSeconds(ctx, layout, boundTerms(ctx, layout)) };
-  });
+  Object.assign(scratch, base);
+  const groups: Group[] = [];
+  for (let k = 0; k < eps.length; k++) {
+    const ep = eps[k]!;
+    scratch.ep = ep;
+    const g: Group = {
+      level: 'group', base: k === 0 ? base : null, from: base, ep, next: null,
+      index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride, bound: lowerBoundSeconds(ctx, scratch, boundTerms(ctx, scratch)),
+    };
+    // insertion sort by (bound, index): a handful of EP sizes
+    let at = groups.length;
+    while (at > 0 && (g.bound < groups[at - 1]!.bound || (g.bound === groups[at - 1]!.bound && g.index < groups[at - 1]!.index))) at--;
+    groups.splice(at, 0, g);
+  }
+  for (let k = 0; k + 1 < groups.length; k++) groups[k]!.next = groups[k + 1]!;
+  queue.push(groups[0]!);
+}
+
+/**
+ * Memory of one group's layouts: per-rank parameters, activations per recomputation mode and
+ * the heaviest-recomputation verdict per ZeRO stage, looked up once; checks build no breakdown
+ * and allocate nothing (one instance per search, reset per group).
+ */
+class GroupMemory {
+  private readonly layout: Probe;
+  private stages: readonly StageContent[] = [];
+  private m = 0;
+  params: readonly StaticParams[] = [];
+  /** Activations per pipeline rank by position in `recs`. */
+  private readonly acts: Array<readonly number[] | undefined>;
+  /** Whether the heaviest recomputation fits, by ZeRO stage. */
+  private readonly heaviestFits: Array<boolean | undefined> = [undefined, undefined, undefined, undefined];
+  /** Heaviest rank of the last check. */
+  readonly worst: WorstMemory = { total: 0, rank: 0 };
+
+  constructor(private readonly ctx: PlanContext, private readonly recs: readonly RecomputeMode[], probe: Probe) {
+    this.layout = { ...probe };
+    this.acts = recs.map(() => undefined);
+  }
+
+  reset(base: Layout, stages: readonly StageContent[], m: number, params: readonly StaticParams[]): void {
+    Object.assign(this.layout, base);
+    this.stages = stages; this.m = m; this.params = params;
+    this.acts.fill(undefined);
+    this.heaviestFits.fill(undefined);
+  }
+
+  /** Activations per rank with the recomputation mode at position `ri` of `recs`. */
+  actsAt(ri: number): readonly number[] {
+    return (this.acts[ri] ??= activationsByRank(this.ctx, this.layout, this.stages, this.m, this.recs[ri]!));
+  }
+
+  /** Whether the group's layout with this ZeRO stage and recomputation fits; fills `worst`. */
+  fits(zero: ZeroStage, ri: number): boolean {
+    this.layout.zero = zero; this.layout.recompute = this.recs[ri]!;
+    const fits = worstMemory(this.ctx, this.layout, this.params, this.actsAt(ri), this.worst);
+    if (ri === this.recs.length - 1) this.heaviestFits[zero] = fits;
+    return fits;
+  }
+
+  /** Whether a layout of this group fits at all with this ZeRO stage (heaviest recomputation: the least memory). */
+  canFit(zero: ZeroStage): boolean {
+    const known = this.heaviestFits[zero];
+    return known !== undefined ? known : this.fits(zero, this.recs.length - 1);
+  }
+
+  /** The breakdown of the heaviest rank of the last `fits` check, for `layout`. */
+  check(layout: Layout, ri: number): MemoryCheck {
+    return memoryCheckAt(this.ctx, layout, this.params, this.actsAt(ri), this.worst.rank);
+  }
 }
 
 export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
@@ -345,11 +422,11 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   const { zeros, recs, perGroup } = space;
   const tally: Tally = { considered: 0, rejected: {} };
   const ranked: LayoutEvaluation[] = [];
-  let closest: { layout: Layout; mem: MemoryCheck } | null = null;
-  let timed = 0, pruned = 0;
-
-  /** Step time a layout must beat to enter `ranked`. */
-  const admissionLimit = () => (ranked.length >= keep ? ranked[ranked.length - 1]!.stepTimeSeconds : Infinity);
+  /** The non-fitting layout with the least memory so far (its breakdown is built at the end). */
+  let closest: { layout: Layout; total: number; recIndex: number; params: readonly StaticParams[]; acts: readonly number[]; rank: number } | null = null;
+  let timed = 0, pruned = 0, hbmRejected = 0;
+  /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept). */
+  let limit = Infinity;
 
   const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeros[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recs[0]! };
   const items: QueueItem[] = prune ? enumerateScheduleGroups(ctx, space, fixed, probe, tally) : enumerateEveryGroup(ctx, space, fixed, probe, tally);
@@ -359,71 +436,73 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
 
   // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
   const queue = new GroupQueue(items);
-  const maxZero = zeros.reduce((a, b) => (b > a ? b : a));
-  for (let item = queue.pop(); item; item = queue.pop()) {
-    if (prune && item.bound >= admissionLimit()) {
+  let maxZero = zeros[0]!;
+  for (const z of zeros) if (z > maxZero) maxZero = z;
+  const memory = new GroupMemory(ctx, recs, probe);
+  const scratch: Probe = { ...probe };
+  for (let item = queue.pop(); item !== null; item = queue.pop()) {
+    if (prune && item.bound >= limit) {
       pruned += queued;
       break;
     }
     if (item.level === 'schedule') {
       // its groups, one per EP size, each with a bound at least this one's and a later index
-      for (const g of expandScheduleGroup(ctx, space, item)) queue.push(g);
+      expandScheduleGroup(ctx, space, item, queue, scratch);
       continue;
     }
-    const { base } = item;
+    if (item.next) queue.push(item.next);
+    const base = (item.base ??= { ...item.from, ep: item.ep });
     queued -= perGroup;
     const stages = stagesFor(ctx, base.pp)!;
     const m = microBatchesPerStep(ctx, base);
     const params = paramsByRank(ctx, base, stages);
     // a tighter bound (stage imbalance, bubble, optimizer step) skips this group only
-    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= admissionLimit()) {
+    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limit) {
       pruned += perGroup;
       continue;
     }
-    const acts = activationsPerMode(ctx, base, stages, m);
-    const heaviest = recs[recs.length - 1]!;
-    // memory checks with the heaviest recomputation by ZeRO stage: the pre-checks below and the recomputation loop share them
-    const heaviestChecks: Array<MemoryCheck | undefined> = [];
-    const memoryOf = (zero: ZeroStage, recompute: RecomputeMode, layout: Layout): MemoryCheck => {
-      if (recompute !== heaviest) return checkMemoryOf(ctx, layout, params, acts(recompute));
-      return (heaviestChecks[zero] ??= checkMemoryOf(ctx, layout, params, acts(recompute)));
-    };
-    /** Whether a layout of this group fits at all with this ZeRO stage (heaviest recomputation: the least memory). */
-    const canFit = (zero: ZeroStage) => memoryOf(zero, heaviest, { ...base, zero, recompute: heaviest }).fits;
+    memory.reset(base, stages, m, params);
     // once a layout fits, the closest non-fitting one no longer matters: reject hopeless ZeRO stages with one check
-    if (prune && ranked.length > 0 && !canFit(maxZero)) {
-      reject(tally, 'does not fit in HBM', perGroup);
+    if (prune && ranked.length > 0 && !memory.canFit(maxZero)) {
+      hbmRejected += perGroup;
       continue;
     }
     let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
     for (const zero of zeros) {
-      if (prune && ranked.length > 0 && zero !== maxZero && !canFit(zero)) {
-        reject(tally, 'does not fit in HBM', recs.length);
+      if (prune && ranked.length > 0 && zero !== maxZero && !memory.canFit(zero)) {
+        hbmRejected += recs.length;
         continue;
       }
-      for (const recompute of recs) {
-        const layout: Layout = { ...base, zero, recompute };
-        const mem = memoryOf(zero, recompute, layout);
-        if (!mem.fits) {
-          reject(tally, 'does not fit in HBM', 1);
-          if (!closest || mem.worst.total < closest.mem.worst.total) closest = { layout, mem };
+      for (let ri = 0; ri < recs.length; ri++) {
+        const recompute = recs[ri]!;
+        if (!memory.fits(zero, ri)) {
+          hbmRejected++;
+          const w = memory.worst;
+          if (!closest || w.total < closest.total) {
+            closest = { layout: { ...base, zero, recompute }, total: w.total, recIndex: ri, params, acts: memory.actsAt(ri), rank: w.rank };
+          }
           continue;
         }
         timed++;
+        const layout: Layout = { ...base, zero, recompute };
         // ZeRO-1 and ZeRO-2 take the same time: reuse the timing of the stage before
         const timing: StepTiming = previous && previous.recompute === recompute && sameTiming(previous.zero, zero) ? previous.timing : timeLayout(ctx, layout, stages, m);
         previous = { zero, recompute, timing };
         // the full evaluation (breakdowns, strings) only for layouts that enter the ranking
-        if (timing.stepTimeSeconds < admissionLimit()) insertRanked(ranked, evaluateLayout(ctx, layout, mem, timing), keep);
+        if (timing.stepTimeSeconds < limit) {
+          insertRanked(ranked, evaluateLayout(ctx, layout, memory.check(layout, ri), timing), keep);
+          if (ranked.length >= keep) limit = ranked[ranked.length - 1]!.stepTimeSeconds;
+        }
         // heavier recomputation of a fitting layout is only slower: not timed
         break;
       }
     }
   }
-  const c = closest as { layout: Layout; mem: MemoryCheck } | null;
+  if (hbmRejected > 0) reject(tally, 'does not fit in HBM', hbmRejected);
+  const c = closest as { layout: Layout; recIndex: number; params: readonly StaticParams[]; acts: readonly number[]; rank: number } | null;
   return {
     ranked,
-    closestNonFitting: ranked.length === 0 && c ? evaluateLayout(ctx, c.layout, c.mem) : null,
+    closestNonFitting: ranked.length === 0 && c ? evaluateLayout(ctx, c.layout, memoryCheckAt(ctx, c.layout, c.params, c.acts, c.rank)) : null,
     rejected: tally.rejected,
     layoutsConsidered: tally.considered,
     layoutsTimed: timed,
