@@ -24,6 +24,8 @@ export interface MeasuredRow {
 
 export interface PoolColumns {
   readonly batchSize: number; readonly workers: number;
+  /** Whether the row states the pool's batch size and worker count (many disagg rows leave them empty; then 1 and 1). */
+  readonly sized: boolean;
   readonly tp: number; readonly pp: number; readonly adp: number; readonly moeTp: number; readonly moeEp: number;
 }
 
@@ -53,6 +55,7 @@ export function parseMeasuredCsv(text: string): MeasuredRow[] {
     const m = /silicon_concurrency=(\d+)/.exec(source);
     const pool = (p: string): PoolColumns | null => g(`${p}_tp_size`) === '' ? null : {
       batchSize: num(g(`${p}_batch_size`), 1), workers: num(g(`${p}_num_workers`), 1),
+      sized: g(`${p}_batch_size`) !== '' && g(`${p}_num_workers`) !== '',
       tp: num(g(`${p}_tp_size`), 1), pp: num(g(`${p}_pp_size`), 1), adp: num(g(`${p}_attention_dp_size`), 1),
       moeTp: num(g(`${p}_moe_tp_size`), 1), moeEp: num(g(`${p}_moe_ep_size`), 1),
     };

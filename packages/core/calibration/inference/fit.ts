@@ -11,7 +11,7 @@ interface Coord {
   readonly set: (e: InferenceEfficiency, v: number) => InferenceEfficiency;
 }
 
-type NumField = 'hbmBandwidthFraction' | 'gemmPeakEfficiency' | 'gemmHalfSaturationTokens' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs' | 'layerOverheadUs' | 'prefillLayerOverheadUs' | 'prefillMoeLayerOverheadUs';
+type NumField = 'disaggPrefillQueueShare' | 'hbmBandwidthFraction' | 'gemmPeakEfficiency' | 'gemmHalfSaturationTokens' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs' | 'layerOverheadUs' | 'prefillLayerOverheadUs' | 'prefillMoeLayerOverheadUs';
 const field = (k: NumField, lo: number, hi: number): Coord => ({
   name: k, lo, hi, get: (e) => e[k], set: (e, v) => ({ ...e, [k]: v }),
 });
@@ -28,6 +28,7 @@ export const COORDS: readonly Coord[] = [
   field('gemmHalfSaturationTokens', 1, 2048),
   field('attentionEfficiency', 0.05, KERNEL_CEILINGS.attention),
   field('prefillQueueShare', 0.01, 1),
+  field('disaggPrefillQueueShare', 0.01, 0.5),
   field('requestOverheadMs', 1, 2000),
   overhead('trtllm'), overhead('sglang'), overhead('vllm'),
   field('layerOverheadUs', 0.5, 200),
@@ -53,7 +54,7 @@ export function objective(rows: readonly MeasuredRow[], eff: InferenceEfficiency
 /** Decode-side parameters, fitted on TPOT only. */
 export const DECODE_COORDS = ['hbmBandwidthFraction', 'gemmPeakEfficiency', 'gemmHalfSaturationTokens', 'attentionEfficiency', 'stepOverheadMs.trtllm', 'stepOverheadMs.sglang', 'stepOverheadMs.vllm', 'layerOverheadUs'];
 /** Prefill-side parameters, fitted on TTFT only (with the decode side fixed). */
-export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverheadUs', 'prefillQueueShare', 'requestOverheadMs'];
+export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverheadUs', 'prefillQueueShare', 'requestOverheadMs', 'disaggPrefillQueueShare'];
 
 /**
  * Two stages, each parameter fitted on the measurement it drives: first the decode side on TPOT,

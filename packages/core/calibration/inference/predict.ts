@@ -4,8 +4,7 @@ import { BYTES_PER_ELEMENT } from '../../src/units/units.js';
 import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
 import { makeSetup, type ServingSetup } from '../../src/inference/setup.js';
 import { aggregatedServing } from '../../src/inference/serving.js';
-import { decodeStep } from '../../src/inference/decode.js';
-import { prefillLatencyS } from '../../src/inference/prefill.js';
+import { disaggregatedServing } from '../../src/inference/disaggregated.js';
 import type { WeightFormat } from '../../src/inference/precision.js';
 import type { Layout } from '../../src/inference/layout.js';
 import { convert } from '../../src/units/units.js';
@@ -116,10 +115,15 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
 }
 
 /**
- * Disaggregated rows: TTFT = request overhead + the prompt's prefill on a prefill worker behind a
- * share of its batch-mates' prefills; TPOT = a decode step of the decode worker's batch
- * (concurrency ÷ decode workers, capped at its batch size) with no prefill interference.
- * KV transfer between pools is not modelled (it overlaps with prefill layer by layer).
+ * Disaggregated rows (src/inference/disaggregated.ts): `concurrency` requests cycle through the
+ * whole deployment — wait for a prefill slot (closed-loop MVA on the prefill pool at its
+ * saturated chunked rate, or the wave share), the prompt's prefill, the prompt's KV over the
+ * scale-out NIC to the decode GPU, the first decode step; then decode on one of the decode
+ * workers, whose batch is the loop's throughput × decode time ÷ workers (Little's law), capped at
+ * decode_batch_size × decode attention-DP (the sample's per-rank convention: every sized disagg
+ * row has concurrency = decode batch × workers × attention-DP). Rows that leave the pool batch
+ * sizes and worker counts empty (`sized` false) are taken as one prefill and one decode instance
+ * with no batch cap; they are excluded from the fit and reported apart (split.ts).
  */
 function predictDisagg(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
   const pf: PoolColumns | null = row.prefill, dc: PoolColumns | null = row.decode;
@@ -127,11 +131,10 @@ function predictDisagg(row: MeasuredRow, eff: InferenceEfficiency): Prediction |
   const ps = setupFor(row, layoutOf(pf), eff, Math.max(8192, row.isl));
   const ds = setupFor(row, layoutOf(dc), eff, 8192);
   if (!ps || !ds) return null;
-  const req = { newTokens: row.isl, cachedTokens: 0 };
-  const own = prefillLatencyS(ps, req);
-  const mates = Math.max(0, Math.min(pf.batchSize, row.concurrency / Math.max(pf.workers, 1)) - 1);
-  const ttftS = convert(eff.requestOverheadMs, 'ms', 's') + own * (1 + eff.prefillQueueShare * mates);
-  const batch = Math.max(1, Math.min(dc.batchSize, row.concurrency / Math.max(dc.workers, 1)));
-  const d = decodeStep(ds, batch, row.isl + row.osl / 2);
-  return { ttftMs: convert(ttftS, 's', 'ms'), tpotMs: convert(d.tpotS, 's', 'ms') };
+  const r = disaggregatedServing(ps, ds, {
+    concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl,
+    prefillWorkers: pf.sized ? pf.workers : 1, decodeWorkers: dc.sized ? dc.workers : 1,
+    ...(dc.sized ? { decodeMaxBatch: dc.batchSize * Math.max(dc.adp, 1) } : {}),
+  });
+  return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };
 }

@@ -2,7 +2,7 @@ import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/infere
 import { loadMeasuredRows, type MeasuredRow } from './csv.js';
 import { isHopper, mape, mapeByGroup, scoreRows, type Mape } from './evaluate.js';
 import { MODEL_MAP, GPU_MAP } from './predict.js';
-import { isFitRow, isQueueingRow } from './split.js';
+import { isFitRow, isQueueingRow, isScoredRow, isUnsizedDisaggRow } from './split.js';
 
 export interface AccuracyReport {
   readonly rowsTotal: number;
@@ -12,6 +12,10 @@ export interface AccuracyReport {
   readonly heldOut: Mape;
   readonly heldOutHopperAgg: Mape;
   readonly heldOutQueueing: Mape;
+  /** Held-out disaggregated rows that state their pool sizes (in `heldOut`). */
+  readonly heldOutDisagg: Mape;
+  /** Held-out disaggregated rows without pool sizes (not in `heldOut`; one prefill + one decode instance assumed). */
+  readonly heldOutUnsizedDisagg: Mape;
   readonly fitSide: Mape;
   readonly groups: Array<{ group: string } & Mape>;
 }
@@ -19,7 +23,7 @@ export interface AccuracyReport {
 /** MAPE of the planner with `eff` on the measured rows (held-out half unless said otherwise). */
 export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, rows: readonly MeasuredRow[] = loadMeasuredRows()): AccuracyReport {
   const mapped = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system]);
-  const normal = mapped.filter((r) => !isQueueingRow(r));
+  const normal = mapped.filter(isScoredRow);
   const held = scoreRows(normal.filter((r) => !isFitRow(r)), eff);
   return {
     rowsTotal: rows.length,
@@ -29,6 +33,8 @@ export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, 
     heldOut: mape(held),
     heldOutHopperAgg: mape(held.filter((s) => isHopper(s.row) && s.row.mode === 'agg')),
     heldOutQueueing: mape(scoreRows(mapped.filter((r) => isQueueingRow(r) && !isFitRow(r)), eff)),
+    heldOutDisagg: mape(held.filter((s) => s.row.mode === 'disagg')),
+    heldOutUnsizedDisagg: mape(scoreRows(mapped.filter((r) => isUnsizedDisaggRow(r) && !isFitRow(r)), eff)),
     fitSide: mape(scoreRows(normal.filter(isFitRow), eff)),
     groups: mapeByGroup(held),
   };

@@ -14,7 +14,7 @@ import { MODEL_MAP, GPU_MAP } from './predict.js';
 import { accuracyReport, type AccuracyReport } from './report.js';
 import { fitFleetUtilization, DEEPSEEK_DAY6_PER_NODE, type FleetFit } from './fleet.js';
 import { FLEET_OPERATIONS } from '../../src/inference/operations.js';
-import { isFitRow, isQueueingRow } from './split.js';
+import { isFitRow, isScoredRow } from './split.js';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
 
@@ -24,7 +24,7 @@ function render(inUse: InferenceEfficiency, fitted: InferenceEfficiency, rep: Ac
     `gemmPeakEfficiency ${e.gemmPeakEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.gemm.toFixed(3)})`, `gemmHalfSaturationTokens ${e.gemmHalfSaturationTokens.toFixed(1)}`,
     `attentionEfficiency ${e.attentionEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.attention.toFixed(3)})`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
     `stepOverheadMs ${Object.entries(e.stepOverheadMs).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(', ')}`,
-    `prefillLayerOverheadUs ${e.prefillLayerOverheadUs.toFixed(1)}`, `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
+    `prefillLayerOverheadUs ${e.prefillLayerOverheadUs.toFixed(1)}`, `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`, `disaggPrefillQueueShare ${e.disaggPrefillQueueShare.toFixed(3)}`,
     `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commSmFraction ${e.commSmFraction.toFixed(3)} (not fitted: 20 of 132 SMs, V3 report §3.2.2)`,
   ].map((s) => `- ${s}`).join('\n');
   const rows = rep.groups.map((g) => `| ${g.group.split(' | ').join(' | ')} | ${g.n} | ${pct(g.ttft)} | ${pct(g.tpot)} |`).join('\n');
@@ -54,6 +54,16 @@ tables below and reported apart (the planner predicts them with a closed-loop sl
 ~100 requests in flight whatever their TP (a limit outside the sample's columns, likely the load generator's);
 they are NOT excluded and dominate that group's error.
 
+Disaggregated rows (src/inference/disaggregated.ts): a closed loop of \`silicon_concurrency\` requests over
+\`prefill_num_workers\` prefill and \`decode_num_workers\` decode instances (concurrency = decode_batch_size ×
+decode workers × decode attention-DP on every sized row): TTFT = request overhead + wait for a prefill slot
+(closed-loop MVA on the pool at its saturated chunked rate, or the wave share \`disaggPrefillQueueShare\`,
+whichever is longer) + own prefill + the prompt's KV over the scale-out NIC + the first decode step; TPOT =
+the decode step at each decode instance's batch (Little's law, capped at decode_batch_size × attention-DP).
+Rows that leave the pool batch sizes and worker counts empty (every DeepSeek-R1 disagg row of the sample;
+133 of them repeat a sized row's TTFT/TPOT under other layout columns) cannot be modelled: they are left out
+of the fit and of the tables below and reported apart.
+
 ## Parameters in use (src/inference/efficiency.ts)
 ${params(inUse)}
 
@@ -69,7 +79,9 @@ Held-out MAPE with the fitted values: TTFT ${pct(fittedRep.heldOut.ttft)}, TPOT 
 |---|---|---|---|
 | all held-out | ${rep.heldOut.n} | ${pct(rep.heldOut.ttft)} | ${pct(rep.heldOut.tpot)} |
 | Hopper (H100/H200) aggregated | ${rep.heldOutHopperAgg.n} | ${pct(rep.heldOutHopperAgg.ttft)} | ${pct(rep.heldOutHopperAgg.tpot)} |
-| held-out queueing rows (concurrency > batch) | ${rep.heldOutQueueing.n} | ${pct(rep.heldOutQueueing.ttft)} | ${pct(rep.heldOutQueueing.tpot)} |
+| disaggregated (pool sizes stated) | ${rep.heldOutDisagg.n} | ${pct(rep.heldOutDisagg.ttft)} | ${pct(rep.heldOutDisagg.tpot)} |
+| held-out queueing rows (concurrency > batch), not in the rows above | ${rep.heldOutQueueing.n} | ${pct(rep.heldOutQueueing.ttft)} | ${pct(rep.heldOutQueueing.tpot)} |
+| held-out disagg rows without pool sizes (1 + 1 instances assumed), not in the rows above | ${rep.heldOutUnsizedDisagg.n} | ${pct(rep.heldOutUnsizedDisagg.ttft)} | ${pct(rep.heldOutUnsizedDisagg.tpot)} |
 | fit side (for reference) | ${rep.fitSide.n} | ${pct(rep.fitSide.ttft)} | ${pct(rep.fitSide.tpot)} |
 
 Ceilings asserted by \`src/inference/measured-accuracy.test.ts\` on the Hopper aggregated held-out rows:
@@ -92,7 +104,7 @@ ${rows}
 
 export function runInferenceCalibration(opts: { write?: boolean; sweeps?: number } = {}): AccuracyReport {
   const rows = loadMeasuredRows();
-  const fitRows = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system] && !isQueueingRow(r) && isFitRow(r));
+  const fitRows = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system] && isScoredRow(r) && isFitRow(r));
   const fit = fitTwoStage(fitRows, INFERENCE_EFFICIENCY, opts.sweeps ?? 14);
   const rep = accuracyReport(INFERENCE_EFFICIENCY, rows);
   const fittedRep = accuracyReport(fit.eff, rows);

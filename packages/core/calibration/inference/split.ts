@@ -34,3 +34,19 @@ export function isFitRow(r: MeasuredRow): boolean {
 export function isQueueingRow(r: MeasuredRow): boolean {
   return r.mode === 'agg' && r.concurrency > admittedBatch(r);
 }
+
+/**
+ * A disaggregated row that leaves its pools' batch sizes and worker counts empty (551 of the 643
+ * disagg rows on catalog models: every DeepSeek-R1 disagg row of the sample; 133 of them repeat
+ * the TTFT/TPOT of a sized DeepSeek-V3 row under different layout columns). Its deployment is not
+ * known, so it cannot be modelled: left out of the fit and of the accuracy tables, reported apart
+ * (predicted as one prefill and one decode instance with no batch cap).
+ */
+export function isUnsizedDisaggRow(r: MeasuredRow): boolean {
+  return r.mode === 'disagg' && !(r.prefill?.sized && r.decode?.sized);
+}
+
+/** Rows the fit and the accuracy tables use: neither queueing nor unsized disaggregated. */
+export function isScoredRow(r: MeasuredRow): boolean {
+  return !isQueueingRow(r) && !isUnsizedDisaggRow(r);
+}

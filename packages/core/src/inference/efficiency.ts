@@ -55,6 +55,17 @@ export interface InferenceEfficiency {
    * synchronised burst served FCFS; a steady staggered stream is lower.
    */
   readonly prefillQueueShare: number;
+  /**
+   * Disaggregated serving's counterpart of `prefillQueueShare` (src/inference/disaggregated.ts):
+   * the mean wait for a prefill slot as a fraction of the prompts queued at one prefill server
+   * (concurrency ÷ (prefill instances × attention-DP) − 1) times its time per prompt. A closed-loop
+   * benchmark's fixed-length requests start together and return in waves; 0.5 would be every
+   * request in one synchronised FCFS wave, 0 a perfectly staggered stream. Separate from
+   * `prefillQueueShare` because aggregated engines interleave the wave's prefills with decode
+   * steps (chunked prefill) while a prefill pool serves them back to back. Fitted on TTFT of the
+   * disaggregated FIT rows that state their pool sizes.
+   */
+  readonly disaggPrefillQueueShare: number;
   /** Fixed per-forward-pass framework overhead (scheduling, sampling, host sync), ms, by backend. */
   readonly stepOverheadMs: Readonly<Record<string, number>>;
   /** Per-layer per-forward-pass gap in CUDA-graph-captured decode (kernel launches, small-kernel tails), µs. */
@@ -87,6 +98,8 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   prefillMoeLayerOverheadUs: 907,
   prefillQueueShare: 0.0576,
   requestOverheadMs: 1,
+  // disaggregated prefill pool, fitted on TTFT of sized disagg rows with everything above fixed
+  disaggPrefillQueueShare: 0.205,
   // published, not fitted
   commSmFraction: 20 / 132,
 };

@@ -10,6 +10,7 @@ export { forwardPass, type PassTime } from './forward.js';
 export { decodeStep, type DecodeStep } from './decode.js';
 export { prefillTokensPerSecond, prefillLatencyS } from './prefill.js';
 export { aggregatedServing, prefillCost, type ServingEstimate, type ClosedLoopLoad, type PrefillCost } from './serving.js';
+export { disaggregatedServing, kvTransferS, closedLoopMva, type DisaggLoad, type DisaggEstimate } from './disaggregated.js';
 export { decodeOperatingPoint, type DecodePoint } from './operating-point.js';
 export { planFleet, type FleetPlan, type FleetWorkload, type FleetSlo } from './fleet.js';
 export { decodePareto, type ParetoPoint } from './pareto.js';
