@@ -47,21 +47,29 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
     const bytes = (layout.cp * tokens * profile.kvElementsPerToken * bf16) / kvSplit;
     cp = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
   }
-  let epForward = 0, epBackward = 0;
-  if (moe && layout.ep > 1 && profile.numExperts > 0) {
-    const g = groupPlacement(layout.ep, 1, gpn);
-    // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
-    const dispatchBytes = precision === 'fp8' ? BYTES_PER_ELEMENT.fp8 + BYTES_PER_ELEMENT.fp32 / 128 : bf16;
-    const input: ExpertAllToAllInput = {
-      tokens: tokens / layout.tp, hiddenSize: h, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
-      epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes, scaleUp: up, scaleOut: out,
-    };
-    const dispatch = expertAllToAll(input).seconds;
-    const combine = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;
-    epForward = dispatch + combine;
-    epBackward = 2 * combine;
-  }
-  return { tp, cp, epForward, epBackward };
+  const ep = moe ? expertAllToAllSeconds(profile, cluster, layout, precision) : NO_ALL_TO_ALL;
+  return { tp, cp, epForward: ep.forward, epBackward: ep.backward };
+}
+
+const NO_ALL_TO_ALL = { forward: 0, backward: 0 } as const;
+
+/** Expert all-to-all of one MoE layer and micro-batch: dispatch + combine forward, twice the combine backward. */
+export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision): { readonly forward: number; readonly backward: number } {
+  if (layout.ep <= 1 || profile.numExperts <= 0) return NO_ALL_TO_ALL;
+  const gpn = cluster.gpusPerNode;
+  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const bf16 = BYTES_PER_ELEMENT.bf16;
+  const g = groupPlacement(layout.ep, 1, gpn);
+  // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
+  const dispatchBytes = precision === 'fp8' ? BYTES_PER_ELEMENT.fp8 + BYTES_PER_ELEMENT.fp32 / 128 : bf16;
+  const input: ExpertAllToAllInput = {
+    tokens: tokens / layout.tp, hiddenSize: profile.hidden, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
+    epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes,
+    scaleUp: scaleUpLink(cluster), scaleOut: scaleOutLink(cluster),
+  };
+  const dispatch = expertAllToAll(input).seconds;
+  const combine = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;
+  return { forward: dispatch + combine, backward: 2 * combine };
 }
 
 /** Pipeline send of one micro-batch's activations (forward) and gradients (backward) across a stage boundary. */

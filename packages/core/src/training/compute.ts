@@ -116,14 +116,16 @@ const QUANT_BYTES = 2 * BYTES_PER_ELEMENT.fp8;
 /** FP8 quantisation traffic per token of the GEMMs every token runs: inputs (forward) and output gradients (backward). */
 function tokenQuantBytes(kind: LayerKindProfile, tp: number): { forward: number; backward: number } {
   let k = 0, n = 0;
-  for (const g of kind.gemms) if (g.fp8) { k += slicedK(g, tp); n += slicedN(g, tp); }
+  const gemms = kind.gemms;
+  for (let i = 0; i < gemms.length; i++) { const g = gemms[i]!; if (g.fp8) { k += slicedK(g, tp); n += slicedN(g, tp); } }
   return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
 }
 
 /** The same per routed copy of a token (one expert's GEMMs; experts are not tensor-sliced). */
 function expertQuantBytes(kind: LayerKindProfile): { forward: number; backward: number } {
   let k = 0, n = 0;
-  for (const g of kind.expertGemms) { k += g.k; n += g.n; }
+  const gemms = kind.expertGemms;
+  for (let i = 0; i < gemms.length; i++) { k += gemms[i]!.k; n += gemms[i]!.n; }
   return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
 }
 
@@ -151,7 +153,8 @@ export interface TokenPart { readonly f: number; readonly b: number; readonly w:
 export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPart {
   const acc = newAcc();
   const fp8 = fp8Recipe(ctx);
-  for (const g of kind.gemms) addGemm(acc, g, ctx.tokens, ctx.tp, ctx, 1, fp8);
+  const gemms = kind.gemms;
+  for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, ctx.tokens, ctx.tp, ctx, 1, fp8);
   const T = ctx.tokens;
   const hbm = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
@@ -204,6 +207,29 @@ export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindPr
   return seconds + ew.f + ew.b;
 }
 
+/**
+ * Forward + backward seconds of a layer's routed experts at the EP size of `ctx`: the routed
+ * GEMMs and element-wise work layerCosts adds to the token part, summed on their own (another
+ * order of additions: the layout search uses it, a hair lowered, as a bound without building
+ * the layer's costs under every recomputation mode).
+ */
+export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext): number {
+  if (kind.expertGemms.length === 0 || profile.numExperts <= 0) return 0;
+  const load = routedLoad(profile, ctx);
+  const m = load.perExpert;
+  const fp8 = fp8Recipe(ctx);
+  const { hw, eff } = ctx;
+  let seconds = 0;
+  const gemms = kind.expertGemms;
+  for (let i = 0; i < gemms.length; i++) {
+    const g = gemms[i]!;
+    const gf = fp8 && g.fp8;
+    seconds += (gemmSeconds(m, g.k, g.n, gf, hw, eff, m) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m)) * (load.expertsHere / eff.groupedGemm);
+  }
+  const ew = routedElementwise(profile, kind, ctx, load.copies);
+  return seconds + ew.f + ew.b;
+}
+
 /** One layer of `kind`, one micro-batch, under each recomputation mode; `token` when already computed for this tp and token count. */
 export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, token: TokenPart = tokenPart(kind, ctx)): PassCostByMode {
   const acc: Acc = { f: token.f, b: token.b, w: token.w, selective: token.selective };
@@ -211,7 +237,8 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
   if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
     const load = routedLoad(profile, ctx);
     // experts are not tensor-sliced (expert-TP = 1)
-    for (const g of kind.expertGemms) addGemm(acc, g, load.perExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
+    const gemms = kind.expertGemms;
+    for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, load.perExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
     const r = routedElementwise(profile, kind, ctx, load.copies);
     acc.f += r.f; acc.b += r.b;
     ewRecompute += r.ew;

@@ -5,7 +5,7 @@ import type { ModelArchitecture } from '../models/types.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import { hardwareOf, type Hardware } from './hardware.js';
 import { buildModelProfile, type ModelProfile } from './model-profile.js';
-import { buildStages, type StageContent } from './stages.js';
+import { buildStages, stagesSurelyExist, type StageContent } from './stages.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /** Everything fixed for one planning request; caches what many layouts share. */
@@ -27,7 +27,7 @@ export interface PlanContext {
 }
 
 /** Memo table tags. */
-export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7, stageActivations: 8 } as const;
+export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7, stageActivations: 8, epBound: 9 } as const;
 
 export function createContext(args: {
   arch: ModelArchitecture; gpu: GpuSpec; gpuCount: number; sequenceLength: number; globalBatchSequences: number;
@@ -54,6 +54,16 @@ export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {
   let s = ctx.stageCache.get(pp);
   if (s === undefined) { s = buildStages(ctx.profile, pp); ctx.stageCache.set(pp, s); }
   return s;
+}
+
+/**
+ * Whether stagesFor(ctx, pp) is not null, partitioning only when a cheap test cannot tell (the
+ * search asks for every pipeline depth but partitions only the depths whose layouts it times).
+ */
+export function stagesExist(ctx: PlanContext, pp: number): boolean {
+  const s = ctx.stageCache.get(pp);
+  if (s !== undefined) return s !== null;
+  return stagesSurelyExist(ctx.profile, pp) || stagesFor(ctx, pp) !== null;
 }
 
 /** Radix of memoKey's small code (flags and mode indices). */

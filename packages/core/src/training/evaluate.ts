@@ -1,14 +1,14 @@
 import { convert } from '../units/units.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
-import { dataParallelComm, layerComm, pipelineSendSeconds, type LayerComm } from './communication.js';
-import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from './compute.js';
+import { dataParallelComm, expertAllToAllSeconds, layerComm, pipelineSendSeconds, type LayerComm } from './communication.js';
+import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, routedSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from './compute.js';
 import { MEMO, memoKey, memoize, stagesFor, type PlanContext } from './context.js';
 import {
   activationTokens, inFlight, largestLayerParams, logitBytes, memoryShares, rawStageParams, runtimeReserveBytes, stageActivationBytesPerToken,
   staticMemory, sumMemory, type RawStageParams, type StaticParams,
 } from './memory.js';
 import type { LayerKindProfile, ModelProfile } from './model-profile.js';
-import type { StageContent } from './stages.js';
+import { mapStages, type StageContent } from './stages.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, PipelineSchedule, RecomputeMode, TimeBreakdown } from './types.js';
 
 /** Numeric codes of the string layout fields for memo keys. */
@@ -54,6 +54,8 @@ interface TokenShape {
   readonly head: PassCostByMode;
   /** BoundTerms of every EP size's shape at most (routed experts at their large-GEMM peak, no all-to-all, no pipeline send). */
   readonly cheapTerms: BoundTerms;
+  /** Decoder layers of each kind in the whole model. */
+  readonly kindTotals: readonly number[];
 }
 
 function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
@@ -84,7 +86,7 @@ function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
     const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
     const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
     // a hair below: the sums above add in another order than the exact ones
-    return { kindParts, head, cheapTerms: { compute: sums.compute * (1 - 1e-9), serial: sums.serial * (1 - 1e-9), ep: 0, ppSend: 0 } };
+    return { kindParts, head, cheapTerms: { compute: sums.compute * (1 - 1e-9), serial: sums.serial * (1 - 1e-9), ep: 0, ppSend: 0 }, kindTotals: kindTotalsOf(p) };
   });
 }
 
@@ -96,6 +98,43 @@ function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
 export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   // the pipeline send depends on tp, cp, micro-batch, link and pipelining only, not on EP
   return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+}
+
+/**
+ * Bound terms of one EP size at most its exact boundTerms, without building its shape: the
+ * token parts, the head and the TP/CP collectives of the EP-free bound, plus this EP size's
+ * routed experts (routedSeconds) and expert all-to-all; only the MTP projection is left out.
+ * The search queues groups with it and computes the exact terms (and the shape) only for
+ * groups that reach the front of the queue.
+ */
+export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const table = ctx.memo[MEMO.epBound]!;
+  let t = table.get(key) as BoundTerms | undefined;
+  if (t !== undefined) return t;
+  const p = ctx.profile;
+  const tokens = tokenShapeFor(ctx, layout);
+  const cctx = computeContext(ctx, layout);
+  const a2a = expertAllToAllSeconds(p, ctx.cluster, layout, ctx.precision);
+  const a2aLayer = a2a.forward + a2a.backward;
+  const head = tokens.head.none;
+  let compute = head.forward + head.backward, ep = 0;
+  for (let i = 0; i < p.kinds.length; i++) {
+    const kind = p.kinds[i]!, part = tokens.kindParts[i]!, n = tokens.kindTotals[i]!;
+    const f = part.f + routedSeconds(p, kind, cctx);
+    const layerEp = kind.kind === 'moe' ? a2aLayer : 0;
+    compute += n * (f + part.b);
+    ep += n * layerEp;
+    // MTP modules repeat the last layer's kind, with the head (their projection left out)
+    if (i === p.mtpKind && p.mtpModules > 0) {
+      compute += p.mtpModules * (f + head.forward) + p.mtpModules * (part.b + head.backward);
+      ep += p.mtpModules * layerEp;
+    }
+  }
+  // a hair below: the exact terms add in another order
+  t = { compute: compute * (1 - 1e-9), serial: tokens.cheapTerms.serial, ep: ep * (1 - 1e-9), ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  table.set(key, t);
+  return t;
 }
 
 function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
@@ -194,7 +233,7 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
 
 function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {
   let times = c.stageTimes.get(stages.length);
-  if (!times) { times = stages.map((s) => stageTime(c, s, ctx.profile.mtpModules)); c.stageTimes.set(stages.length, times); }
+  if (!times) { times = mapStages(stages, (s) => stageTime(c, s, ctx.profile.mtpModules)); c.stageTimes.set(stages.length, times); }
   return times;
 }
 
@@ -215,7 +254,7 @@ export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
 function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageContent[]): readonly RawStageParams[] {
   const table = ctx.memo[MEMO.stageParams]!;
   let out = table.get(pp) as readonly RawStageParams[] | undefined;
-  if (out === undefined) { out = stages.map((s) => rawStageParams(ctx.profile, s)); table.set(pp, out); }
+  if (out === undefined) { out = mapStages(stages, (s) => rawStageParams(ctx.profile, s)); table.set(pp, out); }
   return out;
 }
 
@@ -234,6 +273,8 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
   for (let rank = 0; rank < pp; rank++) {
     const a = raw[rank]!;
     const mirror = pp - 1 - rank;
+    // the same raw stages as the rank before (equal stages share one object): the same shares
+    if (rank > 0 && a === raw[rank - 1] && (!dual || (raw[mirror] === raw[mirror + 1] && mirror !== rank && mirror + 1 !== rank - 1))) { out.push(out[rank - 1]!); continue; }
     if (dual && mirror !== rank) {
       const b = raw[mirror]!;
       out.push({ dense: (a.dense + b.dense) / tp, denseFp8: (a.denseFp8 + b.denseFp8) / tp, expert: (a.expert + b.expert) / ep, largestLayer });
@@ -250,7 +291,7 @@ function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode,
   const key = pp * 4 + RECOMPUTE_INDEX[recompute];
   const table = ctx.memo[MEMO.stageActivations]!;
   let out = table.get(key) as readonly number[] | undefined;
-  if (out === undefined) { out = stages.map((s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute)); table.set(key, out); }
+  if (out === undefined) { out = mapStages(stages, (s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute)); table.set(key, out); }
   return out;
 }
 
@@ -300,21 +341,43 @@ export interface WorstMemory {
  * a search reports). Its totals are those of the breakdowns, operation for operation.
  */
 export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[], out: WorstMemory): boolean {
-  const sh = memoryShares(layout, ctx.precision, ctx.optimizer);
+  return worstMemoryOf(ctx, layout, staticBytesByRank(ctx, layout, params), acts, out);
+}
+
+/**
+ * Static bytes of each pipeline rank of `layout` (weights, FP8 copies, gradients, optimizer
+ * states: the first four terms of the breakdown's total, added left to right as it adds them),
+ * once per run of ranks with the same parameters. Depends on the ZeRO stage, not on the
+ * recomputation: the search computes it once per group and ZeRO stage.
+ */
+export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: readonly StaticParams[]): number[] {
+  const { wDp, wEdp, gDp, gEdp, oDp, oEdp, gather, fp8, optimizerBytes } = memoryShares(layout, ctx.precision, ctx.optimizer);
+  const out: number[] = [];
+  let last: StaticParams | null = null, stat = 0;
+  for (let r = 0; r < layout.pp; r++) {
+    const p = params[r]!;
+    if (p !== last) {
+      const gatherBuffer = gather ? 2 * p.largestLayer : 0;
+      stat = BYTES_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer)
+        + (fp8 ? BYTES_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0)
+        + BYTES_FP32 * (p.dense / gDp + p.expert / gEdp)
+        + optimizerBytes * (p.dense / oDp + p.expert / oEdp);
+      last = p;
+    }
+    out.push(stat);
+  }
+  return out;
+}
+
+/** worstMemory with the static bytes per rank already computed (staticBytesByRank of the same layout). */
+export function worstMemoryOf(ctx: PlanContext, layout: Layout, statics: readonly number[], acts: readonly number[], out: WorstMemory): boolean {
   const reserve = runtimeReserveBytes();
   const withLogits = reserve + logitBytes(ctx.profile, layout);
   const hr = headRank(layout);
   // memoryTotal inlined (the search's most frequent loop; a cold isolate runs it in the interpreter)
-  const { wDp, wEdp, gDp, gEdp, oDp, oEdp, gather, fp8, optimizerBytes } = sh;
   let worstTotal = -1, worstRank = 0;
   for (let r = 0; r < layout.pp; r++) {
-    const p = params[r]!;
-    const gatherBuffer = gather ? 2 * p.largestLayer : 0;
-    const total = BYTES_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer)
-      + (fp8 ? BYTES_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0)
-      + BYTES_FP32 * (p.dense / gDp + p.expert / gEdp)
-      + optimizerBytes * (p.dense / oDp + p.expert / oEdp)
-      + acts[r]! + (r === hr ? withLogits : reserve);
+    const total = statics[r]! + acts[r]! + (r === hr ? withLogits : reserve);
     if (total > worstTotal) { worstTotal = total; worstRank = r; }
   }
   out.total = worstTotal; out.rank = worstRank;
@@ -361,9 +424,22 @@ export interface BoundTerms {
   readonly ppSend: number;
 }
 
+/** Decoder layers of each kind in the model. */
+function kindTotalsOf(p: ModelProfile): readonly number[] {
+  let kindTotals = KIND_TOTALS.get(p);
+  if (kindTotals === undefined) {
+    const t = new Array<number>(p.kinds.length).fill(0);
+    for (let i = 0; i < p.layerKinds.length; i++) t[p.layerKinds[i]!]! += 1;
+    KIND_TOTALS.set(p, (kindTotals = t));
+  }
+  return kindTotals;
+}
+
+/** kindTotalsOf per profile (model-derived only). */
+const KIND_TOTALS = new WeakMap<ModelProfile, readonly number[]>();
+
 function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSend'> {
-  const kindTotals = new Array<number>(p.kinds.length).fill(0);
-  for (const k of p.layerKinds) kindTotals[k]! += 1;
+  const kindTotals = kindTotalsOf(p);
   let compute = head.forward + head.backward + mtp.forward + mtp.backward;
   let serial = 0, ep = 0;
   for (let i = 0; i < kindTotals.length; i++) {
@@ -439,6 +515,12 @@ function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: number,
   out.P = Math.max(out.C, out.ep + ppSend) + out.tp + out.cp;
 }
 
+/** Whether DualPipe rank r holds the same stage times as rank r − 1 (equal stages share one object). */
+function samePair(times: readonly StageTime[], r: number): boolean {
+  const n = times.length;
+  return times[r] === times[r - 1] && times[n - 1 - r] === times[n - r];
+}
+
 /** DualPipe bubble from the slowest rank's period P, backward B and weight-gradient W. */
 function dualPipeBubble(pp: number, P: number, B: number, W: number): number {
   return Math.max(0, (pp / 2 - 1) * (P + B - 3 * W));
@@ -464,6 +546,8 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
     const rank = newRankPass();
     let maxP = -1, minB = Infinity, maxW = 0;
     for (let r = 0; r < pp; r++) {
+      // a rank with the same pair of stages as the one before: the same pass
+      if (r > 0 && samePair(times, r)) continue;
       dualPipeRankPass(rank, times, r, tax, c.ppSend);
       maxP = Math.max(maxP, rank.P); minB = Math.min(minB, rank.B); maxW = Math.max(maxW, rank.W);
     }
@@ -472,7 +556,10 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
     const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
     const sends = c.ppSend * v;
     let tmax = -1, maxW = 0;
-    for (let s = 0; s < times.length; s++) { tmax = Math.max(tmax, stageTotal(times[s]!, sends)); maxW = Math.max(maxW, times[s]!.weightGrad); }
+    for (let s = 0; s < times.length; s++) {
+      if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same terms
+      tmax = Math.max(tmax, stageTotal(times[s]!, sends)); maxW = Math.max(maxW, times[s]!.weightGrad);
+    }
     // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxW
     pipeline = layout.schedule === 'zerobubble' ? m * tmax + zeroBubbleBubble(pp, tmax, maxW) : (m + (pp - 1) / v) * tmax;
   }
@@ -513,6 +600,8 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     const rank = newRankPass(), pick = newRankPass();
     let best = -1;
     for (let r = 0; r < pp; r++) {
+      // the same pair of stages as the rank before: the same P, which is not greater
+      if (r > 0 && samePair(times, r)) continue;
       dualPipeRankPass(rank, times, r, tax, c.ppSend);
       if (rank.P > best) { best = rank.P; slowRank = r; Object.assign(pick, rank); }
     }
@@ -532,6 +621,7 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     let tmax = -1;
     let pick: StageTime = times[0]!;
     for (let s = 0; s < times.length; s++) {
+      if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same total, not greater
       const total = stageTotal(times[s]!, sends);
       if (total > tmax) { tmax = total; pick = times[s]!; slowRank = s; }
     }

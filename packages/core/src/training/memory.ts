@@ -66,7 +66,7 @@ export function rawStageParams(profile: ModelProfile, stage: StageContent): RawS
 /** Parameters of the largest layer of any kind on one EP rank (ZeRO-3's gather buffer), before tensor parallelism. */
 export function largestLayerParams(profile: ModelProfile, ep: number): number {
   let largest = 0;
-  for (const k of profile.kinds) largest = Math.max(largest, k.denseParams + k.expertParams / ep);
+  for (let i = 0; i < profile.kinds.length; i++) { const k = profile.kinds[i]!; largest = Math.max(largest, k.denseParams + k.expertParams / ep); }
   return largest;
 }
 

@@ -10,7 +10,7 @@ export function partitionLayers(weights: readonly number[], stages: number, firs
   if (stages < 1 || n < stages) return null;
   if (stages === 1) return [n];
   let total = firstExtra + lastExtra;
-  for (const w of weights) total += w;
+  for (let i = 0; i < n; i++) total += weights[i]!;
   let lo = total / stages;
   let hi = total;
   let best = greedy(weights, stages, firstExtra, lastExtra, hi);
@@ -20,6 +20,19 @@ export function partitionLayers(weights: readonly number[], stages: number, firs
     if (counts) { best = counts; hi = mid; } else lo = mid;
   }
   return best;
+}
+
+/**
+ * A cheap sufficient test that partitionLayers returns a partition: its first greedy fill (at the
+ * total weight, before any bisection) succeeds. false means "not known": call partitionLayers.
+ */
+export function partitionSurelyExists(weights: readonly number[], stages: number, firstExtra: number, lastExtra: number): boolean {
+  const n = weights.length;
+  if (stages < 1 || n < stages) return false;
+  if (stages === 1) return true;
+  let total = firstExtra + lastExtra;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  return greedy(weights, stages, firstExtra, lastExtra, total) !== null;
 }
 
 /** Fill stages from the back (the last stage carries the head) keeping each ≤ bound; null if impossible. */

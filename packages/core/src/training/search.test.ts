@@ -3,7 +3,8 @@ import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
 import { createContext, stagesFor, type PlanContext } from './context.js';
 import { DEFAULT_EFFICIENCY } from './efficiency.js';
-import { activationsByRank, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
+import { activationsByRank, boundTerms, epBoundTerms, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
+import type { Layout } from './types.js';
 import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
@@ -101,5 +102,50 @@ describe('memory checks without a breakdown', () => {
       }
     }
     expect(checked).toBe(36);
+  });
+});
+
+describe('EP-aware cheap bound', () => {
+  // the pruned search queues groups with epBoundTerms and resolves the exact terms at the front of
+  // the queue: every term must be at most the exact one, or the search could pop groups out of order
+  for (const c of [CASES[0]!, CASES[1]!, CASES[3]!]) {
+    it(`epBoundTerms ≤ boundTerms, term by term: ${c.name}`, () => {
+      const ctx = contextFor(c);
+      const experts = getModel(c.model)!.architecture.moe!.numRoutedExperts;
+      let checked = 0, tight = 0;
+      for (const tp of [1, 2, 4, 8]) for (const mbs of [1, 2, 4]) for (const pp of [1, 2, 8]) {
+        const dp = c.gpuCount / (tp * pp);
+        for (let ep = 1; ep <= Math.min(experts, tp * dp); ep *= 2) {
+          if (experts % ep !== 0 || (tp * dp) % ep !== 0) continue;
+          const layout: Layout = { tp, cp: 1, pp, dp, ep, zero: 1, microBatchSize: mbs, schedule: pp > 1 ? 'dualpipe' : '1f1b', virtualStages: 1, recompute: 'none' };
+          const cheap = epBoundTerms(ctx, layout), exact = boundTerms(ctx, layout);
+          expect(cheap.compute).toBeLessThan(exact.compute);
+          expect(cheap.serial).toBeLessThanOrEqual(exact.serial);
+          expect(cheap.ep).toBeLessThanOrEqual(exact.ep);
+          expect(cheap.ppSend).toBeLessThanOrEqual(exact.ppSend);
+          const lb = lowerBoundSeconds(ctx, layout, cheap), exactLb = lowerBoundSeconds(ctx, layout, exact);
+          expect(lb).toBeLessThanOrEqual(exactLb);
+          // and close to it: only the MTP projection is left out
+          if (lb > 0.99 * exactLb) tight++;
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(50);
+      expect(tight).toBe(checked);
+    });
+  }
+});
+
+describe('equal pipeline stages share one object', () => {
+  it('buildStages reuses an equal neighbour, and only an equal one', () => {
+    const ctx = contextFor(CASES[0]!);
+    const stages = stagesFor(ctx, 16)!;
+    expect(new Set(stages).size).toBeLessThan(stages.length);
+    for (let i = 1; i < stages.length; i++) {
+      const a = stages[i - 1]!, b = stages[i]!;
+      const equal = a.layers === b.layers && a.hasHead === b.hasHead && a.hasEmbedding === b.hasEmbedding && a.kindCounts.every((n, k) => n === b.kindCounts[k]);
+      expect(a === b).toBe(equal);
+    }
+    expect(stages.reduce((n, s) => n + s.layers, 0)).toBe(61);
   });
 });

@@ -1,8 +1,8 @@
 import type { PlanContext } from './context.js';
-import { stagesFor } from './context.js';
+import { stagesExist, stagesFor } from './context.js';
 import {
-  activationsByRank, boundTerms, cheapBoundTerms, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, timeLayout,
-  worstMemory, type BoundTerms, type MemoryCheck, type StepTiming, type WorstMemory,
+  activationsByRank, boundTerms, cheapBoundTerms, epBoundTerms, evaluateLayout, groupLowerBoundSeconds, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank,
+  staticBytesByRank, timeLayout, worstMemoryOf, type BoundTerms, type MemoryCheck, type StepTiming, type WorstMemory,
 } from './evaluate.js';
 import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from './layout-rules.js';
 import type { StaticParams } from './memory.js';
@@ -78,11 +78,17 @@ interface Group {
   /** The schedule group's layout and this group's EP size (base is `{ ...from, ep }`). */
   readonly from: Layout;
   readonly ep: number;
-  /** lowerBoundSeconds with the exact bound terms. */
-  readonly bound: number;
+  /**
+   * lowerBoundSeconds with the exact bound terms once `exact`; before, with epBoundTerms (at
+   * most the exact bound): such a group is resolved when it reaches the front of the queue and
+   * pushed back with its exact bound, which pops the groups in the same order as exact bounds
+   * up front (every key is at most the exact bound of every group it stands for).
+   */
+  bound: number;
+  exact: boolean;
   /** Position in the enumeration order (tp, cp, pp, ep, micro-batch, schedule): breaks ties of `bound`. */
   readonly index: number;
-  /** The next group of the same schedule group in (bound, index) order: queued when this one leaves the queue. */
+  /** The next group of the same schedule group in (bound, index) order: queued when this one first leaves the queue. */
   next: Group | null;
 }
 
@@ -268,7 +274,7 @@ function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstr
   forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
     const eps = space.eps(probe.tp * probe.dp);
     const schedules = space.schedules(probe.pp);
-    const stagesExist = stagesFor(ctx, probe.pp) !== null;
+    const stagesOk = stagesExist(ctx, probe.pp);
     for (let ei = 0; ei < eps.length; ei++) for (let mi = 0; mi < mbss.length; mi++) {
       probe.ep = eps[ei]!; probe.microBatchSize = mbss[mi]!;
       for (let si = 0; si < schedules.length; si++) {
@@ -277,9 +283,9 @@ function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstr
         probe.schedule = entry[0]; probe.virtualStages = entry[1];
         const problem = structuralProblem(ctx, probe);
         if (problem) { reject(tally, problem, perGroup); continue; }
-        if (!stagesExist) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
         const base: Layout = { ...probe };
-        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), next: null });
+        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), exact: true, next: null });
       }
     }
   });
@@ -310,7 +316,7 @@ function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutCo
       else { eps.push(allEps[ei]!); epIndices.push(ei); }
     }
     if (eps.length === 0) return;
-    const stagesExist = stagesFor(ctx, pp) !== null;
+    const stagesOk = stagesExist(ctx, pp);
     const crossNode = tp * cp * dp >= ctx.cluster.gpusPerNode ? 1 : 0;
     probe.ep = eps[0]!;
     for (let mi = 0; mi < mbss.length; mi++) {
@@ -320,7 +326,7 @@ function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutCo
         probe.schedule = entry[0]; probe.virtualStages = entry[1];
         const problem = pipelineBatchProblem(ctx, probe);
         if (problem) { reject(tally, problem, eps.length * perGroup); continue; }
-        if (!stagesExist) { reject(tally, 'more pipeline stages than layers', eps.length * perGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', eps.length * perGroup); continue; }
         const base: Layout = { ...probe };
         const cheapKey = (((ti * space.cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
         const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
@@ -335,13 +341,16 @@ function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutCo
 }
 
 /**
- * Queue the groups of a schedule group, one per EP size, with their exact bounds (each at least
- * the schedule group's): only the first in (bound, index) order enters the queue, the others
- * follow one by one as their predecessors leave it (a k-way merge: the same pop order as
- * queueing all of them, with a smaller heap). `scratch` is a probe for the bound lookups.
+ * Queue the groups of a schedule group, one per EP size. With several EP sizes each gets the
+ * EP-aware cheap bound (epBoundTerms: at least the schedule group's, at most its exact bound)
+ * and its exact bound only if it reaches the front of the queue; a single EP size gets its exact
+ * bound at once. Only the first in (bound, index) order enters the queue, the others follow one
+ * by one as their predecessors leave it (a k-way merge: the same pop order as queueing all of
+ * them, with a smaller heap). `scratch` is a probe for the bound lookups.
  */
 function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup, queue: GroupQueue, scratch: Probe): void {
   const { base, eps, epIndices } = sg;
+  const exact = eps.length === 1;
   // the enumeration index is linear in the EP position
   const epStride = enumerationIndex(space, 0, 0, 0, 1, 0, 0);
   Object.assign(scratch, base);
@@ -350,8 +359,9 @@ function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup, 
     const ep = eps[k]!;
     scratch.ep = ep;
     const g: Group = {
-      level: 'group', base: k === 0 ? base : null, from: base, ep, next: null,
-      index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride, bound: lowerBoundSeconds(ctx, scratch, boundTerms(ctx, scratch)),
+      level: 'group', base: k === 0 ? base : null, from: base, ep, next: null, exact,
+      index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride,
+      bound: lowerBoundSeconds(ctx, scratch, exact ? boundTerms(ctx, scratch) : epBoundTerms(ctx, scratch)),
     };
     // insertion sort by (bound, index): a handful of EP sizes
     let at = groups.length;
@@ -374,6 +384,8 @@ class GroupMemory {
   params: readonly StaticParams[] = [];
   /** Activations per pipeline rank by position in `recs`. */
   private readonly acts: Array<readonly number[] | undefined>;
+  /** Static bytes per pipeline rank, by ZeRO stage. */
+  private readonly statics: Array<readonly number[] | undefined> = [undefined, undefined, undefined, undefined];
   /** Whether the heaviest recomputation fits, by ZeRO stage. */
   private readonly heaviestFits: Array<boolean | undefined> = [undefined, undefined, undefined, undefined];
   /** Heaviest rank of the last check. */
@@ -388,6 +400,7 @@ class GroupMemory {
     Object.assign(this.layout, base);
     this.stages = stages; this.m = m; this.params = params;
     this.acts.fill(undefined);
+    this.statics.fill(undefined);
     this.heaviestFits.fill(undefined);
   }
 
@@ -399,7 +412,8 @@ class GroupMemory {
   /** Whether the group's layout with this ZeRO stage and recomputation fits; fills `worst`. */
   fits(zero: ZeroStage, ri: number): boolean {
     this.layout.zero = zero; this.layout.recompute = this.recs[ri]!;
-    const fits = worstMemory(this.ctx, this.layout, this.params, this.actsAt(ri), this.worst);
+    const statics = (this.statics[zero] ??= staticBytesByRank(this.ctx, this.layout, this.params));
+    const fits = worstMemoryOf(this.ctx, this.layout, statics, this.actsAt(ri), this.worst);
     if (ri === this.recs.length - 1) this.heaviestFits[zero] = fits;
     return fits;
   }
@@ -432,7 +446,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   const items: QueueItem[] = prune ? enumerateScheduleGroups(ctx, space, fixed, probe, tally) : enumerateEveryGroup(ctx, space, fixed, probe, tally);
   /** Layouts in the queue (what a stop prunes). */
   let queued = 0;
-  for (const item of items) queued += (item.level === 'schedule' ? item.eps.length : 1) * perGroup;
+  for (let i = 0; i < items.length; i++) { const item = items[i]!; queued += (item.level === 'schedule' ? item.eps.length : 1) * perGroup; }
 
   // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
   const queue = new GroupQueue(items);
@@ -450,7 +464,16 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
       expandScheduleGroup(ctx, space, item, queue, scratch);
       continue;
     }
-    if (item.next) queue.push(item.next);
+    if (item.next) { queue.push(item.next); item.next = null; }
+    if (!item.exact) {
+      // its exact bound (at least the cheap one): back into the queue
+      Object.assign(scratch, item.from);
+      scratch.ep = item.ep;
+      item.bound = lowerBoundSeconds(ctx, scratch, boundTerms(ctx, scratch));
+      item.exact = true;
+      queue.push(item);
+      continue;
+    }
     const base = (item.base ??= { ...item.from, ep: item.ep });
     queued -= perGroup;
     const stages = stagesFor(ctx, base.pp)!;
@@ -468,7 +491,8 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
       continue;
     }
     let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
-    for (const zero of zeros) {
+    for (let zi = 0; zi < zeros.length; zi++) {
+      const zero = zeros[zi]!;
       if (prune && ranked.length > 0 && zero !== maxZero && !memory.canFit(zero)) {
         hbmRejected += recs.length;
         continue;

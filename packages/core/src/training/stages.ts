@@ -1,5 +1,5 @@
 import type { ModelProfile } from './model-profile.js';
-import { partitionLayers } from './partition.js';
+import { partitionLayers, partitionSurelyExists } from './partition.js';
 
 /** What one pipeline stage holds. */
 export interface StageContent {
@@ -25,9 +25,26 @@ export function layerWeights(profile: ModelProfile): { weights: number[]; firstE
   return { weights: profile.layerKinds.map((k) => kindWeights[k]!), firstExtra: 0, lastExtra: head + mtp, kindWeights };
 }
 
+type LayerWeights = ReturnType<typeof layerWeights>;
+
+/** layerWeights per profile (model-derived only). */
+const WEIGHTS = new WeakMap<ModelProfile, LayerWeights>();
+
+function weightsOf(profile: ModelProfile): LayerWeights {
+  let w = WEIGHTS.get(profile);
+  if (w === undefined) WEIGHTS.set(profile, (w = layerWeights(profile)));
+  return w;
+}
+
+/** Whether buildStages(profile, pp) is surely not null, without partitioning (false: not known). */
+export function stagesSurelyExist(profile: ModelProfile, pp: number): boolean {
+  const { weights, firstExtra, lastExtra } = weightsOf(profile);
+  return partitionSurelyExists(weights, pp, firstExtra, lastExtra);
+}
+
 /** Split the layers over `pp` stages; null when pp exceeds the layer count. */
 export function buildStages(profile: ModelProfile, pp: number): StageContent[] | null {
-  const { weights, firstExtra, lastExtra } = layerWeights(profile);
+  const { weights, firstExtra, lastExtra } = weightsOf(profile);
   const counts = partitionLayers(weights, pp, firstExtra, lastExtra);
   if (!counts) return null;
   const stages: StageContent[] = [];
@@ -37,7 +54,26 @@ export function buildStages(profile: ModelProfile, pp: number): StageContent[] |
     const kc = new Array<number>(profile.kinds.length).fill(0);
     for (let i = at; i < at + n; i++) kc[profile.layerKinds[i]!]! += 1;
     at += n;
-    stages.push({ kindCounts: kc, layers: n, hasEmbedding: s === 0, hasHead: s === pp - 1 });
+    const stage: StageContent = { kindCounts: kc, layers: n, hasEmbedding: s === 0, hasHead: s === pp - 1 };
+    // a stage like the one before is that same object: per-stage tables reuse its entry (sameStage)
+    const prev = stages[s - 1];
+    stages.push(prev !== undefined && sameContent(prev, stage) ? prev : stage);
   }
   return stages;
+}
+
+function sameContent(a: StageContent, b: StageContent): boolean {
+  if (a.layers !== b.layers || a.hasEmbedding !== b.hasEmbedding || a.hasHead !== b.hasHead) return false;
+  for (let i = 0; i < a.kindCounts.length; i++) if (a.kindCounts[i] !== b.kindCounts[i]) return false;
+  return true;
+}
+
+/**
+ * `f` of every stage, computed once per run of equal stages (buildStages makes equal neighbours
+ * one object): the same values as mapping every stage, with fewer calls and objects.
+ */
+export function mapStages<T>(stages: readonly StageContent[], f: (s: StageContent) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < stages.length; i++) out.push(i > 0 && stages[i] === stages[i - 1] ? out[i - 1]! : f(stages[i]!));
+  return out;
 }
