@@ -13,18 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { planTraining, type TrainingRequest } from '../src/index.js';
+import { planTraining } from '../src/index.js';
+import { BENCH_CASES } from './training-requests.js';
 
-const V3: TrainingRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
-};
-
-export const FIRST_CALL_CASES: Record<string, TrainingRequest> = {
-  'v3-search': V3,
-  'v3-published': { ...V3, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } },
-  '405b-search': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 15e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' },
-};
+export const FIRST_CALL_CASES = BENCH_CASES;
 
 /** Time one call of `name` in this (fresh) process; prints the milliseconds. */
 function child(name: string): void {

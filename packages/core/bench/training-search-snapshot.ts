@@ -13,18 +13,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { planTraining, type TrainingRequest } from '../src/index.js';
-
-const V3: TrainingRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
-};
+import { LLAMA_405B_SEARCH, V3_PUBLISHED, V3_SEARCH as V3 } from './training-requests.js';
 
 export const SNAPSHOT_REQUESTS: Record<string, TrainingRequest> = {
   'v3-search': V3,
-  'v3-published': { ...V3, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } },
+  'v3-published': V3_PUBLISHED,
   'v3-published-1f1b': { ...V3, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: '1f1b' } },
   'v3-search-bf16-10alts': { ...V3, precision: 'bf16', alternatives: 10 },
-  '405b-search': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 15e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' },
+  '405b-search': LLAMA_405B_SEARCH,
   '405b-long-context': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 800e9, sequenceLength: 131072, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' },
   'mixtral-64-h100': { model: 'mixtral-8x7b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 4096, precision: 'bf16' },
   'llama8b-8-a100': { model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 8, tokens: 1e11, sequenceLength: 4096, precision: 'bf16' },
