@@ -203,6 +203,63 @@ describe('training planner in Chromium', () => {
   });
 });
 
+describe('saved plans in Chromium', () => {
+  it('saves DeepSeek-V3’s published run, lists it, and reopens it after a reload without re-planning', async () => {
+    await page.goto(stack.baseUrl);
+    const section = page.locator('#training');
+    await section.getByLabel('Model', { exact: true }).locator('option[value="deepseek-v3"]').waitFor({ state: 'attached' });
+    await section.getByRole('button', { name: 'Load DeepSeek-V3’s published run' }).click();
+    await section.getByRole('button', { name: 'Plan training' }).click();
+    await page.locator('#tr-gpu-hours').waitFor();
+    const gpuHours = await valueOf('#tr-gpu-hours');
+
+    const name = section.getByLabel('Plan name');
+    expect(await name.inputValue()).toBe('DeepSeek-V3 on 2,048 H800');
+    // the API's error envelope, shown next to the control
+    await name.fill('   ');
+    await section.getByRole('button', { name: 'Save plan' }).click();
+    const saveError = page.locator('#training-save-error');
+    await saveError.waitFor({ state: 'visible' });
+    expect(await saveError.textContent()).toMatch(/HTTP 400.*name/s);
+
+    await name.fill('V3 pre-training (e2e)');
+    await section.getByRole('button', { name: 'Save plan' }).click();
+    const saved = page.locator('#training-save-status', { hasText: 'Saved as #' });
+    await saved.waitFor();
+    expect(await saveError.isVisible()).toBe(false);
+    const row = page.locator('#saved-plans tbody tr', { hasText: 'V3 pre-training (e2e)' });
+    await row.waitFor(); // the list refreshed after the save
+    const id = await row.getAttribute('data-id');
+    expect(await saved.textContent()).toBe(`Saved as #${id}`);
+    expect(await row.locator('td').first().textContent()).toBe('Training');
+
+    await page.reload();
+    await row.waitFor();
+    expect(await section.getByLabel('GPU count').inputValue()).toBe('1024');
+    expect(await page.locator('#training-result').isVisible()).toBe(false);
+    const planned: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/v1/training/plan')) planned.push(request.url());
+    };
+    page.on('request', onRequest);
+    await row.getByRole('button', { name: /^Open/ }).click();
+    await page.locator('#training-opened', { hasText: 'V3 pre-training (e2e)' }).waitFor();
+    page.off('request', onRequest);
+
+    expect(await section.getByLabel('GPU count').inputValue()).toBe('2048');
+    expect(await section.getByLabel('Training tokens').inputValue()).toBe('14.8e12');
+    expect(await section.getByLabel('Global batch (tokens, optional)').inputValue()).toBe('15360 × 4096');
+    expect(await section.getByLabel('Pipeline parallel (PP)').isVisible()).toBe(true);
+    expect(await section.getByLabel('Pipeline parallel (PP)').inputValue()).toBe('16');
+    expect(await section.getByLabel('Pipeline schedule').inputValue()).toBe('dualpipe');
+    expect(await valueOf('#tr-gpu-hours')).toBe(gpuHours);
+    expect(await page.locator('#training-status').textContent()).toContain('PP16');
+    expect(await page.locator('#tr-time-chart svg rect.seg').count()).toBeGreaterThanOrEqual(2);
+    expect(planned).toEqual([]);
+    if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+  });
+});
+
 describe('the stack over HTTP', () => {
   it('serves one merged OpenAPI document with every route of every worker', async () => {
     const response = await fetch(`${stack.baseUrl}/openapi.json`);

@@ -66,3 +66,73 @@ describe('page helpers', () => {
     expect(commands[2]?.text).toContain('kv_cache_config:\n  dtype: fp8');
   });
 });
+
+type Fields = Record<string, string | boolean>;
+interface PlannerModule {
+  readRequest(form: unknown): Record<string, unknown>;
+  requestToFields(request: Record<string, unknown>): Fields;
+}
+interface TrainingModule extends PlannerModule {
+  DEEPSEEK_V3_RUN: Fields;
+}
+interface InferenceModule extends PlannerModule {
+  DEEPSEEK_DAY6: Fields;
+}
+
+/** Just enough of an HTMLFormElement for readRequest: elements by name, text values, checkboxes for booleans. */
+function fakeForm(fields: Fields) {
+  const elements: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    elements[name] = typeof value === 'boolean' ? { type: 'checkbox', checked: value, value: 'on' } : { type: 'text', value };
+  }
+  return { elements: { ...elements, namedItem: (name: string) => elements[name] ?? null } };
+}
+
+describe('saved plans: request ↔ form fields', () => {
+  it('round-trips training requests (published DeepSeek-V3 run, and a searched layout)', async () => {
+    const { readRequest, requestToFields, DEEPSEEK_V3_RUN } = await load<TrainingModule>('training.js');
+    const request = readRequest(fakeForm(DEEPSEEK_V3_RUN));
+    expect(request).toMatchObject({ gpuCount: 2048, tokens: 14.8e12, globalBatchTokens: 15360 * 4096, parallelism: { pp: 16, zero: 1, schedule: 'dualpipe' } });
+    const fields = requestToFields(request);
+    expect(fields).toMatchObject({ model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', globalBatchTokens: '15360 × 4096', pp: '16', zero: '1', schedule: 'dualpipe' });
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(DEEPSEEK_V3_RUN).sort());
+    expect(readRequest(fakeForm(fields))).toEqual(request);
+
+    const searched = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 1024, tokens: 1e12, sequenceLength: 8192, precision: 'bf16', optimizerStatePrecision: 'fp32' };
+    const searchedFields = requestToFields(searched);
+    expect(searchedFields).toMatchObject({ tokens: '1e12', globalBatchTokens: '', pricePerGpuHourUsd: '', tp: '', zero: '', schedule: '' });
+    expect(readRequest(fakeForm(searchedFields))).toEqual(searched);
+  });
+
+  it('round-trips inference requests (DeepSeek’s published service, and aggregated with defaults)', async () => {
+    const { readRequest, requestToFields, DEEPSEEK_DAY6 } = await load<InferenceModule>('inference.js');
+    const request = readRequest(fakeForm(DEEPSEEK_DAY6));
+    expect(request).toMatchObject({ workload: { inputTokensPerDay: 608e9 }, deployment: { decode: { attentionDp: 144, redundantExperts: 32 }, mtp: { draftTokens: 1 } } });
+    const fields = requestToFields(request);
+    expect(fields).toMatchObject({ inputTokensPerDay: '608e9', outputTokensPerDay: '168e9', 'decode.moeEp': '144', twoBatchOverlap: true, mode: 'disaggregated', maxTtftMs: '' });
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(DEEPSEEK_DAY6).sort());
+    expect(readRequest(fakeForm(fields))).toEqual(request);
+
+    const aggregated = {
+      model: 'qwen3-235b-a22b', gpu: 'h200', precision: { weights: 'fp8', kvCache: 'bf16' },
+      workload: { inputTokensPerDay: 1.25e12, outputTokensPerDay: 30e9 },
+      slo: { maxTtftMs: 800 },
+      deployment: { mode: 'aggregated', twoBatchOverlap: false, mtp: { acceptance: 0.7 } },
+    };
+    const aggregatedFields = requestToFields(aggregated);
+    expect(aggregatedFields).toMatchObject({ inputTokensPerDay: '1.25e12', mode: 'aggregated', twoBatchOverlap: false, 'prefill.attentionTp': '', mtpDraftTokens: '' });
+    expect(readRequest(fakeForm(aggregatedFields))).toEqual(aggregated);
+  });
+
+  it('writes numbers back as they are typed, exactly', async () => {
+    const { quantityText, parseQuantity, shortGpuName } = await load<FormModule & { quantityText(v: unknown): string; shortGpuName(n?: string, id?: string): string }>('form.js');
+    expect(quantityText(undefined)).toBe('');
+    expect(quantityText(14.8e12)).toBe('14.8e12');
+    expect(quantityText(2048)).toBe('2048');
+    expect(quantityText(0.563)).toBe('0.563');
+    for (const value of [608e9, 1 / 3 * 1e12, 123456789012345, 62914560, 7.3e15]) expect(parseQuantity(quantityText(value))).toBe(value);
+    expect(shortGpuName('NVIDIA H800 SXM 80GB', 'h800')).toBe('H800');
+    expect(shortGpuName('AMD Instinct MI300X 192GB', 'mi300x')).toBe('MI300X');
+    expect(shortGpuName(undefined, 'b200')).toBe('B200');
+  });
+});

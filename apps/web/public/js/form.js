@@ -66,6 +66,33 @@ export function fillForm(form, values) {
   }
 }
 
+/**
+ * A number as a form field would hold it — the inverse of parseQuantity for what readNumber
+ * returned: undefined → "", 14.8e12 → "14.8e12", 608e9 → "608e9", 2048 → "2048".
+ */
+export function quantityText(value) {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e9) {
+    const exponent = Math.floor(Math.log10(Math.abs(value)) / 3) * 3;
+    const text = `${Number((value / 10 ** exponent).toPrecision(12))}e${exponent}`;
+    if (Number(text) === value) return text;
+  }
+  return String(value);
+}
+
+/** The visible label of the <option> with `value` in `select` (undefined when there is none). */
+export function optionLabel(select, value) {
+  const option = [...(select?.options ?? [])].find((candidate) => candidate.value === value);
+  return option?.textContent?.trim() || undefined;
+}
+
+/** "NVIDIA H800 SXM 80GB" → "H800", "AMD Instinct MI300X 192GB" → "MI300X"; the id uppercased otherwise. */
+export function shortGpuName(name, id) {
+  const word = String(name ?? '').split(/\s+/).find((part) => /\d/.test(part) && /[a-z]/i.test(part) && !/^\d+GB$/i.test(part));
+  return word ?? String(id ?? '').toUpperCase();
+}
+
 let catalogs = null;
 /** GET /v1/models and /v1/gpus once for the whole page. */
 export function loadCatalogs() {

@@ -3,7 +3,7 @@
 // and launch settings.
 import { paretoChart } from './charts/pareto.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, readNumber } from './form.js';
+import { compactObject, localError, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, milliseconds, number, tokensPerSecond, usd } from './format.js';
 import { launchBlock } from './launch.js';
@@ -52,7 +52,8 @@ export function readTarget(form) {
   };
 }
 
-function readRequest(form) {
+/** The form → POST /v1/inference/plan body (errors for local mistakes as ApiRequestError(0, …)). */
+export function readRequest(form) {
   const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens', integer: true, min: 1 });
   const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance', min: 0, max: 1 });
   const overlap = form.elements.twoBatchOverlap.checked;
@@ -80,6 +81,48 @@ function readRequest(form) {
       mtp: draft !== undefined || acceptance !== undefined ? { draftTokens: draft, acceptance } : undefined,
     },
   });
+}
+
+/** prefill / decode layout → its `${prefix}…` fields ("" when the pool is searched). */
+function layoutFields(layout, prefix) {
+  const fields = {};
+  for (const key of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp', 'redundantExperts']) fields[`${prefix}${key}`] = quantityText(layout?.[key]);
+  return fields;
+}
+
+/** The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent). */
+export function requestToFields(request) {
+  const workload = request.workload ?? {};
+  const slo = request.slo ?? {};
+  const deployment = request.deployment ?? {};
+  return {
+    model: request.model ?? '',
+    gpu: request.gpu ?? '',
+    weights: request.precision?.weights ?? 'fp8',
+    kvCache: request.precision?.kvCache ?? 'fp8',
+    inputTokensPerDay: quantityText(workload.inputTokensPerDay),
+    cacheHitRate: quantityText(workload.cacheHitRate),
+    outputTokensPerDay: quantityText(workload.outputTokensPerDay),
+    averageContextTokens: quantityText(workload.averageContextTokens),
+    peakToAverage: quantityText(workload.peakToAverage),
+    minOutputTokensPerSecondPerUser: quantityText(slo.minOutputTokensPerSecondPerUser),
+    maxTtftMs: quantityText(slo.maxTtftMs),
+    pricePerGpuHourUsd: quantityText(request.pricePerGpuHourUsd),
+    mode: deployment.mode ?? 'disaggregated',
+    ...layoutFields(deployment.prefill, 'prefill.'),
+    ...layoutFields(deployment.decode, 'decode.'),
+    twoBatchOverlap: deployment.twoBatchOverlap !== false,
+    mtpDraftTokens: quantityText(deployment.mtp?.draftTokens),
+    mtpAcceptance: quantityText(deployment.mtp?.acceptance),
+  };
+}
+
+/** "DeepSeek-V3 on H800 · 608 B in / 168 B out per day". */
+export function defaultPlanName(request, form) {
+  const model = optionLabel(form?.elements.model, request.model) ?? request.model;
+  const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
+  const w = request.workload ?? {};
+  return `${model} on ${gpu} · ${compact(w.inputTokensPerDay ?? 0)} in / ${compact(w.outputTokensPerDay ?? 0)} out per day`;
 }
 
 const optional = (value, format) => (typeof value === 'number' && Number.isFinite(value) ? format(value) : '—');
@@ -248,5 +291,6 @@ export function initInference(root = document.getElementById('inference')) {
     render: render,
     preset: { button: root.querySelector('[data-preset="deepseek-day6"]'), values: DEEPSEEK_DAY6, open: root.querySelector('#inf-deployment') },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
+    saving: { kind: 'inference', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#inf-deployment') },
   });
 }

@@ -1,9 +1,16 @@
 // Wiring shared by the planner forms: submit → POST → render, with a busy button,
 // only the latest answer rendered, errors shown next to the form, an optional
-// "load the published example" button and catalog selects.
+// "load the published example" button and catalog selects; with `saving`, a "Save plan"
+// control under each result and open(plan) to show a saved plan again.
 import { apiPost } from './api.js';
 import { clearError, showError } from './errors.js';
 import { fillForm, fillSelect, latestOnly, loadCatalogs } from './form.js';
+import { openedNote, savePlanControl } from './saved-plans.js';
+
+/** True when a field inside `details` holds something other than "empty" (or an unchecked box). */
+function hasPinnedValues(details) {
+  return [...details.querySelectorAll('input, select')].some((field) => (field.type === 'checkbox' ? !field.checked : field.value !== ''));
+}
 
 /**
  * @param {object} options
@@ -15,10 +22,15 @@ import { fillForm, fillSelect, latestOnly, loadCatalogs } from './form.js';
  * @param {(result: HTMLElement, response: object, request: object) => void} options.render
  * @param {{button: Element, values: object, open?: Element}} [options.preset]
  * @param {{model?: string, gpu?: string}} [options.catalogDefaults]  fill the model / gpu selects
- * @returns {Promise<void>} resolves once the catalogs are loaded (immediately without them)
+ * @param {{kind: 'training' | 'inference', defaultName: (request: object, form: HTMLFormElement) => string,
+ *          requestToFields: (request: object) => object, details?: Element}} [options.saving]
+ *        offer "Save plan" under each result, and open(plan) to show a saved one
+ * @returns {{ready: Promise<void>, open: (plan: {kind: string, name: string, createdAt: string, request: object, response: object | null}) => Promise<void>}}
+ *        ready resolves once the catalogs are loaded (immediately without them)
  */
-export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest, render, preset, catalogDefaults }) {
+export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest, render, preset, catalogDefaults, saving }) {
   const next = latestOnly();
+  const submitLabel = form.querySelector('button[type="submit"]')?.textContent?.trim() ?? 'Plan';
 
   async function submit() {
     const isLatest = next();
@@ -30,6 +42,9 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
       const response = await apiPost(endpoint, request);
       if (!isLatest()) return;
       render(result, response, request);
+      if (saving) {
+        result.prepend(savePlanControl({ kind: saving.kind, request, response, defaultName: saving.defaultName(request, form) }));
+      }
       result.hidden = false;
     } catch (error) {
       if (!isLatest()) return;
@@ -51,12 +66,34 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
       clearError(errorBox);
     });
   }
-  if (!catalogDefaults) return Promise.resolve();
-  return loadCatalogs().then(
-    ({ models, gpus }) => {
-      if (catalogDefaults.model) fillSelect(form.elements.model, models, catalogDefaults.model);
-      if (catalogDefaults.gpu) fillSelect(form.elements.gpu, gpus, catalogDefaults.gpu);
-    },
-    (error) => showError(errorBox, error),
-  );
+  const ready = !catalogDefaults
+    ? Promise.resolve()
+    : loadCatalogs().then(
+      ({ models, gpus }) => {
+        if (catalogDefaults.model) fillSelect(form.elements.model, models, catalogDefaults.model);
+        if (catalogDefaults.gpu) fillSelect(form.elements.gpu, gpus, catalogDefaults.gpu);
+      },
+      (error) => showError(errorBox, error),
+    );
+
+  /** Fills the form from a saved plan's request and shows its saved response (no planner call). */
+  async function open(plan) {
+    if (!saving) throw new Error('This form cannot open saved plans.');
+    await ready; // the model / gpu options must exist before their values can be set
+    next(); // an answer still in flight must not replace the opened plan
+    fillForm(form, saving.requestToFields(plan.request));
+    if (saving.details) saving.details.open = hasPinnedValues(saving.details);
+    clearError(errorBox);
+    if (plan.response) {
+      render(result, plan.response, plan.request);
+      result.prepend(openedNote(plan, submitLabel));
+      result.hidden = false;
+    } else {
+      result.replaceChildren();
+      result.hidden = true;
+    }
+    form.closest('section')?.scrollIntoView({ block: 'start' });
+  }
+
+  return { ready, open };
 }

@@ -1,7 +1,7 @@
 // The "Training" section: POST /v1/training/plan — headline numbers, step-time
 // breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, readNumber } from './form.js';
+import { compactObject, localError, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
@@ -34,7 +34,8 @@ const MEMORY_PARTS = [
   ['Buffers & reserve', 'transient'],
 ];
 
-function readRequest(form) {
+/** The form → POST /v1/training/plan body (errors for local mistakes as ApiRequestError(0, …)). */
+export function readRequest(form) {
   const layout = {
     tp: readNumber(form, 'tp', { path: 'parallelism.tp', integer: true, min: 1 }),
     pp: readNumber(form, 'pp', { path: 'parallelism.pp', integer: true, min: 1 }),
@@ -63,6 +64,42 @@ function readRequest(form) {
     pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { min: 0 }),
     parallelism: given === 4 ? { ...layout, ...extras } : undefined,
   });
+}
+
+/** Global batch as the hint suggests typing it: 62914560 tokens at 4096 → "15360 × 4096". */
+function batchText(tokens, sequenceLength) {
+  const whole = Number.isInteger(tokens) && Number.isInteger(sequenceLength) && sequenceLength > 0 && tokens % sequenceLength === 0;
+  return whole ? `${tokens / sequenceLength} × ${sequenceLength}` : quantityText(tokens);
+}
+
+/** The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent). */
+export function requestToFields(request) {
+  const p = request.parallelism ?? {};
+  return {
+    model: request.model ?? '',
+    gpu: request.gpu ?? '',
+    gpuCount: quantityText(request.gpuCount),
+    tokens: quantityText(request.tokens),
+    sequenceLength: quantityText(request.sequenceLength),
+    globalBatchTokens: batchText(request.globalBatchTokens, request.sequenceLength),
+    precision: request.precision ?? 'bf16',
+    optimizerStatePrecision: request.optimizerStatePrecision ?? 'fp32',
+    pricePerGpuHourUsd: quantityText(request.pricePerGpuHourUsd),
+    tp: quantityText(p.tp),
+    pp: quantityText(p.pp),
+    dp: quantityText(p.dp),
+    ep: quantityText(p.ep),
+    zero: quantityText(p.zero),
+    microBatchSize: quantityText(p.microBatchSize),
+    schedule: p.schedule ?? '',
+  };
+}
+
+/** "DeepSeek-V3 on 2,048 H800" — model and GPU as the form's selects name them. */
+export function defaultPlanName(request, form) {
+  const model = optionLabel(form?.elements.model, request.model) ?? request.model;
+  const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
+  return `${model} on ${number(request.gpuCount, 0)} ${gpu}`;
 }
 
 function render(container, plan, gpuName) {
@@ -142,5 +179,6 @@ export function initTraining(root = document.getElementById('training')) {
     render: (result, response, request) => render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
     preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: root.querySelector('#tr-layout') },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
+    saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#tr-layout') },
   });
 }

@@ -1,0 +1,125 @@
+// Saved plans: the "Save plan" control under a planner result (POST /v1/plans) and the
+// "Saved plans" section (GET /v1/plans, GET /v1/plans/{id}) that reopens one into its form.
+import { apiGet, apiPost } from './api.js';
+import { clearError, showError } from './errors.js';
+import { latestOnly } from './form.js';
+import { el } from './results.js';
+
+/** Fired on `document` after a plan is saved; detail: the saved plan. */
+export const PLAN_SAVED_EVENT = 'gcp:plan-saved';
+export const SAVED_PLANS_LIMIT = 20;
+
+const KIND_LABELS = { training: 'Training', inference: 'Inference' };
+
+/** ISO-8601 → "Jul 4, 2025, 10:31" in the reader's locale and time zone. */
+export function savedAt(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * A small form under a planner result: "Plan name" + "Save plan"; POSTs {name, kind, request, response}.
+ * @param {{kind: 'training' | 'inference', request: object, response: object, defaultName: string}} options
+ */
+export function savePlanControl({ kind, request, response, defaultName }) {
+  const inputId = `${kind}-plan-name`;
+  const input = el('input', { id: inputId, name: 'name', type: 'text', autocomplete: 'off', maxlength: 200 });
+  input.value = defaultName;
+  const button = el('button', { type: 'submit', text: 'Save plan' });
+  const status = el('p', { class: 'save-status', id: `${kind}-save-status`, role: 'status', hidden: true });
+  const errorBox = el('div', { class: 'error', id: `${kind}-save-error`, role: 'alert', hidden: true });
+  const form = el('form', { class: 'save-plan', 'aria-label': `Save this ${kind} plan`, novalidate: true },
+    el('div', { class: 'save-row' },
+      el('label', { for: inputId, text: 'Plan name' }),
+      input,
+      button,
+      status),
+    errorBox);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearError(errorBox);
+    status.hidden = true;
+    button.disabled = true;
+    try {
+      // the API checks the name (empty, too long) and answers with its error envelope
+      const saved = await apiPost('/v1/plans', { name: input.value.trim(), kind, request, response });
+      status.replaceChildren('Saved as ', el('code', { text: `#${saved.id}` }));
+      status.hidden = false;
+      document.dispatchEvent(new CustomEvent(PLAN_SAVED_EVENT, { detail: saved }));
+    } catch (error) {
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** The line shown above a reopened result: which plan, when it was saved, that it was not recomputed. */
+export function openedNote(plan, submitLabel) {
+  return el('p', { class: 'note opened-plan', id: `${plan.kind}-opened` },
+    'Saved plan ', el('strong', { text: `“${plan.name}”` }), ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`);
+}
+
+function planTable(plans, open) {
+  const rows = plans.map((plan) => {
+    const button = el('button', { type: 'button', class: 'secondary small', text: 'Open', 'aria-label': `Open “${plan.name}”` });
+    button.addEventListener('click', () => open(plan, button));
+    return el('tr', { 'data-id': plan.id },
+      el('th', { scope: 'row', text: plan.name }),
+      el('td', { text: KIND_LABELS[plan.kind] ?? plan.kind }),
+      el('td', {}, el('time', { datetime: plan.createdAt, text: savedAt(plan.createdAt) })),
+      el('td', {}, button));
+  });
+  return el('div', { class: 'table-scroll' }, el('table', { class: 'data saved-plans' },
+    el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...rows)));
+}
+
+/**
+ * Lists the newest saved plans with an "Open" button each; refreshes after every save.
+ * @param {object} options
+ * @param {{training?: (plan: object) => Promise<void> | void, inference?: (plan: object) => Promise<void> | void}} options.openers
+ *        fill the matching form from plan.request and show plan.response
+ * @param {HTMLElement} [options.root]
+ * @returns {Promise<void>} resolves after the first listing
+ */
+export function initSavedPlans({ openers, root = document.getElementById('saved-plans') }) {
+  const list = root.querySelector('#saved-plans-list');
+  const errorBox = root.querySelector('#saved-plans-error');
+  const next = latestOnly();
+
+  async function open(summary, button) {
+    clearError(errorBox);
+    button.disabled = true;
+    try {
+      const plan = await apiGet(`/v1/plans/${encodeURIComponent(summary.id)}`);
+      const opener = openers[plan.kind];
+      if (!opener) throw new Error(`Plans of kind “${plan.kind}” cannot be opened here.`);
+      await opener(plan);
+    } catch (error) {
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function refresh() {
+    const isLatest = next();
+    try {
+      const { plans } = await apiGet(`/v1/plans?limit=${SAVED_PLANS_LIMIT}`);
+      if (!isLatest()) return;
+      clearError(errorBox);
+      list.replaceChildren(plans.length > 0
+        ? planTable(plans, open)
+        : el('p', { class: 'note', text: 'No saved plans yet — plan a training run or a deployment, then press “Save plan”.' }));
+    } catch (error) {
+      if (isLatest()) showError(errorBox, error);
+    }
+  }
+
+  root.querySelector('#saved-plans-refresh')?.addEventListener('click', () => refresh());
+  document.addEventListener(PLAN_SAVED_EVENT, () => refresh());
+  return refresh();
+}
