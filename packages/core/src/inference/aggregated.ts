@@ -1,7 +1,7 @@
 import { convert } from '../units/units.js';
-import { kvLoadSecondsPerHitToken, type FleetSlo, type FleetWorkload } from './fleet.js';
+import { kvLoadSecondsPerHitToken, type CostPerMillionTokensUsd, type FleetSlo, type FleetWorkload } from './fleet.js';
 import type { ResolvedLayout } from './layout.js';
-import { gpuMemory, type GpuMemory } from './memory.js';
+import { gpuMemory, memoryShortfallReason, type GpuMemory } from './memory.js';
 import { FLEET_OPERATIONS, type FleetOperations } from './operations.js';
 import { aggregatedServing, prefillCost, type PrefillCost, type ServingEstimate } from './serving.js';
 import type { ServingSetup } from './setup.js';
@@ -106,9 +106,7 @@ export function aggregatedOperatingPoint(s: ServingSetup, shape: AggregatedReque
   const fitPerRank = Math.min(maxBatchPerRank, ev.fitPerRank);
   const ctx = Math.round(shape.inputTokens + shape.outputTokens);
   if (fitPerRank < 1) {
-    const reason = mem.freeForKvBytes <= 0
-      ? `weights (${(mem.weightsBytes / 1e9).toFixed(1)} GB) and workspace (${(mem.workspaceBytes / 1e9).toFixed(1)} GB) exceed the ${(mem.capacityBytes / 1e9).toFixed(0)} GB of HBM per GPU`
-      : `one sequence of ${ctx} tokens needs ${(mem.kvBytesPerSequence / 1e9).toFixed(2)} GB of KV per GPU, more than the ${(mem.freeForKvBytes / 1e9).toFixed(2)} GB left`;
+    const reason = memoryShortfallReason(mem, ctx);
     return { feasible: false, reasons: [reason], batch: 0, memory: mem, shortfall: Number.POSITIVE_INFINITY };
   }
   const minSpeed = slo.minOutputTokensPerSecondPerUser;
@@ -184,7 +182,7 @@ export interface AggregatedFleetPlan {
   readonly peakNodes: number;
   readonly gpuHoursPerDay: number;
   readonly dailyCostUsd: number;
-  readonly costPerMillionTokensUsd: { readonly inputCacheHit: number; readonly inputCacheMiss: number; readonly output: number };
+  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
   /** Provisioned average per node: capacity × utilization (input counts cache hits, as the prefill pool). */
   readonly tokensPerSecondPerNode: { readonly input: number; readonly output: number };
   /** Engine capacity per node at the SLO batch. */

@@ -64,7 +64,7 @@ export interface FleetPlan {
   readonly peakNodes: number;
   readonly gpuHoursPerDay: number;
   readonly dailyCostUsd: number;
-  readonly costPerMillionTokensUsd: { readonly inputCacheHit: number; readonly inputCacheMiss: number; readonly output: number };
+  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
   readonly decodePoint: DecodePoint;
 }
 
@@ -87,6 +87,13 @@ const SECONDS_PER_DAY = convert(1, 'day', 's');
  *    the prefill compute, cache-hit input the KV load, output the decode pool.
  */
 /** Memory per GPU of a prefill instance holding one prompt of `contextTokens` per attention-DP rank. */
+/** Serving cost per million tokens by phase, USD (cache-hit input, cache-miss input, output). */
+export interface CostPerMillionTokensUsd {
+  readonly inputCacheHit: number;
+  readonly inputCacheMiss: number;
+  readonly output: number;
+}
+
 export function prefillMemory(ps: ServingSetup, contextTokens: number) {
   return gpuMemory({ shape: ps.shape, gpu: ps.gpu, layout: ps.layout, weights: ps.weights, kvBytesPerElement: ps.kvBytesPerElement, contextTokens, maxTokensPerStep: ps.prefillChunkTokens });
 }
@@ -116,7 +123,7 @@ export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; w
   const pfGpus = ps.layout.gpuCount;
   const gpnP = ps.gpu.gpusPerNode.value;
   const pMem = prefillMemory(ps, ctx);
-  if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${(pMem.weightsBytes / 1e9).toFixed(1)} GB weights + ${(pMem.workspaceBytes / 1e9).toFixed(1)} GB workspace per GPU of ${(pMem.capacityBytes / 1e9).toFixed(0)} GB)`);
+  if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${convert(pMem.weightsBytes, 'B', 'GB').toFixed(1)} GB weights + ${convert(pMem.workspaceBytes, 'B', 'GB').toFixed(1)} GB workspace per GPU of ${convert(pMem.capacityBytes, 'B', 'GB').toFixed(0)} GB)`);
   const missRate = prefillTokensPerSecond(ps, req); // computed tokens/s of the instance at saturation
   const kvLoadSPerHitToken = kvLoadSecondsPerHitToken(ps);
   const instSPerRequest = req.newTokens / missRate + hitTokens * kvLoadSPerHitToken;

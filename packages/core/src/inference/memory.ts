@@ -94,3 +94,14 @@ export function gpuMemory(args: {
   const perRank = freeForKvBytes > 0 && kvBytesPerSequence > 0 ? Math.floor(freeForKvBytes / kvBytesPerSequence) : 0;
   return { weightsBytes, kvBytesPerToken, kvBytesPerSequence, workspaceBytes, capacityBytes, freeForKvBytes, maxConcurrency: perRank * layout.attentionDp };
 }
+
+/**
+ * Why nothing fits: the weights and workspace leave no room for KV, or one sequence of
+ * `contextTokens` needs more KV than is left. The one wording every inference answer uses.
+ */
+export function memoryShortfallReason(mem: GpuMemory, contextTokens: number): string {
+  const gb = (bytes: number, digits: number) => convert(bytes, 'B', 'GB').toFixed(digits);
+  return mem.freeForKvBytes <= 0
+    ? `weights (${gb(mem.weightsBytes, 1)} GB) and workspace (${gb(mem.workspaceBytes, 1)} GB) exceed the ${gb(mem.capacityBytes, 0)} GB of HBM per GPU`
+    : `one sequence of ${Math.round(contextTokens)} tokens needs ${gb(mem.kvBytesPerSequence, 2)} GB of KV per GPU, more than the ${gb(mem.freeForKvBytes, 2)} GB left`;
+}

@@ -1,5 +1,5 @@
 import { decodeStep, type DecodeStep } from './decode.js';
-import { gpuMemory, type GpuMemory } from './memory.js';
+import { gpuMemory, memoryShortfallReason, type GpuMemory } from './memory.js';
 import type { ServingSetup } from './setup.js';
 
 /** The decode batch an instance runs: the largest that fits in memory and meets the per-user speed. */
@@ -23,9 +23,7 @@ export function decodeOperatingPoint(s: ServingSetup, contextTokens: number, min
   const mem = memAt(1);
   const fitPerRank = Math.min(maxBatchPerRank, Math.floor(mem.maxConcurrency / dp));
   if (fitPerRank < 1) {
-    const reason = mem.freeForKvBytes <= 0
-      ? `weights (${(mem.weightsBytes / 1e9).toFixed(1)} GB) and workspace (${(mem.workspaceBytes / 1e9).toFixed(1)} GB) exceed the ${(mem.capacityBytes / 1e9).toFixed(0)} GB of HBM per GPU`
-      : `one sequence of ${contextTokens} tokens needs ${(mem.kvBytesPerSequence / 1e9).toFixed(2)} GB of KV per GPU, more than the ${(mem.freeForKvBytes / 1e9).toFixed(2)} GB left`;
+    const reason = memoryShortfallReason(mem, contextTokens);
     return { feasible: false, reasons: [reason], batch: 0, memory: mem };
   }
   const ok = (perRank: number) => minTokensPerSecondPerUser === undefined || decodeStep(s, perRank * dp, contextTokens).outputTokensPerSecondPerUser >= minTokensPerSecondPerUser;

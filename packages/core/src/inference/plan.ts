@@ -2,7 +2,7 @@ import { aggregatedOperatingPoint, aggregatedOutputPerGpu, aggregatedPareto, pla
 import type { ModelArchitecture } from '../models/types.js';
 import { InferenceInputError } from './errors.js';
 import { candidateLayouts } from './candidates.js';
-import { planFleet, prefillFits, type FleetPlan } from './fleet.js';
+import { planFleet, prefillFits, type CostPerMillionTokensUsd, type FleetPlan } from './fleet.js';
 import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
 import { launchSettings, type LaunchSettings } from './launch-settings.js';
 import type { Layout } from './layout.js';
@@ -33,7 +33,7 @@ export interface ModeSummary {
   readonly peakNodes: number;
   readonly gpuHoursPerDay: number;
   readonly dailyCostUsd: number;
-  readonly costPerMillionTokensUsd: { readonly inputCacheHit: number; readonly inputCacheMiss: number; readonly output: number };
+  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
 }
 
 export interface AggregatedPlanBlock extends AggregatedFleetPlan {

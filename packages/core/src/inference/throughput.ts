@@ -2,7 +2,7 @@ import { convert } from '../units/units.js';
 import { InferenceInputError } from './errors.js';
 import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
 import { tensorParallelLayout, type Layout } from './layout.js';
-import { gpuMemory } from './memory.js';
+import { gpuMemory, memoryShortfallReason } from './memory.js';
 import { kvBytesPerElement, parseKvFormat, parseWeightFormat } from './precision.js';
 import { aggregatedServing } from './serving.js';
 import { makeSetup } from './setup.js';
@@ -67,9 +67,7 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   const mem = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: prec.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: ctx, maxTokensPerStep: Math.max(s.prefillChunkTokens, isl) });
   const reasons: string[] = [];
   if (mem.maxConcurrency < 1) {
-    reasons.push(mem.freeForKvBytes <= 0
-      ? `weights ${(mem.weightsBytes / 1e9).toFixed(1)} GB + workspace ${(mem.workspaceBytes / 1e9).toFixed(1)} GB per GPU exceed the ${(mem.capacityBytes / 1e9).toFixed(0)} GB of HBM`
-      : `one sequence of ${ctx} tokens needs ${(mem.kvBytesPerSequence / 1e9).toFixed(2)} GB of KV per GPU, more than the ${(mem.freeForKvBytes / 1e9).toFixed(2)} GB left`);
+    reasons.push(memoryShortfallReason(mem, ctx));
   } else if (concurrency > mem.maxConcurrency) {
     reasons.push(`${concurrency} sequences of ${ctx} tokens need more KV cache than fits (at most ${mem.maxConcurrency}); the rest queue`);
   }
