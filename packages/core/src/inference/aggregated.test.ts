@@ -24,19 +24,23 @@ describe('aggregated fleet (deployment.mode)', () => {
     expect(a.batchPerInstance).toBeGreaterThan(0);
     expect(a.outputTokensPerSecondPerUser!).toBeGreaterThanOrEqual(30);
     expect(a.ttftMs!).toBeLessThanOrEqual(2000);
-    // the same operations factor as the disaggregated pools; provisioned = capacity × utilisation
+    // the same utilisation as the disaggregated pools; whole instances deliver at most that share of their capacity
     expect(a.utilization).toBe(FLEET_OPERATIONS.loadFollowingUtilization);
-    expect(a.tokensPerSecondPerNode.output).toBeCloseTo(a.capacityTokensPerSecondPerNode.output * a.utilization, 6);
+    expect(a.tokensPerSecondPerNode.output).toBeLessThanOrEqual(a.capacityTokensPerSecondPerNode.output * a.utilization * (1 + 1e-9));
+    expect(a.deliveredUtilization).toBeLessThanOrEqual(a.utilization + 1e-9);
     // request shape from the daily volumes: output / input per request = 2e9 / 1e10
     expect(a.inputTokensPerRequest).toBe(2048);
     expect(a.outputTokensPerRequest).toBe(410);
-    // top-level numbers are the aggregated fleet's; nodes serve the daily output at the provisioned rate
+    // top-level numbers are the aggregated fleet's; the load per provisioned node is the day's load over average nodes
     expect(p.averageNodes).toBeCloseTo(a.nodes, 9);
-    // (the binding one of input and output load; with rounded request lengths they differ by < 0.1%)
-    const servedIn = a.nodes * a.tokensPerSecondPerNode.input * 86400 / 1e10, servedOut = a.nodes * a.tokensPerSecondPerNode.output * 86400 / 2e9;
-    expect(Math.min(servedIn, servedOut)).toBeGreaterThanOrEqual(1 - 1e-9);
-    expect(Math.max(servedIn, servedOut)).toBeLessThan(1.001);
-    expect(a.peakNodes).toBeGreaterThanOrEqual(a.nodes * 1.5 - 1e-9);
+    expect(a.nodes * a.tokensPerSecondPerNode.output * 86400 / 2e9).toBeCloseTo(1, 9);
+    // every hour's whole instances serve that hour's load at the utilisation (peak 1.5 × average)
+    const perInstanceOut = a.capacityTokensPerSecondPerNode.output * a.nodesPerInstance * a.utilization;
+    const peakLoadOut = (2e9 / 86400) * 1.5;
+    expect(a.instances * perInstanceOut).toBeGreaterThanOrEqual(peakLoadOut * (1 - 1e-6));
+    expect((a.instances - 1) * perInstanceOut).toBeLessThan(peakLoadOut);
+    expect(a.peakNodes).toBe(Math.max(...a.hourlyNodes));
+    expect(a.nodes).toBeCloseTo(a.hourlyNodes.reduce((x, y) => x + y, 0) / 24, 9);
     expect(costsAddUp(p, LLAMA.workload)).toBeCloseTo(1, 6);
     expect(p.costPerMillionTokensUsd.inputCacheHit).toBeLessThan(p.costPerMillionTokensUsd.inputCacheMiss / 10);
     expect(a.launchSettings.sglang).not.toContain('--disaggregation-mode');
@@ -75,12 +79,16 @@ describe('aggregated fleet (deployment.mode)', () => {
     expect(p.decode).toEqual(dis.decode);
   });
 
-  it('the default mode is disaggregated and adds no aggregated block', () => {
+  it('with no layout pinned the default mode is auto: both modes weighed, the cheaper answers; pinned pools imply disaggregated', () => {
     const p = planInference(LLAMA);
-    expect(p.mode).toBe('disaggregated');
-    expect(p.aggregated).toBeUndefined();
-    expect(p.comparison).toBeUndefined();
-    expect(p.averageNodes).toBeCloseTo(p.prefill.nodes + p.decode.nodes, 9);
+    const c = p.comparison!;
+    expect(p.mode).toBe(c.aggregated.dailyCostUsd <= c.disaggregated.dailyCostUsd ? 'aggregated' : 'disaggregated');
+    expect(p.dailyCostUsd).toBe(Math.min(c.aggregated.dailyCostUsd, c.disaggregated.dailyCostUsd));
+    const pinned = planInference({ ...LLAMA, deployment: { prefill: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 }, decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 } } });
+    expect(pinned.mode).toBe('disaggregated');
+    expect(pinned.aggregated).toBeUndefined();
+    expect(pinned.comparison).toBeUndefined();
+    expect(pinned.averageNodes).toBeCloseTo(pinned.prefill.nodes + pinned.decode.nodes, 9);
   });
 
   it('a TTFT SLO no aggregated layout can meet is feasible: false with a reason naming the SLO', () => {

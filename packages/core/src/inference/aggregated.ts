@@ -1,8 +1,7 @@
 import { convert } from '../units/units.js';
-import { kvLoadSecondsPerHitToken, type CostPerMillionTokensUsd, type FleetSlo, type FleetWorkload } from './fleet.js';
+import { kvLoadSecondsPerHitToken, type FleetSlo } from './fleet.js';
 import type { ResolvedLayout } from './layout.js';
 import { gpuMemory, memoryShortfallReason, type GpuMemory } from './memory.js';
-import { FLEET_OPERATIONS, type FleetOperations } from './operations.js';
 import { aggregatedServing, prefillCost, type PrefillCost, type ServingEstimate } from './serving.js';
 import type { ServingSetup } from './setup.js';
 
@@ -172,93 +171,4 @@ export function aggregatedPareto(setups: readonly ServingSetup[], shape: Aggrega
     if (p.outputTokensPerSecondPerGpu > best) { front.push(p); best = p.outputTokensPerSecondPerGpu; }
   }
   return front;
-}
-
-export interface AggregatedFleetPlan {
-  readonly feasible: boolean;
-  readonly reasons: readonly string[];
-  /** Average provisioned nodes over the day. */
-  readonly nodes: number;
-  readonly peakNodes: number;
-  readonly gpuHoursPerDay: number;
-  readonly dailyCostUsd: number;
-  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
-  /** Provisioned average per node: capacity × utilization (input counts cache hits, as the prefill pool). */
-  readonly tokensPerSecondPerNode: { readonly input: number; readonly output: number };
-  /** Engine capacity per node at the SLO batch. */
-  readonly capacityTokensPerSecondPerNode: { readonly input: number; readonly output: number };
-  /** loadFollowingUtilization (operations.ts), the same operations factor as the disaggregated pools. */
-  readonly utilization: number;
-  readonly parallelism: ResolvedLayout;
-  readonly nodesPerInstance: number;
-  readonly instances: number;
-  readonly gpuSecondsPerDay: number;
-  readonly batchPerInstance: number;
-  readonly inputTokensPerRequest: number;
-  readonly outputTokensPerRequest: number;
-  readonly outputTokensPerSecondPerUser?: number;
-  readonly ttftMs?: number;
-  readonly tpotMs?: number;
-}
-
-const SECONDS_PER_DAY = convert(1, 'day', 's');
-
-/**
- * Aggregated fleet: one pool of identical instances, each doing prefill and decode in the same
- * steps (chunked prefill). ENGINE: the instance completes `batch` requests per closed-loop cycle
- * at the SLO point (aggregatedOperatingPoint), plus the cache-hit KV load per request as the
- * prefill pool charges it. OPERATIONS: the same `loadFollowingUtilization` as the disaggregated
- * pools — load following, headroom and restarts are properties of running a fleet, not of how
- * an instance splits its steps — so the two modes are compared on equal terms.
- *  - nodes = load ÷ (capacity per node × utilisation), the binding one of input and output load
- *    (they agree when the request shape comes from the daily volumes); peak = peakToAverage ×
- *    that in whole instances.
- *  - cost per million tokens splits each request's GPU time: a cache-miss prompt token its
- *    prefill compute (1 / saturated prefill rate), a cache-hit token its KV load, an output token
- *    the rest of the cycle (decode steps); normalised so that the three × daily volumes add up to
- *    the daily cost.
- */
-export function planAggregatedFleet(args: { setup: ServingSetup; point: AggregatedPoint; shape: AggregatedRequestShape; workload: FleetWorkload; pricePerGpuHourUsd: number; operations?: FleetOperations }): AggregatedFleetPlan {
-  const { setup: s, point: p, shape, workload: w } = args;
-  const ops = args.operations ?? FLEET_OPERATIONS;
-  const gpn = s.gpu.gpusPerNode.value;
-  const gpus = s.layout.gpuCount;
-  const nodesPerInst = gpus / gpn;
-  const u = ops.loadFollowingUtilization;
-  const reasons = p.reasons.map((r) => `aggregated: ${r}`);
-  const perReq = p.instanceSPerRequest ?? Number.POSITIVE_INFINITY;
-  const capIn = shape.inputTokens / perReq / nodesPerInst;
-  const capOut = shape.outputTokens / perReq / nodesPerInst;
-  const inputPerS = w.inputTokensPerDay / SECONDS_PER_DAY;
-  const outputPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
-  const nodes = capOut > 0 ? Math.max(inputPerS / (capIn * u), outputPerS / (capOut * u)) : Number.POSITIVE_INFINITY;
-  const peakNodes = Math.ceil((nodes * w.peakToAverage) / nodesPerInst - 1e-9) * nodesPerInst;
-  const gpuHoursPerDay = nodes * gpn * 24;
-  const dailyCostUsd = gpuHoursPerDay * args.pricePerGpuHourUsd;
-  // GPU-seconds per token of each kind on the request cycle, then scaled to the daily cost
-  let costs = { inputCacheHit: Number.POSITIVE_INFINITY, inputCacheMiss: Number.POSITIVE_INFINITY, output: Number.POSITIVE_INFINITY };
-  if (p.estimate && Number.isFinite(perReq)) {
-    const hitTokens = shape.inputTokens * shape.cacheHitRate;
-    const missTokens = shape.inputTokens - hitTokens;
-    const kvLoadS = kvLoadSecondsPerHitToken(s);
-    const pfS = missTokens / p.estimate.prefillTokensPerSecond;
-    const outS = Math.max(0, perReq - hitTokens * kvLoadS - pfS);
-    const gpuS = { inputCacheHit: gpus * kvLoadS, inputCacheMiss: gpus / p.estimate.prefillTokensPerSecond, output: (gpus * outS) / shape.outputTokens };
-    const usdPerGpuS = args.pricePerGpuHourUsd / convert(1, 'h', 's');
-    const raw = w.inputTokensPerDay * w.cacheHitRate * gpuS.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * gpuS.inputCacheMiss + w.outputTokensPerDay * gpuS.output;
-    const scale = raw > 0 ? (dailyCostUsd / usdPerGpuS) / raw : 1;
-    const perM = (x: number) => x * scale * usdPerGpuS * 1e6;
-    costs = { inputCacheHit: perM(gpuS.inputCacheHit), inputCacheMiss: perM(gpuS.inputCacheMiss), output: perM(gpuS.output) };
-  }
-  const est = p.estimate;
-  return {
-    feasible: p.feasible, reasons, nodes, peakNodes, gpuHoursPerDay, dailyCostUsd, costPerMillionTokensUsd: costs,
-    tokensPerSecondPerNode: { input: capIn * u, output: capOut * u },
-    capacityTokensPerSecondPerNode: { input: capIn, output: capOut },
-    utilization: u, parallelism: s.layout, nodesPerInstance: nodesPerInst, instances: nodes / nodesPerInst,
-    gpuSecondsPerDay: nodes * gpn * SECONDS_PER_DAY, batchPerInstance: p.batch,
-    inputTokensPerRequest: shape.inputTokens, outputTokensPerRequest: shape.outputTokens,
-    ...(est ? { outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser, tpotMs: convert(est.tpotS, 's', 'ms') } : {}),
-    ...(p.ttftS !== undefined ? { ttftMs: convert(p.ttftS, 's', 'ms') } : {}),
-  };
 }

@@ -1,11 +1,12 @@
 import { convert } from '../units/units.js';
 import { links } from './comm.js';
-import { decodeOperatingPoint, type DecodePoint } from './operating-point.js';
-import { kvBytesPerSequencePerGpu, gpuMemory } from './memory.js';
-import { prefillLatencyS, prefillTokensPerSecond } from './prefill.js';
+import { HOURS_PER_DAY } from './daily-load.js';
+import { poolDailyCostUsd, sizeWholeInstancePool, type WholeInstancePool } from './instances.js';
 import type { ResolvedLayout } from './layout.js';
+import { gpuMemory, kvBytesPerSequencePerGpu } from './memory.js';
+import { decodeOperatingPoint, type DecodePoint } from './operating-point.js';
+import { prefillLatencyS, prefillTokensPerSecond, type PrefillRequest } from './prefill.js';
 import type { ServingSetup } from './setup.js';
-import { FLEET_OPERATIONS, type FleetOperations } from './operations.js';
 
 export interface FleetWorkload {
   readonly inputTokensPerDay: number;
@@ -14,8 +15,8 @@ export interface FleetWorkload {
   readonly outputTokensPerDay: number;
   /** Mean context a token sees (prompt position in prefill, KV length in decode). */
   readonly averageContextTokens: number;
-  /** Peak ÷ average load over the day (sizes peak nodes). */
-  readonly peakToAverage: number;
+  /** Hourly multipliers of the average load (24 values, mean 1): the daily shape the fleet follows. */
+  readonly hourlyShape: readonly number[];
 }
 
 export interface FleetSlo {
@@ -23,29 +24,45 @@ export interface FleetSlo {
   readonly maxTtftMs?: number;
 }
 
-export interface PoolPlan {
-  /** Average provisioned nodes over the day. */
+/** How the fleet is operated: the share of engine capacity an instance delivers, the least instances per pool. */
+export interface FleetOperationsInput {
+  /** workload.utilization: share of an instance's engine capacity it delivers on average, (0, 1]. */
+  readonly utilization: number;
+  /** deployment.minInstances: instances a pool keeps at any hour. */
+  readonly minInstances: number;
+  readonly pricePerGpuHourUsd: number;
+}
+
+/** Serving cost per million tokens by phase, USD (cache-hit input, cache-miss input, output). */
+export interface CostPerMillionTokensUsd {
+  readonly inputCacheHit: number;
+  readonly inputCacheMiss: number;
+  readonly output: number;
+}
+
+export interface PoolPlan extends WholeInstancePool {
+  /** Average provisioned nodes over the day (= averageNodes). */
   readonly nodes: number;
   /**
-   * Provisioned average per node (what DeepSeek disclosed): engine capacity × utilization.
-   * Prefill: input tokens per second per node, cache hits included (DeepSeek's convention); decode: output tokens.
+   * Load per provisioned node, day average (DeepSeek's convention): prefill input tokens/s per
+   * node counting cache hits, decode output tokens/s per node.
    */
   readonly tokensPerSecondPerNode: number;
-  /** Engine capacity per node: the same rate with the pool saturated (prefill) or at the SLO batch (decode). */
+  /** Engine capacity per node: the same rate with the instance saturated (prefill) or at the SLO batch (decode). */
   readonly capacityTokensPerSecondPerNode: number;
-  /** Mean fraction of engine capacity the provisioned pool serves (operations.ts; lower under a tight TTFT SLO). */
+  /** Share of engine capacity an instance is sized to deliver: workload.utilization, lower for prefill under a tight TTFT SLO. */
   readonly utilization: number;
   readonly parallelism: ResolvedLayout;
-  readonly nodesPerInstance: number;
-  readonly instances: number;
+  readonly minInstances: number;
   readonly gpuSecondsPerDay: number;
+  readonly dailyCostUsd: number;
 }
 
 export interface PrefillPoolPlan extends PoolPlan {
   readonly computedTokensPerSecondPerNode: number;
   /** Highest utilisation at which the M/D/1 wait keeps TTFT within slo.maxTtftMs (absent without one). */
   readonly ttftUtilizationBound?: number;
-  /** Mean TTFT at the pool's utilisation: lone-prompt latency + M/D/1 queueing wait. */
+  /** Mean TTFT at the pool's sizing utilisation: lone-prompt latency + M/D/1 queueing wait. */
   readonly ttftMs?: number;
 }
 
@@ -55,45 +72,10 @@ export interface DecodePoolPlan extends PoolPlan {
   readonly tpotMs?: number;
 }
 
-export interface FleetPlan {
-  readonly feasible: boolean;
-  readonly reasons: readonly string[];
-  readonly prefill: PrefillPoolPlan;
-  readonly decode: DecodePoolPlan;
-  readonly averageNodes: number;
-  readonly peakNodes: number;
-  readonly gpuHoursPerDay: number;
-  readonly dailyCostUsd: number;
-  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
-  readonly decodePoint: DecodePoint;
-}
-
 const SECONDS_PER_DAY = convert(1, 'day', 's');
+const TOKENS_PER_MILLION = 1e6;
 
-/**
- * Disaggregated fleet for a daily token volume. Two layers:
- *  ENGINE (physics calibrated on closed-loop benchmarks, efficiency.ts): capacity per node.
- *  - Prefill: a cache-miss token costs its forward pass (prefill rate of the instance at the
- *    workload's context), a cache-hit token costs loading its KV from the disk cache over the
- *    GPU's scale-out NIC. Per-node throughput counts both, as DeepSeek's disclosure does.
- *  - Decode: the largest batch that fits and meets the per-user speed.
- *  OPERATIONS (operations.ts): a load-following fleet serves on average `loadFollowingUtilization`
- *    of the capacity it has provisioned; a prefill pool under a TTFT SLO runs no higher than the
- *    utilisation ρ whose M/D/1 wait ρ/(2(1−ρ))·S plus the prompt's own prefill S stays within
- *    maxTtft (each instance taken as its own queue: conservative against pooled M/D/c).
- *  - Average nodes = load ÷ (capacity × utilisation) per pool; peak nodes carry peakToAverage
- *    times that, rounded up to whole instances.
- *  - Cost per million tokens splits each pool's GPU time by what consumes it: cache-miss input
- *    the prefill compute, cache-hit input the KV load, output the decode pool.
- */
 /** Memory per GPU of a prefill instance holding one prompt of `contextTokens` per attention-DP rank. */
-/** Serving cost per million tokens by phase, USD (cache-hit input, cache-miss input, output). */
-export interface CostPerMillionTokensUsd {
-  readonly inputCacheHit: number;
-  readonly inputCacheMiss: number;
-  readonly output: number;
-}
-
 export function prefillMemory(ps: ServingSetup, contextTokens: number) {
   return gpuMemory({ shape: ps.shape, gpu: ps.gpu, layout: ps.layout, weights: ps.weights, kvBytesPerElement: ps.kvBytesPerElement, contextTokens, maxTokensPerStep: ps.prefillChunkTokens });
 }
@@ -111,81 +93,171 @@ export function kvLoadSecondsPerHitToken(s: ServingSetup): number {
   return kvBytesPerSequencePerGpu(s.shape, s.layout, 1, s.kvBytesPerElement) / links(s.gpu).ibBps / s.layout.attentionDp;
 }
 
-export function planFleet(args: { prefill: ServingSetup; decode: ServingSetup; workload: FleetWorkload; slo: FleetSlo; pricePerGpuHourUsd: number; operations?: FleetOperations }): FleetPlan {
-  const { prefill: ps, decode: ds, workload: w, slo } = args;
-  const ops = args.operations ?? FLEET_OPERATIONS;
+/** The prompt a prefill instance computes for the workload: cache misses computed, hits loaded. */
+export function prefillRequestOf(w: Pick<FleetWorkload, 'averageContextTokens' | 'cacheHitRate'>): PrefillRequest {
+  const hit = w.averageContextTokens * w.cacheHitRate;
+  return { newTokens: w.averageContextTokens - hit, cachedTokens: hit };
+}
+
+/** ENGINE of one prefill instance for the workload: what it can serve and at what TTFT. */
+export interface PrefillEngine {
+  readonly setup: ServingSetup;
+  readonly reasons: readonly string[];
+  /** Computed (cache-miss) tokens/s of the instance at saturation. */
+  readonly missTokensPerSecond: number;
+  readonly kvLoadSecondsPerHitToken: number;
+  /** Input tokens/s (hits included) of the instance at saturation. */
+  readonly capacityPerInstancePerS: number;
+  /** One prompt alone, seconds. */
+  readonly latencyS: number;
+  readonly ttftUtilizationBound?: number;
+}
+
+/**
+ * Prefill engine: a cache-miss token costs its forward pass (saturated prefill rate at the
+ * workload's context), a cache-hit token its KV load over the NIC. Under slo.maxTtftMs the
+ * instance runs no higher than the utilisation ρ whose M/D/1 wait ρ/(2(1−ρ))·S plus the prompt's
+ * own latency S stays within the limit (each instance its own queue: conservative).
+ */
+export function prefillEngine(ps: ServingSetup, w: FleetWorkload, slo: FleetSlo): PrefillEngine {
   const reasons: string[] = [];
   const ctx = w.averageContextTokens;
-  const hitTokens = ctx * w.cacheHitRate;
-  const req = { newTokens: ctx - hitTokens, cachedTokens: hitTokens };
-
-  // --- prefill pool
-  const pfGpus = ps.layout.gpuCount;
-  const gpnP = ps.gpu.gpusPerNode.value;
+  const req = prefillRequestOf(w);
   const pMem = prefillMemory(ps, ctx);
   if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${convert(pMem.weightsBytes, 'B', 'GB').toFixed(1)} GB weights + ${convert(pMem.workspaceBytes, 'B', 'GB').toFixed(1)} GB workspace per GPU of ${convert(pMem.capacityBytes, 'B', 'GB').toFixed(0)} GB)`);
-  const missRate = prefillTokensPerSecond(ps, req); // computed tokens/s of the instance at saturation
-  const kvLoadSPerHitToken = kvLoadSecondsPerHitToken(ps);
-  const instSPerRequest = req.newTokens / missRate + hitTokens * kvLoadSPerHitToken;
-  const latencyS = prefillLatencyS(ps, req) + hitTokens * kvLoadSPerHitToken * ps.layout.attentionDp;
-  // utilisation: the load-following mean (operations.ts), lowered further when the M/D/1 wait
-  // ρ/(2(1−ρ))·S on top of the prompt's own latency S would break the TTFT SLO
-  let ttftBound: number | undefined;
+  const missRate = prefillTokensPerSecond(ps, req);
+  const kvLoadS = kvLoadSecondsPerHitToken(ps);
+  const instSPerRequest = req.newTokens / missRate + req.cachedTokens * kvLoadS;
+  const latencyS = prefillLatencyS(ps, req) + req.cachedTokens * kvLoadS * ps.layout.attentionDp;
+  let ttftUtilizationBound: number | undefined;
   if (slo.maxTtftMs !== undefined) {
     const slackS = convert(slo.maxTtftMs, 'ms', 's') - latencyS;
-    if (slackS <= 0) reasons.push(`prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${(latencyS * 1e3).toFixed(0)} ms, over the TTFT limit`);
-    else ttftBound = Math.min(1, (2 * slackS) / (2 * slackS + latencyS));
+    if (slackS <= 0) reasons.push(`prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${convert(latencyS, 's', 'ms').toFixed(0)} ms, over the TTFT limit`);
+    else ttftUtilizationBound = Math.min(1, (2 * slackS) / (2 * slackS + latencyS));
   }
-  const utilization = Math.min(ops.loadFollowingUtilization, ttftBound ?? 1);
-  const waitS = utilization < 1 ? (utilization / (2 * (1 - utilization))) * latencyS : Number.POSITIVE_INFINITY;
-  const ttftRaw = convert(latencyS + waitS, 's', 'ms');
-  const ttftMs = Number.isFinite(ttftRaw) ? ttftRaw : undefined;
-  const pfNodesPerInst = pfGpus / gpnP;
-  const pfCapacityPerNode = (ctx / instSPerRequest) / pfNodesPerInst;
-  const pfPerNode = pfCapacityPerNode * utilization;
-  const inputPerS = w.inputTokensPerDay / SECONDS_PER_DAY;
-  const pfNodes = inputPerS / pfPerNode;
-
-  // --- decode pool
-  const point = decodeOperatingPoint(ds, ctx, slo.minOutputTokensPerSecondPerUser);
-  reasons.push(...point.reasons.map((r) => `decode: ${r}`));
-  const gpnD = ds.gpu.gpusPerNode.value;
-  const dNodesPerInst = ds.layout.gpuCount / gpnD;
-  const dCapacityPerNode = point.step ? (point.step.outputTokensPerSecondPerGpu * gpnD) : 0;
-  const dUtilization = ops.loadFollowingUtilization;
-  const dPerNode = dCapacityPerNode * dUtilization;
-  const outputPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
-  const dNodes = dPerNode > 0 ? outputPerS / dPerNode : Number.POSITIVE_INFINITY;
-
-  const averageNodes = pfNodes + dNodes;
-  const unit = (nodes: number, per: number) => Math.ceil((nodes * w.peakToAverage) / per - 1e-9) * per;
-  const peakNodes = unit(pfNodes, pfNodesPerInst) + unit(dNodes, dNodesPerInst);
-  const gpuHoursPerDay = averageNodes * gpnD * 24;
-  const dailyCostUsd = gpuHoursPerDay * args.pricePerGpuHourUsd;
-
-  // cost attribution: GPU-seconds per token of each kind
-  const usdPerGpuS = args.pricePerGpuHourUsd / convert(1, 'h', 's');
-  const pfGpuSPerMiss = (pfGpus / missRate) / utilization;
-  const pfGpuSPerHit = (pfGpus * kvLoadSPerHitToken) / utilization;
-  const dGpuSPerOut = dPerNode > 0 ? gpnD / dPerNode : Number.POSITIVE_INFINITY;
-  const perM = (gpuS: number) => gpuS * usdPerGpuS * 1e6;
-
-  const prefillPlan: PrefillPoolPlan = {
-    nodes: pfNodes, tokensPerSecondPerNode: pfPerNode, capacityTokensPerSecondPerNode: pfCapacityPerNode, utilization,
-    computedTokensPerSecondPerNode: pfPerNode * (1 - w.cacheHitRate),
-    parallelism: ps.layout, nodesPerInstance: pfNodesPerInst, instances: pfNodes / pfNodesPerInst,
-    gpuSecondsPerDay: pfNodes * gpnP * SECONDS_PER_DAY,
-    ...(ttftBound !== undefined ? { ttftUtilizationBound: ttftBound } : {}), ...(ttftMs !== undefined ? { ttftMs } : {}),
-  };
-  const decodePlan: DecodePoolPlan = {
-    nodes: dNodes, tokensPerSecondPerNode: dPerNode, capacityTokensPerSecondPerNode: dCapacityPerNode, utilization: dUtilization, parallelism: ds.layout, nodesPerInstance: dNodesPerInst, instances: dNodes / dNodesPerInst,
-    gpuSecondsPerDay: dNodes * gpnD * SECONDS_PER_DAY, batchPerInstance: point.batch,
-    ...(point.step ? { outputTokensPerSecondPerUser: point.step.outputTokensPerSecondPerUser, tpotMs: convert(point.step.tpotS, 's', 'ms') } : {}),
-  };
   return {
-    feasible: reasons.length === 0, reasons, prefill: prefillPlan, decode: decodePlan,
-    averageNodes, peakNodes, gpuHoursPerDay, dailyCostUsd,
-    costPerMillionTokensUsd: { inputCacheHit: perM(pfGpuSPerHit), inputCacheMiss: perM(pfGpuSPerMiss), output: perM(dGpuSPerOut) },
-    decodePoint: point,
+    setup: ps, reasons, missTokensPerSecond: missRate, kvLoadSecondsPerHitToken: kvLoadS,
+    capacityPerInstancePerS: ctx / instSPerRequest, latencyS,
+    ...(ttftUtilizationBound !== undefined ? { ttftUtilizationBound } : {}),
+  };
+}
+
+/** ENGINE of one decode instance: the largest batch that fits and meets the per-user speed. */
+export interface DecodeEngine {
+  readonly setup: ServingSetup;
+  readonly reasons: readonly string[];
+  readonly point: DecodePoint;
+  /** Output tokens/s of the instance at the SLO batch (0 when nothing fits). */
+  readonly capacityPerInstancePerS: number;
+}
+
+export function decodeEngine(ds: ServingSetup, w: FleetWorkload, slo: FleetSlo): DecodeEngine {
+  const point = decodeOperatingPoint(ds, w.averageContextTokens, slo.minOutputTokensPerSecondPerUser);
+  return {
+    setup: ds, point, reasons: point.reasons.map((r) => `decode: ${r}`),
+    capacityPerInstancePerS: point.step ? point.step.outputTokensPerSecondPerGpu * ds.layout.gpuCount : 0,
+  };
+}
+
+const poolCommon = (pool: WholeInstancePool, s: ServingSetup, loadPerS: number, capacityPerInstancePerS: number, utilization: number, ops: FleetOperationsInput) => {
+  const gpn = s.gpu.gpusPerNode.value;
+  return {
+    ...pool, nodes: pool.averageNodes,
+    tokensPerSecondPerNode: pool.averageNodes > 0 ? loadPerS / pool.averageNodes : 0,
+    capacityTokensPerSecondPerNode: capacityPerInstancePerS / pool.nodesPerInstance,
+    utilization, parallelism: s.layout, minInstances: ops.minInstances,
+    gpuSecondsPerDay: pool.averageNodes * gpn * SECONDS_PER_DAY,
+    dailyCostUsd: poolDailyCostUsd(pool, gpn, ops.pricePerGpuHourUsd),
+  };
+};
+
+/** The prefill pool in whole instances through the day. */
+export function sizePrefillPool(e: PrefillEngine, w: FleetWorkload, ops: FleetOperationsInput): PrefillPoolPlan {
+  const s = e.setup;
+  const utilization = Math.min(ops.utilization, e.ttftUtilizationBound ?? 1);
+  const loadPerS = w.inputTokensPerDay / SECONDS_PER_DAY;
+  const nodesPerInstance = s.layout.gpuCount / s.gpu.gpusPerNode.value;
+  const pool = sizeWholeInstancePool({ averageLoadPerS: loadPerS, shape: w.hourlyShape, capacityPerInstancePerS: e.capacityPerInstancePerS, utilization, minInstances: ops.minInstances, nodesPerInstance });
+  const waitS = utilization < 1 ? (utilization / (2 * (1 - utilization))) * e.latencyS : Number.POSITIVE_INFINITY;
+  const ttftMs = convert(e.latencyS + waitS, 's', 'ms');
+  const common = poolCommon(pool, s, loadPerS, e.capacityPerInstancePerS, utilization, ops);
+  return {
+    ...common, computedTokensPerSecondPerNode: common.tokensPerSecondPerNode * (1 - w.cacheHitRate),
+    ...(e.ttftUtilizationBound !== undefined ? { ttftUtilizationBound: e.ttftUtilizationBound } : {}),
+    ...(Number.isFinite(ttftMs) ? { ttftMs } : {}),
+  };
+}
+
+/** The decode pool in whole instances through the day. */
+export function sizeDecodePool(e: DecodeEngine, w: FleetWorkload, ops: FleetOperationsInput): DecodePoolPlan {
+  const s = e.setup;
+  const loadPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
+  const nodesPerInstance = s.layout.gpuCount / s.gpu.gpusPerNode.value;
+  const pool = sizeWholeInstancePool({ averageLoadPerS: loadPerS, shape: w.hourlyShape, capacityPerInstancePerS: e.capacityPerInstancePerS, utilization: ops.utilization, minInstances: ops.minInstances, nodesPerInstance });
+  const step = e.point.step;
+  return {
+    ...poolCommon(pool, s, loadPerS, e.capacityPerInstancePerS, ops.utilization, ops),
+    batchPerInstance: e.point.batch,
+    ...(step ? { outputTokensPerSecondPerUser: step.outputTokensPerSecondPerUser, tpotMs: convert(step.tpotS, 's', 'ms') } : {}),
+  };
+}
+
+export interface FleetPlan {
+  readonly feasible: boolean;
+  readonly reasons: readonly string[];
+  readonly prefill: PrefillPoolPlan;
+  readonly decode: DecodePoolPlan;
+  readonly averageNodes: number;
+  readonly peakNodes: number;
+  /** Provisioned nodes of the whole fleet in each hour. */
+  readonly hourlyNodes: readonly number[];
+  readonly gpuHoursPerDay: number;
+  readonly dailyCostUsd: number;
+  readonly costPerMillionTokensUsd: CostPerMillionTokensUsd;
+  readonly decodePoint: DecodePoint;
+}
+
+/** Per-million-token prices from a daily cost split by weights (GPU-seconds per token), so that Σ price × volume = cost. */
+export function splitDailyCost(dailyCostUsd: number, parts: ReadonlyArray<{ readonly tokensPerDay: number; readonly weight: number }>): number[] {
+  const total = parts.reduce((a, p) => a + p.tokensPerDay * p.weight, 0);
+  return parts.map((p) => (total > 0 && Number.isFinite(total) ? (dailyCostUsd * p.weight) / total : Number.POSITIVE_INFINITY) * TOKENS_PER_MILLION);
+}
+
+/** Hourly node counts of pools scaled on the same daily shape, added hour by hour. */
+export function hourlyNodesOf(pools: ReadonlyArray<WholeInstancePool>): number[] {
+  const out: number[] = [];
+  for (let h = 0; h < HOURS_PER_DAY; h++) out.push(pools.reduce((a, p) => a + (p.hourlyInstances[h] ?? 0) * p.nodesPerInstance, 0));
+  return out;
+}
+
+/**
+ * Disaggregated fleet in whole instances. ENGINE (physics calibrated on closed-loop benchmarks,
+ * efficiency.ts): each pool's capacity per instance. OPERATIONS (the request's utilisation and
+ * minimum instances): each hour provisions ⌈load ÷ (capacity × utilisation)⌉ instances of each
+ * pool, at least minInstances. Average nodes are the day's mean provisioned nodes, peak nodes the
+ * busiest hour's; daily cost = provisioned node-hours × GPUs per node × price; the prefill pool's
+ * cost is split between cache-hit and cache-miss tokens by the GPU time each takes (KV load vs
+ * forward pass), the decode pool's is the output tokens'.
+ */
+export function planFleet(args: { prefill: PrefillEngine; decode: DecodeEngine; workload: FleetWorkload; operations: FleetOperationsInput }): FleetPlan {
+  const { prefill: pe, decode: de, workload: w, operations: ops } = args;
+  const prefill = sizePrefillPool(pe, w, ops);
+  const decode = sizeDecodePool(de, w, ops);
+  const reasons = [...pe.reasons, ...de.reasons];
+  const hourlyNodes = hourlyNodesOf([prefill, decode]);
+  const averageNodes = prefill.averageNodes + decode.averageNodes;
+  const gpn = de.setup.gpu.gpusPerNode.value;
+  const gpuHoursPerDay = averageNodes * gpn * HOURS_PER_DAY;
+  const [inputCacheHit = 0, inputCacheMiss = 0] = splitDailyCost(prefill.dailyCostUsd, [
+    { tokensPerDay: w.inputTokensPerDay * w.cacheHitRate, weight: pe.kvLoadSecondsPerHitToken },
+    { tokensPerDay: w.inputTokensPerDay * (1 - w.cacheHitRate), weight: 1 / pe.missTokensPerSecond },
+  ]);
+  const output = w.outputTokensPerDay > 0 ? (decode.dailyCostUsd / w.outputTokensPerDay) * TOKENS_PER_MILLION : 0;
+  return {
+    feasible: reasons.length === 0, reasons, prefill, decode,
+    averageNodes, peakNodes: Math.max(...hourlyNodes), hourlyNodes, gpuHoursPerDay,
+    dailyCostUsd: prefill.dailyCostUsd + decode.dailyCostUsd,
+    costPerMillionTokensUsd: { inputCacheHit, inputCacheMiss, output },
+    decodePoint: de.point,
   };
 }

@@ -1,16 +1,20 @@
-import { aggregatedOperatingPoint, aggregatedOutputPerGpu, aggregatedPareto, planAggregatedFleet, type AggregatedFleetPlan, type AggregatedParetoPoint, type AggregatedRequestShape } from './aggregated.js';
-import type { ModelArchitecture } from '../models/types.js';
+import { aggregatedPareto, type AggregatedParetoPoint } from './aggregated.js';
+import type { AggregatedFleetPlan } from './aggregated-fleet.js';
+import { dailyShape, MAX_PEAK_TO_AVERAGE, shapePeakToAverage } from './daily-load.js';
 import { InferenceInputError } from './errors.js';
-import { candidateLayouts } from './candidates.js';
-import { planFleet, prefillFits, type CostPerMillionTokensUsd, type FleetPlan } from './fleet.js';
+import { alternativesTo, searchFleet, type FleetAlternative } from './fleet-search.js';
+import type { CostPerMillionTokensUsd, FleetPlan } from './fleet.js';
+import { DEFAULT_MIN_INSTANCES } from './instances.js';
 import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
 import { launchSettings, type LaunchSettings } from './launch-settings.js';
-import type { Layout } from './layout.js';
-import { decodeOperatingPoint } from './operating-point.js';
+import { resolveLayout, type Layout } from './layout.js';
+import { assertLayoutAllowed } from './layout-rules.js';
+import { DEFAULT_UTILIZATION_SOURCE, FLEET_OPERATIONS } from './operations.js';
 import { decodePareto, type ParetoPoint } from './pareto.js';
-import { prefillTokensPerSecond } from './prefill.js';
+import { fleetWarnings } from './plan-warnings.js';
 import { kvBytesPerElement } from './precision.js';
-import { makeSetup, type ServingSetup, type SpeculativeDecoding } from './setup.js';
+import { requestShape } from './request-shape.js';
+import { makeSetup, type SpeculativeDecoding } from './setup.js';
 import { parseLayout, parsePrecision } from './throughput.js';
 
 export interface PlanRequest {
@@ -44,24 +48,36 @@ export interface AggregatedPlanBlock extends AggregatedFleetPlan {
 
 /**
  * `prefill`, `decode`, `pareto` and `launchSettings` always describe the DISAGGREGATED fleet;
- * `feasible`, `reasons`, `averageNodes`, `peakNodes`, `gpuHoursPerDay`, `dailyCostUsd` and
- * `costPerMillionTokensUsd` describe the fleet of `mode` (the requested one, or for "auto" the
- * cheaper feasible one).
+ * `feasible`, `reasons`, `averageNodes`, `peakNodes`, `hourlyNodes`, `gpuHoursPerDay`,
+ * `dailyCostUsd` and `costPerMillionTokensUsd` describe the fleet of `mode` (the requested one,
+ * or for "auto" the cheaper feasible one in whole instances).
  */
 export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   readonly mode: DeploymentMode;
+  /** workload.utilization used to size every pool (the default when the request gives none). */
+  readonly utilization: number;
+  readonly minInstances: number;
+  readonly pricePerGpuHourUsd: number;
   readonly pareto: readonly ParetoPoint[];
   readonly launchSettings: { readonly prefill: LaunchSettings; readonly decode: LaunchSettings };
-  /** Present when deployment.mode is "aggregated" or "auto". */
+  /** Present when the aggregated fleet was weighed (mode "aggregated" or "auto", or no layout pinned). */
   readonly aggregated?: AggregatedPlanBlock;
-  /** Both modes side by side; present when deployment.mode is "aggregated" or "auto". */
+  /** Both modes side by side, whenever both were weighed. */
   readonly comparison?: { readonly chosen: DeploymentMode; readonly disaggregated: ModeSummary; readonly aggregated: ModeSummary };
+  /** Up to five plans the search weighed and did not choose, with their cost, layout and why each lost. */
+  readonly alternatives: readonly FleetAlternative[];
+  readonly warnings: readonly string[];
   readonly assumptions: readonly string[];
 }
 
 /** Default price when the request gives none: DeepSeek's assumed H800 rental (V3 report §1, Day-6 post). */
 export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
+/** Tokens per prefill forward pass in fleet plans (SGLang's chunked-prefill size for large prompts). */
 const PREFILL_CHUNK = 16384;
+/** Largest deployment.minInstances accepted. */
+export const MAX_MIN_INSTANCES = 1000;
+/** Decode launch settings size max_num_tokens at least this large (engines' smallest useful token budget). */
+const MIN_DECODE_TOKENS_PER_STEP = 256;
 
 const obj = (v: unknown, field: string): Record<string, unknown> => {
   if (v === undefined) return {};
@@ -69,7 +85,11 @@ const obj = (v: unknown, field: string): Record<string, unknown> => {
   return v as Record<string, unknown>;
 };
 
-/** Disaggregated fleet plan with Pareto frontier and launch settings (the /v1/inference/plan endpoint). */
+const summary = (f: { feasible: boolean; reasons: readonly string[]; averageNodes: number; peakNodes: number; gpuHoursPerDay: number; dailyCostUsd: number; costPerMillionTokensUsd: CostPerMillionTokensUsd }): ModeSummary => ({
+  feasible: f.feasible, reasons: f.reasons, averageNodes: f.averageNodes, peakNodes: f.peakNodes, gpuHoursPerDay: f.gpuHoursPerDay, dailyCostUsd: f.dailyCostUsd, costPerMillionTokensUsd: f.costPerMillionTokensUsd,
+});
+
+/** Serving fleet in whole instances, its alternatives, Pareto frontier and launch settings (the /v1/inference/plan endpoint). */
 export function planInference(r: PlanRequest): InferencePlan {
   const arch = resolveModel(r.model);
   const gpu = resolveGpu(r.gpu);
@@ -80,8 +100,10 @@ export function planInference(r: PlanRequest): InferencePlan {
   const cacheHitRate = fraction(w['cacheHitRate'], 'workload.cacheHitRate', 0);
   const averageContextTokens = w['averageContextTokens'] === undefined ? Math.min(4096, arch.maxPositionEmbeddings) : positiveNumber(w['averageContextTokens'], 'workload.averageContextTokens');
   contextWithinModel(arch, averageContextTokens, 'workload.averageContextTokens');
-  const peakToAverage = w['peakToAverage'] === undefined ? 1 : positiveNumber(w['peakToAverage'], 'workload.peakToAverage');
-  if (peakToAverage < 1) throw new InferenceInputError('workload.peakToAverage', 'must be at least 1');
+  const peakToAverageIn = w['peakToAverage'] === undefined ? 1 : positiveNumber(w['peakToAverage'], 'workload.peakToAverage', { max: MAX_PEAK_TO_AVERAGE });
+  if (peakToAverageIn < 1) throw new InferenceInputError('workload.peakToAverage', 'must be at least 1');
+  const hourlyShape = dailyShape(w['hourlyLoad'] as number[] | undefined, peakToAverageIn);
+  const utilization = w['utilization'] === undefined ? FLEET_OPERATIONS.loadFollowingUtilization : positiveNumber(w['utilization'], 'workload.utilization', { max: 1 });
   const sloIn = obj(r.slo, 'slo');
   const slo = {
     ...(sloIn['minOutputTokensPerSecondPerUser'] !== undefined ? { minOutputTokensPerSecondPerUser: positiveNumber(sloIn['minOutputTokensPerSecondPerUser'], 'slo.minOutputTokensPerSecondPerUser') } : {}),
@@ -89,8 +111,16 @@ export function planInference(r: PlanRequest): InferencePlan {
   };
   const price = r.pricePerGpuHourUsd === undefined ? DEFAULT_PRICE_PER_GPU_HOUR_USD : positiveNumber(r.pricePerGpuHourUsd, 'pricePerGpuHourUsd');
   const d = obj(r.deployment, 'deployment');
-  const modeIn = d['mode'] ?? 'disaggregated';
+  const pinned = {
+    ...(d['prefill'] !== undefined ? { prefill: parseLayout(d['prefill'], 'deployment.prefill') } : {}),
+    ...(d['decode'] !== undefined ? { decode: parseLayout(d['decode'], 'deployment.decode') } : {}),
+    ...(d['aggregated'] !== undefined ? { aggregated: parseLayout(d['aggregated'], 'deployment.aggregated') } : {}),
+  } as { prefill?: Layout; decode?: Layout; aggregated?: Layout };
+  // default mode: what pinned layouts imply, else the cheaper of the two
+  const defaultMode = pinned.prefill || pinned.decode ? 'disaggregated' : pinned.aggregated ? 'aggregated' : 'auto';
+  const modeIn = d['mode'] ?? defaultMode;
   if (modeIn !== 'disaggregated' && modeIn !== 'aggregated' && modeIn !== 'auto') throw new InferenceInputError('deployment.mode', 'must be one of disaggregated, aggregated, auto');
+  const minInstances = d['minInstances'] === undefined ? DEFAULT_MIN_INSTANCES : positiveNumber(d['minInstances'], 'deployment.minInstances', { integer: true, max: MAX_MIN_INSTANCES });
   const twoBatchOverlap = d['twoBatchOverlap'] === undefined ? true : d['twoBatchOverlap'] === true;
   const expertSkew = d['expertSkew'] === undefined ? 1 : positiveNumber(d['expertSkew'], 'deployment.expertSkew');
   let speculative: SpeculativeDecoding | null = null;
@@ -98,117 +128,75 @@ export function planInference(r: PlanRequest): InferencePlan {
     const m = obj(d['mtp'], 'deployment.mtp');
     speculative = { draftTokens: positiveNumber(m['draftTokens'] ?? 1, 'deployment.mtp.draftTokens', { integer: true, max: 8 }), acceptance: fraction(m['acceptance'], 'deployment.mtp.acceptance', 0.85) };
   }
+  for (const [role, layout] of Object.entries(pinned)) assertLayoutAllowed(resolveLayout(layout, arch, `deployment.${role}`), arch, gpu, `deployment.${role}`);
   const backend = typeof d['backend'] === 'string' ? d['backend'] : undefined;
   const kvB = kvBytesPerElement(prec.kvCache);
-  const mk = (layout: Layout, role: 'prefill' | 'decode' | 'aggregated'): ServingSetup => makeSetup({
+  const mk = (layout: Layout, role: 'prefill' | 'decode' | 'aggregated') => makeSetup({
     arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvB, twoBatchOverlap, expertSkew,
     ...(backend ? { backend } : {}), speculative: role === 'prefill' ? null : speculative, prefillChunkTokens: PREFILL_CHUNK,
   });
   const assumptions: string[] = [];
-  const decodeCands = d['decode'] !== undefined ? [mk(parseLayout(d['decode'], 'deployment.decode'), 'decode')] : candidateLayouts(arch, gpu, 'decode').map((l) => mk(l, 'decode'));
-  const prefillCands = d['prefill'] !== undefined ? [mk(parseLayout(d['prefill'], 'deployment.prefill'), 'prefill')] : candidateLayouts(arch, gpu, 'prefill').map((l) => mk(l, 'prefill'));
-  const hit = averageContextTokens * cacheHitRate;
-  const req = { newTokens: averageContextTokens - hit, cachedTokens: hit };
-  // layouts that fit rank by computed tokens/s per GPU; if none fits, the largest is reported with its reasons
-  const prefill = pickBest(prefillCands, (s) => prefillFits(s, averageContextTokens) ? prefillTokensPerSecond(s, req) / s.layout.gpuCount : -1 / s.layout.gpuCount);
-  // feasible layouts rank by tokens/s per GPU at the SLO; when none is feasible, the one that
-  // fits and comes closest to the per-user speed is reported (its reasons say by how much)
-  const decode = pickBest(decodeCands, (s) => {
-    const p = decodeOperatingPoint(s, averageContextTokens, slo.minOutputTokensPerSecondPerUser);
-    if (p.feasible && p.step) return p.step.outputTokensPerSecondPerGpu;
-    return p.step ? -1 / Math.max(p.step.outputTokensPerSecondPerUser, 1e-9) : -Infinity;
-  });
-  if (d['prefill'] === undefined) assumptions.push('prefill layout chosen among candidates by computed tokens/s per GPU');
-  if (d['decode'] === undefined) assumptions.push('decode layout chosen among candidates by output tokens/s per GPU at the SLO');
-  if (r.pricePerGpuHourUsd === undefined) assumptions.push(`price ${DEFAULT_PRICE_PER_GPU_HOUR_USD} USD per GPU-hour (DeepSeek's assumed H800 rental)`);
-  const fleetWorkload = { inputTokensPerDay, cacheHitRate, outputTokensPerDay, averageContextTokens, peakToAverage };
-  const plan = planFleet({ prefill, decode, workload: fleetWorkload, slo, pricePerGpuHourUsd: price });
-  const { decodePoint, ...rest } = plan;
-  const pareto = decodePareto(decodeCands, averageContextTokens);
-  const kvName = prec.kvCache;
+  const workload = { inputTokensPerDay, cacheHitRate, outputTokensPerDay, averageContextTokens, hourlyShape };
+  const operations = { utilization, minInstances, pricePerGpuHourUsd: price };
+  const noneFixed = !pinned.prefill && !pinned.decode && !pinned.aggregated;
+  const weighAggregated = modeIn !== 'disaggregated' || noneFixed;
+  const aggregatedShape = weighAggregated ? requestShape(w, { arch, averageContextTokens, cacheHitRate, inputTokensPerDay, outputTokensPerDay }, assumptions) : undefined;
+  const found = searchFleet({ arch, gpu, mk, workload, slo, operations, pinned, ...(aggregatedShape ? { aggregatedShape } : {}) });
+  const { decodePoint, ...dis } = found.disaggregated;
+  const agg = found.aggregated;
 
-  let aggregated: AggregatedPlanBlock | undefined;
-  let comparison: InferencePlan['comparison'];
-  let mode: DeploymentMode = 'disaggregated';
-  let top: ModeSummary = { feasible: rest.feasible, reasons: rest.reasons, averageNodes: rest.averageNodes, peakNodes: rest.peakNodes, gpuHoursPerDay: rest.gpuHoursPerDay, dailyCostUsd: rest.dailyCostUsd, costPerMillionTokensUsd: rest.costPerMillionTokensUsd };
-  if (modeIn !== 'disaggregated') {
-    const shape = requestShape(w, { arch, averageContextTokens, cacheHitRate, inputTokensPerDay, outputTokensPerDay }, assumptions);
-    const aggCands = d['aggregated'] !== undefined ? [mk(parseLayout(d['aggregated'], 'deployment.aggregated'), 'aggregated')] : candidateLayouts(arch, gpu, 'decode').map((l) => mk(l, 'aggregated'));
-    // feasible layouts rank by output tokens/s per GPU at the SLO; when none is feasible, the one
-    // that fits and comes closest to the SLO is reported with its reasons
-    let best: { s: ServingSetup; p: ReturnType<typeof aggregatedOperatingPoint>; score: number } | undefined;
-    for (const s of aggCands) {
-      const p = aggregatedOperatingPoint(s, shape, slo);
-      const score = p.feasible ? aggregatedOutputPerGpu(s, shape, p) : -p.shortfall;
-      if (!best || score > best.score) best = { s, p, score };
-    }
-    if (!best) throw new InferenceInputError('deployment', 'no layout to evaluate');
-    if (d['aggregated'] === undefined) assumptions.push('aggregated layout chosen among candidates by output tokens/s per GPU at the SLO (prefill interference included)');
-    assumptions.push(`aggregated pool at the same loadFollowingUtilization as the disaggregated pools (an operations property); mean request ${shape.inputTokens} input / ${shape.outputTokens} output tokens`);
-    const fleet = planAggregatedFleet({ setup: best.s, point: best.p, shape, workload: fleetWorkload, pricePerGpuHourUsd: price });
-    aggregated = {
-      ...fleet,
-      launchSettings: launchSettings({ layout: best.s.layout, kvCache: kvName, maxRunningRequests: Math.max(1, best.p.batch), maxTokensPerStep: PREFILL_CHUNK, role: 'aggregated', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
-      pareto: aggregatedPareto(aggCands, shape),
-    };
-    const aggSummary: ModeSummary = { feasible: fleet.feasible, reasons: fleet.reasons, averageNodes: fleet.nodes, peakNodes: fleet.peakNodes, gpuHoursPerDay: fleet.gpuHoursPerDay, dailyCostUsd: fleet.dailyCostUsd, costPerMillionTokensUsd: fleet.costPerMillionTokensUsd };
-    const disSummary = top;
-    if (modeIn === 'aggregated') mode = 'aggregated';
-    else {
-      // auto: the cheaper feasible mode; when neither is feasible, the default (disaggregated)
-      const aggWins = aggSummary.feasible && (!disSummary.feasible || aggSummary.dailyCostUsd < disSummary.dailyCostUsd);
-      mode = aggWins ? 'aggregated' : 'disaggregated';
-      assumptions.push('deployment.mode "auto": the cheaper feasible mode by daily cost');
-    }
-    if (mode === 'aggregated') top = aggSummary;
-    comparison = { chosen: mode, disaggregated: disSummary, aggregated: aggSummary };
+  let mode: DeploymentMode = modeIn === 'aggregated' ? 'aggregated' : 'disaggregated';
+  if (modeIn === 'auto' && agg) {
+    // equal daily cost: the lower peak, then the aggregated fleet (one pool, no KV transfer between pools)
+    const aggWins = agg.fleet.feasible && (!dis.feasible || agg.fleet.dailyCostUsd < dis.dailyCostUsd
+      || (agg.fleet.dailyCostUsd === dis.dailyCostUsd && agg.fleet.peakNodes <= dis.peakNodes));
+    mode = aggWins ? 'aggregated' : 'disaggregated';
   }
+  const chosenAlt = found.ranked.find((a) => a.mode === mode);
+  if (!chosenAlt) throw new InferenceInputError('deployment', 'no layout to evaluate');
+  const alternatives = alternativesTo(chosenAlt, found.ranked, modeIn === 'auto' ? undefined : modeIn);
+
+  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w['utilization'] !== undefined, utilization, minInstances, priceGiven: r.pricePerGpuHourUsd !== undefined, hourlyGiven: w['hourlyLoad'] !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
+  const kvName = prec.kvCache;
+  let aggregated: AggregatedPlanBlock | undefined;
+  if (agg) {
+    aggregated = {
+      ...agg.fleet,
+      launchSettings: launchSettings({ layout: agg.engine.setup.layout, kvCache: kvName, maxRunningRequests: Math.max(1, agg.engine.point.batch), maxTokensPerStep: PREFILL_CHUNK, role: 'aggregated', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
+      pareto: aggregatedPareto(agg.setups, agg.engine.shape),
+    };
+  }
+  const disSummary = summary(dis);
+  const top = mode === 'aggregated' && agg ? { ...summary(agg.fleet), hourlyNodes: agg.fleet.hourlyNodes } : { ...disSummary, hourlyNodes: dis.hourlyNodes };
+  const pf = dis.prefill.parallelism;
+  const newTokens = averageContextTokens * (1 - cacheHitRate);
+  const warnings = fleetWarnings({ mode, modeIn, dis, agg: agg?.fleet, utilization, minInstances });
   return {
-    ...rest, ...top, mode, pareto,
+    ...dis, ...top, mode, utilization, minInstances, pricePerGpuHourUsd: price,
+    pareto: decodePareto(found.decodeSetups, averageContextTokens),
     launchSettings: {
-      prefill: launchSettings({ layout: prefill.layout, kvCache: kvName, maxRunningRequests: Math.max(prefill.layout.attentionDp, Math.ceil(PREFILL_CHUNK / Math.max(req.newTokens, 1)) * prefill.layout.attentionDp), maxTokensPerStep: PREFILL_CHUNK, role: 'prefill' }),
-      decode: launchSettings({ layout: decode.layout, kvCache: kvName, maxRunningRequests: Math.max(1, decodePoint.batch), maxTokensPerStep: Math.max(256, Math.ceil(decodePoint.batch / decode.layout.attentionDp) * (1 + (speculative?.draftTokens ?? 0))), role: 'decode', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
+      prefill: launchSettings({ layout: pf, kvCache: kvName, maxRunningRequests: Math.max(pf.attentionDp, Math.ceil(PREFILL_CHUNK / Math.max(newTokens, 1)) * pf.attentionDp), maxTokensPerStep: PREFILL_CHUNK, role: 'prefill' }),
+      decode: launchSettings({ layout: dis.decode.parallelism, kvCache: kvName, maxRunningRequests: Math.max(1, decodePoint.batch), maxTokensPerStep: Math.max(MIN_DECODE_TOKENS_PER_STEP, Math.ceil(decodePoint.batch / dis.decode.parallelism.attentionDp) * (1 + (speculative?.draftTokens ?? 0))), role: 'decode', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
     },
     ...(aggregated ? { aggregated } : {}),
-    ...(comparison ? { comparison } : {}),
-    assumptions,
+    ...(agg ? { comparison: { chosen: mode, disaggregated: disSummary, aggregated: summary(agg.fleet) } } : {}),
+    alternatives, warnings, assumptions,
   };
 }
 
-/**
- * The mean request of the day for the aggregated closed loop: `workload.averageInputTokens` /
- * `averageOutputTokens` when given; otherwise the prompt is `averageContextTokens` (what the
- * prefill pool computes, hits at `cacheHitRate`) and the output follows from the daily volumes
- * (output ÷ input tokens per day × prompt), capped so the sequence fits the model's positions.
- */
-function requestShape(
-  w: Record<string, unknown>,
-  c: { arch: ModelArchitecture; averageContextTokens: number; cacheHitRate: number; inputTokensPerDay: number; outputTokensPerDay: number },
-  assumptions: string[],
-): AggregatedRequestShape {
-  const ratio = c.outputTokensPerDay / c.inputTokensPerDay;
-  const givenIn = w['averageInputTokens'] === undefined ? undefined : positiveNumber(w['averageInputTokens'], 'workload.averageInputTokens');
-  const givenOut = w['averageOutputTokens'] === undefined ? undefined : positiveNumber(w['averageOutputTokens'], 'workload.averageOutputTokens');
-  if (givenIn !== undefined) contextWithinModel(c.arch, givenIn + 1, 'workload.averageInputTokens');
-  let input = givenIn ?? (givenOut !== undefined ? givenOut / ratio : c.averageContextTokens);
-  input = Math.max(1, Math.round(Math.min(input, c.arch.maxPositionEmbeddings - 1)));
-  let output = Math.max(1, Math.round(givenOut ?? input * ratio));
-  if (input + output > c.arch.maxPositionEmbeddings) {
-    if (givenIn !== undefined && givenOut !== undefined) throw new InferenceInputError('workload.averageOutputTokens', "with averageInputTokens exceeds the model's max_position_embeddings");
-    output = c.arch.maxPositionEmbeddings - input;
-    assumptions.push('aggregated: output tokens per request capped at the model\'s max_position_embeddings');
-  }
-  if (givenIn === undefined && givenOut === undefined) assumptions.push('aggregated: prompt = averageContextTokens, output per request from the daily output ÷ input volumes');
-  return { inputTokens: input, outputTokens: output, cacheHitRate: c.cacheHitRate };
-}
-
-function pickBest(cands: readonly ServingSetup[], score: (s: ServingSetup) => number): ServingSetup {
-  let best = cands[0];
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const c of cands) {
-    const v = score(c);
-    if (v > bestScore || best === undefined) { best = c; bestScore = v; }
-  }
-  if (!best) throw new InferenceInputError('deployment', 'no layout to evaluate');
-  return best;
+function planAssumptions(a: {
+  pinned: { prefill?: Layout; decode?: Layout; aggregated?: Layout }; weighAggregated: boolean; modeIn: string; utilizationGiven: boolean; utilization: number;
+  minInstances: number; priceGiven: boolean; hourlyGiven: boolean; peakToAverage: number; minGpus: number | null; gpusPerNode: number;
+}): string[] {
+  const out: string[] = [];
+  out.push(`utilization ${a.utilization.toFixed(3)}: each hour provisions whole instances to serve its load at this share of their engine capacity${a.utilizationGiven ? ' (workload.utilization)' : ` (default, ${DEFAULT_UTILIZATION_SOURCE})`}`);
+  out.push(`whole instances: every pool keeps at least ${a.minInstances} instance(s) and scales hour by hour; cost = provisioned node-hours × GPUs per node × price`);
+  out.push(a.hourlyGiven ? 'daily shape from workload.hourlyLoad (normalised to mean 1)' : `default daily shape: one smooth peak per day (von Mises wave), peak ÷ average ${a.peakToAverage.toFixed(2)} (workload.peakToAverage)`);
+  if (!a.pinned.prefill) out.push('prefill layout: the cheapest feasible pool in whole instances among the candidates (ties: more capacity per GPU)');
+  if (!a.pinned.decode) out.push('decode layout: the cheapest feasible pool in whole instances at the SLO among the candidates (ties: more capacity per GPU)');
+  if (a.weighAggregated && !a.pinned.aggregated) out.push('aggregated layout: the cheapest feasible pool in whole instances at the SLO, prefill interference included');
+  if (a.minGpus !== null) out.push(`the smallest instance that holds the weights is ${a.minGpus} GPU(s) (${a.minGpus >= a.gpusPerNode ? `${a.minGpus / a.gpusPerNode} node(s)` : 'part of a node'}); candidates run from it to DeepSeek-scale units`);
+  if (a.modeIn === 'auto') out.push('deployment.mode "auto": the cheaper feasible mode by whole-instance daily cost');
+  if (!a.priceGiven) out.push(`price ${DEFAULT_PRICE_PER_GPU_HOUR_USD} USD per GPU-hour (DeepSeek's assumed H800 rental)`);
+  return out;
 }

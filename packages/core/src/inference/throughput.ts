@@ -3,6 +3,7 @@ import { InferenceInputError } from './errors.js';
 import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
 import { tensorParallelLayout, type Layout } from './layout.js';
 import { gpuMemory, memoryShortfallReason } from './memory.js';
+import { assertLayoutAllowed, MAX_SERVING_INSTANCE_GPUS } from './layout-rules.js';
 import { kvBytesPerElement, parseKvFormat, parseWeightFormat } from './precision.js';
 import { aggregatedServing } from './serving.js';
 import { makeSetup } from './setup.js';
@@ -51,7 +52,7 @@ export function parseLayout(v: unknown, field: string): Layout {
 export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   const arch = resolveModel(r.model);
   const gpu = resolveGpu(r.gpu);
-  const gpuCount = positiveNumber(r.gpuCount, 'gpuCount', { integer: true, max: 100000 });
+  const gpuCount = positiveNumber(r.gpuCount, 'gpuCount', { integer: true, max: MAX_SERVING_INSTANCE_GPUS });
   const prec = parsePrecision(r.precision);
   const isl = positiveNumber(r.inputTokens, 'inputTokens', { integer: true });
   const osl = positiveNumber(r.outputTokens, 'outputTokens', { integer: true });
@@ -61,6 +62,7 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   const layout = r.parallelism === undefined ? tensorParallelLayout(gpuCount) : parseLayout(r.parallelism, 'parallelism');
   const backend = typeof r.backend === 'string' ? r.backend : undefined;
   const s = makeSetup({ arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvBytesPerElement(prec.kvCache), ...(backend ? { backend } : {}) });
+  assertLayoutAllowed(s.layout, arch, gpu, 'parallelism');
   if (s.layout.gpuCount !== gpuCount) throw new InferenceInputError('parallelism', 'does not span gpuCount GPUs (attentionTp × attentionDp × pp)');
   const ctx = isl + osl;
   const perRank = Math.ceil(concurrency / s.layout.attentionDp);
