@@ -56,7 +56,7 @@ export function readRequest(form) {
     model: form.elements.model.value,
     gpu: form.elements.gpu.value,
     gpuCount: readNumber(form, 'gpuCount', { required: true, integer: true, min: 1 }),
-    tokens: readNumber(form, 'tokens', { required: true, min: 0 }),
+    tokens: readNumber(form, 'tokens', { required: true, positive: true }),
     sequenceLength: readNumber(form, 'sequenceLength', { required: true, integer: true, min: 1 }),
     globalBatchTokens: readNumber(form, 'globalBatchTokens', { positive: true }),
     precision: form.elements.precision.value,
@@ -118,6 +118,7 @@ function render(container, plan, gpuName) {
 
   container.replaceChildren(...[
     statusBanner({ ok, okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`, badText, reasons: plan.reasons, id: 'training-status' }),
+    warningList(plan.warnings ?? []),
     figures([
       { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
       { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
@@ -151,6 +152,12 @@ function render(container, plan, gpuName) {
     counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
     notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
   ].filter(Boolean));
+}
+
+/** Inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers. */
+function warningList(warnings) {
+  if (warnings.length === 0) return undefined;
+  return el('ul', { class: 'warnings', id: 'tr-warnings', role: 'note' }, ...warnings.map((warning) => el('li', { text: warning })));
 }
 
 function alternativesTable(alternatives) {

@@ -10,7 +10,8 @@ export interface RunResult {
 }
 
 export function predict(run: PublishedRun, eff?: Partial<EfficiencyParameters>): RunResult {
-  const plan = planTraining({ ...run.request, ...(eff ? { efficiency: eff } : {}), alternatives: 0 });
+  // the fit reads only the numbers: no warning probes (they re-run the layout search)
+  const plan = planTraining({ ...run.request, ...(eff ? { efficiency: eff } : {}), alternatives: 0 }, { warnings: false });
   const predicted = run.metric === 'mfu' ? plan.mfu : plan.tokensPerSecondPerGpu;
   return { run, predicted, relativeError: (predicted - run.published) / run.published, plan };
 }

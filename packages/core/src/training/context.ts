@@ -50,6 +50,15 @@ export function createContext(args: {
   };
 }
 
+/**
+ * The same request with another global batch (sequences per step): model profile, hardware and
+ * cluster reused, the stage partitions shared (they depend on the model and pp only), the memo
+ * tables fresh (micro-batch counts and everything timed from them depend on the batch).
+ */
+export function withGlobalBatch(ctx: PlanContext, globalBatchSequences: number): PlanContext {
+  return { ...ctx, globalBatchSequences, memo: Object.values(MEMO).map(() => new Map<number | string, unknown>()) };
+}
+
 export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {
   let s = ctx.stageCache.get(pp);
   if (s === undefined) { s = buildStages(ctx.profile, pp); ctx.stageCache.set(pp, s); }

@@ -13,6 +13,7 @@ import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
 import { searchLayouts, type LayoutConstraints } from './search.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
+import { trainingWarnings } from './warnings.js';
 
 /** Tokens per optimizer step when the request gives none (4M, Llama 3's early batch). */
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface TrainingPlan {
   readonly feasible: boolean;
   readonly fits: boolean;
   readonly reasons: readonly string[];
+  /** Inputs that waste the cluster: a global batch too small for the GPU count, a pinned layout far from the best (see warnings.ts). */
+  readonly warnings: readonly string[];
   readonly model: string;
   readonly gpu: string;
   readonly gpuCount: number;
@@ -75,6 +78,14 @@ export interface TrainingPlan {
   readonly assumptions: readonly string[];
 }
 
+export interface TrainingPlanOptions {
+  /**
+   * Compute `warnings` (default true). Their probes re-run the layout search (several times for a
+   * small batch); callers that read only the numbers (calibration fits) turn them off.
+   */
+  readonly warnings?: boolean;
+}
+
 function isPosInt(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 1;
 }
@@ -82,7 +93,7 @@ function isPosInt(x: unknown): x is number {
 function validate(req: TrainingRequest, gpu: GpuSpec | undefined): TrainingIssue[] {
   const issues: TrainingIssue[] = [];
   if (!isPosInt(req.gpuCount) || req.gpuCount > 1_000_000) issues.push({ path: 'gpuCount', message: 'must be an integer between 1 and 1,000,000' });
-  if (typeof req.tokens !== 'number' || !Number.isFinite(req.tokens) || req.tokens < 0 || req.tokens > 1e18) issues.push({ path: 'tokens', message: 'must be a finite number ≥ 0 (at most 1e18)' });
+  if (typeof req.tokens !== 'number' || !Number.isFinite(req.tokens) || req.tokens <= 0 || req.tokens > 1e18) issues.push({ path: 'tokens', message: 'must be a finite number > 0 (at most 1e18)' });
   if (!isPosInt(req.sequenceLength) || req.sequenceLength > 10_000_000) issues.push({ path: 'sequenceLength', message: 'must be an integer between 1 and 10,000,000' });
   if (req.globalBatchTokens !== undefined && (typeof req.globalBatchTokens !== 'number' || !Number.isFinite(req.globalBatchTokens) || req.globalBatchTokens <= 0 || req.globalBatchTokens > 1e12)) {
     issues.push({ path: 'globalBatchTokens', message: 'must be a positive number (at most 1e12)' });
@@ -138,7 +149,7 @@ function resolveGpu(req: TrainingRequest): GpuSpec {
  * Plan a pre-training run: the fastest layout that fits (or the pinned one), its step time,
  * GPU-hours, cost, MFU, memory and time breakdowns. Throws TrainingPlanError for bad input.
  */
-export function planTraining(req: TrainingRequest): TrainingPlan {
+export function planTraining(req: TrainingRequest, options: TrainingPlanOptions = {}): TrainingPlan {
   const gpu = resolveGpu(req);
   const issues = validate(req, gpu);
   if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
@@ -200,6 +211,7 @@ export function planTraining(req: TrainingRequest): TrainingPlan {
     feasible: chosen.fits,
     fits: chosen.fits,
     reasons: chosen.reasons,
+    warnings: options.warnings === false ? [] : trainingWarnings({ ctx, fixed, pinned: p !== undefined, chosen, tokens: req.tokens }),
     model: id,
     gpu: gpu.id,
     gpuCount: req.gpuCount,

@@ -80,8 +80,8 @@ describe('physics', () => {
   });
 
   it('more tokens never means fewer GPU-hours', () => {
-    const small: TrainingRequest = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8, tokens: 0, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1 } };
-    fc.assert(fc.property(fc.double({ min: 0, max: 1e13, noNaN: true }), fc.double({ min: 0, max: 1e13, noNaN: true }), (a, b) => {
+    const small: TrainingRequest = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8, tokens: 1, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1 } };
+    fc.assert(fc.property(fc.double({ min: 1, max: 1e13, noNaN: true }), fc.double({ min: 1, max: 1e13, noNaN: true }), (a, b) => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       return planTraining({ ...small, tokens: hi }).gpuHours >= planTraining({ ...small, tokens: lo }).gpuHours;
     }), { numRuns: 30 });
@@ -119,6 +119,7 @@ describe('bad input names the field', () => {
   };
   it('zero GPUs', () => expect(bad({ gpuCount: 0 })).toContain('gpuCount'));
   it('negative tokens', () => expect(bad({ tokens: -1 })).toContain('tokens'));
+  it('zero tokens (a run of nothing is not a free plan)', () => expect(bad({ tokens: 0 })).toContain('tokens'));
   it('layout sizes not multiplying to gpuCount', () => expect(bad({ parallelism: { tp: 1, pp: 16, dp: 64, ep: 64 } })).toContain('parallelism'));
   it('FP8 on a chip without FP8 (A100)', () => expect(bad({ gpu: 'a100' })).toContain('precision'));
   it('unknown model id', () => expect(bad({ model: 'no-such-model' })).toContain('model'));

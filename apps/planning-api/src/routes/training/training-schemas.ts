@@ -31,7 +31,7 @@ export const trainingPlanRequestSchema = v.strictObject({
   ),
   gpu: v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(100)),
   gpuCount: positiveInt('gpuCount', 1_000_000),
-  tokens: v.pipe(finiteNumber('tokens'), v.minValue(0, 'tokens must be ≥ 0'), v.maxValue(1e18, 'tokens must be at most 1e18')),
+  tokens: v.pipe(finiteNumber('tokens'), v.gtValue(0, 'tokens must be positive'), v.maxValue(1e18, 'tokens must be at most 1e18')),
   sequenceLength: positiveInt('sequenceLength', 10_000_000),
   globalBatchTokens: v.optional(v.pipe(finiteNumber('globalBatchTokens'), v.minValue(1, 'globalBatchTokens must be positive'), v.maxValue(1e12))),
   precision: v.picklist(['fp8', 'bf16'], "precision must be 'fp8' or 'bf16'"),
@@ -56,6 +56,8 @@ export const trainingPlanResponseSchema = v.looseObject({
   feasible: v.boolean(),
   fits: v.boolean(),
   reasons: v.array(v.string()),
+  /** Inputs that waste the cluster (a global batch too small for the GPU count, a pinned layout far from the best); [] when none. */
+  warnings: v.array(v.string()),
   gpuHours: v.number(),
   wallClockDays: v.number(),
   costUsd: v.number(),

@@ -28,6 +28,23 @@ describe('POST /v1/training/plan', () => {
     const body = v.parse(trainingPlanResponseSchema, await response.json());
     expect(body.alternatives.length).toBeGreaterThan(0);
     expect(Object.keys(body.rejectedLayouts).length).toBeGreaterThan(0);
+    // DeepSeek's 62.9M-token batch keeps 2,048 GPUs busy: nothing to warn about
+    expect(body.warnings).toEqual([]);
+  });
+
+  it('warns when the default 4M-token batch is too small for 2,048 GPUs, naming a larger batch', async () => {
+    const { parallelism: _p, globalBatchTokens: _b, ...defaultBatch } = V3;
+    const response = await postJson('/v1/training/plan', defaultBatch);
+    expect(response.status).toBe(200);
+    const body = v.parse(trainingPlanResponseSchema, await response.json());
+    expect(body.warnings.join(' ')).toMatch(/Global batch too small for 2,048 GPUs: .* [\d,]+ tokens \([\d,]+ sequences\) per step would reach/);
+  });
+
+  it('warns when a pinned layout is far slower than the searched one (Llama-3.1-8B, TP8 × PP8 × DP1 on 64 H100)', async () => {
+    const response = await postJson('/v1/training/plan', { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, precision: 'bf16', parallelism: { tp: 8, pp: 8, dp: 1, ep: 1 } });
+    expect(response.status).toBe(200);
+    const body = v.parse(trainingPlanResponseSchema, await response.json());
+    expect(body.warnings.join(' ')).toMatch(/The searched layout TP\d+ · PP\d+ · DP\d+ · EP\d+ .* is \d+\.\d\d× faster than the pinned TP8 · PP8 · DP1 · EP1/);
   });
 
   it('a layout that does not fit is a 200 with fits: false and reasons', async () => {
@@ -42,6 +59,7 @@ describe('POST /v1/training/plan', () => {
     const cases: Array<[Record<string, unknown>, number, string]> = [
       [{ ...V3, gpuCount: 0 }, 400, 'gpuCount'],
       [{ ...V3, tokens: -5 }, 400, 'tokens'],
+      [{ ...V3, tokens: 0 }, 400, 'tokens'],
       [{ ...V3, parallelism: { tp: 1, pp: 16, dp: 64, ep: 64 } }, 400, 'parallelism'],
       [{ ...V3, gpu: 'a100' }, 400, 'precision'],
       [{ ...V3, model: 'gpt-7' }, 422, 'model'],
