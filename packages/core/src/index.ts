@@ -24,6 +24,6 @@ export type {
   TrainingPrecision, PipelineSchedule, RecomputeMode, ZeroStage, OptimizerStatePrecision, ParallelismInput, TrainingRequest,
   Layout as TrainingLayout, MemoryBreakdown as TrainingMemoryBreakdown, TimeBreakdown as TrainingTimeBreakdown, LayoutEvaluation as TrainingLayoutEvaluation,
 } from './training/types.js';
-export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, FP8_GEMM_CEILING, resolveEfficiency, type EfficiencyParameters } from './training/efficiency.js';
+export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, FP8_GEMM_CEILING, resolveEfficiency, type EfficiencyParameters, type StoredEfficiency } from './training/efficiency.js';
 export { TrainingPlanError, type TrainingIssue } from './training/errors.js';
 export { planTraining, MFU_BASIS, DEFAULT_GLOBAL_BATCH_TOKENS, DEFAULT_PRICE_PER_GPU_HOUR_USD, type TrainingPlan, type TrainingPlanOptions, type AlternativeLayout } from './training/plan.js';

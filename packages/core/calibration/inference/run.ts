@@ -25,7 +25,7 @@ function render(inUse: InferenceEfficiency, fitted: InferenceEfficiency, rep: Ac
     `attentionEfficiency ${e.attentionEfficiency.toFixed(3)} (ceiling ${KERNEL_CEILINGS.attention.toFixed(3)})`, `layerOverheadUs ${e.layerOverheadUs.toFixed(1)}`,
     `stepOverheadMs ${Object.entries(e.stepOverheadMs).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(', ')}`,
     `prefillLayerOverheadUs ${e.prefillLayerOverheadUs.toFixed(1)}`, `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`, `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`, `disaggPrefillQueueShare ${e.disaggPrefillQueueShare.toFixed(3)}`,
-    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `commSmFraction ${e.commSmFraction.toFixed(3)} (not fitted: 20 of 132 SMs, V3 report §3.2.2)`,
+    `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`, `communicationSms ${e.communicationSms} (not fitted: V3 report §3.2.2; share = communicationSms ÷ the GPU's SM count, 20/132 on H800)`,
   ].map((s) => `- ${s}`).join('\n');
   const rows = rep.groups.map((g) => `| ${g.group.split(' | ').join(' | ')} | ${g.n} | ${pct(g.ttft)} | ${pct(g.tpot)} |`).join('\n');
   return `# Inference planner accuracy (generated)

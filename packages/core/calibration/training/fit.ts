@@ -1,4 +1,4 @@
-import { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, type EfficiencyParameters } from '../../src/index.js';
+import { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, type StoredEfficiency } from '../../src/index.js';
 import { predict } from './evaluate-runs.js';
 import type { PublishedRun } from './published-runs.js';
 
@@ -15,9 +15,9 @@ function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): nu
  * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic,
  * started from the stored values.
  */
-export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 8, start: EfficiencyParameters = DEFAULT_EFFICIENCY): { params: EfficiencyParameters; loss: number } {
-  let params: EfficiencyParameters = { ...start };
-  const loss = (p: EfficiencyParameters) => runs.reduce((s, r) => s + Math.log(predict(r, p).predicted / r.published) ** 2, 0);
+export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 8, start: StoredEfficiency = DEFAULT_EFFICIENCY): { params: StoredEfficiency; loss: number } {
+  let params: StoredEfficiency = { ...start };
+  const loss = (p: StoredEfficiency) => runs.reduce((s, r) => s + Math.log(predict(r, p).predicted / r.published) ** 2, 0);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     for (const key of FITTED_EFFICIENCY_KEYS) {
       let [a, b] = FIT_BOUNDS[key];

@@ -62,7 +62,7 @@ in \`packages/core/src/training/efficiency.ts\` with what each one means.
 |---|---|---|---|
 ${FITTED_EFFICIENCY_KEYS.map((k) => `| ${k} | ${DEFAULT_EFFICIENCY[k].toFixed(k === 'layerOverheadUs' ? 1 : 3)} | ${fit.params[k].toFixed(k === 'layerOverheadUs' ? 1 : 3)} | fitted${k === 'layerOverheadUs' ? ' (µs per layer per micro-batch forward; backward 2×)' : ''} |`).join('\n')}
 | hbm | ${DEFAULT_EFFICIENCY.hbm} | — | assumed (memory-bound kernels) |
-| overlappedCommSmFraction | ${DEFAULT_EFFICIENCY.overlappedCommSmFraction.toFixed(4)} | — | sourced: V3 report, 20 of 132 SMs |
+| communicationSms | ${DEFAULT_EFFICIENCY.communicationSms} | — | sourced: V3 report, 20 SMs for communication (overlappedCommSmFraction = 20 ÷ the GPU's SM count, 20/132 on H800) |
 | gemmHalfSaturationTokens | ${DEFAULT_EFFICIENCY.gemmHalfSaturationTokens} | — | sourced: inference planner's fit (M½ of η(M)) |
 
 Fit loss (sum of squared log errors on ${fitRuns.length} rows): ${fit.loss.toExponential(2)}; fit took ${(fitMs / 1000).toFixed(1)} s.

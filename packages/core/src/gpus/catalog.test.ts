@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getGpu, listGpus } from './catalog.js';
 import { exportControlFigures } from './export-control.js';
 import { describeGpu } from './describe.js';
+import { communicationSmShare } from '../kernels/communication-sms.js';
 
 describe('GPU catalog', () => {
   it('holds the eight catalog GPUs with lowercase ids', () => {
@@ -10,12 +11,25 @@ describe('GPU catalog', () => {
 
   it('gives every figure a source and a kind', () => {
     for (const gpu of listGpus()) {
-      const figures = [gpu.hbmCapacityGB, gpu.hbmBandwidthTBps, gpu.tdpW, gpu.gpusPerNode, gpu.scaleOutNicsPerGpu, ...Object.values(gpu.denseTflops)];
+      const figures = [gpu.hbmCapacityGB, gpu.hbmBandwidthTBps, gpu.smCount, gpu.tdpW, gpu.gpusPerNode, gpu.scaleOutNicsPerGpu, ...Object.values(gpu.denseTflops)];
       for (const f of figures) {
         expect(f?.source.length, `${gpu.id}`).toBeGreaterThan(10);
         expect(['datasheet', 'measured', 'derived', 'assumed']).toContain(f?.kind);
       }
     }
+  });
+
+  // H100 SXM5 / H800 / H200: 132 of GH100's 144 SMs; H20 78; A100/A800 108 of GA100's 128; B200 2 × 74; MI300X 8 XCDs × 38 CUs
+  it.each([
+    ['h800', 132], ['h100', 132], ['h200', 132], ['h20', 78], ['a100', 108], ['a800', 108], ['b200', 148], ['mi300x', 304],
+  ])('counts the SMs (CUs) of %s: %d', (id, sms) => {
+    expect(getGpu(id)!.smCount.value).toBe(sms);
+    expect(describeGpu(getGpu(id)!).smCount).toBe(sms);
+  });
+
+  it('keeps the communication-SM share of the H800 at DeepSeek\'s 20/132', () => {
+    expect(communicationSmShare(getGpu('h800')!)).toBe(20 / 132);
+    expect(communicationSmShare(getGpu('h20')!)).toBe(20 / 78);
   });
 
   it('has no FP8 tensor path on Ampere', () => {

@@ -17,6 +17,7 @@ export function describeGpu(gpu: GpuSpec) {
   }
   put('hbmCapacityGB', gpu.hbmCapacityGB);
   put('hbmBandwidthTBps', gpu.hbmBandwidthTBps);
+  put('smCount', gpu.smCount);
   put('scaleUpBandwidthGBps', up.nominalBidirectionalGBps);
   put('scaleUpEffectiveGBpsPerDirection', up.achievableFraction);
   put('scaleOutNicsPerGpu', gpu.scaleOutNicsPerGpu);
@@ -34,6 +35,7 @@ export function describeGpu(gpu: GpuSpec) {
     hbmCapacityGB: gpu.hbmCapacityGB.value,
     hbmCapacityGiB: convert(gpu.hbmCapacityGB.value, 'GB', 'GiB'),
     hbmBandwidthTBps: gpu.hbmBandwidthTBps.value,
+    smCount: gpu.smCount.value,
     scaleUp: {
       interconnect: up.id,
       bandwidthGBpsBidirectional: up.nominalBidirectionalGBps.value,

@@ -19,6 +19,12 @@ export interface GpuSpec {
   /** HBM capacity in GB (10^9 bytes). */
   readonly hbmCapacityGB: Figure;
   readonly hbmBandwidthTBps: Figure;
+  /**
+   * Streaming multiprocessors (NVIDIA) or compute units (AMD) enabled on the chip, a count: the
+   * share of the chip that communication kernels launched on a fixed number of SMs take
+   * (kernels/communication-sms.ts).
+   */
+  readonly smCount: Figure;
   /** Scale-up link (NVLink, Infinity Fabric) by interconnect id; bandwidth lives in the interconnect file. */
   readonly scaleUpInterconnect: string;
   /** Scale-out fabric (InfiniBand / RoCE) by interconnect id. */

@@ -1,4 +1,6 @@
-import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
+import { COMMUNICATION_SMS } from '../kernels/communication-sms.js';
+import { KERNEL_CEILINGS } from '../kernels/kernel-ceilings.js';
+import { GEMM_HALF_SATURATION_TOKENS, routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
 
 /**
  * The inference planner's empirical parameters: the ONLY fitted numbers in src/inference.
@@ -8,24 +10,13 @@ import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-
  * They were fitted by `packages/core/calibration/inference/run.ts` (`npm run calibrate -w @gcp/core`)
  * on the FIT half of the measured serving rows (aiconfigurator silicon sample, Apache-2.0; split
  * by configuration, see docs/inference-accuracy.md), minimising the MAPE of TPOT (decode side),
- * then of TTFT (prefill side). The fit is box-constrained to the physical ceilings below; the
- * script prints the values it finds and they are copied here by hand so that a refit is a
- * reviewed change. No formula branches on a model or GPU id; backend overheads are data keyed by
- * backend name.
- *
- * Physical ceilings (shared/reference/published-figures.json, `deepseek_kernels`, open-infra-index):
- *  - DeepGEMM: "up to 1350+ FP8 TFLOPS on Hopper" = 0.68 of the 1,979 dense FP8 peak → GEMM ≤ 0.68;
- *  - FlashMLA on H800: 580 BF16 TFLOPS compute-bound (0.59 of 989) → attention ≤ 0.59;
- *    3000 GB/s memory-bound (0.895 of 3,352 GB/s) → HBM streaming ≤ 0.895.
+ * then of TTFT (prefill side). The fit is box-constrained to the physical ceilings
+ * (KERNEL_CEILINGS, kernels/kernel-ceilings.ts: DeepGEMM, FlashMLA); the script prints the values
+ * it finds and they are copied here by hand so that a refit is a reviewed change (M½ is copied to
+ * kernels/kernel-efficiency.ts, which the training planner shares). No formula branches on a
+ * model or GPU id; backend overheads are data keyed by backend name.
  */
-export const KERNEL_CEILINGS = {
-  /** DeepGEMM 1350 ÷ 1979 dense FP8 TFLOPS (H800/H100). */
-  gemm: 1350 / 1979,
-  /** FlashMLA 580 ÷ 989 dense BF16 TFLOPS (H800). */
-  attention: 580 / 989,
-  /** FlashMLA 3000 ÷ 3352 GB/s (H800). */
-  hbm: 3000 / 3352,
-} as const;
+export { KERNEL_CEILINGS };
 
 export interface InferenceEfficiency {
   /** Achievable fraction of datasheet HBM bandwidth for weight and KV streaming (≤ KERNEL_CEILINGS.hbm). */
@@ -43,12 +34,12 @@ export interface InferenceEfficiency {
   /** Achievable fraction of dense BF16 peak for the attention core (≤ KERNEL_CEILINGS.attention). */
   readonly attentionEfficiency: number;
   /**
-   * Fraction of the SMs that SM-driven all-to-all kernels (DeepEP "normal" kernels, used for
-   * prefill-sized batches) take from compute while they overlap it. NOT fitted: DeepSeek-V3 report
-   * §3.2.2 — "only 20 SMs" of the H800's 132 suffice to saturate IB and NVLink → 20/132. DeepEP's
-   * low-latency (decode) kernels use RDMA hooks that occupy no SMs, so decode pays nothing.
+   * SMs that SM-driven all-to-all kernels (DeepEP "normal" kernels, used for prefill-sized batches)
+   * take from compute while they overlap it; the share of a GPU is this ÷ its SM count
+   * (kernels/communication-sms.ts). NOT fitted: DeepSeek-V3 report §3.2.2, 20 SMs (20/132 on the
+   * H800). DeepEP's low-latency (decode) kernels use RDMA hooks that occupy no SMs, so decode pays nothing.
    */
-  readonly commSmFraction: number;
+  readonly communicationSms: number;
   /**
    * TTFT queueing share under a closed-loop benchmark: the expected number of other requests'
    * prefills a new request waits behind, as a fraction of (concurrency - 1). 0.5 would be a fully
@@ -89,7 +80,7 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   // decode side, fitted on TPOT (calibration run of docs/inference-accuracy.md), within KERNEL_CEILINGS
   hbmBandwidthFraction: 0.862,
   gemmPeakEfficiency: 0.682,
-  gemmHalfSaturationTokens: 69.9,
+  gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
   attentionEfficiency: 0.558,
   stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 2.74, vllm: 0.26 },
   layerOverheadUs: 42.3,
@@ -101,7 +92,7 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   // disaggregated prefill pool, fitted on TTFT of sized disagg rows with everything above fixed
   disaggPrefillQueueShare: 0.205,
   // published, not fitted
-  commSmFraction: 20 / 132,
+  communicationSms: COMMUNICATION_SMS,
 };
 
 /** Per-step overhead of a backend (the `default` entry for unknown names). */

@@ -1,3 +1,5 @@
+import { communicationSmShare } from '../kernels/communication-sms.js';
+import { FP8_WITH_SCALES_BYTES_PER_VALUE } from '../kernels/fp8-scaling.js';
 import { convert, BYTES_PER_ELEMENT } from '../units/units.js';
 import { allReduceS, epAllToAllS, links } from './comm.js';
 import { gemmEfficiency, routingMaxOverMean, stepOverheadMs } from './efficiency.js';
@@ -65,14 +67,14 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   const kvElems = kvElementsPerTokenPerLayerPerGpu(shape, tp);
   const attnCoef = p.phase === 'decode' ? shape.decodeAttnFlopsPerKey : shape.prefillAttnFlopsPerKey;
   // FP8 dispatch carries one FP32 scale per 128 values (V3 report §3.3); combine stays BF16
-  const dispatchB = s.compute === 'fp8' || s.compute === 'fp4' ? BYTES_PER_ELEMENT.fp8 + 4 / 128 : bf16;
+  const dispatchB = s.compute === 'fp8' || s.compute === 'fp4' ? FP8_WITH_SCALES_BYTES_PER_VALUE : bf16;
   const tokensPerGpu = stageTokens / layout.gpusPerStage;
 
   // Two-batch overlap: one micro-batch's all-to-all runs under the other's compute, so a layer
   // costs max(compute, comm); only comm beyond the compute is exposed. Prefill-sized batches use
-  // SM-driven all-to-all kernels that take `commSmFraction` of the SMs from the overlapped compute
-  // (decode's low-latency kernels take none). Without overlap, comm is serial.
-  const smTax = p.phase === 'prefill' ? eff.commSmFraction : 0;
+  // SM-driven all-to-all kernels that take `communicationSms` of the GPU's SMs from the overlapped
+  // compute (decode's low-latency kernels take none). Without overlap, comm is serial.
+  const smTax = p.phase === 'prefill' ? communicationSmShare(gpu, eff.communicationSms) : 0;
   const exposedComm = (compute: number, c: number): number => {
     if (c <= 0) return 0;
     if (!s.twoBatchOverlap) return c;

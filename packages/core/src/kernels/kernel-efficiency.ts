@@ -1,7 +1,14 @@
 /**
  * Kernel-efficiency curves shared by the training and the inference planner (one implementation,
- * two sets of fitted constants).
+ * two sets of fitted asymptotes, one half-saturation point).
  */
+
+/**
+ * Token rows M at which a GEMM reaches half its large-GEMM efficiency (M½ of the curve below).
+ * Fitted by the inference calibration (calibration/inference/run.ts) on measured serving GEMMs
+ * and copied here by hand; the training planner uses the same value (one curve for both).
+ */
+export const GEMM_HALF_SATURATION_TOKENS = 69.9;
 
 /**
  * Achieved fraction of tensor peak of a GEMM with `m` token rows: `peak · m / (m + halfM)`.

@@ -5,6 +5,7 @@ import {
 } from '../cluster/collectives.js';
 import { expertAllToAll, type ExpertAllToAllInput } from '../cluster/expert-all-to-all.js';
 import type { ClusterSpec } from '../cluster/types.js';
+import { FP8_WITH_SCALES_BYTES_PER_VALUE } from '../kernels/fp8-scaling.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
 import type { ModelProfile } from './model-profile.js';
 import type { Layout, TrainingPrecision } from './types.js';
@@ -61,7 +62,7 @@ export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpe
   const bf16 = BYTES_PER_ELEMENT.bf16;
   const g = groupPlacement(layout.ep, 1, gpn);
   // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
-  const dispatchBytes = precision === 'fp8' ? BYTES_PER_ELEMENT.fp8 + BYTES_PER_ELEMENT.fp32 / 128 : bf16;
+  const dispatchBytes = precision === 'fp8' ? FP8_WITH_SCALES_BYTES_PER_VALUE : bf16;
   const input: ExpertAllToAllInput = {
     tokens: tokens / layout.tp, hiddenSize: profile.hidden, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
     epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes,

@@ -1,4 +1,7 @@
-import { INFERENCE_EFFICIENCY, KERNEL_CEILINGS } from '../inference/efficiency.js';
+import type { GpuSpec } from '../gpus/types.js';
+import { COMMUNICATION_SMS, communicationSmShare } from '../kernels/communication-sms.js';
+import { KERNEL_CEILINGS } from '../kernels/kernel-ceilings.js';
+import { GEMM_HALF_SATURATION_TOKENS } from '../kernels/kernel-efficiency.js';
 
 /**
  * The few achieved-fraction-of-peak parameters of the training planner — the ONLY
@@ -52,7 +55,8 @@ export interface EfficiencyParameters {
    * η(M) = η_max · M / (M + M½), η_max = `bf16Gemm` or `fp8Gemm`. M is the token rows of one
    * micro-batch on a rank (dense and shared-expert GEMMs) or the tokens one routed expert
    * receives per micro-batch (grouped GEMMs). Sourced, not fitted here: the inference
-   * planner's fit on measured serving GEMMs (src/inference/efficiency.ts), one curve for both.
+   * planner's fit on measured serving GEMMs (GEMM_HALF_SATURATION_TOKENS in
+   * kernels/kernel-efficiency.ts), one curve for both.
    */
   readonly gemmHalfSaturationTokens: number;
   /**
@@ -73,23 +77,31 @@ export interface EfficiencyParameters {
    */
   readonly hbm: number;
   /**
-   * Fraction of SMs taken by communication kernels while expert all-to-all is
-   * overlapped with compute (DualPipe). Sourced, not fitted: DeepSeek-V3 report §3.2.2,
-   * "we allocate 20 out of the 132 SMs available in the H800 GPU" → 20/132.
+   * SMs taken by communication kernels while expert all-to-all is overlapped with compute
+   * (DualPipe). Sourced, not fitted: COMMUNICATION_SMS (kernels/communication-sms.ts),
+   * DeepSeek-V3 report §3.2.2, "we allocate 20 out of the 132 SMs available in the H800 GPU".
+   */
+  readonly communicationSms: number;
+  /**
+   * The fraction of the GPU's SMs they take: communicationSms ÷ the GPU's SM count (20/132 on
+   * H800, H100, H200), resolved per GPU by resolveEfficiency; an explicit override wins.
    */
   readonly overlappedCommSmFraction: number;
 }
 
+/** The parameters that do not depend on the GPU: all but the per-GPU `overlappedCommSmFraction`. */
+export type StoredEfficiency = Omit<EfficiencyParameters, 'overlappedCommSmFraction'>;
+
 /** The stored fit (see the doc comment of each field). */
-export const DEFAULT_EFFICIENCY: EfficiencyParameters = {
+export const DEFAULT_EFFICIENCY: StoredEfficiency = {
   bf16Gemm: 0.604,
   fp8Gemm: 0.667,
   attention: 0.560,
   groupedGemm: 0.448,
   hbm: 0.8,
-  gemmHalfSaturationTokens: INFERENCE_EFFICIENCY.gemmHalfSaturationTokens,
+  gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
   layerOverheadUs: 572.4,
-  overlappedCommSmFraction: 20 / 132,
+  communicationSms: COMMUNICATION_SMS,
 };
 
 /** The parameters the calibration fits (the others are sourced or assumed). */
@@ -107,6 +119,8 @@ export const FIT_BOUNDS: Readonly<Record<(typeof FITTED_EFFICIENCY_KEYS)[number]
   layerOverheadUs: [0, 3000],
 };
 
-export function resolveEfficiency(overrides?: Partial<EfficiencyParameters>): EfficiencyParameters {
-  return { ...DEFAULT_EFFICIENCY, ...(overrides ?? {}) };
+/** The stored fit with `overrides` applied, and the communication-SM share of `gpu` unless overridden. */
+export function resolveEfficiency(gpu: GpuSpec, overrides?: Partial<EfficiencyParameters>): EfficiencyParameters {
+  const stored: StoredEfficiency = { ...DEFAULT_EFFICIENCY, ...(overrides ?? {}) };
+  return { ...stored, overlappedCommSmFraction: overrides?.overlappedCommSmFraction ?? communicationSmShare(gpu, stored.communicationSms) };
 }

@@ -157,7 +157,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   const seq = req.sequenceLength;
   const batchTokens = req.globalBatchTokens ?? Math.max(seq, DEFAULT_GLOBAL_BATCH_TOKENS);
   const globalBatchSequences = Math.max(1, Math.floor(batchTokens / seq));
-  const eff = resolveEfficiency(req.efficiency);
+  const eff = resolveEfficiency(gpu, req.efficiency);
   const ctx = createContext({
     arch, gpu, gpuCount: req.gpuCount, sequenceLength: seq, globalBatchSequences, precision: req.precision,
     optimizer: req.optimizerStatePrecision ?? 'fp32', eff, ...(req.cluster ? { cluster: req.cluster } : {}),

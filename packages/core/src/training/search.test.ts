@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
 import { createContext, stagesFor, type PlanContext } from './context.js';
-import { DEFAULT_EFFICIENCY } from './efficiency.js';
+import { resolveEfficiency } from './efficiency.js';
 import { activationsByRank, boundTerms, epBoundTerms, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
 import type { Layout } from './types.js';
 import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
@@ -41,9 +41,10 @@ const CASES: readonly Case[] = [
 ];
 
 function contextFor(c: Case): PlanContext {
+  const gpu = getGpu(c.gpu)!;
   return createContext({
-    arch: getModel(c.model)!.architecture, gpu: getGpu(c.gpu)!, gpuCount: c.gpuCount, sequenceLength: c.sequenceLength,
-    globalBatchSequences: c.globalBatchSequences, precision: c.precision, optimizer: c.optimizer ?? 'fp32', eff: DEFAULT_EFFICIENCY,
+    arch: getModel(c.model)!.architecture, gpu, gpuCount: c.gpuCount, sequenceLength: c.sequenceLength,
+    globalBatchSequences: c.globalBatchSequences, precision: c.precision, optimizer: c.optimizer ?? 'fp32', eff: resolveEfficiency(gpu),
   });
 }
 

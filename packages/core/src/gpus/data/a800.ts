@@ -17,6 +17,7 @@ export const a800: GpuSpec = {
   },
   hbmCapacityGB: figure(80, 'datasheet', `${SAME} (80 GB HBM2e)`),
   hbmBandwidthTBps: figure(2.039, 'datasheet', `${SAME} (2.039 TB/s)`),
+  smCount: figure(108, 'datasheet', `${SAME} (A100 SXM: 108 SMs, NVIDIA Ampere architecture whitepaper)`),
   scaleUpInterconnect: 'nvlink3-a800',
   scaleOutInterconnect: 'infiniband-hdr200',
   scaleOutNicsPerGpu: figure(1, 'assumed', 'A100-class node: one 200 Gb/s HDR NIC per GPU'),

@@ -18,6 +18,7 @@ export const h100: GpuSpec = {
   },
   hbmCapacityGB: figure(80, 'datasheet', `${DATASHEET}: 80 GB HBM3; Llama 3 paper §3.3.1 "80GB HBM3"`),
   hbmBandwidthTBps: figure(3.35, 'datasheet', `${DATASHEET}: 3.35 TB/s`),
+  smCount: figure(132, 'datasheet', `${DATASHEET}: "132 SMs (2 per TPC)", 66 TPCs, 8 GPCs (H100 SXM5; the full GH100 has 144)`),
   scaleUpInterconnect: 'nvlink4',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(1, 'datasheet', 'DGX/HGX H100 reference nodes: 8x 400 Gb/s ConnectX-7 compute NICs per 8 GPUs; Llama 3 paper §3.3.1 "400 Gbps interconnects between GPUs"'),

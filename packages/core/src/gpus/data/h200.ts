@@ -19,6 +19,7 @@ export const h200: GpuSpec = {
   },
   hbmCapacityGB: figure(141, 'datasheet', `${MLPERF}: "accelerator_memory_capacity": "141 GB"`),
   hbmBandwidthTBps: figure(4.8, 'datasheet', `${SPEC}: "141GB of HBM3e running at 4.8TB/s"`),
+  smCount: figure(132, 'datasheet', 'glennklockwood.com/garden/processors/h100 (secondary): "H200 GPUs are the same as H100 GPUs ... just with 141 GB of HBM3e"; H100 SXM5 has 132 SMs'),
   scaleUpInterconnect: 'nvlink4',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(1, 'assumed', `HGX H200 reference node: 8x 400 Gb/s compute NICs (the MLPerf system in ${MLPERF} lists 10x 400G including storage)`),
