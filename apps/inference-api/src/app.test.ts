@@ -25,6 +25,22 @@ describe('inference-api', () => {
     expect(Object.keys(document.paths).every((path) => path.startsWith('/v1/inference/'))).toBe(true);
   });
 
+  it('documents the planner bounds: exclusive minimum 0 for positive numbers, a maximum on every count and volume', async () => {
+    const document = (await (await get('/openapi.json')).json()) as OpenApi;
+    type Schema = { properties?: Record<string, Schema>; exclusiveMinimum?: number; minimum?: number; maximum?: number; description?: string };
+    const body = (path: string) => ((document.paths[path]?.['post'] as { requestBody: { content: { 'application/json': { schema: Schema } } } }).requestBody.content['application/json'].schema);
+    const workload = body('/v1/inference/plan').properties!['workload']!.properties!;
+    expect(workload['utilization']).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
+    expect(workload['inputTokensPerDay']).toMatchObject({ exclusiveMinimum: 0, maximum: 1e15 });
+    expect(workload['utilization']!.description).toMatch(/DeepSeek/);
+    expect(body('/v1/inference/throughput').properties!['gpuCount']).toMatchObject({ minimum: 1, maximum: 4096 });
+    for (const [name, s] of Object.entries(workload)) {
+      if (name === 'hourlyLoad') continue;
+      expect(s.maximum, `workload.${name}`).toBeDefined();
+      expect(s.minimum === 5e-324 || s.exclusiveMinimum === 5e-324).toBe(false);
+    }
+  });
+
   it('answers unknown routes with the 404 envelope', async () => {
     const response = await postJson('/v1/inference/unknown-endpoint', {});
     expect(response.status).toBe(404);

@@ -1,9 +1,9 @@
 import { createApiApp, type RouteDefinition } from '@gcp/http';
 import type { InferenceEnv } from './define-route.js';
 import { mapCoreError } from './core-errors.js';
-import { kvCacheRoute } from './routes/kv-cache.js';
-import { throughputRoute } from './routes/throughput.js';
-import { planRoute } from './routes/plan.js';
+import { kvCacheRoute } from './routes/kv-cache/kv-cache.js';
+import { throughputRoute } from './routes/throughput/throughput.js';
+import { planRoute } from './routes/plan/plan.js';
 
 /**
  * Every endpoint of this worker, one module per endpoint under src/routes/:

@@ -17,7 +17,7 @@ export { decodePareto, type ParetoPoint } from './pareto.js';
 export { launchSettings, type LaunchSettings } from './launch-settings.js';
 export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './kv-report.js';
 export { estimateThroughput, type ThroughputRequest, type ThroughputResult } from './throughput.js';
-export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
+export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, MAX_MIN_INSTANCES, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
 export { aggregatedOperatingPoint, aggregatedPareto, type AggregatedPoint, type AggregatedParetoPoint, type AggregatedRequestShape } from './aggregated.js';
 export { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type AggregatedFleetPlan } from './aggregated-fleet.js';
 export { layoutProblem, assertLayoutAllowed, MAX_SERVING_INSTANCE_GPUS, type LayoutProblem } from './layout-rules.js';
@@ -25,3 +25,4 @@ export { dailyShape, defaultDailyShape, HOURS_PER_DAY, MAX_PEAK_TO_AVERAGE } fro
 export { sizeWholeInstancePool, type WholeInstancePool, type PoolDemand } from './instances.js';
 export { searchFleet, alternativesTo, minGpusHoldingWeights, type FleetAlternative } from './fleet-search.js';
 export { finiteOnly } from './inputs.js';
+export { FLEET_OPERATIONS, DEFAULT_UTILIZATION_SOURCE, type FleetOperations } from './operations.js';

@@ -1,54 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, postJson } from '../../test/api.js';
-
-describe('POST /v1/inference/kv-cache', () => {
-  it('sizes DeepSeek-V3 MLA KV: 70,272 B/token in BF16', async () => {
-    const r = await postJson('/v1/inference/kv-cache', { model: 'deepseek-v3', contextTokens: 4096, concurrency: 2 });
-    expect(r.status).toBe(200);
-    const b = (await r.json()) as { bytesPerToken: number; bytesPerSequence: number; totalBytes: number };
-    expect(b.bytesPerToken).toBe(70272);
-    expect(b.totalBytes).toBe(2 * b.bytesPerSequence);
-  });
-
-  it('rejects a context beyond max_position_embeddings naming the field', async () => {
-    const r = await postJson('/v1/inference/kv-cache', { model: 'llama-3.1-8b', contextTokens: 999_999_999 });
-    expect(r.status).toBe(400);
-    expect((await errorOf(r)).issues[0]?.path).toBe('contextTokens');
-  });
-});
-
-describe('POST /v1/inference/throughput', () => {
-  const base = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 32 };
-
-  it('answers throughput, latency and memory', async () => {
-    const r = await postJson('/v1/inference/throughput', base);
-    expect(r.status).toBe(200);
-    const b = (await r.json()) as Record<string, unknown>;
-    for (const k of ['outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser', 'ttftMs', 'tpotMs', 'maxConcurrency', 'memoryPerGpuBytes', 'fits']) expect(b).toHaveProperty(k);
-    expect(b['fits']).toBe(true);
-  });
-
-  it('a model that does not fit answers 200 with fits:false and reasons, no null numbers', async () => {
-    const r = await postJson('/v1/inference/throughput', { ...base, model: 'deepseek-v3', gpuCount: 1, precision: { weights: 'bf16', kvCache: 'bf16' } });
-    expect(r.status).toBe(200);
-    const text = await r.text();
-    expect(text).not.toMatch(/null|NaN|Infinity/);
-    const b = JSON.parse(text) as { fits: boolean; reasons: string[]; ttftMs?: number };
-    expect(b.fits).toBe(false);
-    expect(b.reasons.length).toBeGreaterThan(0);
-    expect(b.ttftMs).toBeUndefined();
-  });
-
-  it('zero concurrency and unknown precision are 400s naming the field', async () => {
-    const zero = await postJson('/v1/inference/throughput', { ...base, concurrency: 0 });
-    expect(zero.status).toBe(400);
-    expect((await errorOf(zero)).issues.map((i) => i.path)).toContain('concurrency');
-    const prec = await postJson('/v1/inference/throughput', { ...base, precision: { weights: 'fp7', kvCache: 'fp8' } });
-    expect(prec.status).toBe(400);
-    expect((await errorOf(prec)).issues.map((i) => i.path).join(' ')).toMatch(/precision/);
-  });
-});
-
+import { errorOf, postJson } from '../../../test/api.js';
 describe('POST /v1/inference/plan', () => {
   it("plans DeepSeek's Day-6 service with pools, cost and launch settings", async () => {
     const r = await postJson('/v1/inference/plan', {
@@ -65,11 +16,11 @@ describe('POST /v1/inference/plan', () => {
     const b = (await r.json()) as { feasible: boolean; prefill: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; decode: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number>; launchSettings: { decode: { sglang: string[] } }; pareto: unknown[] };
     expect(b.feasible).toBe(true);
     expect(b.averageNodes).toBeCloseTo(b.prefill.nodes + b.decode.nodes, 6);
-    // engine capacity and the provisioned average both reported: average = capacity × utilization
+    // engine capacity and the load per provisioned node both reported: whole instances deliver at most capacity × utilization
     for (const pool of [b.prefill, b.decode]) {
       expect(pool.utilization).toBeGreaterThan(0);
       expect(pool.utilization).toBeLessThanOrEqual(1);
-      expect(pool.tokensPerSecondPerNode).toBeCloseTo(pool.capacityTokensPerSecondPerNode * pool.utilization, 3);
+      expect(pool.tokensPerSecondPerNode).toBeLessThanOrEqual(pool.capacityTokensPerSecondPerNode * pool.utilization * (1 + 1e-9));
     }
     expect(b.costPerMillionTokensUsd).toHaveProperty('inputCacheHit');
     expect(b.launchSettings.decode.sglang).toContain('--enable-dp-attention');
@@ -126,5 +77,46 @@ describe('POST /v1/inference/plan', () => {
     const e = await errorOf(r);
     expect(e.issues[0]?.path).toBe('model');
     expect(JSON.stringify(e)).not.toContain('nope'); // user input is not echoed
+  });
+
+  const small = {
+    model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' },
+    workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 }, slo: { minOutputTokensPerSecondPerUser: 20 },
+  };
+
+  it('a small workload is priced in whole instances: ≥ $768/day, cost = average nodes × 8 × 24 × $2, auto picks the cheaper mode', async () => {
+    const r = await postJson('/v1/inference/plan', small);
+    expect(r.status).toBe(200);
+    type Summary = { dailyCostUsd: number };
+    const b = (await r.json()) as { mode: string; dailyCostUsd: number; averageNodes: number; utilization: number; hourlyNodes: number[]; alternatives: Array<{ whyNot: string }>; warnings: string[]; comparison: { disaggregated: Summary; aggregated: Summary }; prefill: { instances: number }; decode: { instances: number } };
+    expect(b.dailyCostUsd).toBeGreaterThanOrEqual(768);
+    expect(b.dailyCostUsd / (b.averageNodes * 8 * 24 * 2)).toBeCloseTo(1, 2);
+    expect(b.dailyCostUsd).toBe(Math.min(b.comparison.disaggregated.dailyCostUsd, b.comparison.aggregated.dailyCostUsd));
+    expect(b.prefill.instances).toBeGreaterThanOrEqual(1);
+    expect(b.decode.instances).toBeGreaterThanOrEqual(1);
+    expect(b.hourlyNodes).toHaveLength(24);
+    expect(b.utilization).toBeGreaterThan(0);
+    expect(b.alternatives.length).toBeGreaterThan(0);
+    expect(b.alternatives.length).toBeLessThanOrEqual(5);
+  });
+
+  it('bounds and layout rules are 400s naming the field and the rule', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp, RegExp]> = [
+      [{ ...small, workload: { ...small.workload, utilization: 0 } }, /workload\.utilization/, /positive/],
+      [{ ...small, workload: { ...small.workload, utilization: 1.5 } }, /workload\.utilization/, /at most 1/],
+      [{ ...small, workload: { ...small.workload, hourlyLoad: [1, 2, 3] } }, /workload\.hourlyLoad/, /24 hourly values/],
+      [{ ...small, workload: { ...small.workload, inputTokensPerDay: 1e30 } }, /workload\.inputTokensPerDay/, /at most/],
+      [{ ...small, deployment: { minInstances: 0 } }, /deployment\.minInstances/, /at least 1/],
+      [{ ...small, deployment: { expertSkew: 1e300 } }, /deployment\.expertSkew/, /at most 64/],
+      [{ ...small, deployment: { decode: { attentionTp: 1, attentionDp: 48, moeTp: 1, moeEp: 48 } } }, /deployment\.decode\.moeEp/, /expert slots/],
+      [{ ...small, deployment: { prefill: { attentionTp: 3, attentionDp: 1, moeTp: 1, moeEp: 3 } } }, /deployment\.prefill\.attentionTp/, /128 attention heads/],
+    ];
+    for (const [body, path, rule] of cases) {
+      const r = await postJson('/v1/inference/plan', body);
+      expect(r.status).toBe(400);
+      const e = await errorOf(r);
+      expect(e.issues.map((i) => i.path).join(' ')).toMatch(path);
+      expect(e.issues.map((i) => i.message).join(' ')).toMatch(rule);
+    }
   });
 });

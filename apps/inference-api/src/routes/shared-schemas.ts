@@ -1,0 +1,76 @@
+import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/core';
+import { jsonObjectSchema } from '@gcp/http';
+import * as v from 'valibot';
+
+/**
+ * Planner bounds on request numbers (documented in OpenAPI as minimum / maximum): limits on what
+ * the planner accepts, so that every accepted request is answered inside a Worker's CPU budget
+ * and no intermediate overflows, not physics.
+ */
+export const BOUNDS = {
+  /** Tokens per day: ~1,000× DeepSeek's disclosed 776e9. */
+  tokensPerDay: 1e15,
+  /** Tokens of one sequence (models cap it further at max_position_embeddings). */
+  contextTokens: 10_000_000,
+  /** Sequences in flight on one instance. */
+  concurrency: 1_000_000,
+  /** USD per GPU-hour. */
+  pricePerGpuHourUsd: 1000,
+  /** Per-user decode speed target, tokens/s. */
+  tokensPerSecondPerUser: 100_000,
+  /** TTFT limit, ms (one hour). */
+  ttftMs: 3_600_000,
+  /** Busiest EP rank's load ÷ mean. */
+  expertSkew: 64,
+  /** Redundant expert replicas. */
+  redundantExperts: 4096,
+  /** Pipeline stages. */
+  pp: 256,
+  /** Relative hourly load value. */
+  hourlyLoad: 1e12,
+  /** String ids and backend names, characters. */
+  idLength: 200,
+} as const;
+
+/** `model`: a catalog id or `{ "config": <config.json> }`. */
+export const modelSchema = v.union([
+  v.pipe(v.string(), v.minLength(1), v.maxLength(BOUNDS.idLength)),
+  v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') }),
+], 'model must be a catalog model id or {"config": {...}}');
+
+export const gpuSchema = v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(BOUNDS.idLength), v.description('GPU id from GET /v1/gpus (lowercase, e.g. "h800")'));
+export const backendSchema = v.pipe(v.string(), v.maxLength(BOUNDS.idLength), v.description('Serving engine (sglang, vllm, trtllm) for its per-step overhead'));
+
+/** A whole number in [1, max]. */
+export const count = (name: string, max: number, description: string) => v.pipe(
+  v.number(`${name} must be a number`), v.integer(`${name} must be a whole number`), v.minValue(1, `${name} must be at least 1`), v.maxValue(max, `${name} must be at most ${max}`),
+  v.description(description),
+);
+/** A number in (0, max]: exclusiveMinimum 0 in OpenAPI. */
+export const positive = (name: string, max: number, description: string) => v.pipe(
+  v.number(`${name} must be a number`), v.gtValue(0, `${name} must be positive`), v.maxValue(max, `${name} must be at most ${max}`),
+  v.description(description),
+);
+/** A number in [0, 1]. */
+export const unit = (name: string, description: string) => v.pipe(
+  v.number(`${name} must be a number`), v.minValue(0, `${name} must be ≥ 0`), v.maxValue(1, `${name} must be ≤ 1`),
+  v.description(description),
+);
+
+export const weightFormat = v.picklist(['bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'], 'precision.weights must be one of bf16, fp16, fp8, int8, int4, mxfp4, nvfp4');
+export const kvFormat = v.picklist(['bf16', 'fp16', 'fp8', 'int8', 'int4'], 'KV-cache precision must be one of bf16, fp16, fp8, int8, int4');
+export const precisionSchema = v.strictObject({ weights: weightFormat, kvCache: v.optional(kvFormat) });
+
+/**
+ * One serving instance's layout: attentionTp × attentionDp = moeTp × moeEp GPUs per pipeline
+ * stage, × pp. It must also be one the model and machine allow (attention heads, KV heads,
+ * expert count and width, whole nodes): a layout that breaks a rule is a 400 naming it.
+ */
+export const layoutSchema = v.strictObject({
+  attentionTp: count('attentionTp', MAX_SERVING_INSTANCE_GPUS, 'Tensor-parallel ranks of attention (divides the attention heads)'),
+  attentionDp: count('attentionDp', MAX_SERVING_INSTANCE_GPUS, 'Data-parallel attention replicas'),
+  moeTp: count('moeTp', MAX_SERVING_INSTANCE_GPUS, 'Tensor-parallel ranks of each expert (divides the expert width)'),
+  moeEp: count('moeEp', MAX_SERVING_INSTANCE_GPUS, 'Expert-parallel ranks (divides routed + redundant experts)'),
+  pp: v.optional(count('pp', BOUNDS.pp, 'Pipeline stages')),
+  redundantExperts: v.optional(v.pipe(v.number('redundantExperts must be a number'), v.integer('redundantExperts must be a whole number'), v.minValue(0, 'redundantExperts must be ≥ 0'), v.maxValue(BOUNDS.redundantExperts, `redundantExperts must be at most ${BOUNDS.redundantExperts}`), v.description('Extra expert replicas spread over the EP ranks (DeepSeek EPLB)'))),
+});

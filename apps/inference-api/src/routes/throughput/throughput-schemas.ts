@@ -1,0 +1,23 @@
+import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/core';
+import * as v from 'valibot';
+import { backendSchema, BOUNDS, count, gpuSchema, layoutSchema, modelSchema, precisionSchema, unit } from '../shared-schemas.js';
+
+export const throughputRequestSchema = v.strictObject({
+  model: modelSchema,
+  gpu: gpuSchema,
+  gpuCount: count('gpuCount', MAX_SERVING_INSTANCE_GPUS, 'GPUs of the one instance'),
+  precision: precisionSchema,
+  inputTokens: count('inputTokens', BOUNDS.contextTokens, 'Prompt tokens per request'),
+  outputTokens: count('outputTokens', BOUNDS.contextTokens, 'Generated tokens per request'),
+  concurrency: count('concurrency', BOUNDS.concurrency, 'Requests in flight on the instance (closed loop)'),
+  parallelism: v.optional(layoutSchema),
+  prefixCacheHitRate: v.optional(unit('prefixCacheHitRate', 'Share of prompt tokens served from the prefix cache')),
+  backend: v.optional(backendSchema),
+});
+
+export const throughputResponseSchema = v.looseObject({
+  fits: v.boolean(), reasons: v.array(v.string()), maxConcurrency: v.number(),
+  memoryPerGpuBytes: v.looseObject({ weights: v.number(), kvCache: v.number(), total: v.number(), capacity: v.number() }),
+  outputTokensPerSecondPerGpu: v.optional(v.number()), outputTokensPerSecondPerUser: v.optional(v.number()),
+  ttftMs: v.optional(v.number()), tpotMs: v.optional(v.number()),
+});
