@@ -7,25 +7,31 @@
  *   npx tsx bench/first-call.ts [processes=15] [case ...]
  *   npx tsx bench/first-call.ts profile v3-search /tmp/first.cpuprofile   # the call only
  *
- * Cases: the training bench requests (v3-search, v3-published, 405b-search).
+ * Cases: the training bench requests (v3-search, v3-published, 405b-search) and the fleet
+ * plans (fleet-small-v3, fleet-llama-70b, fleet-day6-search).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { planTraining } from '../src/index.js';
+import { planInference, planTraining } from '../src/index.js';
+import { FLEET_BENCH_CASES } from './inference-requests.js';
 import { BENCH_CASES } from './training-requests.js';
 
-export const FIRST_CALL_CASES = BENCH_CASES;
+/** Each case: one planner call, returning what the summary line prints. */
+export const FIRST_CALL_CASES: Record<string, () => { considered: number; timed: number }> = {
+  ...Object.fromEntries(Object.entries(BENCH_CASES).map(([k, req]) => [k, () => { const p = planTraining(req); return { considered: p.layoutsConsidered, timed: p.layoutsTimed }; }])),
+  ...Object.fromEntries(Object.entries(FLEET_BENCH_CASES).map(([k, req]) => [k, () => { const p = planInference(req); return { considered: p.layoutsWeighed + p.layoutsSkipped, timed: p.layoutsWeighed }; }])),
+};
 
 /** Time one call of `name` in this (fresh) process; prints the milliseconds. */
 function child(name: string): void {
-  const req = FIRST_CALL_CASES[name];
-  if (!req) throw new Error(`unknown case ${name}`);
+  const run = FIRST_CALL_CASES[name];
+  if (!run) throw new Error(`unknown case ${name}`);
   const t0 = performance.now();
-  const p = planTraining(req);
+  const { considered, timed } = run();
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ ms, considered: p.layoutsConsidered, timed: p.layoutsTimed }));
+  console.log(JSON.stringify({ ms, considered, timed }));
 }
 
 /**
@@ -33,8 +39,8 @@ function child(name: string): void {
  * Chrome DevTools or a script. Timings under the profiler run slower than unprofiled.
  */
 function profileChild(name: string, file: string): void {
-  const req = FIRST_CALL_CASES[name];
-  if (!req) throw new Error(`unknown case ${name}`);
+  const run = FIRST_CALL_CASES[name];
+  if (!run) throw new Error(`unknown case ${name}`);
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) => {
@@ -45,7 +51,7 @@ function profileChild(name: string, file: string): void {
   post('Profiler.enable');
   post('Profiler.setSamplingInterval', { interval: 50 });
   post('Profiler.start');
-  planTraining(req);
+  run();
   const { profile } = post('Profiler.stop');
   writeFileSync(file, JSON.stringify(profile));
 }

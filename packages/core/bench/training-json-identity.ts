@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { planTraining } from '../src/index.js';
-import { FIRST_CALL_CASES } from './first-call.js';
+import { BENCH_CASES } from './training-requests.js';
 
 const [mode, file] = process.argv.slice(2);
 if (!file || (mode !== 'write' && mode !== 'check')) {
@@ -19,7 +19,7 @@ if (!file || (mode !== 'write' && mode !== 'check')) {
   process.exit(2);
 }
 const now: Record<string, string> = {};
-for (const [name, req] of Object.entries(FIRST_CALL_CASES)) {
+for (const [name, req] of Object.entries(BENCH_CASES)) {
   try { now[name] = JSON.stringify(planTraining(req)); } catch (e) { now[name] = JSON.stringify({ error: String(e) }); }
 }
 if (mode === 'write') {

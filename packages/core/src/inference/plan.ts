@@ -67,6 +67,9 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   /** Up to five plans the search weighed and did not choose, with their cost, layout and why each lost. */
   readonly alternatives: readonly FleetAlternative[];
   readonly warnings: readonly string[];
+  /** Plans the search evaluated in full, and candidate layouts it skipped (even minInstances of them cost more than the best feasible pool). */
+  readonly layoutsWeighed: number;
+  readonly layoutsSkipped: number;
   readonly assumptions: readonly string[];
 }
 
@@ -180,7 +183,7 @@ export function planInference(r: PlanRequest): InferencePlan {
     },
     ...(aggregated ? { aggregated } : {}),
     ...(agg ? { comparison: { chosen: mode, disaggregated: disSummary, aggregated: summary(agg.fleet) } } : {}),
-    alternatives, warnings, assumptions,
+    alternatives, warnings, layoutsWeighed: found.layoutsWeighed, layoutsSkipped: found.layoutsSkipped, assumptions,
   };
 }
 
