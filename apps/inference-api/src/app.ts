@@ -6,21 +6,25 @@ import { throughputRoute } from './routes/throughput/throughput.js';
 import { planRoute } from './routes/plan/plan.js';
 
 /**
- * Every endpoint of this worker, one module per endpoint under src/routes/:
+ * Every endpoint of this worker, each one `defineRoute({...})` in its own
+ * module under src/routes/ (`defineRoute` from ./define-route.ts types `c.env`
+ * with this worker's bindings), e.g.
  *
- *   // src/routes/kv-cache.ts
  *   export const kvCacheRoute = defineRoute({
- *     method: 'post', path: '/v1/inference/kv-cache', tag: 'inference', summary: '…',
- *     requestSchema, responseSchema, handler: ({ body }) => …,
+ *     method: 'post', path: '/v1/inference/kv-cache', tag: 'inference', summary: '…', description: '…',
+ *     requestSchema: kvCacheRequestSchema, responseSchema: kvCacheResponseSchema,
+ *     handler: ({ body }) => kvCacheReport(body),
  *   });
  *
- * then import it here and add it to the list: it is served, validated and
- * documented in /openapi.json (and in the web worker's merged document).
- * Planned: kv-cache, throughput, plan (POST /v1/inference/{kv-cache,throughput,plan}).
+ * Import it here and add it to `routes`: createApiApp serves it, validates the
+ * body (400 envelope) and documents it in /openapi.json (and so in the web
+ * worker's merged document).
  *
- * Core errors that describe bad input (e.g. core's InferenceInputError, once
- * exported from @gcp/core) become envelopes through `mapError` below:
- *   mapError: (e) => e instanceof InferenceInputError ? unprocessable(e.message, [{ path: e.field, message: … }]) : undefined
+ * Errors @gcp/core throws about the caller's input (InferenceInputError,
+ * ConfigError) become 400 `invalid_request` envelopes naming the field through
+ * `mapError: mapCoreError` (src/core-errors.ts). ApiErrors a handler throws
+ * (`unprocessable()`, `notFound()`) and Hono HTTPExceptions keep their own
+ * status; anything else is a generic 500.
  */
 export const routes: RouteDefinition<InferenceEnv>[] = [kvCacheRoute, throughputRoute, planRoute];
 

@@ -1,14 +1,16 @@
 import { finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER } from '@gcp/http';
 import { Hono } from 'hono';
-import { mergedOpenApiDocument } from './openapi/merged-document.js';
-import { forward } from './proxy/forward.js';
+import { mergedOpenApiDocument } from './routes/openapi/merged-document.js';
+import { forward } from './routes/proxy/forward.js';
 
 type WebEnv = { Bindings: Cloudflare.Env };
 
 /**
  * The public origin: the planner page (static assets), `/v1/inference/*` to
  * the inference worker, every other `/v1/*` to the planning worker, and one
- * merged `/openapi.json`.
+ * merged `/openapi.json`. The routes are listed here; their code and tests
+ * live per feature in src/routes/ (openapi/, proxy/), the static-asset
+ * fallback's tests in app.test.ts.
  */
 export const app = new Hono<WebEnv>();
 

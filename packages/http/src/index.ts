@@ -10,6 +10,7 @@ export {
   type ErrorIssue,
   type ErrorStatus,
 } from './errors/api-error.js';
+export { httpExceptionResponse } from './errors/http-exception.js';
 export { issueMessage, stripReceived, toErrorIssues } from './errors/valibot-issues.js';
 export { finiteJsonResponse, stringifyFinite } from './json/finite-json.js';
 export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, readJsonBody } from './body/read-json-body.js';

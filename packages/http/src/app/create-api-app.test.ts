@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ApiError, unprocessable } from '../errors/api-error.js';
@@ -33,6 +34,12 @@ const routes = [
       if (params.id === 'domain') throw new DomainError('sizeGB');
       if (params.id === 'nan') return { ratio: Number.NaN, nested: { value: Infinity } };
       if (params.id === 'impossible') throw unprocessable('Cannot do that', [{ path: 'id', message: 'impossible' }]);
+      if (params.id === 'unauthorized') {
+        const res = new Response('plain text', { status: 401, headers: { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' } });
+        throw new HTTPException(401, { message: 'Sign in first.', res });
+      }
+      if (params.id === 'http-404') throw new HTTPException(404, { message: 'No such thing.' });
+      if (params.id === 'unavailable') throw new HTTPException(503);
       return { id: params.id, limit: query.limit ?? null };
     },
   }),
@@ -155,6 +162,31 @@ describe('createApiApp', () => {
     } finally {
       console.error = original;
     }
+  });
+
+  it('maps a thrown HTTPException to the envelope with its own status', async () => {
+    const unauthorized = await app.request('/v1/things/unauthorized');
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(unauthorized.headers.get('www-authenticate')).toBe('Bearer');
+    expect(unauthorized.headers.get('x-gcp-service')).toBe('test-api');
+    expect(await unauthorized.json()).toEqual({ error: { code: 'http_error', message: 'Sign in first.', issues: [] } });
+
+    const missing = await app.request('/v1/things/http-404');
+    expect(missing.status).toBe(404);
+    expect(await envelope(missing)).toEqual({ code: 'not_found', message: 'No such thing.', issues: [] });
+
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const unavailable = await app.request('/v1/things/unavailable');
+      expect(unavailable.status).toBe(503);
+      expect(await envelope(unavailable)).toEqual({ code: 'http_error', message: 'The request failed with HTTP status 503.', issues: [] });
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toHaveLength(1);
   });
 
   it('serves an OpenAPI 3.1 document with every route', async () => {

@@ -1,7 +1,9 @@
 import { Hono, type Context, type Env } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from '../body/read-json-body.js';
 import { ApiError, errorResponse, internalErrorResponse } from '../errors/api-error.js';
+import { httpExceptionResponse } from '../errors/http-exception.js';
 import { toErrorIssues } from '../errors/valibot-issues.js';
 import { finiteJsonResponse } from '../json/finite-json.js';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
@@ -53,9 +55,16 @@ function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: nu
   };
 }
 
-/** Error handler shared by every worker: ApiError → its envelope, anything else → generic 500. */
+/**
+ * Error handler shared by every worker: ApiError → its envelope, Hono's
+ * HTTPException → the envelope with its own status, anything else → generic 500.
+ */
 export function handleError(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
+  if (error instanceof HTTPException) {
+    if (error.status >= 500) console.error('HTTPException', error);
+    return httpExceptionResponse(error);
+  }
   console.error('unexpected error', error);
   return internalErrorResponse();
 }

@@ -21,7 +21,9 @@ export type ErrorCode =
   | 'unprocessable'
   | 'non_finite_result'
   | 'upstream_unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  /** A Hono `HTTPException` whose status has no code of its own (401, 403, 429, …); the status tells which. */
+  | 'http_error';
 
 export interface ErrorEnvelope {
   readonly error: {
