@@ -147,6 +147,106 @@ describe('inference planner in Chromium', () => {
     await page.locator('#inf-aggregated').waitFor();
   });
 
+  it('plans a small DeepSeek-V3 workload in whole instances: instances, alternatives, utilisation and a warning', async () => {
+    await page.goto(stack.baseUrl);
+    const section = page.locator('#inference');
+    await section.getByLabel('Model', { exact: true }).locator('option[value="deepseek-v3"]').waitFor({ state: 'attached' });
+    expect(await section.getByLabel('Serving mode').inputValue()).toBe('auto');
+    await section.getByLabel('Model', { exact: true }).selectOption('deepseek-v3');
+    await section.getByLabel('GPU', { exact: true }).selectOption('h800');
+    await section.getByLabel('Weight precision').selectOption('fp8');
+    await section.getByLabel('KV-cache precision').selectOption('fp8');
+    await section.getByLabel('Input tokens per day').fill('4e9');
+    await section.getByLabel('Cache-hit rate').fill('0.5');
+    await section.getByLabel('Output tokens per day').fill('1e9');
+    await section.getByLabel('Min output tokens/s per user').fill('20');
+    // the API's defaults for the rest: a flat day, 4,096-token contexts, utilisation 0.482, one instance minimum
+    await section.getByLabel('Peak-to-average load').fill('');
+    await section.getByLabel('Average context (tokens)').fill('');
+    const utilization = section.getByLabel('Utilisation');
+    expect(await utilization.inputValue()).toBe('');
+    expect(await utilization.getAttribute('placeholder')).toBe('0.482');
+    expect(await page.locator('#inf-utilization-hint').textContent()).toContain('DeepSeek');
+
+    // a malformed hourly load is caught next to the form, before any request
+    const hourly = section.getByLabel('Hourly load (24 values');
+    await hourly.fill(Array(23).fill('1').join(', '));
+    await section.getByRole('button', { name: 'Plan deployment' }).click();
+    const error = page.locator('#inference-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/workload\.hourlyLoad.*24 values/s);
+    await hourly.fill('');
+
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/v1/inference/plan') && r.method() === 'POST'),
+      section.getByRole('button', { name: 'Plan deployment' }).click(),
+    ]);
+    const body = JSON.parse(request.postData() ?? '{}') as { workload: Record<string, unknown>; deployment?: Record<string, unknown> };
+    expect(body.deployment).toEqual({ mode: 'auto' });
+    expect(body.workload).toEqual({ inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 });
+    await page.locator('#inf-alternatives').waitFor();
+    expect(await error.isVisible()).toBe(false);
+
+    // the volume is far below one instance's capacity: a warning above the headline figures
+    const warnings = page.locator('#inf-warnings.warnings li');
+    expect(await warnings.count()).toBeGreaterThanOrEqual(1);
+    expect(await warnings.first().textContent()).toMatch(/engine capacity/);
+    const warningBox = await page.locator('#inf-warnings').boundingBox();
+    const headlineBox = await page.locator('#inference-result .figures').boundingBox();
+    expect(warningBox && headlineBox && warningBox.y + warningBox.height <= headlineBox.y).toBe(true);
+
+    // the utilisation the instances were sized at, with where the default comes from
+    expect(await valueOf('#inf-utilization-used')).toBe(0.482);
+    expect(await textOf('#inf-utilization-used')).toBe('48.2 %');
+    expect(await page.locator('#inf-utilization-used + small').textContent()).toContain('DeepSeek');
+
+    // daily cost in whole instances: at least one 2-node (16 × H800) instance all day at $2/GPU-hour = $768
+    const dailyCost = await valueOf('#inf-daily-cost');
+    expect(dailyCost).toBeGreaterThanOrEqual(768);
+    expect(await textOf('#inf-daily-cost')).toMatch(/^\$[\d,]+$/);
+    const averageNodes = await valueOf('#inf-average-nodes');
+    const peakNodes = await valueOf('#inf-peak-nodes');
+    expect(Math.abs(dailyCost / (averageNodes * 8 * 24 * 2) - 1)).toBeLessThan(1e-6);
+
+    // the chosen fleet's pools: whole instances at peak, delivered of sized utilisation, daily cost each
+    expect(await textOf('#inf-chosen-heading')).toMatch(/^Chosen fleet: (aggregated|disaggregated)/);
+    const rows = page.locator('#inf-pools tbody tr, #inf-aggregated tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(1);
+    for (const row of await rows.all()) {
+      const cells = await row.locator('td').allTextContents();
+      // Layout, Nodes per instance, Instances at peak, Average instances, Nodes, Utilisation, Daily cost, …
+      expect(cells[1]).toMatch(/^\d+$/);
+      expect(Number(cells[2])).toBeGreaterThanOrEqual(1);
+      expect(cells[2]).toMatch(/^\d+$/);
+      expect(cells[5]).toMatch(/^[\d.]+ % of 48\.2 %$/);
+      expect(cells[6]).toMatch(/^\$[\d,]+$/);
+    }
+
+    // provisioned nodes for each of the 24 hours, peak and average as in the headline
+    const hours = page.locator('#inf-hourly-nodes svg g.hour');
+    expect(await hours.count()).toBe(24);
+    const hourlyNodes = (await Promise.all((await hours.all()).map((hour) => hour.getAttribute('data-value')))).map(Number);
+    expect(Math.max(...hourlyNodes)).toBe(peakNodes);
+    expect(hourlyNodes.reduce((a, b) => a + b, 0) / 24).toBeCloseTo(averageNodes, 9);
+    expect(await page.locator('#inf-hourly-nodes svg rect.seg').count()).toBeGreaterThanOrEqual(24);
+
+    // what else the search weighed, each with its cost and why it lost
+    const alternatives = page.locator('#inf-alternatives tbody tr');
+    expect(await alternatives.count()).toBeGreaterThanOrEqual(1);
+    expect(await alternatives.count()).toBeLessThanOrEqual(5);
+    for (const row of await alternatives.all()) {
+      const mode = (await row.locator('th').textContent()) ?? '';
+      expect(mode).toMatch(/^(aggregated|disaggregated)/);
+      const cells = await row.locator('td').allTextContents();
+      expect(cells[0]).toMatch(/(DP|TP|EP)\d+/);
+      expect(cells[2]).toMatch(/^\$[\d,]+$/);
+      // a feasible alternative is never cheaper than the chosen fleet
+      if (!mode.includes('not feasible')) expect(Number(cells[2]?.replace(/[$,]/g, ''))).toBeGreaterThanOrEqual(dailyCost);
+      expect(cells[5]?.length).toBeGreaterThan(10);
+    }
+    if (process.env.E2E_SCREENSHOT_FLEET) await page.locator('#inference').screenshot({ path: process.env.E2E_SCREENSHOT_FLEET });
+  });
+
   it('estimates throughput at a point with a memory bar against HBM', async () => {
     const section = page.locator('#throughput');
     await section.getByLabel('GPU count').fill('16');

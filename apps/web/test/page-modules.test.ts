@@ -113,15 +113,56 @@ describe('saved plans: request ↔ form fields', () => {
     expect(Object.keys(fields).sort()).toEqual(Object.keys(DEEPSEEK_DAY6).sort());
     expect(readRequest(fakeForm(fields))).toEqual(request);
 
+    expect(fields).toMatchObject({ utilization: '', minInstances: '', hourlyLoad: '' });
+    expect(request).toMatchObject({ deployment: { mode: 'disaggregated' } });
+    expect(request).not.toHaveProperty('workload.utilization');
+    expect(request).not.toHaveProperty('deployment.minInstances');
+
+    const hourlyLoad = [...Array(12).fill(0.5), ...Array(12).fill(1.5)];
     const aggregated = {
       model: 'qwen3-235b-a22b', gpu: 'h200', precision: { weights: 'fp8', kvCache: 'bf16' },
-      workload: { inputTokensPerDay: 1.25e12, outputTokensPerDay: 30e9 },
+      workload: { inputTokensPerDay: 1.25e12, outputTokensPerDay: 30e9, hourlyLoad, utilization: 0.6 },
       slo: { maxTtftMs: 800 },
-      deployment: { mode: 'aggregated', twoBatchOverlap: false, mtp: { acceptance: 0.7 } },
+      deployment: { mode: 'aggregated', minInstances: 2, twoBatchOverlap: false, mtp: { acceptance: 0.7 } },
     };
     const aggregatedFields = requestToFields(aggregated);
-    expect(aggregatedFields).toMatchObject({ inputTokensPerDay: '1.25e12', mode: 'aggregated', twoBatchOverlap: false, 'prefill.attentionTp': '', mtpDraftTokens: '' });
+    expect(aggregatedFields).toMatchObject({ inputTokensPerDay: '1.25e12', mode: 'aggregated', twoBatchOverlap: false, 'prefill.attentionTp': '', mtpDraftTokens: '', utilization: '0.6', minInstances: '2' });
+    expect(aggregatedFields.hourlyLoad).toBe(hourlyLoad.join(', '));
     expect(readRequest(fakeForm(aggregatedFields))).toEqual(aggregated);
+  });
+
+  it('always sends the serving mode; plans saved without one were disaggregated (the API’s default then)', async () => {
+    const { readRequest, requestToFields } = await load<InferenceModule>('inference.js');
+    const legacy = { model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' }, workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 } };
+    const fields = requestToFields(legacy);
+    expect(fields.mode).toBe('disaggregated');
+    expect(readRequest(fakeForm(fields))).toEqual({ ...legacy, deployment: { mode: 'disaggregated' } });
+    expect(readRequest(fakeForm({ ...fields, mode: 'auto' }))).toEqual({ ...legacy, deployment: { mode: 'auto' } });
+  });
+
+  it('checks utilisation, minimum instances and the hourly load before calling the API', async () => {
+    const { readRequest, requestToFields } = await load<InferenceModule>('inference.js');
+    const base = requestToFields({ model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 }, deployment: { mode: 'auto' } });
+    const issue = (fields: Fields) => {
+      try {
+        readRequest(fakeForm({ ...base, ...fields }));
+      } catch (error) {
+        return (error as { issues?: { path: string; message: string }[] }).issues?.[0];
+      }
+      return undefined;
+    };
+    const day = (values: number[]) => values.join(', ');
+    expect(issue({ hourlyLoad: day(Array(23).fill(1)) })).toEqual({ path: 'workload.hourlyLoad', message: 'Enter 24 values separated by commas (23 given)' });
+    expect(issue({ hourlyLoad: day([...Array(23).fill(1), -1]) })).toEqual({ path: 'workload.hourlyLoad', message: 'Value 24 must be at least 0' });
+    expect(issue({ hourlyLoad: `${day(Array(23).fill(1))}, lots` })).toMatchObject({ path: 'workload.hourlyLoad', message: expect.stringContaining('Value 24') });
+    expect(issue({ hourlyLoad: day(Array(24).fill(0)) })).toMatchObject({ path: 'workload.hourlyLoad' });
+    expect(issue({ utilization: '0' })).toMatchObject({ path: 'workload.utilization' });
+    expect(issue({ utilization: '1.2' })).toMatchObject({ path: 'workload.utilization' });
+    expect(issue({ minInstances: '1.5' })).toMatchObject({ path: 'deployment.minInstances' });
+    expect(issue({ minInstances: '0' })).toMatchObject({ path: 'deployment.minInstances' });
+    // spaces or semicolons work too, and values keep their scale (the API normalises the shape)
+    const request = readRequest(fakeForm({ ...base, hourlyLoad: `${'2 '.repeat(12)}${'4;'.repeat(12)}`, utilization: '1', minInstances: '3' }));
+    expect(request).toMatchObject({ workload: { hourlyLoad: [...Array(12).fill(2), ...Array(12).fill(4)], utilization: 1 }, deployment: { mode: 'auto', minInstances: 3 } });
   });
 
   it('writes numbers back as they are typed, exactly', async () => {

@@ -43,6 +43,27 @@ export function readNumber(form, name, rules = {}) {
   return value;
 }
 
+/**
+ * Reads a list of numbers from text field `name`: "1, 0.8, 0.6 …" (commas, semicolons or spaces between
+ * values, each a quantity as readNumber takes it). Empty → undefined.
+ * @param {{path?: string, count?: number, min?: number}} rules
+ */
+export function readNumberList(form, name, rules = {}) {
+  const path = rules.path ?? name;
+  const text = String(form.elements.namedItem(name)?.value ?? '').trim();
+  if (text === '') return undefined;
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  const values = parts.map((part) => (part.startsWith('-') ? -parseQuantity(part.slice(1)) : parseQuantity(part)));
+  const bad = values.findIndex((value) => !Number.isFinite(value));
+  if (bad >= 0) throw localError(path, `Value ${bad + 1} (“${parts[bad]}”) is not a number`);
+  if (rules.count !== undefined && values.length !== rules.count) {
+    throw localError(path, `Enter ${rules.count} values separated by commas (${values.length} given)`);
+  }
+  const low = rules.min === undefined ? -1 : values.findIndex((value) => value < rules.min);
+  if (low >= 0) throw localError(path, `Value ${low + 1} must be at least ${rules.min}`);
+  return values;
+}
+
 /** Drops undefined values (and empty nested objects) so optional fields stay optional. */
 export function compactObject(object) {
   const out = {};

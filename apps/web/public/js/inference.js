@@ -1,14 +1,16 @@
-// The "Inference" section: POST /v1/inference/plan — a disaggregated prefill /
-// decode fleet for a daily token volume, its cost, the decode Pareto frontier
-// and launch settings.
+// The "Inference" section: POST /v1/inference/plan — a serving fleet in whole instances
+// (disaggregated prefill / decode pools or one aggregated pool) for a daily token volume,
+// its cost, the alternatives, the decode Pareto frontier and launch settings. The fleet
+// tables and the hourly chart are in js/fleet-view.js.
 import { paretoChart } from './charts/pareto.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
+import { compactObject, localError, optionLabel, quantityText, readNumber, readNumberList, shortGpuName } from './form.js';
+import { alternativesTable, comparisonTable, hourlyFigure, poolTables } from './fleet-view.js';
 import { wirePlannerForm } from './planner-form.js';
-import { compact, milliseconds, number, tokensPerSecond, usd } from './format.js';
+import { compact, number, percent, tokensPerSecond, usd } from './format.js';
 import { launchBlock } from './launch.js';
 import { servingLayoutLong, servingLayoutShort } from './layouts.js';
-import { chartFigure, el, figures, notes, statusBanner, table } from './results.js';
+import { chartFigure, el, figures, notes, statusBanner, warningList } from './results.js';
 
 /**
  * DeepSeek's V3/R1 service as disclosed on Open-Source-Week day 6 (2025-03-01): H800, FP8 weights,
@@ -23,7 +25,21 @@ export const DEEPSEEK_DAY6 = {
   'prefill.attentionTp': '1', 'prefill.attentionDp': '32', 'prefill.moeTp': '1', 'prefill.moeEp': '32', 'prefill.redundantExperts': '32',
   'decode.attentionTp': '1', 'decode.attentionDp': '144', 'decode.moeTp': '1', 'decode.moeEp': '144', 'decode.redundantExperts': '32',
   twoBatchOverlap: true, mtpDraftTokens: '1', mtpAcceptance: '0.85', mode: 'disaggregated',
+  // the utilisation default is the one fitted on this disclosure; one instance minimum, the default daily shape
+  utilization: '', minInstances: '', hourlyLoad: '',
 };
+
+/** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
+export const DEFAULT_UTILIZATION = 0.482;
+const HOURS = 24;
+
+/** workload.hourlyLoad: 24 relative loads ≥ 0, at least one of them positive (any scale; the API normalises). */
+function readHourlyLoad(form) {
+  const path = 'workload.hourlyLoad';
+  const values = readNumberList(form, 'hourlyLoad', { path, count: HOURS, min: 0 });
+  if (values && !values.some((value) => value > 0)) throw localError(path, 'At least one hour needs some load');
+  return values;
+}
 
 /** {attentionTp, attentionDp, moeTp, moeEp[, redundantExperts]} from fields `${prefix}.…`; undefined when all four are empty. */
 export function readLayout(form, prefix, path) {
@@ -65,6 +81,8 @@ export function readRequest(form) {
       outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true, positive: true }),
       averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens', positive: true }),
       peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage', min: 1 }),
+      hourlyLoad: readHourlyLoad(form),
+      utilization: readNumber(form, 'utilization', { path: 'workload.utilization', positive: true, max: 1 }),
     },
     slo: {
       minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser', positive: true }),
@@ -72,8 +90,9 @@ export function readRequest(form) {
     },
     pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { positive: true }),
     deployment: {
-      // the API defaults to disaggregated; only say otherwise
-      mode: form.elements.mode.value === 'disaggregated' ? undefined : form.elements.mode.value,
+      // always said: the API's default changed (disaggregated before, now "auto" unless pools are pinned)
+      mode: form.elements.mode.value,
+      minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances', integer: true, min: 1 }),
       prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
       decode: readLayout(form, 'decode.', 'deployment.decode'),
       // the API defaults to overlap on; only say so when it is turned off
@@ -105,10 +124,14 @@ export function requestToFields(request) {
     outputTokensPerDay: quantityText(workload.outputTokensPerDay),
     averageContextTokens: quantityText(workload.averageContextTokens),
     peakToAverage: quantityText(workload.peakToAverage),
+    hourlyLoad: Array.isArray(workload.hourlyLoad) ? workload.hourlyLoad.map(quantityText).join(', ') : '',
+    utilization: quantityText(workload.utilization),
     minOutputTokensPerSecondPerUser: quantityText(slo.minOutputTokensPerSecondPerUser),
     maxTtftMs: quantityText(slo.maxTtftMs),
     pricePerGpuHourUsd: quantityText(request.pricePerGpuHourUsd),
+    // plans saved without a mode were planned when the API defaulted to disaggregated
     mode: deployment.mode ?? 'disaggregated',
+    minInstances: quantityText(deployment.minInstances),
     ...layoutFields(deployment.prefill, 'prefill.'),
     ...layoutFields(deployment.decode, 'decode.'),
     twoBatchOverlap: deployment.twoBatchOverlap !== false,
@@ -125,37 +148,6 @@ export function defaultPlanName(request, form) {
   return `${model} on ${gpu} · ${compact(w.inputTokensPerDay ?? 0)} in / ${compact(w.outputTokensPerDay ?? 0)} out per day`;
 }
 
-const optional = (value, format) => (typeof value === 'number' && Number.isFinite(value) ? format(value) : '—');
-
-function poolsTable(plan) {
-  const p = plan.prefill ?? {};
-  const d = plan.decode ?? {};
-  const row = (name, pool, unit, latency) => [
-    name,
-    optional(pool.nodes, (v) => number(v, 2)),
-    optional(pool.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} ${unit}`),
-    pool.parallelism ? el('span', { title: servingLayoutLong(pool.parallelism), text: servingLayoutShort(pool.parallelism) }) : '—',
-    optional(pool.nodesPerInstance, (v) => number(v, 0)),
-    optional(pool.instances, (v) => number(v, 2)),
-    latency,
-  ];
-  return table(
-    ['Pool', 'Nodes (avg)', 'Tokens/s per node', 'Layout', 'Nodes per instance', 'Instances', 'Latency'],
-    [
-      row('Prefill', p, 'in', [
-        optional(p.ttftMs, (v) => `TTFT ${milliseconds(v)}`),
-        optional(p.utilization, (v) => `${number(v * 100, 0)} % busy`),
-      ].filter((s) => s !== '—').join(' · ') || '—'),
-      row('Decode', d, 'out', [
-        optional(d.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
-        optional(d.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
-        optional(d.batchPerInstance, (v) => `batch ${number(v, 0)}`),
-      ].filter((s) => s !== '—').join(' · ') || '—'),
-    ],
-    { id: 'inf-pools', caption: 'Prefill tokens/s count cache hits (DeepSeek’s convention). Hover a layout for its full shape.' },
-  );
-}
-
 function costChart(plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const w = request.workload;
@@ -170,16 +162,19 @@ function costChart(plan, request) {
 }
 
 /** The decode pool's operating point in Pareto coordinates, when the response has what it takes. */
-function operatingPoint(decode) {
+function operatingPoint(decode, mode) {
   const p = decode.parallelism;
   const gpus = p?.gpuCount ?? (p ? p.attentionTp * p.attentionDp * (p.pp ?? 1) : undefined);
   const perUser = decode.outputTokensPerSecondPerUser;
-  if (!gpus || !decode.nodesPerInstance || !Number.isFinite(perUser) || !Number.isFinite(decode.tokensPerSecondPerNode)) return undefined;
-  const perGpu = (decode.tokensPerSecondPerNode * decode.nodesPerInstance) / gpus;
+  // the frontier is engine throughput: the pool's capacity per node, not its day-average provisioned rate
+  const perNode = decode.capacityTokensPerSecondPerNode ?? decode.tokensPerSecondPerNode;
+  if (!gpus || !decode.nodesPerInstance || !Number.isFinite(perUser) || !Number.isFinite(perNode)) return undefined;
+  const perGpu = (perNode * decode.nodesPerInstance) / gpus;
   return {
     x: perUser,
     y: perGpu,
-    label: `chosen: ${servingLayoutShort(p)} b${number(decode.batchPerInstance ?? 0, 0)}`,
+    // with an aggregated fleet chosen, the decode pool is the disaggregated alternative's
+    label: `${mode === 'aggregated' ? 'decode pool' : 'chosen'}: ${servingLayoutShort(p)} b${number(decode.batchPerInstance ?? 0, 0)}`,
     detail: `Decode pool operating point: ${tokensPerSecond(perUser)} per user, ${tokensPerSecond(perGpu)} per GPU`,
   };
 }
@@ -206,7 +201,7 @@ function paretoFigure(plan, request) {
         title: 'Decode Pareto frontier',
         xLabel: 'Output tokens/s per user',
         yLabel: 'Output tokens/s per GPU',
-        ...(operatingPoint(chosen) ? { chosen: operatingPoint(chosen) } : {}),
+        ...(operatingPoint(chosen, plan.mode) ? { chosen: operatingPoint(chosen, plan.mode) } : {}),
         ...(slo ? { xMarker: { value: slo, label: `SLO ≥ ${number(slo, 1)} tok/s` } } : {}),
       },
     ),
@@ -214,62 +209,43 @@ function paretoFigure(plan, request) {
   );
 }
 
-/** Aggregated vs disaggregated, when the plan compared them (mode "auto" or "aggregated"). */
-function comparisonTable(plan) {
-  const cmp = plan.comparison;
-  if (!cmp) return undefined;
-  const row = (name, m) => m ? [
-    name + (cmp.chosen === name ? ' (chosen)' : ''),
-    m.feasible ? 'yes' : `no — ${(m.reasons ?? []).join('; ')}`,
-    optional(m.averageNodes, (v) => number(v, 1)),
-    optional(m.peakNodes, (v) => number(v, 0)),
-    optional(m.dailyCostUsd, usd),
-    optional(m.costPerMillionTokensUsd?.inputCacheMiss, usd),
-    optional(m.costPerMillionTokensUsd?.output, usd),
-  ] : undefined;
-  return table(
-    ['Mode', 'Feasible', 'Average nodes', 'Peak nodes', 'Daily cost', '$/M input (miss)', '$/M output'],
-    [row('disaggregated', cmp.disaggregated), row('aggregated', cmp.aggregated)].filter(Boolean),
-    { id: 'inf-comparison', caption: 'Aggregated vs disaggregated serving for the same workload, SLO and price.' },
-  );
+/** The headline's note on the utilisation: the API's default (and where it comes from) or the form's value. */
+function utilizationNote(plan, request) {
+  if (request.workload?.utilization !== undefined) return 'as entered: each hour gets whole instances at this share of engine capacity';
+  if (plan.utilization === DEFAULT_UTILIZATION) return 'the default, fitted on DeepSeek’s Day-6 disclosure (a fit, not a validation)';
+  return 'the API’s default';
 }
 
-/** The aggregated pool, when the plan sized one. */
-function aggregatedTable(plan) {
-  const a = plan.aggregated;
-  if (!a) return undefined;
-  return table(
-    ['Pool', 'Nodes (avg)', 'Layout', 'Batch per instance', 'Per user', 'TTFT', 'TPOT'],
-    [[
-      'Aggregated',
-      optional(a.nodes, (v) => number(v, 2)),
-      a.parallelism ? el('span', { title: servingLayoutLong(a.parallelism), text: servingLayoutShort(a.parallelism) }) : '—',
-      optional(a.batchPerInstance, (v) => number(v, 0)),
-      optional(a.outputTokensPerSecondPerUser, tokensPerSecond),
-      optional(a.ttftMs, milliseconds),
-      optional(a.tpotMs, milliseconds),
-    ]],
-    { id: 'inf-aggregated' },
-  );
+function statusText(plan, request) {
+  const auto = request.deployment?.mode === 'auto' && plan.comparison ? ' Auto: the cheaper mode in whole instances.' : '';
+  return plan.mode === 'aggregated'
+    ? `Feasible: the aggregated pool fits and meets the SLO.${auto}`
+    : `Feasible: both pools fit and meet the SLO.${auto}`;
 }
 
 function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};
+  const price = plan.pricePerGpuHourUsd ?? request.pricePerGpuHourUsd;
   container.replaceChildren(...[
-    statusBanner({ ok: plan.feasible, okText: plan.mode === 'aggregated' ? 'Feasible: the aggregated pool fits and meets the SLO.' : 'Feasible: both pools fit and meet the SLO.', badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+    statusBanner({ ok: plan.feasible, okText: statusText(plan, request), badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+    // what makes this fleet expensive for its volume (idle minimum instances, a dearer mode asked for), above the numbers
+    warningList(plan.warnings, 'inf-warnings'),
     figures([
       { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
       { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
       { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h` },
-      { id: 'inf-daily-cost', label: 'Daily cost (average nodes)', value: plan.dailyCostUsd, format: usd },
+      { id: 'inf-daily-cost', label: 'Daily cost (whole instances, hour by hour)', value: plan.dailyCostUsd, format: usd, note: price !== undefined ? `at ${usd(price)} per GPU-hour` : undefined },
+      { id: 'inf-utilization-used', label: 'Utilisation (instances sized at)', value: plan.utilization, format: (v) => percent(v), note: plan.utilization !== undefined ? utilizationNote(plan, request) : undefined },
+      { id: 'inf-min-instances-used', label: 'Minimum instances per pool', value: plan.minInstances, format: (v) => number(v, 0) },
       { id: 'inf-cost-hit', label: '$ per M input tokens (cache hit)', value: c.inputCacheHit, format: usd },
       { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
       { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
     ]),
+    ...poolTables(plan),
+    hourlyFigure(plan),
+    alternativesTable(plan),
     comparisonTable(plan),
-    plan.mode === 'aggregated' ? aggregatedTable(plan) : poolsTable(plan),
-    plan.mode !== 'aggregated' && plan.aggregated ? aggregatedTable(plan) : undefined,
     costChart(plan, request),
     paretoFigure(plan, request),
     el('h4', { text: 'Launch settings' }),

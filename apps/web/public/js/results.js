@@ -55,3 +55,9 @@ export function notes(title, lines) {
   if (!lines || lines.length === 0) return undefined;
   return el('details', { class: 'assumptions' }, el('summary', { text: title }), el('ul', {}, ...lines.map((line) => el('li', { text: line }))));
 }
+
+/** Warnings about the inputs (waste, idle capacity), shown above the headline figures; nothing when there are none. */
+export function warningList(warnings, id) {
+  if (!warnings || warnings.length === 0) return undefined;
+  return el('ul', { class: 'warnings', id, role: 'note' }, ...warnings.map((warning) => el('li', { text: warning })));
+}

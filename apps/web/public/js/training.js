@@ -5,7 +5,7 @@ import { compactObject, localError, optionLabel, quantityText, readNumber, short
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
-import { chartFigure, el, figures, notes, statusBanner, table } from './results.js';
+import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
 
 /** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
 export const DEEPSEEK_V3_RUN = {
@@ -118,7 +118,8 @@ function render(container, plan, gpuName) {
 
   container.replaceChildren(...[
     statusBanner({ ok, okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`, badText, reasons: plan.reasons, id: 'training-status' }),
-    warningList(plan.warnings ?? []),
+    // inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers
+    warningList(plan.warnings, 'tr-warnings'),
     figures([
       { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
       { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
@@ -152,12 +153,6 @@ function render(container, plan, gpuName) {
     counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
     notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
   ].filter(Boolean));
-}
-
-/** Inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers. */
-function warningList(warnings) {
-  if (warnings.length === 0) return undefined;
-  return el('ul', { class: 'warnings', id: 'tr-warnings', role: 'note' }, ...warnings.map((warning) => el('li', { text: warning })));
 }
 
 function alternativesTable(alternatives) {

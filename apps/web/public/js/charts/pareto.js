@@ -1,23 +1,7 @@
 // Scatter of the decode Pareto frontier: x = output tokens/s per user,
 // y = output tokens/s per GPU, one labelled point per layout × batch.
 import { svgElement } from '../svg.js';
-
-function niceStep(range, ticks) {
-  const raw = range / ticks;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / magnitude;
-  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
-}
-
-function axis(max, ticks = 5) {
-  const step = niceStep(max || 1, ticks);
-  const top = Math.ceil((max || 1) / step) * step;
-  const values = [];
-  for (let v = 0; v <= top + step / 2; v += step) values.push(v);
-  return { top, values };
-}
-
-const tickText = (v) => (v >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : v.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+import { axis, tickText } from './axis.js';
 
 /**
  * @param {{x: number, y: number, label: string, detail: string, highlight?: boolean}[]} points
