@@ -7,10 +7,11 @@
  *
  * Conventions: GB = 10^9 bytes, GiB = 2^30 bytes; Gbit = 10^9 bits;
  * TFLOP = 10^12 floating point operations; a "per second" rate uses the same
- * prefix table (TFLOPS = TFLOP per second, GBps = GB per second).
+ * prefix table (TFLOPS = TFLOP per second, GBps = GB per second). Energy = power × time:
+ * W × h is Wh (energyWh(powerW, hours) below), then convert(…, 'Wh', 'MWh').
  */
 
-type Dimension = 'bytes' | 'flop' | 'time' | 'count';
+type Dimension = 'bytes' | 'flop' | 'time' | 'count' | 'power' | 'energy';
 
 interface UnitDef {
   readonly dimension: Dimension;
@@ -43,6 +44,18 @@ const UNITS = {
   min: { dimension: 'time', factor: 60 },
   h: { dimension: 'time', factor: 3600 },
   day: { dimension: 'time', factor: 86400 },
+  /** 365 days (cost and depreciation periods). */
+  year: { dimension: 'time', factor: 365 * 86400 },
+  /** One twelfth of a 365-day year (monthly rates). */
+  month: { dimension: 'time', factor: (365 * 86400) / 12 },
+  // power (base: watt) and energy (base: joule)
+  W: { dimension: 'power', factor: 1 },
+  kW: { dimension: 'power', factor: 1e3 },
+  MW: { dimension: 'power', factor: 1e6 },
+  J: { dimension: 'energy', factor: 1 },
+  Wh: { dimension: 'energy', factor: 3600 },
+  kWh: { dimension: 'energy', factor: 3.6e6 },
+  MWh: { dimension: 'energy', factor: 3.6e9 },
   // plain counts (parameters, tokens)
   one: { dimension: 'count', factor: 1 },
   thousand: { dimension: 'count', factor: 1e3 },
@@ -83,4 +96,9 @@ export type NumericFormat = keyof typeof BYTES_PER_ELEMENT;
 
 export function bytesPerElement(format: NumericFormat): number {
   return BYTES_PER_ELEMENT[format];
+}
+
+/** Energy of a constant power over a duration, in Wh (the one place power × time becomes energy). */
+export function energyWh(powerW: number, hours: number): number {
+  return powerW * hours;
 }
