@@ -5,6 +5,8 @@ export type { GpuSpec, DenseTflops } from './gpus/types.js';
 export { listGpus, getGpu } from './gpus/catalog.js';
 export { exportControlFigures, type ExportControlFigures } from './gpus/export-control.js';
 export { describeGpu, type GpuDescription } from './gpus/describe.js';
+export type { PriceFigure, CnyPerUsdFigure, RentalKind, DefaultRentalKind, RentalUsdPerGpuHour, GpuPrice, DefaultRentalFigure } from './prices/types.js';
+export { listGpuPrices, getGpuPrice, defaultRentalUsdPerGpuHour } from './prices/catalog.js';
 export type { InterconnectSpec } from './interconnects/types.js';
 export { listInterconnects, getInterconnect, requireInterconnect, effectiveGBpsPerDirection } from './interconnects/catalog.js';
 export type * from './models/types.js';
