@@ -10,6 +10,8 @@ import { createPlanRoute } from './routes/plans/create-plan.js';
 import { getPlanRoute } from './routes/plans/get-plan.js';
 import { listPlansRoute } from './routes/plans/list-plans.js';
 import { planTrainingRoute } from './routes/training/plan-training.js';
+import { tcoRoute } from './routes/cost/tco.js';
+import { auditRoute } from './routes/audit/audit.js';
 
 /** Every endpoint of this worker; add a route here and it is served and documented. */
 export const routes = [
@@ -22,6 +24,8 @@ export const routes = [
   listPlansRoute,
   getPlanRoute,
   planTrainingRoute,
+  tcoRoute,
+  auditRoute,
 ];
 
 export const { app, openApiDocument } = createApiApp<PlanningEnv>({
@@ -29,7 +33,7 @@ export const { app, openApiDocument } = createApiApp<PlanningEnv>({
   info: {
     title: 'GPU Capacity Planner — planning API',
     version: '0.1.0',
-    description: 'GPU and model catalogs, model analysis, training plans and saved plans.',
+    description: 'GPU and model catalogs, model analysis, training plans, cost of ownership, claim audits and saved plans.',
   },
   routes,
   mapError: mapCoreError,

@@ -29,3 +29,8 @@ export type {
 export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, FP8_GEMM_CEILING, resolveEfficiency, type EfficiencyParameters, type StoredEfficiency } from './training/efficiency.js';
 export { TrainingPlanError, type TrainingIssue } from './training/errors.js';
 export { planTraining, MFU_BASIS, DEFAULT_GLOBAL_BATCH_TOKENS, DEFAULT_PRICE_PER_GPU_HOUR_USD, type TrainingPlan, type TrainingPlanOptions, type AlternativeLayout } from './training/plan.js';
+export { planOwnership, auditTrainingClaim, type OwnershipRequest, type OwnershipPlan, type AuditRequest, type AuditPlan } from './cost/cost-requests.js';
+export { compareOwnership, type OwnershipResult } from './cost/ownership.js';
+export { auditClaim, type ClaimAudit, type Verdict } from './cost/claim-audit.js';
+export { estimateEnergy, type EnergyEstimate } from './cost/energy.js';
+export { OWNERSHIP_DEFAULTS } from './cost/ownership-defaults.js';

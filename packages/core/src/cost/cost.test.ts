@@ -100,3 +100,28 @@ describe('claim audit', () => {
     expect(days.gpuHours).toBeCloseTo(2.664e6, 3);
   });
 });
+
+describe('published cost accounting, reproduced', async () => {
+  const { getGpuPrice } = await import('../prices/catalog.js');
+
+  it('V3: 2.788M H800 GPU-hours × $2 = $5.576M (V3 report Table 1: 2,664K + 119K + 5K)', () => {
+    const r = compareOwnership({ gpu: h800, gpuCount: 2048, prices: { rentUsdPerGpuHour: getGpuPrice('h800')!.rentalUsdPerGpuHour.publishedAssumption!, gpuUsd: GPU_H800 }, runGpuHours: 2_664_000 + 119_000 + 5_000 });
+    expect(r.runCostUsd!.rent).toBe(5_576_000);
+  });
+
+  it('a 2,048-H800 cluster at market prices ≈ $51M: 2,048 × $25,000, the low end of the H100-class price (same GH100 silicon); the H800-specific sourced prices give more', () => {
+    const h100Range = getGpuPrice('h100')!.gpuUsd!.rangeUsd!;
+    expect(h100Range[0]).toBe(25_000);
+    expect(2048 * h100Range[0]).toBeCloseTo(51.2e6, 0);
+    // the H800's own figures (Caixin, Oct 2023: grey-market GPUs, pre-ban servers) put the same cluster at $82-107M
+    const h800 = getGpuPrice('h800')!;
+    expect(256 * h800.serverUsd!.value).toBeGreaterThan(80e6);
+    expect(2048 * h800.gpuUsd!.value).toBeGreaterThan(100e6);
+  });
+
+  it("R1's RL stage ≈ 147K H800 GPU-hours ≈ $294K: 512 GPUs × (198 h + ~80 h) + ~5K GPU-hours of SFT data (R1 Nature 2025 supplementary, as reported)", () => {
+    const gpuHours = 512 * (198 + 80) + 5000;
+    expect(gpuHours).toBe(147_336);
+    expect(gpuHours * 2).toBeCloseTo(294_000, -3);
+  });
+});

@@ -1,13 +1,7 @@
 import { planTraining, TrainingPlanError, type TrainingRequest } from '@gcp/core';
-import { ApiError } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
+import { trainingErrorToApiError as toApiError } from './training-errors.js';
 import { trainingPlanRequestSchema, trainingPlanResponseSchema } from './training-schemas.js';
-
-/** Core's TrainingPlanError as the error envelope: malformed/contradictory input 400, unknown ids or impossible requests 422. */
-function toApiError(e: TrainingPlanError): ApiError {
-  const status = e.kind === 'invalid' ? 400 : 422;
-  return new ApiError(status, status === 400 ? 'invalid_request' : 'unprocessable', 'The training request cannot be planned.', e.issues);
-}
 
 export const planTrainingRoute = defineRoute({
   method: 'post',

@@ -1,0 +1,23 @@
+import { planOwnership, TrainingPlanError } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { trainingErrorToApiError } from '../training/training-errors.js';
+import { tcoRequestSchema, tcoResponseSchema } from './tco-schemas.js';
+
+export const tcoRoute = defineRoute({
+  method: 'post',
+  path: '/v1/cost/tco',
+  tag: 'cost',
+  summary: 'Own vs rent: effective USD per GPU-hour both ways, capex, breakdown, sensitivity, break-even',
+  description: 'Owning: capex (servers, network, storage) depreciated straight-line, power (GPU mean draw × server factor × PUE × $/kWh), facility and staff, over the useful GPU-hours (owned hours × lifetime utilisation). Renting: the price per GPU-hour (default from the GPU\'s price file, named in `rentalPrice`). `run.gpuHours` costs a run both ways, and with the experiment multiplier. Every default appears in `assumptions` with its source.',
+  requestSchema: tcoRequestSchema,
+  responseSchema: tcoResponseSchema,
+  errorStatuses: [422],
+  handler: ({ body }) => {
+    try {
+      return planOwnership(body);
+    } catch (e) {
+      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
+      throw e;
+    }
+  },
+});
