@@ -1,0 +1,210 @@
+import {
+  convert, getGpu, getModel, normalizeConfig, planTraining, ConfigError, DEFAULT_PRICE_PER_GPU_HOUR_USD, TrainingPlanError,
+  type GpuSpec, type ModelArchitecture, type TrainingIssue, type TrainingPlan, type TrainingPrecision, type TrainingRequest,
+} from '../index.js';
+import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
+import { planGeneration, ROLLOUT_KV_CACHE_FORMAT, type GenerationPlan } from './rl-generation.js';
+
+/**
+ * Synchronous RL post-training (GRPO and PPO over the same policy and rollouts): per step the
+ * rollouts are generated, scored and used for one policy update, the pools waiting on each other.
+ */
+
+/** Forward-only FLOPs per token over a training step's (2N ÷ 6N: forward vs forward + backward). */
+export const FORWARD_COMPUTE_FRACTION_OF_TRAINING = 2 / 6;
+/** Share of the GPUs that generate when the request names none: 1 = colocated, time-shared. */
+export const DEFAULT_GENERATION_GPU_SHARE = 1;
+export const DEFAULT_RL_PRECISION: TrainingPrecision = 'bf16';
+export const DEFAULT_MINI_BATCHES_PER_STEP = 1;
+/**
+ * Training-side sequences are padded to a multiple of this many tokens (assumed: trainers pad for
+ * the attention kernels, and context parallelism's causal load balancing needs the sequence to split
+ * into 2 × cp equal chunks; 128 splits for cp up to 64). Generation is not padded.
+ */
+export const TRAINING_SEQUENCE_PADDING_TOKENS = 128;
+
+type ModelInput = TrainingRequest['model'];
+export type RlStageName = 'rollout generation' | 'reference forward' | 'reward-model forward' | 'critic forward' | 'policy update' | 'critic update';
+
+export interface RlPostTrainingRequest {
+  readonly model: ModelInput;
+  /** Catalog GPU id (the inference planner takes ids only). */
+  readonly gpu: string;
+  readonly gpuCount: number;
+  readonly promptsPerStep: number;
+  /** GRPO samples per prompt; PPO is priced on the same promptsPerStep × groupSize rollouts. */
+  readonly groupSize: number;
+  readonly promptTokens: number;
+  /** Mean response length, tokens (every response is taken at this length). */
+  readonly responseTokens: number;
+  /** RL steps: one rollout batch each. */
+  readonly steps: number;
+  /** PPO value model; default the policy's architecture. */
+  readonly criticModel?: ModelInput;
+  /** Default the policy's architecture; null: rule-based rewards, no model. */
+  readonly rewardModel?: ModelInput | null;
+  /** KL reference; default the policy's architecture; null: no KL term. */
+  readonly referenceModel?: ModelInput | null;
+  /** (0, 1]: 1 = every GPU generates then every GPU trains; below 1 = disjoint pools. */
+  readonly generationGpuShare?: number;
+  /** Optimizer steps per RL step (the rollouts split into this many mini-batches, one epoch). */
+  readonly miniBatchesPerStep?: number;
+  /** Training precision, and the rollout engines' weight format. */
+  readonly precision?: TrainingPrecision;
+  readonly pricePerGpuHourUsd?: number;
+}
+
+export interface RlStage { readonly name: RlStageName; readonly gpuHours: number; readonly wallClockHours: number }
+export interface RlAlgorithmCost {
+  readonly gpuHours: number;
+  readonly wallClockHours: number;
+  readonly costUsd: number;
+  readonly stages: readonly RlStage[];
+}
+export interface RlPostTrainingPlan {
+  readonly grpo: RlAlgorithmCost;
+  readonly ppo: RlAlgorithmCost;
+  readonly ppoToGrpoCostRatio: number;
+  readonly rolloutsPerStep: number;
+  readonly generation: GenerationPlan & { readonly gpus: number };
+  readonly training: { readonly gpus: number; readonly policyTokensPerSecondPerGpu: number; readonly policyPlan: TrainingPlan };
+  /** Models whose training plan found no layout that fits (their figures are the closest layout's). */
+  readonly warnings: readonly string[];
+  readonly assumptions: readonly string[];
+}
+
+const isPosInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1;
+
+function validate(r: RlPostTrainingRequest): TrainingIssue[] {
+  const issues: TrainingIssue[] = [];
+  for (const k of ['gpuCount', 'promptsPerStep', 'groupSize', 'promptTokens', 'responseTokens', 'steps'] as const) {
+    if (!isPosInt(r[k])) issues.push({ path: k, message: 'must be a positive integer' });
+  }
+  const share = r.generationGpuShare;
+  if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) issues.push({ path: 'generationGpuShare', message: 'must be a number in (0, 1]' });
+  const mb = r.miniBatchesPerStep;
+  if (mb !== undefined && !isPosInt(mb)) issues.push({ path: 'miniBatchesPerStep', message: 'must be a positive integer' });
+  else if (mb !== undefined && isPosInt(r.promptsPerStep) && isPosInt(r.groupSize) && (r.promptsPerStep * r.groupSize) % mb !== 0) {
+    issues.push({ path: 'miniBatchesPerStep', message: 'must divide the rollouts per step (promptsPerStep × groupSize)' });
+  }
+  const p = r.pricePerGpuHourUsd;
+  if (p !== undefined && !(typeof p === 'number' && Number.isFinite(p) && p >= 0)) issues.push({ path: 'pricePerGpuHourUsd', message: 'must be a finite number ≥ 0' });
+  if (issues.length === 0 && share !== undefined && share < 1) {
+    const gen = Math.round(share * r.gpuCount);
+    if (gen < 1 || gen >= r.gpuCount) issues.push({ path: 'generationGpuShare', message: 'must leave at least one GPU in each pool (or be 1 for colocated)' });
+  }
+  return issues;
+}
+
+function archOf(model: ModelInput, path: string): ModelArchitecture {
+  if (typeof model === 'string') {
+    const m = getModel(model);
+    if (!m) throw new TrainingPlanError('unknown', [{ path, message: 'is not a model id in the catalog' }]);
+    return m.architecture;
+  }
+  try {
+    return normalizeConfig(model.config);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new TrainingPlanError('invalid', e.issues.map((i) => ({ path: `${path}.${i.path}`, message: i.message })));
+    throw e;
+  }
+}
+
+/** Plan synchronous GRPO and PPO post-training over the same policy and rollouts. */
+export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan {
+  const issues = validate(r);
+  if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
+  const gpu: GpuSpec | undefined = getGpu(r.gpu);
+  if (!gpu) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog' }]);
+  const arch = archOf(r.model, 'model');
+  const seq = r.promptTokens + r.responseTokens;
+  if (seq > arch.maxPositionEmbeddings) throw new TrainingPlanError('invalid', [{ path: 'responseTokens', message: "with promptTokens exceeds the model's max_position_embeddings" }]);
+  const precision = r.precision ?? DEFAULT_RL_PRECISION;
+  const share = r.generationGpuShare ?? DEFAULT_GENERATION_GPU_SHARE;
+  const colocated = share === 1;
+  const genGpus = colocated ? r.gpuCount : Math.round(share * r.gpuCount);
+  const trainGpus = colocated ? r.gpuCount : r.gpuCount - genGpus;
+  const rollouts = r.promptsPerStep * r.groupSize;
+  const miniBatches = r.miniBatchesPerStep ?? DEFAULT_MINI_BATCHES_PER_STEP;
+  const trainSeq = Math.ceil(seq / TRAINING_SEQUENCE_PADDING_TOKENS) * TRAINING_SEQUENCE_PADDING_TOKENS;
+  const tokensPerStep = rollouts * trainSeq;
+  const price = r.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+
+  const gen = planGeneration({
+    model: r.model, arch, gpu, generationGpus: genGpus, rollouts, promptTokens: r.promptTokens, responseTokens: r.responseTokens,
+    groupSize: r.groupSize, weights: precision,
+  });
+  if (!gen) throw new TrainingPlanError('unsupported', [{ path: 'generationGpuShare', message: `no serving instance of at most ${genGpus} GPUs holds the policy with one ${seq}-token sequence` }]);
+
+  // one training plan per distinct model: seconds per step to train on the step's tokens
+  const plans = new Map<string, TrainingPlan>();
+  const warnings: string[] = [];
+  const trainSeconds = (model: ModelInput, path: string): number => {
+    const key = JSON.stringify(model);
+    let plan = plans.get(key);
+    if (!plan) {
+      archOf(model, path);
+      try {
+        plan = planTraining({
+          model, gpu: r.gpu, gpuCount: trainGpus, tokens: tokensPerStep, sequenceLength: trainSeq,
+          globalBatchTokens: tokensPerStep / miniBatches, precision, pricePerGpuHourUsd: price,
+        }, { warnings: false });
+      } catch (e) {
+        if (e instanceof TrainingPlanError) throw new TrainingPlanError(e.kind, e.issues.map((i) => ({ path, message: `training plan: ${i.path} ${i.message}` })));
+        throw e;
+      }
+      plans.set(key, plan);
+      if (!plan.fits) warnings.push(`${path}: no layout of ${trainGpus} GPUs fits in memory (${plan.reasons.join('; ')}); its stages are priced on the closest layout`);
+    }
+    return plan.stepTimeSeconds * miniBatches;
+  };
+  const policyUpdateS = trainSeconds(r.model, 'model');
+  const forwardS = (model: ModelInput, path: string) => trainSeconds(model, path) * FORWARD_COMPUTE_FRACTION_OF_TRAINING;
+  const refS = r.referenceModel === null ? 0 : forwardS(r.referenceModel ?? r.model, 'referenceModel');
+  const rewardS = r.rewardModel === null ? 0 : forwardS(r.rewardModel ?? r.model, 'rewardModel');
+  const criticModel = r.criticModel ?? r.model;
+  const criticFwdS = forwardS(criticModel, 'criticModel');
+  const criticUpdS = trainSeconds(criticModel, 'criticModel');
+
+  const stage = (name: RlStageName, secondsPerStep: number): RlStage => {
+    const wallClockHours = convert(secondsPerStep * r.steps, 's', 'h');
+    return { name, wallClockHours, gpuHours: wallClockHours * r.gpuCount };
+  };
+  const common: RlStage[] = [stage('rollout generation', gen.secondsPerStep)];
+  if (r.referenceModel !== null) common.push(stage('reference forward', refS));
+  if (r.rewardModel !== null) common.push(stage('reward-model forward', rewardS));
+  const cost = (stages: RlStage[]): RlAlgorithmCost => {
+    const gpuHours = totalGpuHours(stages);
+    return { gpuHours, wallClockHours: gpuHours / r.gpuCount, costUsd: gpuHoursCostUsd(gpuHours, price), stages };
+  };
+  const grpo = cost([...common, stage('policy update', policyUpdateS)]);
+  const ppo = cost([...common, stage('critic forward', criticFwdS), stage('policy update', policyUpdateS), stage('critic update', criticUpdS)]);
+  const policyPlan = plans.get(JSON.stringify(r.model)) as TrainingPlan;
+  return {
+    grpo, ppo, ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours, rolloutsPerStep: rollouts,
+    generation: { ...gen, gpus: genGpus },
+    training: { gpus: trainGpus, policyTokensPerSecondPerGpu: policyPlan.tokensPerSecondPerGpu, policyPlan },
+    warnings,
+    assumptions: assumptions({ r, colocated, genGpus, trainGpus, rollouts, seq: trainSeq, miniBatches, precision, price, gen }),
+  };
+}
+
+function assumptions(c: {
+  r: RlPostTrainingRequest; colocated: boolean; genGpus: number; trainGpus: number; rollouts: number; seq: number;
+  miniBatches: number; precision: TrainingPrecision; price: number; gen: GenerationPlan;
+}): string[] {
+  const { r } = c;
+  const modelName = (m: ModelInput | null | undefined, dflt: string) => (m === null ? 'none' : m === undefined ? dflt : typeof m === 'string' ? m : 'pasted config');
+  return [
+    `Synchronous RL: each step = rollout generation, then scoring and updates; the pools wait on each other, so GPU-hours = all ${r.gpuCount} GPUs × wall-clock and each stage carries all GPUs for its duration.`,
+    c.colocated
+      ? `Colocated (generationGpuShare 1): all ${r.gpuCount} GPUs generate, then all train (time-shared); weight resharding and offload between the two not timed.`
+      : `Disjoint pools: ${c.genGpus} GPUs generate, ${c.trainGpus} run the forwards and updates; weight transfer to the generators not timed.`,
+    `${r.promptsPerStep} prompts × ${r.groupSize} samples = ${c.rollouts} rollouts per step for both GRPO and PPO (the same rollouts); every response ${r.responseTokens} tokens after a ${r.promptTokens}-token prompt (no long-tail straggler: real steps wait for their longest response).`,
+    `Generation: ${c.gen.instances} aggregated instances of ${c.gen.instanceGpus} GPUs (fastest layout of ${c.gen.candidatesPriced} priced by estimateThroughput), ${c.gen.rolloutsPerInstance} rollouts each, ${c.precision} weights, ${ROLLOUT_KV_CACHE_FORMAT} KV; the ${r.groupSize} samples of a prompt share its prefill (prefix cache hit ${((r.groupSize - 1) / r.groupSize).toFixed(3)}).`,
+    `Forwards and updates run on full sequences padded to ${c.seq} tokens (a multiple of ${TRAINING_SEQUENCE_PADDING_TOKENS}) at the training planner's tokens/s per GPU on ${c.trainGpus} GPUs (${c.miniBatches} optimizer step${c.miniBatches > 1 ? 's' : ''} per RL step, one epoch); a forward-only pass costs ${FORWARD_COMPUTE_FRACTION_OF_TRAINING.toFixed(3)} of a training pass per token (2N vs 6N FLOPs).`,
+    `Reference model: ${modelName(r.referenceModel, 'the policy')}; reward model: ${modelName(r.rewardModel, 'the policy\'s architecture')}${r.rewardModel === null ? ' (rule-based rewards, CPU time not counted)' : ''}; PPO critic: ${modelName(r.criticModel, 'the policy\'s architecture')}, value head trained like the policy (its scalar head's saving over the LM head ignored).`,
+    'GRPO advantages from each group\'s rewards and PPO\'s GAE are per-token scalar work, not timed; old-policy log-probs taken from the generation engine (no extra policy forward).',
+    `Cost = GPU-hours × $${c.price} per GPU-hour.`,
+  ];
+}
