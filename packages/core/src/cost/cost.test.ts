@@ -122,6 +122,6 @@ describe('published cost accounting, reproduced', async () => {
   it("R1's RL stage ≈ 147K H800 GPU-hours ≈ $294K: 512 GPUs × (198 h + ~80 h) + ~5K GPU-hours of SFT data (R1 Nature 2025 supplementary, as reported)", () => {
     const gpuHours = 512 * (198 + 80) + 5000;
     expect(gpuHours).toBe(147_336);
-    expect(gpuHours * 2).toBeCloseTo(294_000, -3);
+    expect(Math.abs((gpuHours * 2) / 294_000 - 1)).toBeLessThan(0.01); // "a hair under $300,000", reported as $294K
   });
 });

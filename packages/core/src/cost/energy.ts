@@ -47,3 +47,26 @@ export function estimateEnergy(i: EnergyInput): EnergyEstimate {
     ...(co2 !== undefined ? { co2Tonnes: co2 } : {}),
   };
 }
+
+/** The factors of an energy estimate with defaults filled in (overrides by name). */
+export type EnergyFactors = Pick<EnergyEstimate, 'pue' | 'gpuPowerShareOfTdp' | 'serverPowerPerGpuWatt'>;
+
+export function energyFactors(i: Partial<EnergyFactors> = {}): EnergyFactors {
+  return {
+    pue: i.pue ?? OWNERSHIP_DEFAULTS.pue.value,
+    gpuPowerShareOfTdp: i.gpuPowerShareOfTdp ?? OWNERSHIP_DEFAULTS.gpuPowerShareOfTdp.value,
+    serverPowerPerGpuWatt: i.serverPowerPerGpuWatt ?? OWNERSHIP_DEFAULTS.serverPowerPerGpuWatt.value,
+  };
+}
+
+/** One line per factor, for a plan's assumptions: the value and, when it is the default, its source. */
+export function energyAssumptions(f: EnergyFactors): string[] {
+  const d = OWNERSHIP_DEFAULTS;
+  const src = (value: number, def: { value: number; kind: string; source: string }) => (value === def.value ? `${def.kind}: ${def.source}` : 'as given');
+  return [
+    'Energy = GPUs × TDP × mean draw ÷ TDP × server watts per GPU watt × wall-clock hours × PUE (idle time between phases not counted).',
+    `Mean GPU draw ${f.gpuPowerShareOfTdp} × TDP (${src(f.gpuPowerShareOfTdp, d.gpuPowerShareOfTdp)}).`,
+    `Server power ${f.serverPowerPerGpuWatt.toFixed(2)} W per GPU W (${src(f.serverPowerPerGpuWatt, d.serverPowerPerGpuWatt)}).`,
+    `PUE ${f.pue} (${src(f.pue, d.pue)}).`,
+  ];
+}

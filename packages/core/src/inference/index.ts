@@ -26,3 +26,4 @@ export { sizeWholeInstancePool, type WholeInstancePool, type PoolDemand } from '
 export { searchFleet, alternativesTo, minGpusHoldingWeights, type FleetAlternative } from './fleet-search.js';
 export { finiteOnly } from './inputs.js';
 export { FLEET_OPERATIONS, DEFAULT_UTILIZATION_SOURCE, type FleetOperations } from './operations.js';
+export { candidateLayouts, layoutsOfSize } from './candidates.js';

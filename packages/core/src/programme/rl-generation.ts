@@ -1,6 +1,6 @@
 import {
-  estimateThroughput, layoutProblem, MAX_SERVING_INSTANCE_GPUS,
-  type GpuSpec, type Layout, type ModelArchitecture, type ThroughputResult, type WeightFormat,
+  estimateThroughput, layoutsOfSize, MAX_SERVING_INSTANCE_GPUS,
+  type GpuSpec, type ModelArchitecture, type ThroughputResult, type WeightFormat,
 } from '../index.js';
 
 /**
@@ -43,11 +43,6 @@ export interface GenerationPlan {
   readonly candidatesPriced: number;
 }
 
-/** Expert slots padded to a multiple of the EP size with redundant replicas (DeepSeek EPLB). */
-function redundantFor(experts: number, ep: number): number {
-  return Math.ceil(experts / ep) * ep - experts;
-}
-
 /** Instance sizes: powers of two that divide a node, then 1, 2, 4, … whole nodes, up to `max` GPUs. */
 function instanceSizes(gpusPerNode: number, max: number): number[] {
   const out: number[] = [];
@@ -57,26 +52,8 @@ function instanceSizes(gpusPerNode: number, max: number): number[] {
 }
 
 /**
- * Layout families of a `g`-GPU instance (the inference planner's own families): tensor parallel
- * everywhere (MoE experts by EP over the same GPUs when they divide, else by MoE TP); attention
- * data parallel + expert parallel (DeepSeek's serving layout); attention TP in a node × DP across
- * nodes with EP over the instance. Only layouts the model and machine allow are kept.
- */
-function layoutsOf(arch: ModelArchitecture, gpu: GpuSpec, g: number): Layout[] {
-  const gpn = gpu.gpusPerNode.value;
-  const moe = arch.moe;
-  const out: Layout[] = [];
-  if (!moe) out.push({ attentionTp: g, attentionDp: 1, moeTp: g, moeEp: 1 });
-  else {
-    out.push(moe.numRoutedExperts % g === 0 ? { attentionTp: g, attentionDp: 1, moeTp: 1, moeEp: g } : { attentionTp: g, attentionDp: 1, moeTp: g, moeEp: 1 });
-    if (g > 1) out.push({ attentionTp: 1, attentionDp: g, moeTp: 1, moeEp: g, redundantExperts: redundantFor(moe.numRoutedExperts, g) });
-    if (g > gpn) out.push({ attentionTp: gpn, attentionDp: g / gpn, moeTp: 1, moeEp: g, redundantExperts: redundantFor(moe.numRoutedExperts, g) });
-  }
-  return out.filter((l) => layoutProblem(l, arch, gpu) === null);
-}
-
-/**
- * The fastest instance layout for one step's rollouts: every size and family that holds the
+ * The fastest instance layout for one step's rollouts (each size in the inference planner's
+ * layout families, candidates.ts): every size and family that holds the
  * weights and at least one sequence, priced by estimateThroughput at the step's concurrency per
  * instance (more than fit in KV queue and run in waves). Null when no instance holds the model.
  */
@@ -87,7 +64,7 @@ export function planGeneration(i: GenerationInput): GenerationPlan | null {
   for (const g of instanceSizes(i.gpu.gpusPerNode.value, Math.min(i.generationGpus, MAX_SERVING_INSTANCE_GPUS))) {
     const instances = Math.floor(i.generationGpus / g);
     const perInstance = Math.ceil(i.rollouts / instances);
-    for (const layout of layoutsOf(i.arch, i.gpu, g)) {
+    for (const layout of layoutsOfSize(i.arch, i.gpu, g)) {
       const r = estimateThroughput({
         model: i.model, gpu: i.gpu.id, gpuCount: g, precision: { weights: i.weights, kvCache: ROLLOUT_KV_CACHE_FORMAT },
         inputTokens: i.promptTokens, outputTokens: i.responseTokens, concurrency: perInstance, parallelism: layout, prefixCacheHitRate: hit,

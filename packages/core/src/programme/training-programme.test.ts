@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getGpu, TrainingPlanError } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
-import { DEFAULT_PUE, DEFAULT_SERVER_POWER_PER_GPU_POWER, DEFAULT_TRAINING_POWER_FRACTION_OF_TDP, energyMWh } from './energy.js';
+import { estimateEnergy } from '../cost/energy.js';
+import { OWNERSHIP_DEFAULTS } from '../cost/ownership-defaults.js';
+
+const DEFAULT_PUE = OWNERSHIP_DEFAULTS.pue;
+const DEFAULT_SERVER_POWER_PER_GPU_POWER = OWNERSHIP_DEFAULTS.serverPowerPerGpuWatt;
+const DEFAULT_TRAINING_POWER_FRACTION_OF_TDP = OWNERSHIP_DEFAULTS.gpuPowerShareOfTdp;
+const energyMWh = (i: Parameters<typeof estimateEnergy>[0]) => estimateEnergy(i).energyMWh;
 import { DEEPSEEK_V3_PUBLISHED as V3 } from './published-runs.js';
 import { planTrainingProgramme, type TrainingProgrammeRequest } from './training-programme.js';
 
@@ -87,7 +93,7 @@ describe('energy', () => {
     const base = energyMWh({ gpuCount: 8, tdpW, hours: 10 });
     expect(energyMWh({ gpuCount: 16, tdpW, hours: 10 })).toBeCloseTo(2 * base, 9);
     expect(energyMWh({ gpuCount: 8, tdpW, hours: 30 })).toBeCloseTo(3 * base, 9);
-    expect(energyMWh({ gpuCount: 1, tdpW: 1_000_000, hours: 1, pue: 1, averagePowerFractionOfTdp: 1, serverPowerPerGpuPower: 1 })).toBe(1);
+    expect(energyMWh({ gpuCount: 1, tdpW: 1_000_000, hours: 1, pue: 1, gpuPowerShareOfTdp: 1, serverPowerPerGpuWatt: 1 })).toBe(1);
   });
 });
 

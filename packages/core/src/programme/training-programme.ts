@@ -3,7 +3,7 @@ import {
   type GpuSpec, type OptimizerStatePrecision, type ParallelismInput, type TrainingIssue, type TrainingPlan, type TrainingPrecision, type TrainingRequest,
 } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
-import { energyAssumptions, energyFactors, energyMWh, type EnergyInput } from './energy.js';
+import { energyAssumptions, energyFactors, estimateEnergy, type EnergyFactors } from '../cost/energy.js';
 
 /**
  * A training programme: phases run one after another on the same GPUs (pre-training, context
@@ -38,8 +38,8 @@ export interface TrainingProgrammeRequest {
   /** Default precision of the phases (each may override); default DEFAULT_PROGRAMME_PRECISION. */
   readonly precision?: TrainingPrecision;
   readonly optimizerStatePrecision?: OptimizerStatePrecision;
-  /** Overrides of the energy defaults (energy.ts). */
-  readonly energy?: Omit<EnergyInput, 'gpuCount' | 'tdpW' | 'hours'>;
+  /** Overrides of the energy defaults (cost/energy.ts). */
+  readonly energy?: Partial<EnergyFactors>;
 }
 
 export interface ProgrammePhaseResult {
@@ -147,7 +147,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
   const gpuHours = totalGpuHours(phases);
   const wallClockDays = phases.reduce((s, p) => s + p.wallClockDays, 0);
   const factors = energyFactors(req.energy ?? {});
-  const energy = energyMWh({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours: convert(wallClockDays, 'day', 'h'), ...factors });
+  const energy = estimateEnergy({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours: convert(wallClockDays, 'day', 'h'), ...factors }).energyMWh;
   return {
     phases,
     totals: { gpuHours, wallClockDays, costUsd: gpuHoursCostUsd(gpuHours, price), energyMWh: energy },
