@@ -12,6 +12,8 @@ import { listPlansRoute } from './routes/plans/list-plans.js';
 import { planTrainingRoute } from './routes/training/plan-training.js';
 import { tcoRoute } from './routes/cost/tco.js';
 import { auditRoute } from './routes/audit/audit.js';
+import { programmeRoute } from './routes/programme/programme.js';
+import { rlRoute } from './routes/rl/rl.js';
 
 /** Every endpoint of this worker; add a route here and it is served and documented. */
 export const routes = [
@@ -24,6 +26,8 @@ export const routes = [
   listPlansRoute,
   getPlanRoute,
   planTrainingRoute,
+  programmeRoute,
+  rlRoute,
   tcoRoute,
   auditRoute,
 ];

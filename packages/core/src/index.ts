@@ -34,3 +34,5 @@ export { compareOwnership, type OwnershipResult } from './cost/ownership.js';
 export { auditClaim, type ClaimAudit, type Verdict } from './cost/claim-audit.js';
 export { estimateEnergy, type EnergyEstimate } from './cost/energy.js';
 export { OWNERSHIP_DEFAULTS } from './cost/ownership-defaults.js';
+export { planTrainingProgramme, MAX_PROGRAMME_PHASES, type TrainingProgrammeRequest, type TrainingProgramme, type ProgrammePhase } from './programme/training-programme.js';
+export { planRlPostTraining, type RlPostTrainingRequest, type RlPostTrainingPlan } from './programme/rl-post-training.js';

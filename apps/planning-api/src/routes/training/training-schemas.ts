@@ -1,7 +1,7 @@
 import { jsonObjectSchema } from '@gcp/http';
 import * as v from 'valibot';
 
-const positiveInt = (field: string, max: number) => v.pipe(
+export const positiveInt = (field: string, max: number) => v.pipe(
   v.number(`${field} must be a number`),
   v.integer(`${field} must be a whole number`),
   v.minValue(1, `${field} must be at least 1`),
@@ -24,11 +24,14 @@ export const parallelismSchema = v.strictObject({
 });
 
 /** POST /v1/training/plan body. Megatron layout: tp × pp × dp (× cp) = gpuCount, ep divides tp × dp. */
+/** `model`: a catalog id or a pasted config.json. */
+export const trainingModelSchema = v.union(
+  [v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(200)), v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') })],
+  'model must be a catalog id or {"config": {...}}',
+);
+
 export const trainingPlanRequestSchema = v.strictObject({
-  model: v.union(
-    [v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(200)), v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') })],
-    'model must be a catalog id or {"config": {...}}',
-  ),
+  model: trainingModelSchema,
   gpu: v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(100)),
   gpuCount: positiveInt('gpuCount', 1_000_000),
   tokens: v.pipe(finiteNumber('tokens'), v.gtValue(0, 'tokens must be positive'), v.maxValue(1e18, 'tokens must be at most 1e18')),

@@ -1,0 +1,23 @@
+import { planTrainingProgramme, TrainingPlanError, type TrainingProgrammeRequest } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { trainingErrorToApiError } from '../training/training-errors.js';
+import { programmeRequestSchema, programmeResponseSchema } from './programme-schemas.js';
+
+export const programmeRoute = defineRoute({
+  method: 'post',
+  path: '/v1/training/program',
+  tag: 'training',
+  summary: 'A whole training programme: each phase planned at its own sequence length and batch, and the totals',
+  description: 'Phases (pre-training, context extension, SFT, …) run one after another on the same GPUs; each is planned like POST /v1/training/plan (layout searched unless pinned) from `tokens` or `steps` × batch. Totals: GPU-hours, wall-clock days, cost and energy (GPU mean draw × server factor × PUE).',
+  requestSchema: programmeRequestSchema,
+  responseSchema: programmeResponseSchema,
+  errorStatuses: [422],
+  handler: ({ body }) => {
+    try {
+      return planTrainingProgramme(body as TrainingProgrammeRequest);
+    } catch (e) {
+      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
+      throw e;
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { planRlPostTraining, TrainingPlanError, type RlPostTrainingRequest } from '@gcp/core';
+import { defineRoute } from '../../define-route.js';
+import { trainingErrorToApiError } from '../training/training-errors.js';
+import { rlRequestSchema, rlResponseSchema } from './rl-schemas.js';
+
+export const rlRoute = defineRoute({
+  method: 'post',
+  path: '/v1/training/rl',
+  tag: 'training',
+  summary: 'RL post-training cost: GRPO vs PPO for the same policy and rollouts, by stage',
+  description: 'Rollout generation priced from the inference planner, reference / reward forwards and the policy update from the training planner; PPO adds a critic (default: the policy\'s size) run forward on every rollout and trained each step. Synchronous RL: a step lasts generation + training; GPU-hours = all GPUs × wall-clock. `ppoToGrpoCostRatio` and each algorithm\'s `stages` show where the difference comes from.',
+  requestSchema: rlRequestSchema,
+  responseSchema: rlResponseSchema,
+  errorStatuses: [422],
+  handler: ({ body }) => {
+    try {
+      return planRlPostTraining(body as RlPostTrainingRequest);
+    } catch (e) {
+      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
+      throw e;
+    }
+  },
+});
