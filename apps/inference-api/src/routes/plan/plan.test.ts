@@ -105,6 +105,7 @@ describe('POST /v1/inference/plan', () => {
       [{ ...small, workload: { ...small.workload, utilization: 0 } }, /workload\.utilization/, /positive/],
       [{ ...small, workload: { ...small.workload, utilization: 1.5 } }, /workload\.utilization/, /at most 1/],
       [{ ...small, workload: { ...small.workload, hourlyLoad: [1, 2, 3] } }, /workload\.hourlyLoad/, /24 hourly values/],
+      [{ ...small, workload: { ...small.workload, hourlyLoad: Array.from({ length: 24 }, () => 0) } }, /workload\.hourlyLoad/, /some load/],
       [{ ...small, workload: { ...small.workload, inputTokensPerDay: 1e30 } }, /workload\.inputTokensPerDay/, /at most/],
       [{ ...small, deployment: { minInstances: 0 } }, /deployment\.minInstances/, /at least 1/],
       [{ ...small, deployment: { expertSkew: 1e300 } }, /deployment\.expertSkew/, /at most 64/],

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, get } from '../../../test/api.js';
-import { gpuListSchema, gpuSchema } from './gpu-schemas.js';
+import { gpuListResponseSchema as gpuListSchema, gpuResponseSchema as gpuSchema } from '@gcp/contract';
 
 describe('GET /v1/gpus', () => {
   it('lists the catalog with units in field names', async () => {

@@ -2,7 +2,7 @@ import { getModel } from '@gcp/core';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, get, postJson } from '../../../test/api.js';
-import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema } from './model-schemas.js';
+import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema } from '@gcp/contract';
 
 const deepseekConfig = getModel('deepseek-v3')!.config;
 const llamaConfig = getModel('llama-3.1-8b')!.config;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, get, postJson } from '../../../test/api.js';
-import { planListResponseSchema, savedPlanSchema } from './plan-schemas.js';
+import { planListResponseSchema, savedPlanSchema } from '@gcp/contract';
 
 const trainingPlan = {
   name: 'DeepSeek-V3 on H800',

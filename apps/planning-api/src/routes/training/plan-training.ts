@@ -1,13 +1,6 @@
-import { planTraining, TrainingPlanError, type TrainingRequest } from '@gcp/core';
-import { ApiError } from '@gcp/http';
+import { trainingPlanRequestSchema, trainingPlanResponseSchema } from '@gcp/contract';
+import { planTraining } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingPlanRequestSchema, trainingPlanResponseSchema } from './training-schemas.js';
-
-/** Core's TrainingPlanError as the error envelope: malformed/contradictory input 400, unknown ids or impossible requests 422. */
-function toApiError(e: TrainingPlanError): ApiError {
-  const status = e.kind === 'invalid' ? 400 : 422;
-  return new ApiError(status, status === 400 ? 'invalid_request' : 'unprocessable', 'The training request cannot be planned.', e.issues);
-}
 
 export const planTrainingRoute = defineRoute({
   method: 'post',
@@ -28,12 +21,6 @@ export const planTrainingRoute = defineRoute({
   requestSchema: trainingPlanRequestSchema,
   responseSchema: trainingPlanResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return planTraining(body as TrainingRequest);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw toApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => planTraining(body),
 });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, get, postJson } from '../../../test/api.js';
-import { trainingPlanResponseSchema } from './training-schemas.js';
+import { trainingPlanResponseSchema } from '@gcp/contract';
 
 /** DeepSeek-V3 as published (V3 report §3.1-3.3, §4.2; ISCA'25 Table 4). */
 const V3 = {
@@ -64,6 +64,8 @@ describe('POST /v1/training/plan', () => {
       [{ ...V3, gpu: 'a100' }, 400, 'precision'],
       [{ ...V3, model: 'gpt-7' }, 422, 'model'],
       [{ ...V3, gpu: 'tpu-v9' }, 422, 'gpu'],
+      [{ ...V3, globalBatchTokens: 1024 }, 400, 'globalBatchTokens'],
+      [{ ...V3, model: { config: { model_type: 'llama' } } }, 400, 'model.config.hidden_size'],
     ];
     for (const [body, status, path] of cases) {
       const response = await postJson('/v1/training/plan', body);
