@@ -1,7 +1,7 @@
 /**
  * @gcp/contract — the API contract shared by the workers, the planning core and the page: the
  * valibot schema of every request and response, the planner bounds those schemas state, and the
- * types inferred from them. Depends on valibot only.
+ * types inferred from them. Depends on valibot only; the typed client is `@gcp/contract/client`.
  */
 export * from './bounds.js';
 export * from './formats.js';
