@@ -258,14 +258,35 @@ describe('inference planner in Chromium', () => {
     expect(await page.locator('#thr-memory-chart svg line.capacity').count()).toBe(1);
   });
 
-  it('flags a local input mistake next to the form without calling the API', async () => {
+  it('shows an out-of-range input next to the form with the API’s 400 issue (the schema is the one range check)', async () => {
     const section = page.locator('#inference');
     await section.getByLabel('Cache-hit rate').fill('1.5');
     await section.getByRole('button', { name: 'Plan deployment' }).click();
-    const error = page.locator('#inference-error');
+    const error = page.locator('#inference-error', { hasText: 'HTTP 400' });
     await error.waitFor({ state: 'visible' });
     expect(await error.textContent()).toContain('workload.cacheHitRate');
     expect(await page.locator('#inference-result').isVisible()).toBe(false);
+  });
+
+  it('flags an unreadable quantity next to the form without calling the API', async () => {
+    const section = page.locator('#inference');
+    const planCalls: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/v1/inference/plan')) planCalls.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await section.getByLabel('Cache-hit rate').fill('half');
+      await section.getByRole('button', { name: 'Plan deployment' }).click();
+      const error = page.locator('#inference-error', { hasText: 'Enter a number' });
+      await error.waitFor({ state: 'visible' });
+      const text = (await error.textContent()) ?? '';
+      expect(text).toContain('workload.cacheHitRate');
+      expect(text).not.toContain('HTTP');
+      expect(planCalls).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 });
 

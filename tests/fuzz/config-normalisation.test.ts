@@ -1,10 +1,10 @@
 /**
  * Property test: whatever a user pastes as config.json, the core either returns finite
- * numbers or throws a ConfigError naming fields — never another exception, never NaN/Infinity.
+ * numbers or throws a PlannerInputError naming fields — never another exception, never NaN/Infinity.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, ConfigError, getModel, normalizeConfig } from '@gcp/core';
+import { analyzeModel, getModel, normalizeConfig, PlannerInputError } from '@gcp/core';
 
 const FIELDS = [
   'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'vocab_size', 'intermediate_size',
@@ -31,7 +31,7 @@ function allFinite(value: unknown): boolean {
 
 describe('config normalisation under random edits', () => {
   for (const id of ['deepseek-v3', 'mixtral-8x7b', 'qwen3-30b-a3b', 'gpt-oss-120b', 'llama-3.1-8b']) {
-    it(`${id}: random field edits give finite analyses or a ConfigError`, () => {
+    it(`${id}: random field edits give finite analyses or a PlannerInputError`, () => {
       const base = getModel(id)!.config;
       fc.assert(
         fc.property(fc.dictionary(fc.constantFrom(...FIELDS), oddValue, { maxKeys: 4 }), (edits) => {
@@ -41,8 +41,8 @@ describe('config normalisation under random edits', () => {
             expect(allFinite(analysis)).toBe(true);
             expect(analysis.totalParams).toBeGreaterThan(0);
           } catch (e) {
-            expect(e).toBeInstanceOf(ConfigError);
-            expect((e as ConfigError).issues.length).toBeGreaterThan(0);
+            expect(e).toBeInstanceOf(PlannerInputError);
+            expect((e as PlannerInputError).issues.length).toBeGreaterThan(0);
           }
         }),
         { numRuns: 300, seed: 20261129 },

@@ -8,7 +8,8 @@ import { planRoute } from './routes/plan/plan.js';
 /**
  * Every endpoint of this worker, each one `defineRoute({...})` in its own
  * module under src/routes/ (`defineRoute` from ./define-route.ts types `c.env`
- * with this worker's bindings), e.g.
+ * with this worker's bindings) and its schemas from @gcp/contract (shared with
+ * the core's input types, the page's JSDoc types and the typed client), e.g.
  *
  *   export const kvCacheRoute = defineRoute({
  *     method: 'post', path: '/v1/inference/kv-cache', tag: 'inference', summary: '…', description: '…',
@@ -20,9 +21,10 @@ import { planRoute } from './routes/plan/plan.js';
  * body (400 envelope) and documents it in /openapi.json (and so in the web
  * worker's merged document).
  *
- * Errors @gcp/core throws about the caller's input (InferenceInputError,
- * ConfigError) become 400 `invalid_request` envelopes naming the field through
- * `mapError: mapCoreError` (src/core-errors.ts). ApiErrors a handler throws
+ * The core's PlannerInputError (rules that need the model or the catalogs:
+ * unknown ids, a context beyond the model, layout rules, a pasted config that
+ * describes no model) becomes a 400 `invalid_request` envelope naming the
+ * field through `mapError: mapCoreError` (src/core-errors.ts). ApiErrors a handler throws
  * (`unprocessable()`, `notFound()`) and Hono HTTPExceptions keep their own
  * status; anything else is a generic 500.
  */

@@ -1,4 +1,4 @@
-import { ConfigError, InferenceInputError } from '@gcp/core';
+import { PlannerInputError } from '@gcp/core';
 import { invalidRequest, type ApiError } from '@gcp/http';
 
 /** Drops quoted values a core message may quote back (`unknown model id "x"` → `unknown model id`). */
@@ -6,22 +6,18 @@ function withoutQuotedValues(message: string): string {
   return message.replace(/\s*"(?:[^"\\]|\\.)*"/g, '').trim();
 }
 
+/** Issues inside a pasted config.json (`model.config.hidden_size`). */
+const isConfigIssue = (issue: { path: string }) => issue.path === 'model.config' || issue.path.startsWith('model.config.');
+
 /**
- * Errors thrown by @gcp/core that describe the caller's input, as 400
- * envelopes naming the field (createApiApp's mapError).
+ * The core's PlannerInputError as a 400 envelope naming the fields (createApiApp's mapError):
+ * every kind is a 400 here, unknown model and GPU ids included.
  */
 export function mapCoreError(error: unknown): ApiError | undefined {
-  if (error instanceof InferenceInputError) {
-    const prefix = `${error.field}: `;
-    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-    return invalidRequest('The request cannot be planned as given.', [{ path: error.field, message: withoutQuotedValues(message) }]);
-  }
-  if (error instanceof ConfigError) {
-    // A pasted config travels as `model.config`.
-    return invalidRequest(
-      'The config does not describe a supported model.',
-      error.issues.map((issue) => ({ path: `model.${issue.path.startsWith('config') ? issue.path : `config.${issue.path}`}`, message: issue.message })),
-    );
-  }
-  return undefined;
+  if (!(error instanceof PlannerInputError)) return undefined;
+  if (error.issues.every(isConfigIssue)) return invalidRequest('The config does not describe a supported model.', error.issues);
+  return invalidRequest(
+    'The request cannot be planned as given.',
+    error.issues.map((issue) => ({ path: issue.path, message: withoutQuotedValues(issue.message) })),
+  );
 }

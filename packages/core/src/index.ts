@@ -10,7 +10,7 @@ export { listGpuPrices, getGpuPrice, defaultRentalUsdPerGpuHour } from './prices
 export type { InterconnectSpec } from './interconnects/types.js';
 export { listInterconnects, getInterconnect, requireInterconnect, effectiveGBpsPerDirection } from './interconnects/catalog.js';
 export type * from './models/types.js';
-export { ConfigError, type ConfigIssue } from './models/config-error.js';
+export { PlannerInputError, type PlannerInputErrorKind, type PlannerIssue } from './errors.js';
 export { normalizeConfig } from './models/normalize-config.js';
 export { listModels, getModel, type CatalogModel, type OfficialParams } from './models/catalog.js';
 export * from './accounting/params.js';
@@ -27,7 +27,6 @@ export type {
   Layout as TrainingLayout, MemoryBreakdown as TrainingMemoryBreakdown, TimeBreakdown as TrainingTimeBreakdown, LayoutEvaluation as TrainingLayoutEvaluation,
 } from './training/types.js';
 export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, FP8_GEMM_CEILING, resolveEfficiency, type EfficiencyParameters, type StoredEfficiency } from './training/efficiency.js';
-export { TrainingPlanError, type TrainingIssue } from './training/errors.js';
 export { planTraining, MFU_BASIS, DEFAULT_GLOBAL_BATCH_TOKENS, DEFAULT_PRICE_PER_GPU_HOUR_USD, type TrainingPlan, type TrainingPlanOptions, type AlternativeLayout } from './training/plan.js';
 export { planOwnership, auditTrainingClaim, type OwnershipRequest, type OwnershipPlan, type AuditRequest, type AuditPlan } from './cost/cost-requests.js';
 export { compareOwnership, type OwnershipResult } from './cost/ownership.js';

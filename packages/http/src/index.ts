@@ -36,4 +36,3 @@ export {
 } from './openapi/document.js';
 export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
 export { createApiApp, handleError, OPENAPI_PATH, SERVICE_HEADER, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
-export { jsonObjectSchema } from './schemas/json-object.js';

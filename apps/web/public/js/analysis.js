@@ -5,6 +5,11 @@ import { clearError, showError } from './errors.js';
 import { ATTENTION_NAMES, billions, bytesPerToken, gigaflop } from './format.js';
 import { barChart } from './svg.js';
 
+/** @typedef {import('@gcp/contract').AnalyzeModelRequest} AnalyzeModelRequest */
+/** @typedef {import('@gcp/contract').AnalyzeModelResponse} AnalyzeModelResponse */
+/** @typedef {import('@gcp/contract').ModelDetailResponse} ModelDetailResponse */
+/** @typedef {import('@gcp/contract').ModelListResponse} ModelListResponse */
+
 const BREAKDOWN_LABELS = {
   embedding: 'Embedding',
   head: 'LM head',
@@ -35,14 +40,15 @@ export function initAnalysis(root = document.getElementById('analysis')) {
     for (const field of root.querySelectorAll('[data-source]')) field.hidden = field.dataset.source !== source();
   }
 
+  /** Text that is no number stays local; whole numbers and bounds are the API's (its 400 names sequenceLength). */
   function readSequenceLength() {
     const text = sequenceInput.value.trim();
     if (text === '') return undefined;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) {
+    if (!Number.isFinite(value)) {
       throw new ApiRequestError(0, {
-        message: 'The sequence length must be a whole number of tokens, at least 1.',
-        issues: [{ path: 'sequenceLength', message: 'Enter a positive whole number' }],
+        message: 'The sequence length must be a number of tokens.',
+        issues: [{ path: 'sequenceLength', message: 'Enter a number, e.g. 4096' }],
       });
     }
     return value;
@@ -56,6 +62,7 @@ export function initAnalysis(root = document.getElementById('analysis')) {
     }
   }
 
+  /** @param {AnalyzeModelResponse | ModelDetailResponse} analysis @param {ModelDetailResponse['officialParams'] | null} officialParams */
   function render(analysis, officialParams) {
     root.querySelector('#analysis-model-name').textContent = analysis.name;
     root.querySelector('#total-params').textContent = billions(analysis.totalParams);
@@ -87,17 +94,22 @@ export function initAnalysis(root = document.getElementById('analysis')) {
     clearError(errorBox);
     try {
       const sequenceLength = readSequenceLength();
+      /** @type {AnalyzeModelResponse | ModelDetailResponse} */
       let analysis;
       let officialParams = null;
       if (source() === 'catalog') {
         if (!select.value) return;
         const query = sequenceLength === undefined ? '' : `?sequenceLength=${sequenceLength}`;
-        analysis = await apiGet(`/v1/models/${encodeURIComponent(select.value)}${query}`);
-        officialParams = analysis.officialParams;
-        lastCatalogConfig = analysis.config;
+        /** @type {ModelDetailResponse} */
+        const detail = await apiGet(`/v1/models/${encodeURIComponent(select.value)}${query}`);
+        analysis = detail;
+        officialParams = detail.officialParams;
+        lastCatalogConfig = detail.config;
         editButton.disabled = false;
       } else {
-        analysis = await apiPost('/v1/models/analyze', { config: readPastedConfig(), ...(sequenceLength === undefined ? {} : { sequenceLength }) });
+        /** @type {AnalyzeModelRequest} */
+        const body = { config: readPastedConfig(), ...(sequenceLength === undefined ? {} : { sequenceLength }) };
+        analysis = await apiPost('/v1/models/analyze', body);
       }
       if (current === requestNumber) render(analysis, officialParams);
     } catch (error) {
@@ -109,6 +121,7 @@ export function initAnalysis(root = document.getElementById('analysis')) {
 
   async function loadCatalog() {
     try {
+      /** @type {ModelListResponse} */
       const { models } = await apiGet('/v1/models');
       select.replaceChildren(new Option('Choose a model…', ''), ...models.map((model) => new Option(model.name, model.id)));
     } catch (error) {

@@ -1,8 +1,14 @@
 // Calls to the planner API (same origin) and readable errors from its envelope:
 // {"error": {"code", "message", "issues": [{"path", "message"}]}}
+// Request and response bodies are the contract's (@gcp/contract): each section names its types.
+
+/** @typedef {import('@gcp/contract').ErrorEnvelope} ErrorEnvelope */
 
 export class ApiRequestError extends Error {
-  /** @param {number} status @param {{code?: string, message?: string, issues?: {path: string, message: string}[]}} error */
+  /**
+   * @param {number} status  the HTTP status; 0 for a local mistake or an unreachable API
+   * @param {{code?: string, message?: string, issues?: ErrorEnvelope['error']['issues']}} error  the envelope's error, or a local one
+   */
   constructor(status, error) {
     super(error.message ?? `Request failed (HTTP ${status})`);
     this.status = status;

@@ -1,6 +1,11 @@
 // Reading planner forms: quantities like "608e9", "608B", "15360 × 4096"; local
 // mistakes are raised as ApiRequestError(0, …) so js/errors.js shows them like API ones.
+// Ranges and whole numbers are not checked here: the request schemas (@gcp/contract) are,
+// and the API's 400 envelope names the field and the bound next to the form.
 import { apiGet, ApiRequestError } from './api.js';
+
+/** @typedef {import('@gcp/contract').ModelListResponse} ModelListResponse */
+/** @typedef {import('@gcp/contract').GpuListResponse} GpuListResponse */
 
 const SUFFIXES = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
 
@@ -21,10 +26,13 @@ export function localError(path, message) {
 }
 
 /**
- * Reads form field `name` (by element name). Empty → undefined (or an error when required).
+ * Reads form field `name` (by element name) as a number. Empty → undefined, or an error when
+ * required (kept for the message: the API would name the missing key, not ask for a value);
+ * text that is no quantity → an error (the API never sees it). Bounds are the API's.
  * @param {HTMLFormElement} form
  * @param {string} name
- * @param {{path?: string, required?: boolean, integer?: boolean, min?: number, max?: number, positive?: boolean}} rules
+ * @param {{path?: string, required?: boolean}} rules  path: the request field, for the error
+ * @returns {number | undefined}
  */
 export function readNumber(form, name, rules = {}) {
   const element = form.elements.namedItem(name);
@@ -36,10 +44,6 @@ export function readNumber(form, name, rules = {}) {
   }
   const value = parseQuantity(text);
   if (!Number.isFinite(value)) throw localError(path, 'Enter a number, e.g. 4096, 608e9, 608B or 15360 × 4096');
-  if (rules.integer && !Number.isInteger(value)) throw localError(path, 'Enter a whole number');
-  if (rules.positive && !(value > 0)) throw localError(path, 'Must be greater than 0');
-  if (rules.min !== undefined && value < rules.min) throw localError(path, `Must be at least ${rules.min}`);
-  if (rules.max !== undefined && value > rules.max) throw localError(path, `Must be at most ${rules.max}`);
   return value;
 }
 
@@ -115,7 +119,10 @@ export function shortGpuName(name, id) {
 }
 
 let catalogs = null;
-/** GET /v1/models and /v1/gpus once for the whole page. */
+/**
+ * GET /v1/models and /v1/gpus once for the whole page.
+ * @returns {Promise<{models: ModelListResponse['models'], gpus: GpuListResponse['gpus']}>}
+ */
 export function loadCatalogs() {
   catalogs ??= Promise.all([apiGet('/v1/models'), apiGet('/v1/gpus')]).then(([m, g]) => ({ models: m.models, gpus: g.gpus }));
   return catalogs;

@@ -12,6 +12,10 @@ import { launchBlock } from './launch.js';
 import { servingLayoutLong, servingLayoutShort } from './layouts.js';
 import { chartFigure, el, figures, notes, statusBanner, warningList } from './results.js';
 
+/** @typedef {import('@gcp/contract').InferencePlanRequest} InferencePlanRequest */
+/** @typedef {import('@gcp/contract').InferencePlanResponse} InferencePlanResponse */
+/** @typedef {import('@gcp/contract').ServingLayout} ServingLayout */
+
 /**
  * DeepSeek's V3/R1 service as disclosed on Open-Source-Week day 6 (2025-03-01): H800, FP8 weights,
  * BF16 KV cache, 608B input tokens/day (56.3 % cache hits), 168B output tokens/day, average KV
@@ -45,11 +49,11 @@ function readHourlyLoad(form) {
 export function readLayout(form, prefix, path) {
   const layout = {};
   for (const key of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp']) {
-    layout[key] = readNumber(form, `${prefix}${key}`, { path: `${path}.${key}`, integer: true, min: 1 });
+    layout[key] = readNumber(form, `${prefix}${key}`, { path: `${path}.${key}` });
   }
   const given = Object.values(layout).filter((value) => value !== undefined).length;
   const redundant = form.elements.namedItem(`${prefix}redundantExperts`)
-    ? readNumber(form, `${prefix}redundantExperts`, { path: `${path}.redundantExperts`, integer: true, min: 0 })
+    ? readNumber(form, `${prefix}redundantExperts`, { path: `${path}.redundantExperts` })
     : undefined;
   if (given === 0) {
     if (redundant !== undefined) throw localError(path, 'Redundant experts need the four layout sizes too');
@@ -59,7 +63,10 @@ export function readLayout(form, prefix, path) {
   return { ...layout, ...(redundant !== undefined ? { redundantExperts: redundant } : {}) };
 }
 
-/** Model, GPU and precision of the plan form (the throughput sub-form shares them). */
+/**
+ * Model, GPU and precision of the plan form (the throughput sub-form shares them).
+ * @returns {Pick<InferencePlanRequest, 'model' | 'gpu' | 'precision'>}
+ */
 export function readTarget(form) {
   return {
     model: form.elements.model.value,
@@ -68,31 +75,34 @@ export function readTarget(form) {
   };
 }
 
-/** The form → POST /v1/inference/plan body (errors for local mistakes as ApiRequestError(0, …)). */
+/**
+ * The form → POST /v1/inference/plan body (errors for local mistakes as ApiRequestError(0, …)).
+ * @returns {InferencePlanRequest}
+ */
 export function readRequest(form) {
-  const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens', integer: true, min: 1 });
-  const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance', min: 0, max: 1 });
+  const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens' });
+  const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance' });
   const overlap = form.elements.twoBatchOverlap.checked;
   return compactObject({
     ...readTarget(form),
     workload: {
-      inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true, positive: true }),
-      cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate', min: 0, max: 1 }),
-      outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true, positive: true }),
-      averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens', positive: true }),
-      peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage', min: 1 }),
+      inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true }),
+      cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate' }),
+      outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true }),
+      averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens' }),
+      peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage' }),
       hourlyLoad: readHourlyLoad(form),
-      utilization: readNumber(form, 'utilization', { path: 'workload.utilization', positive: true, max: 1 }),
+      utilization: readNumber(form, 'utilization', { path: 'workload.utilization' }),
     },
     slo: {
-      minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser', positive: true }),
-      maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs', positive: true }),
+      minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser' }),
+      maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs' }),
     },
-    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { positive: true }),
+    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
     deployment: {
       // always said: the API's default changed (disaggregated before, now "auto" unless pools are pinned)
       mode: form.elements.mode.value,
-      minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances', integer: true, min: 1 }),
+      minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances' }),
       prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
       decode: readLayout(form, 'decode.', 'deployment.decode'),
       // the API defaults to overlap on; only say so when it is turned off
@@ -109,7 +119,10 @@ function layoutFields(layout, prefix) {
   return fields;
 }
 
-/** The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent). */
+/**
+ * The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent).
+ * @param {Partial<InferencePlanRequest>} request
+ */
 export function requestToFields(request) {
   const workload = request.workload ?? {};
   const slo = request.slo ?? {};
@@ -140,7 +153,10 @@ export function requestToFields(request) {
   };
 }
 
-/** "DeepSeek-V3 on H800 · 608 B in / 168 B out per day". */
+/**
+ * "DeepSeek-V3 on H800 · 608 B in / 168 B out per day".
+ * @param {InferencePlanRequest} request
+ */
 export function defaultPlanName(request, form) {
   const model = optionLabel(form?.elements.model, request.model) ?? request.model;
   const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
@@ -223,6 +239,7 @@ function statusText(plan, request) {
     : `Feasible: both pools fit and meet the SLO.${auto}`;
 }
 
+/** @param {HTMLElement} container @param {InferencePlanResponse} plan @param {InferencePlanRequest} request */
 function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};

@@ -13,13 +13,14 @@ function hasPinnedValues(details) {
 }
 
 /**
+ * @template Req, Res  the endpoint's request and response body types (@gcp/contract, e.g. TrainingPlanRequest, TrainingPlanResponse)
  * @param {object} options
  * @param {HTMLFormElement} options.form
  * @param {HTMLElement} options.errorBox
  * @param {HTMLElement} options.result
  * @param {string} options.endpoint                 API path to POST to
- * @param {(form: HTMLFormElement) => object} options.readRequest
- * @param {(result: HTMLElement, response: object, request: object) => void} options.render
+ * @param {(form: HTMLFormElement) => Req} options.readRequest
+ * @param {(result: HTMLElement, response: Res, request: Req) => void} options.render
  * @param {{button: Element, values: object, open?: Element}} [options.preset]
  * @param {{model?: string, gpu?: string}} [options.catalogDefaults]  fill the model / gpu selects
  * @param {{kind: 'training' | 'inference', defaultName: (request: object, form: HTMLFormElement) => string,

@@ -5,6 +5,11 @@ import { clearError, showError } from './errors.js';
 import { latestOnly } from './form.js';
 import { el } from './results.js';
 
+/** @typedef {import('@gcp/contract').CreatePlanRequest} CreatePlanRequest */
+/** @typedef {import('@gcp/contract').SavedPlan} SavedPlan */
+/** @typedef {import('@gcp/contract').PlanSummary} PlanSummary */
+/** @typedef {import('@gcp/contract').PlanListResponse} PlanListResponse */
+
 /** Fired on `document` after a plan is saved; detail: the saved plan. */
 export const PLAN_SAVED_EVENT = 'gcp:plan-saved';
 export const SAVED_PLANS_LIMIT = 20;
@@ -43,7 +48,10 @@ export function savePlanControl({ kind, request, response, defaultName }) {
     button.disabled = true;
     try {
       // the API checks the name (empty, too long) and answers with its error envelope
-      const saved = await apiPost('/v1/plans', { name: input.value.trim(), kind, request, response });
+      /** @type {CreatePlanRequest} */
+      const body = { name: input.value.trim(), kind, request, response };
+      /** @type {SavedPlan} */
+      const saved = await apiPost('/v1/plans', body);
       status.replaceChildren('Saved as ', el('code', { text: `#${saved.id}` }));
       status.hidden = false;
       document.dispatchEvent(new CustomEvent(PLAN_SAVED_EVENT, { detail: saved }));
@@ -56,12 +64,16 @@ export function savePlanControl({ kind, request, response, defaultName }) {
   return form;
 }
 
-/** The line shown above a reopened result: which plan, when it was saved, that it was not recomputed. */
+/**
+ * The line shown above a reopened result: which plan, when it was saved, that it was not recomputed.
+ * @param {SavedPlan} plan
+ */
 export function openedNote(plan, submitLabel) {
   return el('p', { class: 'note opened-plan', id: `${plan.kind}-opened` },
     'Saved plan ', el('strong', { text: `“${plan.name}”` }), ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`);
 }
 
+/** @param {PlanSummary[]} plans @param {(plan: PlanSummary, button: HTMLButtonElement) => void} open */
 function planTable(plans, open) {
   const rows = plans.map((plan) => {
     const button = el('button', { type: 'button', class: 'secondary small', text: 'Open', 'aria-label': `Open “${plan.name}”` });
@@ -80,7 +92,7 @@ function planTable(plans, open) {
 /**
  * Lists the newest saved plans with an "Open" button each; refreshes after every save.
  * @param {object} options
- * @param {{training?: (plan: object) => Promise<void> | void, inference?: (plan: object) => Promise<void> | void}} options.openers
+ * @param {{training?: (plan: SavedPlan) => Promise<void> | void, inference?: (plan: SavedPlan) => Promise<void> | void}} options.openers
  *        fill the matching form from plan.request and show plan.response
  * @param {HTMLElement} [options.root]
  * @returns {Promise<void>} resolves after the first listing
@@ -94,6 +106,7 @@ export function initSavedPlans({ openers, root = document.getElementById('saved-
     clearError(errorBox);
     button.disabled = true;
     try {
+      /** @type {SavedPlan} */
       const plan = await apiGet(`/v1/plans/${encodeURIComponent(summary.id)}`);
       const opener = openers[plan.kind];
       if (!opener) throw new Error(`Plans of kind “${plan.kind}” cannot be opened here.`);
@@ -108,6 +121,7 @@ export function initSavedPlans({ openers, root = document.getElementById('saved-
   async function refresh() {
     const isLatest = next();
     try {
+      /** @type {PlanListResponse} */
       const { plans } = await apiGet(`/v1/plans?limit=${SAVED_PLANS_LIMIT}`);
       if (!isLatest()) return;
       clearError(errorBox);

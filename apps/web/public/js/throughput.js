@@ -8,18 +8,23 @@ import { readLayout, readTarget } from './inference.js';
 import { servingLayoutLong } from './layouts.js';
 import { chartFigure, el, figures, statusBanner } from './results.js';
 
+/** @typedef {import('@gcp/contract').ThroughputRequest} ThroughputRequest */
+/** @typedef {import('@gcp/contract').ThroughputResponse} ThroughputResponse */
+
+/** @returns {ThroughputRequest} */
 function readRequest(form, planForm) {
   return compactObject({
     ...readTarget(planForm),
-    gpuCount: readNumber(form, 'gpuCount', { required: true, integer: true, min: 1 }),
-    concurrency: readNumber(form, 'concurrency', { required: true, integer: true, min: 1 }),
-    inputTokens: readNumber(form, 'inputTokens', { required: true, integer: true, min: 1 }),
-    outputTokens: readNumber(form, 'outputTokens', { required: true, integer: true, min: 1 }),
-    prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate', { min: 0, max: 1 }),
+    gpuCount: readNumber(form, 'gpuCount', { required: true }),
+    concurrency: readNumber(form, 'concurrency', { required: true }),
+    inputTokens: readNumber(form, 'inputTokens', { required: true }),
+    outputTokens: readNumber(form, 'outputTokens', { required: true }),
+    prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate'),
     parallelism: readLayout(form, '', 'parallelism'),
   });
 }
 
+/** @param {HTMLElement} container @param {ThroughputResponse} result */
 function render(container, result) {
   const memory = result.memoryPerGpuBytes ?? {};
   container.replaceChildren(...[

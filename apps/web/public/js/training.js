@@ -7,6 +7,9 @@ import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, us
 import { trainingLayout } from './layouts.js';
 import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
 
+/** @typedef {import('@gcp/contract').TrainingPlanRequest} TrainingPlanRequest */
+/** @typedef {import('@gcp/contract').TrainingPlanResponse} TrainingPlanResponse */
+
 /** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
 export const DEEPSEEK_V3_RUN = {
   model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', sequenceLength: '4096',
@@ -34,18 +37,23 @@ const MEMORY_PARTS = [
   ['Buffers & reserve', 'transient'],
 ];
 
-/** The form → POST /v1/training/plan body (errors for local mistakes as ApiRequestError(0, …)). */
+/**
+ * The form → POST /v1/training/plan body (errors for local mistakes as ApiRequestError(0, …)).
+ * Kept here for the form's sake, not the schema's: a layout is all four sizes or none, and the
+ * layout extras need the sizes (the API would name each missing key instead).
+ * @returns {TrainingPlanRequest}
+ */
 export function readRequest(form) {
   const layout = {
-    tp: readNumber(form, 'tp', { path: 'parallelism.tp', integer: true, min: 1 }),
-    pp: readNumber(form, 'pp', { path: 'parallelism.pp', integer: true, min: 1 }),
-    dp: readNumber(form, 'dp', { path: 'parallelism.dp', integer: true, min: 1 }),
-    ep: readNumber(form, 'ep', { path: 'parallelism.ep', integer: true, min: 1 }),
+    tp: readNumber(form, 'tp', { path: 'parallelism.tp' }),
+    pp: readNumber(form, 'pp', { path: 'parallelism.pp' }),
+    dp: readNumber(form, 'dp', { path: 'parallelism.dp' }),
+    ep: readNumber(form, 'ep', { path: 'parallelism.ep' }),
   };
   const given = Object.values(layout).filter((value) => value !== undefined).length;
   const extras = {
     zero: form.elements.zero.value === '' ? undefined : Number(form.elements.zero.value),
-    microBatchSize: readNumber(form, 'microBatchSize', { path: 'parallelism.microBatchSize', integer: true, min: 1 }),
+    microBatchSize: readNumber(form, 'microBatchSize', { path: 'parallelism.microBatchSize' }),
     schedule: form.elements.schedule.value || undefined,
   };
   if (given > 0 && given < 4) throw localError('parallelism', 'Give all of TP, PP, DP and EP to fix a layout, or none to search');
@@ -55,13 +63,13 @@ export function readRequest(form) {
   return compactObject({
     model: form.elements.model.value,
     gpu: form.elements.gpu.value,
-    gpuCount: readNumber(form, 'gpuCount', { required: true, integer: true, min: 1 }),
-    tokens: readNumber(form, 'tokens', { required: true, positive: true }),
-    sequenceLength: readNumber(form, 'sequenceLength', { required: true, integer: true, min: 1 }),
-    globalBatchTokens: readNumber(form, 'globalBatchTokens', { positive: true }),
+    gpuCount: readNumber(form, 'gpuCount', { required: true }),
+    tokens: readNumber(form, 'tokens', { required: true }),
+    sequenceLength: readNumber(form, 'sequenceLength', { required: true }),
+    globalBatchTokens: readNumber(form, 'globalBatchTokens'),
     precision: form.elements.precision.value,
     optimizerStatePrecision: form.elements.optimizerStatePrecision.value,
-    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd', { min: 0 }),
+    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
     parallelism: given === 4 ? { ...layout, ...extras } : undefined,
   });
 }
@@ -72,7 +80,10 @@ function batchText(tokens, sequenceLength) {
   return whole ? `${tokens / sequenceLength} × ${sequenceLength}` : quantityText(tokens);
 }
 
-/** The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent). */
+/**
+ * The inverse of readRequest: a saved request → {field name: value} for fillForm; every field is set ("" when absent).
+ * @param {Partial<TrainingPlanRequest>} request
+ */
 export function requestToFields(request) {
   const p = request.parallelism ?? {};
   return {
@@ -95,13 +106,17 @@ export function requestToFields(request) {
   };
 }
 
-/** "DeepSeek-V3 on 2,048 H800" — model and GPU as the form's selects name them. */
+/**
+ * "DeepSeek-V3 on 2,048 H800" — model and GPU as the form's selects name them.
+ * @param {TrainingPlanRequest} request
+ */
 export function defaultPlanName(request, form) {
   const model = optionLabel(form?.elements.model, request.model) ?? request.model;
   const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
   return `${model} on ${number(request.gpuCount, 0)} ${gpu}`;
 }
 
+/** @param {HTMLElement} container @param {TrainingPlanResponse} plan @param {string} gpuName */
 function render(container, plan, gpuName) {
   const ok = plan.feasible && plan.fits;
   const layoutText = trainingLayout(plan.parallelism);

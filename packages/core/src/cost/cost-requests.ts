@@ -1,52 +1,22 @@
-import { getGpu } from '../gpus/catalog.js';
-import type { GpuSpec } from '../gpus/types.js';
-import { getModel } from '../models/catalog.js';
-import { normalizeConfig } from '../models/normalize-config.js';
-import type { ModelArchitecture } from '../models/types.js';
+import type { AuditRequestBody, TcoRequest } from '@gcp/contract';
+import { resolveGpuId, resolveModelInput } from '../catalog-inputs.js';
+import { PlannerInputError } from '../errors.js';
 import { defaultRentalUsdPerGpuHour, getGpuPrice } from '../prices/catalog.js';
-import { TrainingPlanError } from '../training/errors.js';
 import { planTraining } from '../training/plan.js';
 import { figure, type Figure } from '../units/figure.js';
 import { auditClaim, type ClaimAudit } from './claim-audit.js';
 import { compareOwnership, REQUEST_SOURCE, type OwnershipResult } from './ownership.js';
 import type { OwnershipDefaults } from './ownership-defaults.js';
 
-/** POST /v1/cost/tco body (validated by the schema). */
-export interface OwnershipRequest extends Partial<Record<keyof OwnershipDefaults, number>> {
-  readonly gpu: string;
-  readonly gpuCount: number;
-  readonly gpuUsd?: number;
-  readonly serverUsd?: number;
-  readonly rentUsdPerGpuHour?: number;
-  /** A run to cost both ways. */
-  readonly run?: { readonly gpuHours: number };
-}
-
-/** POST /v1/audit body (validated by the schema). */
-export interface AuditRequest {
-  readonly model: string | { readonly config: Record<string, unknown> };
-  readonly tokens: number;
-  readonly gpu: string;
-  readonly gpuCount: number;
-  readonly precision?: 'fp8' | 'bf16';
-  readonly sequenceLength?: number;
-  /** Tokens per optimizer step of the claimed run (the planner's prediction uses it; default 4M). */
-  readonly globalBatchTokens?: number;
-  readonly days?: number;
-  readonly gpuHours?: number;
-  readonly costUsd?: number;
-}
+/** POST /v1/cost/tco body (validated by the contract's schema). */
+export type OwnershipRequest = TcoRequest;
+/** POST /v1/audit body (validated by the contract's schema: exactly one of days and gpuHours). */
+export type AuditRequest = AuditRequestBody;
 
 /** The sequence length a claim is audited at when it names none (most published pre-training runs: 4K). */
 export const DEFAULT_AUDIT_SEQUENCE_LENGTH = 4096;
 /** Precision assumed for a claim that names none. */
 export const DEFAULT_AUDIT_PRECISION = 'bf16';
-
-function gpuOf(id: string): GpuSpec {
-  const g = getGpu(id);
-  if (!g) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog (GET /v1/gpus lists them)' }]);
-  return g;
-}
 
 const given = (value: number): Figure => figure(value, 'assumed', REQUEST_SOURCE);
 
@@ -54,7 +24,7 @@ const given = (value: number): Figure => figure(value, 'assumed', REQUEST_SOURCE
 function rentFigure(gpuId: string, requested: number | undefined): Figure & { rentalKind?: string } {
   if (requested !== undefined) return given(requested);
   const d = defaultRentalUsdPerGpuHour(gpuId);
-  if (!d) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'has no price file' }]);
+  if (!d) throw PlannerInputError.at('gpu', 'has no price file', 'unknown');
   return { value: d.value, kind: d.kind, source: `${d.rentalKind} (${d.date}): ${d.source}`, rentalKind: d.rentalKind };
 }
 
@@ -65,12 +35,12 @@ export interface OwnershipPlan extends OwnershipResult {
 
 /** Buy vs rent for `gpuCount` GPUs of a catalog GPU, prices from the request or the GPU's price file. */
 export function planOwnership(req: OwnershipRequest): OwnershipPlan {
-  const gpu = gpuOf(req.gpu);
+  const gpu = resolveGpuId(req.gpu);
   const price = getGpuPrice(gpu.id);
   const rent = rentFigure(gpu.id, req.rentUsdPerGpuHour);
   const serverUsd = req.serverUsd !== undefined ? given(req.serverUsd) : req.gpuUsd !== undefined ? undefined : price?.serverUsd;
   const gpuUsd = req.gpuUsd !== undefined ? given(req.gpuUsd) : price?.gpuUsd;
-  if (!serverUsd && !gpuUsd) throw new TrainingPlanError('unsupported', [{ path: 'gpuUsd', message: 'no purchase price is on file for this GPU: give gpuUsd or serverUsd' }]);
+  if (!serverUsd && !gpuUsd) throw PlannerInputError.at('gpuUsd', 'no purchase price is on file for this GPU: give gpuUsd or serverUsd', 'unsupported');
   const overrides: Partial<Record<keyof OwnershipDefaults, number>> = {};
   const keys: Array<keyof OwnershipDefaults> = ['pue', 'usdPerKwh', 'depreciationYears', 'lifetimeUtilization', 'gpuPowerShareOfTdp', 'serverPowerPerGpuWatt', 'networkingUsdPerNode', 'storageUsdPerNode', 'serverOverheadUsdPerNode', 'facilityUsdPerKwMonth', 'staffFtePer1000Gpus', 'usdPerFteYear', 'experimentMultiplier'];
   for (const k of keys) if (req[k] !== undefined) overrides[k] = req[k];
@@ -81,15 +51,6 @@ export function planOwnership(req: OwnershipRequest): OwnershipPlan {
   return { ...result, gpu: gpu.id, rentalPrice: { usdPerGpuHour: rent.value, kind: rent.rentalKind ?? 'request', source: rent.source } };
 }
 
-function archOf(model: AuditRequest['model']): ModelArchitecture {
-  if (typeof model === 'string') {
-    const m = getModel(model);
-    if (!m) throw new TrainingPlanError('unknown', [{ path: 'model', message: 'is not a model id in the catalog (GET /v1/models lists them)' }]);
-    return m.architecture;
-  }
-  return normalizeConfig(model.config);
-}
-
 export interface AuditPlan extends ClaimAudit {
   readonly rentalPrice: { readonly usdPerGpuHour: number; readonly kind: string; readonly source: string };
   /** Why the planner made no prediction, when it could not. */
@@ -98,11 +59,10 @@ export interface AuditPlan extends ClaimAudit {
 
 /** Audits a published training claim against physics and the training planner's own prediction. */
 export function auditTrainingClaim(req: AuditRequest): AuditPlan {
-  const gpu = gpuOf(req.gpu);
-  const arch = archOf(req.model);
-  if ((req.days === undefined) === (req.gpuHours === undefined)) throw new TrainingPlanError('invalid', [{ path: 'days', message: 'give exactly one of days and gpuHours' }]);
+  const gpu = resolveGpuId(req.gpu);
+  const { arch } = resolveModelInput(req.model);
   const precision = req.precision ?? DEFAULT_AUDIT_PRECISION;
-  if (precision === 'fp8' && !gpu.denseTflops.fp8) throw new TrainingPlanError('invalid', [{ path: 'precision', message: 'fp8 is not available on this GPU (no FP8 tensor cores)' }]);
+  if (precision === 'fp8' && !gpu.denseTflops.fp8) throw PlannerInputError.at('precision', 'fp8 is not available on this GPU (no FP8 tensor cores)');
   const sequenceLength = req.sequenceLength ?? Math.min(DEFAULT_AUDIT_SEQUENCE_LENGTH, arch.maxPositionEmbeddings);
   let predicted: { gpuHours: number; tokensPerSecondPerGpu: number } | undefined;
   let predictionUnavailable: string | undefined;
@@ -111,7 +71,7 @@ export function auditTrainingClaim(req: AuditRequest): AuditPlan {
     if (plan.feasible) predicted = { gpuHours: plan.gpuHours, tokensPerSecondPerGpu: plan.tokensPerSecondPerGpu };
     else predictionUnavailable = `no layout fits: ${plan.reasons[0] ?? ''}`;
   } catch (e) {
-    if (!(e instanceof TrainingPlanError)) throw e;
+    if (!(e instanceof PlannerInputError)) throw e;
     predictionUnavailable = e.message;
   }
   const rent = rentFigure(gpu.id, undefined);

@@ -1,6 +1,6 @@
+import { HOURS_PER_DAY } from '@gcp/contract';
 import { convert } from '../units/units.js';
 import { aggregatedOperatingPoint, type AggregatedPoint, type AggregatedRequestShape } from './aggregated.js';
-import { HOURS_PER_DAY } from './daily-load.js';
 import { kvLoadSecondsPerHitToken, splitDailyCost, type CostPerMillionTokensUsd, type FleetOperationsInput, type FleetSlo, type FleetWorkload } from './fleet.js';
 import { poolDailyCostUsd, sizeWholeInstancePool, type WholeInstancePool } from './instances.js';
 import type { ResolvedLayout } from './layout.js';

@@ -1,7 +1,4 @@
-import { InferenceInputError } from './errors.js';
-
-/** Hours in the day the fleet is scaled over (one provisioning decision per hour). */
-export const HOURS_PER_DAY = 24;
+import { HOURS_PER_DAY } from '@gcp/contract';
 
 /**
  * Hour of the default shape's peak (local time of the user base). Only the shape matters for
@@ -9,9 +6,6 @@ export const HOURS_PER_DAY = 24;
  * interactive traffic.
  */
 export const DEFAULT_PEAK_HOUR = 14;
-
-/** Largest peak ÷ average a day of 24 hours can have is 24 (all load in one hour); the planner accepts up to this. */
-export const MAX_PEAK_TO_AVERAGE = 12;
 
 /** Bisection steps for the default shape's concentration (β to ~1e-9 of the bracket). */
 const SHAPE_BISECTION_STEPS = 80;
@@ -49,14 +43,12 @@ export function defaultDailyShape(peakToAverage: number): number[] {
 
 /**
  * Hourly multipliers of the average load (mean 1) for the request: `hourlyLoad` (24 relative
- * values, any scale) normalised to mean 1, or the default shape for `peakToAverage`.
+ * values, any scale, some positive: the contract's `workload.hourlyLoad`) normalised to mean 1,
+ * or the default shape for `peakToAverage`.
  */
-export function dailyShape(hourlyLoad: readonly number[] | undefined, peakToAverage: number, field = 'workload.hourlyLoad'): number[] {
+export function dailyShape(hourlyLoad: readonly number[] | undefined, peakToAverage: number): number[] {
   if (hourlyLoad === undefined) return defaultDailyShape(peakToAverage);
-  if (hourlyLoad.length !== HOURS_PER_DAY) throw new InferenceInputError(field, `must list ${HOURS_PER_DAY} hourly values`);
-  if (hourlyLoad.some((x) => !Number.isFinite(x) || x < 0)) throw new InferenceInputError(field, 'values must be finite and ≥ 0');
   const m = mean(hourlyLoad);
-  if (!(m > 0)) throw new InferenceInputError(field, 'must have some load (a positive sum)');
   return hourlyLoad.map((x) => x / m);
 }
 

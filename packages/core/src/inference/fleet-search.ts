@@ -1,3 +1,4 @@
+import { HOURS_PER_DAY, MAX_SERVING_INSTANCE_GPUS } from '@gcp/contract';
 import type { GpuSpec } from '../gpus/types.js';
 import type { ModelArchitecture } from '../models/types.js';
 import { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type AggregatedFleetPlan } from './aggregated-fleet.js';
@@ -8,8 +9,6 @@ import {
   type DecodeEngine, type FleetOperationsInput, type FleetPlan, type FleetSlo, type FleetWorkload, type PrefillEngine,
 } from './fleet.js';
 import type { Layout, ResolvedLayout } from './layout.js';
-import { MAX_SERVING_INSTANCE_GPUS } from './layout-rules.js';
-import { HOURS_PER_DAY } from './daily-load.js';
 import { gpuMemory } from './memory.js';
 import type { ServingSetup } from './setup.js';
 

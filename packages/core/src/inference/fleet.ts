@@ -1,6 +1,6 @@
+import { HOURS_PER_DAY } from '@gcp/contract';
 import { convert } from '../units/units.js';
 import { links } from './comm.js';
-import { HOURS_PER_DAY } from './daily-load.js';
 import { poolDailyCostUsd, sizeWholeInstancePool, type WholeInstancePool } from './instances.js';
 import type { ResolvedLayout } from './layout.js';
 import { gpuMemory, kvBytesPerSequencePerGpu } from './memory.js';

@@ -1,7 +1,6 @@
 /** Inference planner: memory, prefill, decode, aggregated and disaggregated serving, fleet sizing. */
-export { InferenceInputError } from './errors.js';
 export { INFERENCE_EFFICIENCY, type InferenceEfficiency } from './efficiency.js';
-export { WEIGHT_FORMATS, KV_FORMATS, type WeightFormat, type KvFormat, computeFormatFor, kvBytesPerElement, weightBytesPerElement } from './precision.js';
+export { type WeightFormat, type KvFormat, computeFormatFor, kvBytesPerElement, weightBytesPerElement } from './precision.js';
 export { resolveLayout, tensorParallelLayout, type Layout, type ResolvedLayout } from './layout.js';
 export { modelShape, type ModelShape } from './shape.js';
 export { gpuMemory, weightBytesPerGpu, kvBytesPerSequencePerGpu, type GpuMemory } from './memory.js';
@@ -16,12 +15,12 @@ export { planFleet, prefillEngine, decodeEngine, type FleetPlan, type FleetWorkl
 export { decodePareto, type ParetoPoint } from './pareto.js';
 export { launchSettings, type LaunchSettings } from './launch-settings.js';
 export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './kv-report.js';
-export { estimateThroughput, type ThroughputRequest, type ThroughputResult } from './throughput.js';
-export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, MAX_MIN_INSTANCES, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
+export { estimateThroughput, servingPrecision, type ThroughputRequest, type ThroughputResult } from './throughput.js';
+export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
 export { aggregatedOperatingPoint, aggregatedPareto, type AggregatedPoint, type AggregatedParetoPoint, type AggregatedRequestShape } from './aggregated.js';
 export { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type AggregatedFleetPlan } from './aggregated-fleet.js';
-export { layoutProblem, assertLayoutAllowed, MAX_SERVING_INSTANCE_GPUS, type LayoutProblem } from './layout-rules.js';
-export { dailyShape, defaultDailyShape, HOURS_PER_DAY, MAX_PEAK_TO_AVERAGE } from './daily-load.js';
+export { layoutProblem, assertLayoutAllowed, type LayoutProblem } from './layout-rules.js';
+export { dailyShape, defaultDailyShape } from './daily-load.js';
 export { sizeWholeInstancePool, type WholeInstancePool, type PoolDemand } from './instances.js';
 export { searchFleet, alternativesTo, minGpusHoldingWeights, type FleetAlternative } from './fleet-search.js';
 export { finiteOnly } from './inputs.js';

@@ -1,46 +1,38 @@
+import type { ModelInput } from '@gcp/contract';
+import { PlannerInputError } from '../errors.js';
 import { getGpu } from '../gpus/catalog.js';
 import type { GpuSpec } from '../gpus/types.js';
 import { getModel } from '../models/catalog.js';
 import { normalizeConfig } from '../models/normalize-config.js';
 import type { ModelArchitecture } from '../models/types.js';
-import { InferenceInputError } from './errors.js';
 
-/** `model` of a request: a catalog id or `{ "config": { ...HF config.json } }`. */
-export function resolveModel(model: unknown, field = 'model'): ModelArchitecture {
+/**
+ * `model` of a request: a catalog id or `{ "config": { ...HF config.json } }`. A config that does
+ * not describe a model throws PlannerInputError naming `model.config.<key>`.
+ */
+export function resolveModel(model: ModelInput, field = 'model'): ModelArchitecture {
   if (typeof model === 'string') {
     const m = getModel(model);
-    if (!m) throw new InferenceInputError(field, 'unknown model id');
+    if (!m) throw PlannerInputError.at(field, 'unknown model id', 'unknown');
     return m.architecture;
   }
-  if (model && typeof model === 'object' && 'config' in model) {
-    return normalizeConfig((model as { config: unknown }).config); // throws ConfigError naming the config key
+  try {
+    return normalizeConfig(model.config);
+  } catch (e) {
+    if (e instanceof PlannerInputError) throw e.under(field);
+    throw e;
   }
-  throw new InferenceInputError(field, 'must be a catalog model id or {"config": {...}}');
 }
 
-export function resolveGpu(gpu: unknown, field = 'gpu'): GpuSpec {
-  const g = typeof gpu === 'string' ? getGpu(gpu) : undefined;
-  if (!g) throw new InferenceInputError(field, 'unknown GPU id');
+export function resolveGpu(gpu: string, field = 'gpu'): GpuSpec {
+  const g = getGpu(gpu);
+  if (!g) throw PlannerInputError.at(field, 'unknown GPU id', 'unknown');
   return g;
-}
-
-export function positiveNumber(v: unknown, field: string, opts: { integer?: boolean; max?: number } = {}): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || (opts.integer && !Number.isInteger(v))) {
-    throw new InferenceInputError(field, `must be a positive ${opts.integer ? 'integer' : 'number'}`);
-  }
-  if (opts.max !== undefined && v > opts.max) throw new InferenceInputError(field, `must be at most ${opts.max}`);
-  return v;
-}
-
-export function fraction(v: unknown, field: string, dflt: number): number {
-  if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw new InferenceInputError(field, 'must be a number in [0, 1]');
-  return v;
 }
 
 /** A context must fit the model's positions (max_position_embeddings). */
 export function contextWithinModel(arch: ModelArchitecture, tokens: number, field: string): void {
-  if (tokens > arch.maxPositionEmbeddings) throw new InferenceInputError(field, "exceeds the model's max_position_embeddings");
+  if (tokens > arch.maxPositionEmbeddings) throw PlannerInputError.at(field, "exceeds the model's max_position_embeddings");
 }
 
 /** Drop keys whose value is not a finite number (undefined, NaN, ±Infinity) so JSON never carries them. */

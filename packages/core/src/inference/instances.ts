@@ -1,4 +1,4 @@
-import { HOURS_PER_DAY } from './daily-load.js';
+import { HOURS_PER_DAY } from '@gcp/contract';
 
 /**
  * Relative slack when rounding load ÷ capacity up to whole instances, so that a load of exactly

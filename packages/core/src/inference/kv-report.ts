@@ -1,14 +1,13 @@
+import type { KvCacheRequest } from '@gcp/contract';
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken } from '../accounting/kv-cache.js';
-import { contextWithinModel, positiveNumber, resolveModel } from './inputs.js';
-import { kvBytesPerElement, parseKvFormat } from './precision.js';
+import { contextWithinModel, resolveModel } from './inputs.js';
+import { kvBytesPerElement } from './precision.js';
 
-export interface KvCacheRequest {
-  readonly model: unknown;
-  readonly contextTokens: unknown;
-  readonly kvCacheDtype?: unknown;
-  readonly kvCacheBits?: unknown;
-  readonly concurrency?: unknown;
-}
+/** The contract's POST /v1/inference/kv-cache body, validated. */
+export type { KvCacheRequest };
+
+/** Sequences counted when the request gives no concurrency. */
+const DEFAULT_CONCURRENCY = 1;
 
 export interface KvCacheReport {
   readonly model: string;
@@ -24,12 +23,10 @@ export interface KvCacheReport {
 /** KV bytes per token (every layer), per sequence at `contextTokens` (sliding layers capped), and for `concurrency` sequences. */
 export function kvCacheReport(r: KvCacheRequest): KvCacheReport {
   const arch = resolveModel(r.model);
-  const ctx = positiveNumber(r.contextTokens, 'contextTokens', { integer: true });
+  const ctx = r.contextTokens;
   contextWithinModel(arch, ctx, 'contextTokens');
-  const bits = r.kvCacheBits === undefined ? undefined : positiveNumber(r.kvCacheBits, 'kvCacheBits', { max: 32 });
-  const fmt = r.kvCacheDtype === undefined ? undefined : parseKvFormat(r.kvCacheDtype, 'kvCacheDtype');
-  const bpe = kvBytesPerElement(fmt, bits);
-  const concurrency = r.concurrency === undefined ? 1 : positiveNumber(r.concurrency, 'concurrency', { integer: true });
+  const bpe = kvBytesPerElement(r.kvCacheDtype, r.kvCacheBits);
+  const concurrency = r.concurrency ?? DEFAULT_CONCURRENCY;
   const perSeq = kvCacheBytesPerSequence(arch, ctx, bpe);
   return {
     model: arch.name, attention: arch.attention.kind, bytesPerElement: bpe,

@@ -1,15 +1,8 @@
+import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/contract';
+import { PlannerInputError } from '../errors.js';
 import type { GpuSpec } from '../gpus/types.js';
 import type { ModelArchitecture } from '../models/types.js';
-import { InferenceInputError } from './errors.js';
 import type { Layout } from './layout.js';
-
-/**
- * Largest serving instance the planner accepts, GPUs (attention TP × DP × PP). A planner bound,
- * not physics: DeepSeek's Day-6 decode unit is 144 GPUs, the largest published serving instances
- * are a few hundred; 4,096 leaves room while keeping every accepted request inside a Worker's
- * CPU budget.
- */
-export const MAX_SERVING_INSTANCE_GPUS = 4096;
 
 /** A rule of the model or the machine that a layout breaks: the field to name and the rule. */
 export interface LayoutProblem {
@@ -70,5 +63,5 @@ export function layoutProblem(layout: Layout, arch: ModelArchitecture, gpu: GpuS
 /** Throws the layout's first broken rule as a 4xx-bound input error naming the field. */
 export function assertLayoutAllowed(layout: Layout, arch: ModelArchitecture, gpu: GpuSpec, field: string): void {
   const p = layoutProblem(layout, arch, gpu, field);
-  if (p) throw new InferenceInputError(p.field, p.rule);
+  if (p) throw PlannerInputError.at(p.field, p.rule);
 }

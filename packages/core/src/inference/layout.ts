@@ -1,6 +1,6 @@
 import type { ModelArchitecture } from '../models/types.js';
 import type { GpuSpec } from '../gpus/types.js';
-import { InferenceInputError } from './errors.js';
+import { PlannerInputError } from '../errors.js';
 
 /**
  * How one serving instance spreads over GPUs. Attention runs `attentionTp`-way tensor parallel
@@ -30,24 +30,21 @@ export interface ResolvedLayout {
   readonly gpuCount: number;
 }
 
-const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
-
+/**
+ * A layout with its defaults and GPU counts, checked against the rules between its sizes and the
+ * model (the sizes themselves are whole numbers in the contract's bounds: ServingLayout).
+ */
 export function resolveLayout(layout: Layout, arch: ModelArchitecture, field = 'parallelism'): ResolvedLayout {
-  for (const k of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp'] as const) {
-    if (!isPosInt(layout[k])) throw new InferenceInputError(`${field}.${k}`, 'must be a positive integer');
-  }
   const pp = layout.pp ?? 1;
-  if (!isPosInt(pp)) throw new InferenceInputError(`${field}.pp`, 'must be a positive integer');
   const redundantExperts = layout.redundantExperts ?? 0;
-  if (!(Number.isInteger(redundantExperts) && redundantExperts >= 0)) throw new InferenceInputError(`${field}.redundantExperts`, 'must be a non-negative integer');
   const stage = layout.attentionTp * layout.attentionDp;
   if (stage !== layout.moeTp * layout.moeEp) {
-    throw new InferenceInputError(field, 'attentionTp × attentionDp must equal moeTp × moeEp');
+    throw PlannerInputError.at(field, 'attentionTp × attentionDp must equal moeTp × moeEp');
   }
-  if (pp > arch.numLayers) throw new InferenceInputError(`${field}.pp`, "cannot exceed the model's layer count");
-  if (!arch.moe && (layout.moeEp > 1 || redundantExperts > 0)) throw new InferenceInputError(`${field}.moeEp`, 'a dense model has no experts to split');
+  if (pp > arch.numLayers) throw PlannerInputError.at(`${field}.pp`, "cannot exceed the model's layer count");
+  if (!arch.moe && (layout.moeEp > 1 || redundantExperts > 0)) throw PlannerInputError.at(`${field}.moeEp`, 'a dense model has no experts to split');
   if (arch.moe && layout.moeEp > arch.moe.numRoutedExperts + redundantExperts) {
-    throw new InferenceInputError(`${field}.moeEp`, 'more EP ranks than expert replicas (routed + redundant)');
+    throw PlannerInputError.at(`${field}.moeEp`, 'more EP ranks than expert replicas (routed + redundant)');
   }
   return { attentionTp: layout.attentionTp, attentionDp: layout.attentionDp, moeTp: layout.moeTp, moeEp: layout.moeEp, pp, redundantExperts, gpusPerStage: stage, gpuCount: stage * pp };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOAD_FOLLOWING_UTILIZATION } from '@gcp/contract';
+
 /**
  * Fleet OPERATIONS: how much of its engine capacity a provisioned instance delivers on average.
  *
@@ -30,7 +32,8 @@ export interface FleetOperations {
 }
 
 export const FLEET_OPERATIONS: FleetOperations = {
-  loadFollowingUtilization: 0.482,
+  // the value lives in the contract: the request schema documents it as workload.utilization's default
+  loadFollowingUtilization: DEFAULT_LOAD_FOLLOWING_UTILIZATION,
 };
 
 /** Where the default utilisation comes from, as plans state it. */

@@ -5,7 +5,6 @@ import { kvCacheReport } from './kv-report.js';
 import { makeSetup } from './setup.js';
 import { decodeStep } from './decode.js';
 import { estimateThroughput } from './throughput.js';
-import { InferenceInputError } from './errors.js';
 
 const V2_REPORT = 'DeepSeek-V2 report (arXiv:2405.04434) §1/Fig. 1: MLA "reducing the KV cache by 93.3%" vs DeepSeek 67B';
 
@@ -34,12 +33,9 @@ describe('KV cache physics', () => {
     expect(oss.bytesPerSequence).toBeLessThan(oss.bytesPerToken * 65536);
   });
 
-  it('rejects a context beyond max_position_embeddings and unknown precisions, naming the field', () => {
+  // an unknown precision is the contract's (kvFormatSchema; packages/contract inference.test.ts)
+  it('rejects a context beyond max_position_embeddings, naming the field', () => {
     expect(() => kvCacheReport({ model: 'llama-3.1-8b', contextTokens: 10_000_000 })).toThrowError(/contextTokens/);
-    try { kvCacheReport({ model: 'llama-3.1-8b', contextTokens: 10, kvCacheDtype: 'fp7' }); } catch (e) {
-      expect(e).toBeInstanceOf(InferenceInputError);
-      expect((e as InferenceInputError).field).toBe('kvCacheDtype');
-    }
   });
 });
 
@@ -78,8 +74,8 @@ describe('deployments that do not fit say why', () => {
     expect(JSON.stringify(r)).not.toMatch(/null|NaN|Infinity/);
   });
 
-  it('zero concurrency and a layout that does not multiply out are input errors naming the field', () => {
-    expect(() => estimateThroughput({ model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 1, precision: { weights: 'bf16', kvCache: 'bf16' }, inputTokens: 10, outputTokens: 10, concurrency: 0 })).toThrowError(/concurrency/);
+  // zero concurrency is the contract's (packages/contract inference.test.ts)
+  it('a layout that does not multiply out is an input error naming the field', () => {
     expect(() => estimateThroughput({ model: 'deepseek-v3', gpu: 'h200', gpuCount: 16, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 10, outputTokens: 10, concurrency: 1, parallelism: { attentionTp: 8, attentionDp: 2, moeTp: 1, moeEp: 8 } })).toThrowError(/parallelism/);
   });
 

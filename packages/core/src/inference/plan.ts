@@ -1,11 +1,12 @@
+import type { InferencePlanRequest } from '@gcp/contract';
+import { PlannerInputError } from '../errors.js';
 import { aggregatedPareto, type AggregatedParetoPoint } from './aggregated.js';
 import type { AggregatedFleetPlan } from './aggregated-fleet.js';
-import { dailyShape, MAX_PEAK_TO_AVERAGE, shapePeakToAverage } from './daily-load.js';
-import { InferenceInputError } from './errors.js';
+import { dailyShape, shapePeakToAverage } from './daily-load.js';
 import { alternativesTo, searchFleet, type FleetAlternative } from './fleet-search.js';
 import type { CostPerMillionTokensUsd, FleetPlan } from './fleet.js';
 import { DEFAULT_MIN_INSTANCES } from './instances.js';
-import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
+import { contextWithinModel, resolveGpu, resolveModel } from './inputs.js';
 import { launchSettings, type LaunchSettings } from './launch-settings.js';
 import { resolveLayout, type Layout } from './layout.js';
 import { assertLayoutAllowed } from './layout-rules.js';
@@ -15,17 +16,10 @@ import { fleetWarnings } from './plan-warnings.js';
 import { kvBytesPerElement } from './precision.js';
 import { requestShape } from './request-shape.js';
 import { makeSetup, type SpeculativeDecoding } from './setup.js';
-import { parseLayout, parsePrecision } from './throughput.js';
+import { servingPrecision } from './throughput.js';
 
-export interface PlanRequest {
-  readonly model: unknown;
-  readonly gpu: unknown;
-  readonly precision: unknown;
-  readonly workload: unknown;
-  readonly slo?: unknown;
-  readonly pricePerGpuHourUsd?: unknown;
-  readonly deployment?: unknown;
-}
+/** The contract's POST /v1/inference/plan body, validated. */
+export type PlanRequest = InferencePlanRequest;
 
 export type DeploymentMode = 'disaggregated' | 'aggregated';
 
@@ -77,16 +71,19 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
 export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
 /** Tokens per prefill forward pass in fleet plans (SGLang's chunked-prefill size for large prompts). */
 const PREFILL_CHUNK = 16384;
-/** Largest deployment.minInstances accepted. */
-export const MAX_MIN_INSTANCES = 1000;
+/** Mean context a token sees when the request gives none (capped by the model's positions). */
+const DEFAULT_AVERAGE_CONTEXT_TOKENS = 4096;
+/** Busiest hour ÷ daily average when the request gives neither peakToAverage nor hourlyLoad: a flat day. */
+const DEFAULT_PEAK_TO_AVERAGE = 1;
+/** MTP draft tokens per step, and their chained acceptance, when `deployment.mtp` leaves them out (DeepSeek-V3's one MTP module). */
+const DEFAULT_MTP_DRAFT_TOKENS = 1;
+const DEFAULT_MTP_ACCEPTANCE = 0.85;
+/** Share of input tokens from the prefix cache when the request gives none. */
+const DEFAULT_CACHE_HIT_RATE = 0;
+/** Busiest EP rank's load ÷ mean when the request gives none: balanced routing. */
+const BALANCED_EXPERT_SKEW = 1;
 /** Decode launch settings size max_num_tokens at least this large (engines' smallest useful token budget). */
 const MIN_DECODE_TOKENS_PER_STEP = 256;
-
-const obj = (v: unknown, field: string): Record<string, unknown> => {
-  if (v === undefined) return {};
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InferenceInputError(field, 'must be an object');
-  return v as Record<string, unknown>;
-};
 
 const summary = (f: { feasible: boolean; reasons: readonly string[]; averageNodes: number; peakNodes: number; gpuHoursPerDay: number; dailyCostUsd: number; costPerMillionTokensUsd: CostPerMillionTokensUsd }): ModeSummary => ({
   feasible: f.feasible, reasons: f.reasons, averageNodes: f.averageNodes, peakNodes: f.peakNodes, gpuHoursPerDay: f.gpuHoursPerDay, dailyCostUsd: f.dailyCostUsd, costPerMillionTokensUsd: f.costPerMillionTokensUsd,
@@ -96,43 +93,37 @@ const summary = (f: { feasible: boolean; reasons: readonly string[]; averageNode
 export function planInference(r: PlanRequest): InferencePlan {
   const arch = resolveModel(r.model);
   const gpu = resolveGpu(r.gpu);
-  const prec = parsePrecision(r.precision);
-  const w = obj(r.workload, 'workload');
-  const inputTokensPerDay = positiveNumber(w['inputTokensPerDay'], 'workload.inputTokensPerDay');
-  const outputTokensPerDay = positiveNumber(w['outputTokensPerDay'], 'workload.outputTokensPerDay');
-  const cacheHitRate = fraction(w['cacheHitRate'], 'workload.cacheHitRate', 0);
-  const averageContextTokens = w['averageContextTokens'] === undefined ? Math.min(4096, arch.maxPositionEmbeddings) : positiveNumber(w['averageContextTokens'], 'workload.averageContextTokens');
+  const prec = servingPrecision(r.precision);
+  const w = r.workload;
+  const { inputTokensPerDay, outputTokensPerDay } = w;
+  const cacheHitRate = w.cacheHitRate ?? DEFAULT_CACHE_HIT_RATE;
+  const averageContextTokens = w.averageContextTokens ?? Math.min(DEFAULT_AVERAGE_CONTEXT_TOKENS, arch.maxPositionEmbeddings);
   contextWithinModel(arch, averageContextTokens, 'workload.averageContextTokens');
-  const peakToAverageIn = w['peakToAverage'] === undefined ? 1 : positiveNumber(w['peakToAverage'], 'workload.peakToAverage', { max: MAX_PEAK_TO_AVERAGE });
-  if (peakToAverageIn < 1) throw new InferenceInputError('workload.peakToAverage', 'must be at least 1');
-  const hourlyShape = dailyShape(w['hourlyLoad'] as number[] | undefined, peakToAverageIn);
-  const utilization = w['utilization'] === undefined ? FLEET_OPERATIONS.loadFollowingUtilization : positiveNumber(w['utilization'], 'workload.utilization', { max: 1 });
-  const sloIn = obj(r.slo, 'slo');
+  const hourlyShape = dailyShape(w.hourlyLoad, w.peakToAverage ?? DEFAULT_PEAK_TO_AVERAGE);
+  const utilization = w.utilization ?? FLEET_OPERATIONS.loadFollowingUtilization;
+  const sloIn = r.slo ?? {};
   const slo = {
-    ...(sloIn['minOutputTokensPerSecondPerUser'] !== undefined ? { minOutputTokensPerSecondPerUser: positiveNumber(sloIn['minOutputTokensPerSecondPerUser'], 'slo.minOutputTokensPerSecondPerUser') } : {}),
-    ...(sloIn['maxTtftMs'] !== undefined ? { maxTtftMs: positiveNumber(sloIn['maxTtftMs'], 'slo.maxTtftMs') } : {}),
+    ...(sloIn.minOutputTokensPerSecondPerUser !== undefined ? { minOutputTokensPerSecondPerUser: sloIn.minOutputTokensPerSecondPerUser } : {}),
+    ...(sloIn.maxTtftMs !== undefined ? { maxTtftMs: sloIn.maxTtftMs } : {}),
   };
-  const price = r.pricePerGpuHourUsd === undefined ? DEFAULT_PRICE_PER_GPU_HOUR_USD : positiveNumber(r.pricePerGpuHourUsd, 'pricePerGpuHourUsd');
-  const d = obj(r.deployment, 'deployment');
+  const price = r.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const d = r.deployment ?? {};
   const pinned = {
-    ...(d['prefill'] !== undefined ? { prefill: parseLayout(d['prefill'], 'deployment.prefill') } : {}),
-    ...(d['decode'] !== undefined ? { decode: parseLayout(d['decode'], 'deployment.decode') } : {}),
-    ...(d['aggregated'] !== undefined ? { aggregated: parseLayout(d['aggregated'], 'deployment.aggregated') } : {}),
+    ...(d.prefill !== undefined ? { prefill: d.prefill } : {}),
+    ...(d.decode !== undefined ? { decode: d.decode } : {}),
+    ...(d.aggregated !== undefined ? { aggregated: d.aggregated } : {}),
   } as { prefill?: Layout; decode?: Layout; aggregated?: Layout };
   // default mode: what pinned layouts imply, else the cheaper of the two
   const defaultMode = pinned.prefill || pinned.decode ? 'disaggregated' : pinned.aggregated ? 'aggregated' : 'auto';
-  const modeIn = d['mode'] ?? defaultMode;
-  if (modeIn !== 'disaggregated' && modeIn !== 'aggregated' && modeIn !== 'auto') throw new InferenceInputError('deployment.mode', 'must be one of disaggregated, aggregated, auto');
-  const minInstances = d['minInstances'] === undefined ? DEFAULT_MIN_INSTANCES : positiveNumber(d['minInstances'], 'deployment.minInstances', { integer: true, max: MAX_MIN_INSTANCES });
-  const twoBatchOverlap = d['twoBatchOverlap'] === undefined ? true : d['twoBatchOverlap'] === true;
-  const expertSkew = d['expertSkew'] === undefined ? 1 : positiveNumber(d['expertSkew'], 'deployment.expertSkew');
-  let speculative: SpeculativeDecoding | null = null;
-  if (d['mtp'] !== undefined) {
-    const m = obj(d['mtp'], 'deployment.mtp');
-    speculative = { draftTokens: positiveNumber(m['draftTokens'] ?? 1, 'deployment.mtp.draftTokens', { integer: true, max: 8 }), acceptance: fraction(m['acceptance'], 'deployment.mtp.acceptance', 0.85) };
-  }
+  const modeIn = d.mode ?? defaultMode;
+  const minInstances = d.minInstances ?? DEFAULT_MIN_INSTANCES;
+  const twoBatchOverlap = d.twoBatchOverlap ?? true;
+  const expertSkew = d.expertSkew ?? BALANCED_EXPERT_SKEW;
+  const speculative: SpeculativeDecoding | null = d.mtp === undefined ? null : {
+    draftTokens: d.mtp.draftTokens ?? DEFAULT_MTP_DRAFT_TOKENS, acceptance: d.mtp.acceptance ?? DEFAULT_MTP_ACCEPTANCE,
+  };
   for (const [role, layout] of Object.entries(pinned)) assertLayoutAllowed(resolveLayout(layout, arch, `deployment.${role}`), arch, gpu, `deployment.${role}`);
-  const backend = typeof d['backend'] === 'string' ? d['backend'] : undefined;
+  const backend = d.backend;
   const kvB = kvBytesPerElement(prec.kvCache);
   const mk = (layout: Layout, role: 'prefill' | 'decode' | 'aggregated') => makeSetup({
     arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvB, twoBatchOverlap, expertSkew,
@@ -156,10 +147,10 @@ export function planInference(r: PlanRequest): InferencePlan {
     mode = aggWins ? 'aggregated' : 'disaggregated';
   }
   const chosenAlt = found.ranked.find((a) => a.mode === mode);
-  if (!chosenAlt) throw new InferenceInputError('deployment', 'no layout to evaluate');
+  if (!chosenAlt) throw PlannerInputError.at('deployment', 'no layout to evaluate', 'unsupported');
   const alternatives = alternativesTo(chosenAlt, found.ranked, modeIn === 'auto' ? undefined : modeIn);
 
-  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w['utilization'] !== undefined, utilization, minInstances, priceGiven: r.pricePerGpuHourUsd !== undefined, hourlyGiven: w['hourlyLoad'] !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
+  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w.utilization !== undefined, utilization, minInstances, priceGiven: r.pricePerGpuHourUsd !== undefined, hourlyGiven: w.hourlyLoad !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
   const kvName = prec.kvCache;
   let aggregated: AggregatedPlanBlock | undefined;
   if (agg) {

@@ -1,39 +1,21 @@
+import type { KvFormat, WeightFormat } from '@gcp/contract';
 import { BYTES_PER_ELEMENT, type NumericFormat } from '../units/units.js';
 import type { GpuSpec } from '../gpus/types.js';
-import { InferenceInputError } from './errors.js';
 
-/** Weight formats the planner accepts (all of them store on any GPU; compute depends on the chip). */
-export const WEIGHT_FORMATS = ['bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'] as const;
-export type WeightFormat = (typeof WEIGHT_FORMATS)[number];
-
-/** KV-cache formats by name; `kvCacheBits` allows any other width. */
-export const KV_FORMATS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
-export type KvFormat = (typeof KV_FORMATS)[number];
+/** Weight and KV-cache formats the planner accepts: the contract's (WEIGHT_FORMATS, KV_FORMATS in @gcp/contract). */
+export type { KvFormat, WeightFormat };
 
 /** Tensor-core path GEMMs run on: the chip's native path for the weight format, else BF16 after dequant. */
 export type ComputeFormat = 'fp4' | 'fp8' | 'int8' | 'bf16';
-
-export function parseWeightFormat(value: unknown, field: string): WeightFormat {
-  if (typeof value === 'string' && (WEIGHT_FORMATS as readonly string[]).includes(value)) return value as WeightFormat;
-  throw new InferenceInputError(field, `unknown weight precision; expected one of ${WEIGHT_FORMATS.join(', ')}`);
-}
-
-export function parseKvFormat(value: unknown, field: string): KvFormat {
-  if (typeof value === 'string' && (KV_FORMATS as readonly string[]).includes(value)) return value as KvFormat;
-  throw new InferenceInputError(field, `unknown KV-cache precision; expected one of ${KV_FORMATS.join(', ')}`);
-}
 
 /** Stored bytes per weight element, block-scale overhead included (units.ts is the one table). */
 export function weightBytesPerElement(format: WeightFormat): number {
   return BYTES_PER_ELEMENT[format as NumericFormat];
 }
 
-/** Bytes per KV element from a named format or an arbitrary bit width (e.g. 6-bit quantisation = 0.75). */
+/** Bytes per KV element from a named format or an arbitrary bit width (e.g. 6-bit quantisation = 0.75; bounds: the contract's). */
 export function kvBytesPerElement(format: KvFormat | undefined, bits?: number): number {
-  if (bits !== undefined) {
-    if (!(bits > 0 && bits <= 32)) throw new InferenceInputError('kvCacheBits', 'must be in (0, 32]');
-    return bits / 8;
-  }
+  if (bits !== undefined) return bits / 8;
   return BYTES_PER_ELEMENT[(format ?? 'bf16') as NumericFormat];
 }
 

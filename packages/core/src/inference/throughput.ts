@@ -1,25 +1,21 @@
+import type { KvCacheFormat, ServingPrecision, ThroughputRequest } from '@gcp/contract';
+import { PlannerInputError } from '../errors.js';
 import { convert } from '../units/units.js';
-import { InferenceInputError } from './errors.js';
-import { contextWithinModel, fraction, positiveNumber, resolveGpu, resolveModel } from './inputs.js';
+import { contextWithinModel, resolveGpu, resolveModel } from './inputs.js';
 import { tensorParallelLayout, type Layout } from './layout.js';
 import { gpuMemory, memoryShortfallReason } from './memory.js';
-import { assertLayoutAllowed, MAX_SERVING_INSTANCE_GPUS } from './layout-rules.js';
-import { kvBytesPerElement, parseKvFormat, parseWeightFormat } from './precision.js';
+import { assertLayoutAllowed } from './layout-rules.js';
+import { kvBytesPerElement, type WeightFormat } from './precision.js';
 import { aggregatedServing } from './serving.js';
 import { makeSetup } from './setup.js';
 
-export interface ThroughputRequest {
-  readonly model: unknown;
-  readonly gpu: unknown;
-  readonly gpuCount: unknown;
-  readonly precision: unknown;
-  readonly inputTokens: unknown;
-  readonly outputTokens: unknown;
-  readonly concurrency: unknown;
-  readonly parallelism?: unknown;
-  readonly prefixCacheHitRate?: unknown;
-  readonly backend?: unknown;
-}
+/** The contract's POST /v1/inference/throughput body, validated. */
+export type { ThroughputRequest };
+
+/** KV-cache format when the request names none. */
+const DEFAULT_KV_FORMAT: KvCacheFormat = 'bf16';
+/** Share of prompt tokens from the prefix cache when the request gives none. */
+const DEFAULT_PREFIX_CACHE_HIT_RATE = 0;
 
 export interface ThroughputResult {
   readonly fits: boolean;
@@ -37,33 +33,26 @@ export interface ThroughputResult {
   readonly decodeStep?: { readonly memoryMs: number; readonly computeMs: number; readonly commMs: number; readonly overheadMs: number };
 }
 
-export function parsePrecision(p: unknown): { weights: ReturnType<typeof parseWeightFormat>; kvCache: ReturnType<typeof parseKvFormat> } {
-  if (!p || typeof p !== 'object') throw new InferenceInputError('precision', 'must be {"weights", "kvCache"}');
-  const o = p as Record<string, unknown>;
-  return { weights: parseWeightFormat(o['weights'], 'precision.weights'), kvCache: parseKvFormat(o['kvCache'] ?? 'bf16', 'precision.kvCache') };
-}
-
-export function parseLayout(v: unknown, field: string): Layout {
-  if (!v || typeof v !== 'object') throw new InferenceInputError(field, 'must be {"attentionTp", "attentionDp", "moeTp", "moeEp", "pp"?, "redundantExperts"?}');
-  return v as Layout; // fields are checked by resolveLayout
+/** A request's precision with the KV-cache default filled in. */
+export function servingPrecision(p: ServingPrecision): { weights: WeightFormat; kvCache: KvCacheFormat } {
+  return { weights: p.weights, kvCache: p.kvCache ?? DEFAULT_KV_FORMAT };
 }
 
 /** One aggregated serving instance under a closed-loop load of `concurrency` requests. */
 export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   const arch = resolveModel(r.model);
   const gpu = resolveGpu(r.gpu);
-  const gpuCount = positiveNumber(r.gpuCount, 'gpuCount', { integer: true, max: MAX_SERVING_INSTANCE_GPUS });
-  const prec = parsePrecision(r.precision);
-  const isl = positiveNumber(r.inputTokens, 'inputTokens', { integer: true });
-  const osl = positiveNumber(r.outputTokens, 'outputTokens', { integer: true });
+  const { gpuCount, concurrency } = r;
+  const prec = servingPrecision(r.precision);
+  const isl = r.inputTokens;
+  const osl = r.outputTokens;
   contextWithinModel(arch, isl + osl, 'inputTokens');
-  const concurrency = positiveNumber(r.concurrency, 'concurrency', { integer: true });
-  const hit = fraction(r.prefixCacheHitRate, 'prefixCacheHitRate', 0);
-  const layout = r.parallelism === undefined ? tensorParallelLayout(gpuCount) : parseLayout(r.parallelism, 'parallelism');
-  const backend = typeof r.backend === 'string' ? r.backend : undefined;
+  const hit = r.prefixCacheHitRate ?? DEFAULT_PREFIX_CACHE_HIT_RATE;
+  const layout: Layout = r.parallelism ?? tensorParallelLayout(gpuCount);
+  const backend = r.backend;
   const s = makeSetup({ arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvBytesPerElement(prec.kvCache), ...(backend ? { backend } : {}) });
   assertLayoutAllowed(s.layout, arch, gpu, 'parallelism');
-  if (s.layout.gpuCount !== gpuCount) throw new InferenceInputError('parallelism', 'does not span gpuCount GPUs (attentionTp × attentionDp × pp)');
+  if (s.layout.gpuCount !== gpuCount) throw PlannerInputError.at('parallelism', 'does not span gpuCount GPUs (attentionTp × attentionDp × pp)');
   const ctx = isl + osl;
   const perRank = Math.ceil(concurrency / s.layout.attentionDp);
   const mem = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: prec.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: ctx, maxTokensPerStep: Math.max(s.prefillChunkTokens, isl) });

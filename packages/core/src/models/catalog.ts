@@ -69,7 +69,7 @@ const resolved = new Map<string, CatalogModel>();
 function resolve(e: Entry): CatalogModel {
   let m = resolved.get(e.id);
   if (!m) {
-    m = { id: e.id, name: e.name, config: e.config as Record<string, unknown>, architecture: normalizeConfig(e.config), officialParams: e.officialParams };
+    m = { id: e.id, name: e.name, config: e.config as Record<string, unknown>, architecture: normalizeConfig(e.config as Record<string, unknown>), officialParams: e.officialParams };
     resolved.set(e.id, m);
   }
   return m;

@@ -1,4 +1,5 @@
-import { ConfigError } from './config-error.js';
+import type { ConfigJson } from '@gcp/contract';
+import { PlannerInputError } from '../errors.js';
 import { ConfigReader } from './config-reader.js';
 import type { AttentionKind, AttentionSpec, LayerSpec, ModelArchitecture, MoeSpec } from './types.js';
 
@@ -15,48 +16,44 @@ import type { AttentionKind, AttentionSpec, LayerSpec, ModelArchitecture, MoeSpe
  *  - gpt-oss: `num_local_experts`, `experts_per_token`, `layer_types`, `sliding_window`, biases everywhere.
  *  - Llama / Mistral / Qwen dense: GQA fields only.
  */
-export function normalizeConfig(raw: unknown): ModelArchitecture {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ConfigError([{ path: 'config', message: 'must be a JSON object (the contents of config.json)' }]);
-  }
-  const cfg = raw as Record<string, unknown>;
+export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
   const r = new ConfigReader(cfg);
-  const modelType = r.optString('model_type') ?? 'unknown';
+  const modelType = r.read('model_type') ?? 'unknown';
 
-  const hiddenSize = r.int('hidden_size', { max: 1_000_000 });
-  const numLayers = r.int('num_hidden_layers', { max: 10_000 });
-  const numHeads = r.int('num_attention_heads', { max: 100_000 });
-  const vocabSize = r.int('vocab_size', { max: 100_000_000 });
-  const numKvHeads = r.optInt('num_key_value_heads', { max: 100_000 }) ?? numHeads;
-  const tieWordEmbeddings = r.optBool('tie_word_embeddings') ?? false;
-  const maxPositionEmbeddings = r.optInt('max_position_embeddings', { max: 1e8 }) ?? 4096;
+  const hiddenSize = r.int('hidden_size');
+  const numLayers = r.int('num_hidden_layers');
+  const numHeads = r.int('num_attention_heads');
+  const vocabSize = r.int('vocab_size');
+  const numKvHeads = r.read('num_key_value_heads') ?? numHeads;
+  const tieWordEmbeddings = r.read('tie_word_embeddings') ?? false;
+  const maxPositionEmbeddings = r.read('max_position_embeddings') ?? 4096;
 
   // --- MoE fields, whichever family spelling is present
   const numRoutedExperts =
-    r.optInt('n_routed_experts', { min: 0, max: 1_000_000 }) ??
-    r.optInt('num_local_experts', { min: 0, max: 1_000_000 }) ??
-    r.optInt('num_experts', { min: 0, max: 1_000_000 }) ?? 0;
+    r.read('n_routed_experts') ??
+    r.read('num_local_experts') ??
+    r.read('num_experts') ?? 0;
   const isMoe = numRoutedExperts > 0;
-  const topK = r.optInt('num_experts_per_tok', { max: 1_000_000 }) ?? r.optInt('experts_per_token', { max: 1_000_000 });
-  const intermediate = r.optInt('intermediate_size', { max: 10_000_000 });
-  const moeIntermediate = r.optInt('moe_intermediate_size', { max: 10_000_000 });
+  const topK = r.read('num_experts_per_tok') ?? r.read('experts_per_token');
+  const intermediate = r.read('intermediate_size');
+  const moeIntermediate = r.read('moe_intermediate_size');
 
   // --- attention
-  const kvLoraRank = r.optInt('kv_lora_rank', { max: 1_000_000 });
+  const kvLoraRank = r.read('kv_lora_rank');
   const isMla = kvLoraRank !== undefined;
   let attention: AttentionSpec | undefined;
-  const attentionBias = r.optBool('attention_bias') ?? modelType === 'gpt_oss';
-  const slidingWindowRaw = r.optInt('sliding_window', { max: 1e8 });
-  const layerTypes = r.optStringArray('layer_types');
-  const useSliding = r.optBool('use_sliding_window');
+  const attentionBias = r.read('attention_bias') ?? modelType === 'gpt_oss';
+  const slidingWindowRaw = r.read('sliding_window');
+  const layerTypes = r.read('layer_types');
+  const useSliding = r.read('use_sliding_window');
   // Qwen configs carry sliding_window but disable it with use_sliding_window=false.
   const slidingWindow = useSliding === false ? null : (slidingWindowRaw ?? null);
 
   if (isMla) {
-    const qkNope = r.int('qk_nope_head_dim', { max: 100_000 });
-    const qkRope = r.int('qk_rope_head_dim', { max: 100_000 });
-    const vHead = r.int('v_head_dim', { max: 100_000 });
-    const qLora = r.optInt('q_lora_rank', { min: 0, max: 1_000_000 });
+    const qkNope = r.int('qk_nope_head_dim');
+    const qkRope = r.int('qk_rope_head_dim');
+    const vHead = r.int('v_head_dim');
+    const qLora = r.read('q_lora_rank');
     attention = {
       kind: 'mla', numHeads, numKvHeads: numHeads, qkHeadDim: qkNope + qkRope, vHeadDim: vHead,
       mla: { qLoraRank: qLora && qLora > 0 ? qLora : null, kvLoraRank: kvLoraRank!, qkNopeHeadDim: qkNope, qkRopeHeadDim: qkRope, vHeadDim: vHead },
@@ -65,7 +62,7 @@ export function normalizeConfig(raw: unknown): ModelArchitecture {
   } else {
     // checks between fields only once each field on its own is valid (no follow-on noise)
     const basicsValid = Number.isFinite(hiddenSize) && Number.isFinite(numHeads) && Number.isFinite(numKvHeads);
-    const headDim = r.optInt('head_dim', { max: 100_000 }) ?? (Number.isInteger(hiddenSize / numHeads) ? hiddenSize / numHeads : undefined);
+    const headDim = r.read('head_dim') ?? (Number.isInteger(hiddenSize / numHeads) ? hiddenSize / numHeads : undefined);
     if (headDim === undefined && basicsValid && !r.has('head_dim')) r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
     if (basicsValid && (numKvHeads > numHeads || numHeads % numKvHeads !== 0)) {
       r.problem('num_key_value_heads', 'must divide num_attention_heads');
@@ -82,10 +79,10 @@ export function normalizeConfig(raw: unknown): ModelArchitecture {
     if (expertSize === undefined) r.problem('moe_intermediate_size', 'is required for a mixture-of-experts config (or intermediate_size)');
     if (topK === undefined) r.problem('num_experts_per_tok', 'is required for a mixture-of-experts config');
     else if (topK > numRoutedExperts) r.problem('num_experts_per_tok', 'must not exceed the number of routed experts');
-    const numShared = r.optInt('n_shared_experts', { min: 0, max: 1_000 }) ?? 0;
-    const qwenSharedSize = r.optInt('shared_expert_intermediate_size', { min: 0, max: 10_000_000 });
-    const numGroups = r.optInt('n_group', { max: 1_000_000 });
-    const topKGroups = r.optInt('topk_group', { max: 1_000_000 });
+    const numShared = r.read('n_shared_experts') ?? 0;
+    const qwenSharedSize = r.read('shared_expert_intermediate_size');
+    const numGroups = r.read('n_group');
+    const topKGroups = r.read('topk_group');
     moe = {
       numRoutedExperts,
       numSharedExperts: qwenSharedSize ? 1 : numShared,
@@ -103,15 +100,15 @@ export function normalizeConfig(raw: unknown): ModelArchitecture {
   }
 
   // --- which layers are MoE, which are sliding
-  const firstKDense = r.optInt('first_k_dense_replace', { min: 0, max: 10_000 }) ?? 0;
-  const moeLayerFreq = r.optInt('moe_layer_freq', { max: 10_000 }) ?? 1;
-  const decoderSparseStep = r.optInt('decoder_sparse_step', { max: 10_000 }) ?? 1;
-  const mlpOnlyLayers = new Set(r.optIntArray('mlp_only_layers') ?? []);
+  const firstKDense = r.read('first_k_dense_replace') ?? 0;
+  const moeLayerFreq = r.read('moe_layer_freq') ?? 1;
+  const decoderSparseStep = r.read('decoder_sparse_step') ?? 1;
+  const mlpOnlyLayers = new Set(r.read('mlp_only_layers') ?? []);
   if (layerTypes && layerTypes.length !== numLayers) r.problem('layer_types', 'must have one entry per hidden layer');
   if (layerTypes?.some((t) => t === 'sliding_attention') && slidingWindow === null) {
     r.problem('sliding_window', 'is required when layer_types has sliding_attention layers');
   }
-  const mtpLayers = r.optInt('num_nextn_predict_layers', { min: 0, max: 100 }) ?? 0;
+  const mtpLayers = r.read('num_nextn_predict_layers') ?? 0;
   r.finish();
 
   const layers: LayerSpec[] = [];
@@ -128,7 +125,7 @@ export function normalizeConfig(raw: unknown): ModelArchitecture {
     layers.push({ attention: att, ffn });
   }
   if (isMoe && layers.some((l) => l.ffn === 'dense') && denseIntermediateSize <= 0) {
-    throw new ConfigError([{ path: 'config.intermediate_size', message: 'is required for the dense layers of this config' }]);
+    throw PlannerInputError.at('config.intermediate_size', 'is required for the dense layers of this config');
   }
 
   const quant = cfg['quantization_config'];

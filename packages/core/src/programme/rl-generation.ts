@@ -1,5 +1,7 @@
+import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/contract';
+import type { ModelInput } from '../catalog-inputs.js';
 import {
-  estimateThroughput, layoutsOfSize, MAX_SERVING_INSTANCE_GPUS,
+  estimateThroughput, layoutsOfSize,
   type GpuSpec, type ModelArchitecture, type ThroughputResult, type WeightFormat,
 } from '../index.js';
 
@@ -17,7 +19,7 @@ const NODE_COUNT_GROWTH = 2;
 
 export interface GenerationInput {
   /** The policy as estimateThroughput takes it (catalog id or {config}). */
-  readonly model: unknown;
+  readonly model: ModelInput;
   readonly arch: ModelArchitecture;
   readonly gpu: GpuSpec;
   readonly generationGpus: number;

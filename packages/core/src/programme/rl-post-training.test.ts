@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { rlRequestSchema } from '@gcp/contract';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { TrainingPlanError } from '../index.js';
+import { PlannerInputError } from '../index.js';
 import { gpuHoursCostUsd } from './accounting.js';
 import { DEEPSEEK_R1_PUBLISHED as R1, DEEPSEEK_R1_ZERO_GPU_HOURS } from './published-runs.js';
 import { FORWARD_COMPUTE_FRACTION_OF_TRAINING, planRlPostTraining, type RlAlgorithmCost, type RlPostTrainingRequest } from './rl-post-training.js';
@@ -110,8 +112,11 @@ describe('properties', () => {
 });
 
 describe('input errors name the field', () => {
-  const paths = (req: RlPostTrainingRequest): string[] => {
-    try { planRlPostTraining(req); } catch (e) { if (e instanceof TrainingPlanError) return e.issues.map((i) => i.path); throw e; }
+  /** The contract's schema first (counts, ranges, mini-batches dividing the rollouts), then the planner's own rules. */
+  const paths = (req: unknown): string[] => {
+    const parsed = v.safeParse(rlRequestSchema, req);
+    if (!parsed.success) return parsed.issues.map((i) => v.getDotPath(i) ?? '');
+    try { planRlPostTraining(parsed.output); } catch (e) { if (e instanceof PlannerInputError) return e.issues.map((i) => i.path); throw e; }
     return [];
   };
   it('rejects bad counts, shares and mini-batches', () => {

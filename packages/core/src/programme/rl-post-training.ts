@@ -1,6 +1,9 @@
+import type { RlRequest } from '@gcp/contract';
+import { resolveGpuId, resolveModelInput, type ModelInput } from '../catalog-inputs.js';
+import { PlannerInputError } from '../errors.js';
 import {
-  convert, getGpu, getModel, normalizeConfig, planTraining, ConfigError, DEFAULT_PRICE_PER_GPU_HOUR_USD, TrainingPlanError,
-  type GpuSpec, type ModelArchitecture, type TrainingIssue, type TrainingPlan, type TrainingPrecision, type TrainingRequest,
+  convert, planTraining, DEFAULT_PRICE_PER_GPU_HOUR_USD,
+  type ModelArchitecture, type TrainingPlan, type TrainingPrecision,
 } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { planGeneration, ROLLOUT_KV_CACHE_FORMAT, type GenerationPlan } from './rl-generation.js';
@@ -23,36 +26,14 @@ export const DEFAULT_MINI_BATCHES_PER_STEP = 1;
  */
 export const TRAINING_SEQUENCE_PADDING_TOKENS = 128;
 
-type ModelInput = TrainingRequest['model'];
 export type RlStageName = 'rollout generation' | 'reference forward' | 'reward-model forward' | 'critic forward' | 'policy update' | 'critic update';
 
-export interface RlPostTrainingRequest {
-  readonly model: ModelInput;
-  /** Catalog GPU id (the inference planner takes ids only). */
-  readonly gpu: string;
-  readonly gpuCount: number;
-  readonly promptsPerStep: number;
-  /** GRPO samples per prompt; PPO is priced on the same promptsPerStep × groupSize rollouts. */
-  readonly groupSize: number;
-  readonly promptTokens: number;
-  /** Mean response length, tokens (every response is taken at this length). */
-  readonly responseTokens: number;
-  /** RL steps: one rollout batch each. */
-  readonly steps: number;
-  /** PPO value model; default the policy's architecture. */
-  readonly criticModel?: ModelInput;
-  /** Default the policy's architecture; null: rule-based rewards, no model. */
-  readonly rewardModel?: ModelInput | null;
-  /** KL reference; default the policy's architecture; null: no KL term. */
-  readonly referenceModel?: ModelInput | null;
-  /** (0, 1]: 1 = every GPU generates then every GPU trains; below 1 = disjoint pools. */
-  readonly generationGpuShare?: number;
-  /** Optimizer steps per RL step (the rollouts split into this many mini-batches, one epoch). */
-  readonly miniBatchesPerStep?: number;
-  /** Training precision, and the rollout engines' weight format. */
-  readonly precision?: TrainingPrecision;
-  readonly pricePerGpuHourUsd?: number;
-}
+/**
+ * POST /v1/training/rl body, validated by the contract (counts, ranges, miniBatchesPerStep dividing
+ * the rollouts). `rewardModel` / `referenceModel` null: rule-based rewards / no KL term; absent:
+ * the policy's architecture. `criticModel` (PPO's value model) defaults to the policy's.
+ */
+export type RlPostTrainingRequest = RlRequest;
 
 export interface RlStage { readonly name: RlStageName; readonly gpuHours: number; readonly wallClockHours: number }
 export interface RlAlgorithmCost {
@@ -73,52 +54,24 @@ export interface RlPostTrainingPlan {
   readonly assumptions: readonly string[];
 }
 
-const isPosInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1;
-
-function validate(r: RlPostTrainingRequest): TrainingIssue[] {
-  const issues: TrainingIssue[] = [];
-  for (const k of ['gpuCount', 'promptsPerStep', 'groupSize', 'promptTokens', 'responseTokens', 'steps'] as const) {
-    if (!isPosInt(r[k])) issues.push({ path: k, message: 'must be a positive integer' });
-  }
+/** The disjoint pools a generation share below 1 leaves must each hold a GPU (a rule that needs gpuCount and the share together). */
+function poolProblem(r: RlPostTrainingRequest): string | null {
   const share = r.generationGpuShare;
-  if (share !== undefined && !(typeof share === 'number' && share > 0 && share <= 1)) issues.push({ path: 'generationGpuShare', message: 'must be a number in (0, 1]' });
-  const mb = r.miniBatchesPerStep;
-  if (mb !== undefined && !isPosInt(mb)) issues.push({ path: 'miniBatchesPerStep', message: 'must be a positive integer' });
-  else if (mb !== undefined && isPosInt(r.promptsPerStep) && isPosInt(r.groupSize) && (r.promptsPerStep * r.groupSize) % mb !== 0) {
-    issues.push({ path: 'miniBatchesPerStep', message: 'must divide the rollouts per step (promptsPerStep × groupSize)' });
-  }
-  const p = r.pricePerGpuHourUsd;
-  if (p !== undefined && !(typeof p === 'number' && Number.isFinite(p) && p >= 0)) issues.push({ path: 'pricePerGpuHourUsd', message: 'must be a finite number ≥ 0' });
-  if (issues.length === 0 && share !== undefined && share < 1) {
-    const gen = Math.round(share * r.gpuCount);
-    if (gen < 1 || gen >= r.gpuCount) issues.push({ path: 'generationGpuShare', message: 'must leave at least one GPU in each pool (or be 1 for colocated)' });
-  }
-  return issues;
+  if (share === undefined || share >= 1) return null;
+  const gen = Math.round(share * r.gpuCount);
+  return gen < 1 || gen >= r.gpuCount ? 'must leave at least one GPU in each pool (or be 1 for colocated)' : null;
 }
 
-function archOf(model: ModelInput, path: string): ModelArchitecture {
-  if (typeof model === 'string') {
-    const m = getModel(model);
-    if (!m) throw new TrainingPlanError('unknown', [{ path, message: 'is not a model id in the catalog' }]);
-    return m.architecture;
-  }
-  try {
-    return normalizeConfig(model.config);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new TrainingPlanError('invalid', e.issues.map((i) => ({ path: `${path}.${i.path}`, message: i.message })));
-    throw e;
-  }
-}
+const archOf = (model: ModelInput, path: string): ModelArchitecture => resolveModelInput(model, path).arch;
 
 /** Plan synchronous GRPO and PPO post-training over the same policy and rollouts. */
 export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan {
-  const issues = validate(r);
-  if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
-  const gpu: GpuSpec | undefined = getGpu(r.gpu);
-  if (!gpu) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog' }]);
+  const pool = poolProblem(r);
+  if (pool) throw PlannerInputError.at('generationGpuShare', pool);
+  const gpu = resolveGpuId(r.gpu);
   const arch = archOf(r.model, 'model');
   const seq = r.promptTokens + r.responseTokens;
-  if (seq > arch.maxPositionEmbeddings) throw new TrainingPlanError('invalid', [{ path: 'responseTokens', message: "with promptTokens exceeds the model's max_position_embeddings" }]);
+  if (seq > arch.maxPositionEmbeddings) throw PlannerInputError.at('responseTokens', "with promptTokens exceeds the model's max_position_embeddings");
   const precision = r.precision ?? DEFAULT_RL_PRECISION;
   const share = r.generationGpuShare ?? DEFAULT_GENERATION_GPU_SHARE;
   const colocated = share === 1;
@@ -134,7 +87,7 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
     model: r.model, arch, gpu, generationGpus: genGpus, rollouts, promptTokens: r.promptTokens, responseTokens: r.responseTokens,
     groupSize: r.groupSize, weights: precision,
   });
-  if (!gen) throw new TrainingPlanError('unsupported', [{ path: 'generationGpuShare', message: `no serving instance of at most ${genGpus} GPUs holds the policy with one ${seq}-token sequence` }]);
+  if (!gen) throw PlannerInputError.at('generationGpuShare', `no serving instance of at most ${genGpus} GPUs holds the policy with one ${seq}-token sequence`, 'unsupported');
 
   // one training plan per distinct model: seconds per step to train on the step's tokens
   const plans = new Map<string, TrainingPlan>();
@@ -150,7 +103,7 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
           globalBatchTokens: tokensPerStep / miniBatches, precision, pricePerGpuHourUsd: price,
         }, { warnings: false });
       } catch (e) {
-        if (e instanceof TrainingPlanError) throw new TrainingPlanError(e.kind, e.issues.map((i) => ({ path, message: `training plan: ${i.path} ${i.message}` })));
+        if (e instanceof PlannerInputError) throw new PlannerInputError(e.kind, e.issues.map((i) => ({ path, message: `training plan: ${i.path} ${i.message}` })));
         throw e;
       }
       plans.set(key, plan);

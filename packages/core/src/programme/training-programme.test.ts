@@ -1,5 +1,7 @@
+import { programmeRequestSchema } from '@gcp/contract';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { getGpu, TrainingPlanError } from '../index.js';
+import { getGpu, PlannerInputError } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { estimateEnergy } from '../cost/energy.js';
 import { OWNERSHIP_DEFAULTS } from '../cost/ownership-defaults.js';
@@ -99,21 +101,23 @@ describe('energy', () => {
 
 describe('input errors name the field', () => {
   const base = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8 } as const;
-  const issuePaths = (req: TrainingProgrammeRequest): string[] => {
-    try { planTrainingProgramme(req); } catch (e) { if (e instanceof TrainingPlanError) return e.issues.map((i) => i.path); throw e; }
+  /** The contract's schema first (shape, counts, exactly-one rules), then the planner's own rules. */
+  const issuePaths = (req: unknown): string[] => {
+    const parsed = v.safeParse(programmeRequestSchema, req);
+    if (!parsed.success) return parsed.issues.map((i) => v.getDotPath(i) ?? '');
+    try { planTrainingProgramme(parsed.output); } catch (e) { if (e instanceof PlannerInputError) return e.issues.map((i) => i.path); throw e; }
     return [];
   };
   it('exactly one of tokens and steps', () => {
-    expect(issuePaths({ ...base, phases: [{ name: 'a', tokens: 1e9, steps: 10, sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases[0].steps']);
-    expect(issuePaths({ ...base, phases: [{ name: 'a', sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases[0].tokens']);
+    expect(issuePaths({ ...base, phases: [{ name: 'a', tokens: 1e9, steps: 10, sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.tokens']);
+    expect(issuePaths({ ...base, phases: [{ name: 'a', sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.tokens']);
   });
   it('exactly one of globalBatchTokens and batchSequences', () => {
-    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, globalBatchTokens: 32768 }] })).toEqual(['phases[0].batchSequences']);
-    expect(issuePaths({ ...base, phases: [{ name: 'b', steps: 10, sequenceLength: 4096 }, { name: 'c', steps: 10, sequenceLength: 4096 }] })).toEqual(['phases[0].globalBatchTokens', 'phases[1].globalBatchTokens']);
+    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, globalBatchTokens: 32768 }] })).toEqual(['phases.0.globalBatchTokens']);
   });
-  it('empty phases, bad numbers, and planner errors re-rooted under the phase', () => {
+  it('empty phases and bad numbers are the schema\'s; planner errors are re-rooted under the phase', () => {
     expect(issuePaths({ ...base, phases: [] })).toEqual(['phases']);
-    expect(issuePaths({ ...base, phases: [{ name: '', steps: 1.5, sequenceLength: 0, batchSequences: 8 }] })).toEqual(['phases[0].name', 'phases[0].sequenceLength', 'phases[0].steps']);
+    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 1.5, sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.steps']);
     expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, parallelism: { tp: 2, pp: 1, dp: 2, ep: 1 } }] })).toEqual(['phases[0].parallelism']);
   });
 });

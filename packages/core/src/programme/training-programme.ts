@@ -1,6 +1,9 @@
+import type { TrainingProgrammeRequestBody } from '@gcp/contract';
+import { resolveGpuId } from '../catalog-inputs.js';
+import { PlannerInputError } from '../errors.js';
 import {
-  convert, getGpu, planTraining, DEFAULT_PRICE_PER_GPU_HOUR_USD, TrainingPlanError,
-  type GpuSpec, type OptimizerStatePrecision, type ParallelismInput, type TrainingIssue, type TrainingPlan, type TrainingPrecision, type TrainingRequest,
+  convert, planTraining, DEFAULT_PRICE_PER_GPU_HOUR_USD,
+  type TrainingPlan, type TrainingPrecision,
 } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { energyAssumptions, energyFactors, estimateEnergy, type EnergyFactors } from '../cost/energy.js';
@@ -10,37 +13,16 @@ import { energyAssumptions, energyFactors, estimateEnergy, type EnergyFactors } 
  * extension, SFT, ...), each planned by planTraining at its own sequence length and batch.
  */
 
-/** Most phases one programme may have (a request bound, not physics). */
-export const MAX_PROGRAMME_PHASES = 32;
+export { MAX_PROGRAMME_PHASES } from '@gcp/contract';
 /** Precision of a phase that names none and whose programme names none. */
 export const DEFAULT_PROGRAMME_PRECISION: TrainingPrecision = 'bf16';
 
-export interface ProgrammePhase {
-  readonly name: string;
-  /** Training tokens of the phase; exactly one of tokens and steps. */
-  readonly tokens?: number;
-  /** Optimizer steps; tokens = steps × batch tokens (whole sequences). */
-  readonly steps?: number;
-  readonly sequenceLength: number;
-  /** Tokens per step (rounded down to whole sequences); exactly one of globalBatchTokens and batchSequences. */
-  readonly globalBatchTokens?: number;
-  readonly batchSequences?: number;
-  readonly precision?: TrainingPrecision;
-  readonly parallelism?: ParallelismInput;
-}
-
-export interface TrainingProgrammeRequest {
-  readonly model: TrainingRequest['model'];
-  readonly gpu: TrainingRequest['gpu'];
-  readonly gpuCount: number;
-  readonly phases: readonly ProgrammePhase[];
-  readonly pricePerGpuHourUsd?: number;
-  /** Default precision of the phases (each may override); default DEFAULT_PROGRAMME_PRECISION. */
-  readonly precision?: TrainingPrecision;
-  readonly optimizerStatePrecision?: OptimizerStatePrecision;
-  /** Overrides of the energy defaults (cost/energy.ts). */
-  readonly energy?: Partial<EnergyFactors>;
-}
+/**
+ * POST /v1/training/program body, validated by the contract (exactly one of tokens / steps and
+ * of globalBatchTokens / batchSequences per phase); `energy` overrides the energy defaults.
+ */
+export type TrainingProgrammeRequest = TrainingProgrammeRequestBody & { readonly energy?: Partial<EnergyFactors> };
+export type ProgrammePhase = TrainingProgrammeRequestBody['phases'][number];
 
 export interface ProgrammePhaseResult {
   readonly name: string;
@@ -61,52 +43,10 @@ export interface TrainingProgramme {
   readonly assumptions: readonly string[];
 }
 
-const isPosInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1;
-const isPosFinite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
-
-/** Exactly one of two fields: the issue names the missing field, or the second when both are given. */
-function exactlyOne(p: Record<string, unknown>, at: string, a: string, b: string): TrainingIssue | null {
-  const hasA = p[a] !== undefined;
-  const hasB = p[b] !== undefined;
-  if (hasA && hasB) return { path: `${at}.${b}`, message: `give exactly one of ${a} and ${b}, not both` };
-  if (!hasA && !hasB) return { path: `${at}.${a}`, message: `give exactly one of ${a} and ${b}` };
-  return null;
-}
-
-function validatePhases(phases: unknown): TrainingIssue[] {
-  if (!Array.isArray(phases) || phases.length === 0 || phases.length > MAX_PROGRAMME_PHASES) {
-    return [{ path: 'phases', message: `must be a list of 1 to ${MAX_PROGRAMME_PHASES} phases` }];
-  }
-  const issues: TrainingIssue[] = [];
-  phases.forEach((raw: unknown, i) => {
-    const at = `phases[${i}]`;
-    if (!raw || typeof raw !== 'object') { issues.push({ path: at, message: 'must be an object' }); return; }
-    const p = raw as Record<string, unknown>;
-    if (typeof p['name'] !== 'string' || p['name'].trim() === '') issues.push({ path: `${at}.name`, message: 'must be a non-empty string' });
-    if (!isPosInt(p['sequenceLength'])) issues.push({ path: `${at}.sequenceLength`, message: 'must be a positive integer' });
-    const length = exactlyOne(p, at, 'tokens', 'steps');
-    if (length) issues.push(length);
-    else if (p['tokens'] !== undefined && !isPosFinite(p['tokens'])) issues.push({ path: `${at}.tokens`, message: 'must be a finite number > 0' });
-    else if (p['steps'] !== undefined && !isPosInt(p['steps'])) issues.push({ path: `${at}.steps`, message: 'must be a positive integer' });
-    const batch = exactlyOne(p, at, 'globalBatchTokens', 'batchSequences');
-    if (batch) issues.push(batch);
-    else if (p['batchSequences'] !== undefined && !isPosInt(p['batchSequences'])) issues.push({ path: `${at}.batchSequences`, message: 'must be a positive integer' });
-    else if (p['globalBatchTokens'] !== undefined && !isPosFinite(p['globalBatchTokens'])) issues.push({ path: `${at}.globalBatchTokens`, message: 'must be a finite number > 0' });
-  });
-  return issues;
-}
-
-function resolveGpuSpec(gpu: TrainingRequest['gpu']): GpuSpec {
-  if (typeof gpu !== 'string') return gpu;
-  const g = getGpu(gpu);
-  if (!g) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog (GET /v1/gpus lists them)' }]);
-  return g;
-}
-
 /** planTraining's issues re-rooted under the phase (programme-level fields keep their own path). */
-function underPhase(e: TrainingPlanError, at: string): TrainingPlanError {
+function underPhase(e: PlannerInputError, at: string): PlannerInputError {
   const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision']);
-  return new TrainingPlanError(e.kind, e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })));
+  return new PlannerInputError(e.kind, e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })));
 }
 
 /** Tokens and whole-sequence batch of a validated phase. */
@@ -121,9 +61,7 @@ function phaseShape(p: ProgrammePhase): { tokens: number; batchSequences: number
 
 /** Plan every phase of a training programme and total GPU-hours, wall-clock, cost and energy. */
 export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingProgramme {
-  const issues = validatePhases(req.phases);
-  if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
-  const gpu = resolveGpuSpec(req.gpu);
+  const gpu = resolveGpuId(req.gpu);
   const price = req.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
   const phases = req.phases.map((p, i): ProgrammePhaseResult => {
     const shape = phaseShape(p);
@@ -137,7 +75,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
         ...(p.parallelism ? { parallelism: p.parallelism } : {}),
       });
     } catch (e) {
-      throw e instanceof TrainingPlanError ? underPhase(e, `phases[${i}]`) : e;
+      throw e instanceof PlannerInputError ? underPhase(e, `phases[${i}]`) : e;
     }
     return {
       name: p.name, gpuHours: plan.gpuHours, wallClockDays: plan.wallClockDays, costUsd: gpuHoursCostUsd(plan.gpuHours, price),

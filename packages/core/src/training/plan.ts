@@ -1,13 +1,13 @@
+import { TRAINING_BOUNDS } from '@gcp/contract';
+import { PlannerInputError, type PlannerIssue } from '../errors.js';
 import { getGpu } from '../gpus/catalog.js';
 import type { GpuSpec } from '../gpus/types.js';
 import { getModel } from '../models/catalog.js';
-import { ConfigError } from '../models/config-error.js';
 import { normalizeConfig } from '../models/normalize-config.js';
 import type { ModelArchitecture } from '../models/types.js';
 import { convert } from '../units/units.js';
 import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
-import { TrainingPlanError, type TrainingIssue } from './errors.js';
 import { evaluateLayout } from './evaluate.js';
 import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
@@ -19,6 +19,8 @@ import { trainingWarnings } from './warnings.js';
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
 /** DeepSeek-V3 report Table 1 prices H800 rental at $2 per GPU-hour; used when no price is given. */
 export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
+/** Alternative layouts a plan lists when the request does not say (at most TRAINING_BOUNDS.alternatives). */
+const DEFAULT_ALTERNATIVES = 5;
 
 export const MFU_BASIS = 'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
 
@@ -86,32 +88,16 @@ export interface TrainingPlanOptions {
   readonly warnings?: boolean;
 }
 
-function isPosInt(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 1;
-}
-
-function validate(req: TrainingRequest, gpu: GpuSpec | undefined): TrainingIssue[] {
-  const issues: TrainingIssue[] = [];
-  if (!isPosInt(req.gpuCount) || req.gpuCount > 1_000_000) issues.push({ path: 'gpuCount', message: 'must be an integer between 1 and 1,000,000' });
-  if (typeof req.tokens !== 'number' || !Number.isFinite(req.tokens) || req.tokens <= 0 || req.tokens > 1e18) issues.push({ path: 'tokens', message: 'must be a finite number > 0 (at most 1e18)' });
-  if (!isPosInt(req.sequenceLength) || req.sequenceLength > 10_000_000) issues.push({ path: 'sequenceLength', message: 'must be an integer between 1 and 10,000,000' });
-  if (req.globalBatchTokens !== undefined && (typeof req.globalBatchTokens !== 'number' || !Number.isFinite(req.globalBatchTokens) || req.globalBatchTokens <= 0 || req.globalBatchTokens > 1e12)) {
-    issues.push({ path: 'globalBatchTokens', message: 'must be a positive number (at most 1e12)' });
-  } else if (req.globalBatchTokens !== undefined && isPosInt(req.sequenceLength) && req.globalBatchTokens < req.sequenceLength) {
-    issues.push({ path: 'globalBatchTokens', message: 'must hold at least one sequence (≥ sequenceLength)' });
-  }
-  if (req.precision !== 'fp8' && req.precision !== 'bf16') issues.push({ path: 'precision', message: "must be 'fp8' or 'bf16'" });
-  else if (req.precision === 'fp8' && gpu && !gpu.denseTflops.fp8) issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
-  if (req.pricePerGpuHourUsd !== undefined && (typeof req.pricePerGpuHourUsd !== 'number' || !Number.isFinite(req.pricePerGpuHourUsd) || req.pricePerGpuHourUsd < 0)) {
-    issues.push({ path: 'pricePerGpuHourUsd', message: 'must be a finite number ≥ 0' });
-  }
+/**
+ * The rules a request must satisfy beyond its schema (types and bounds are the contract's):
+ * FP8 needs FP8 tensor cores on the GPU, and a pinned layout must multiply out to gpuCount with
+ * ep dividing tp × dp. Returns every broken rule ('invalid' input).
+ */
+function requestIssues(req: TrainingRequest, gpu: GpuSpec): PlannerIssue[] {
+  const issues: PlannerIssue[] = [];
+  if (req.precision === 'fp8' && !gpu.denseTflops.fp8) issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
   const p = req.parallelism;
   if (p) {
-    for (const k of ['tp', 'pp', 'dp', 'ep'] as const) if (!isPosInt(p[k])) issues.push({ path: `parallelism.${k}`, message: 'must be an integer ≥ 1' });
-    if (p.cp !== undefined && !isPosInt(p.cp)) issues.push({ path: 'parallelism.cp', message: 'must be an integer ≥ 1' });
-    if (p.microBatchSize !== undefined && !isPosInt(p.microBatchSize)) issues.push({ path: 'parallelism.microBatchSize', message: 'must be an integer ≥ 1' });
-    if (p.virtualStages !== undefined && !isPosInt(p.virtualStages)) issues.push({ path: 'parallelism.virtualStages', message: 'must be an integer ≥ 1' });
-    if (p.zero !== undefined && ![0, 1, 2, 3].includes(p.zero)) issues.push({ path: 'parallelism.zero', message: 'must be 0, 1, 2 or 3' });
     if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
       issues.push({ path: 'parallelism', message: 'tp × pp × dp (× cp) must equal gpuCount' });
     }
@@ -123,17 +109,14 @@ function validate(req: TrainingRequest, gpu: GpuSpec | undefined): TrainingIssue
 function resolveModel(req: TrainingRequest): { arch: ModelArchitecture; id: string } {
   if (typeof req.model === 'string') {
     const m = getModel(req.model);
-    if (!m) throw new TrainingPlanError('unknown', [{ path: 'model', message: 'is not a model id in the catalog (GET /v1/models lists them)' }]);
+    if (!m) throw PlannerInputError.at('model', 'is not a model id in the catalog (GET /v1/models lists them)', 'unknown');
     return { arch: m.architecture, id: m.id };
-  }
-  if (typeof req.model !== 'object' || req.model === null || typeof req.model.config !== 'object') {
-    throw new TrainingPlanError('invalid', [{ path: 'model', message: 'must be a catalog id or {"config": {...}}' }]);
   }
   try {
     const arch = normalizeConfig(req.model.config);
     return { arch, id: arch.name };
   } catch (e) {
-    if (e instanceof ConfigError) throw new TrainingPlanError('invalid', e.issues.map((i) => ({ path: `model.${i.path}`, message: i.message })));
+    if (e instanceof PlannerInputError) throw e.under('model');
     throw e;
   }
 }
@@ -141,18 +124,19 @@ function resolveModel(req: TrainingRequest): { arch: ModelArchitecture; id: stri
 function resolveGpu(req: TrainingRequest): GpuSpec {
   if (typeof req.gpu !== 'string') return req.gpu;
   const g = getGpu(req.gpu);
-  if (!g) throw new TrainingPlanError('unknown', [{ path: 'gpu', message: 'is not a GPU id in the catalog (GET /v1/gpus lists them)' }]);
+  if (!g) throw PlannerInputError.at('gpu', 'is not a GPU id in the catalog (GET /v1/gpus lists them)', 'unknown');
   return g;
 }
 
 /**
  * Plan a pre-training run: the fastest layout that fits (or the pinned one), its step time,
- * GPU-hours, cost, MFU, memory and time breakdowns. Throws TrainingPlanError for bad input.
+ * GPU-hours, cost, MFU, memory and time breakdowns. Takes a request that passed the contract's
+ * schema; throws PlannerInputError for the rules that need the catalogs and the model.
  */
 export function planTraining(req: TrainingRequest, options: TrainingPlanOptions = {}): TrainingPlan {
   const gpu = resolveGpu(req);
-  const issues = validate(req, gpu);
-  if (issues.length > 0) throw new TrainingPlanError('invalid', issues);
+  const issues = requestIssues(req, gpu);
+  if (issues.length > 0) throw new PlannerInputError('invalid', issues);
   const { arch, id } = resolveModel(req);
   const seq = req.sequenceLength;
   const batchTokens = req.globalBatchTokens ?? Math.max(seq, DEFAULT_GLOBAL_BATCH_TOKENS);
@@ -182,19 +166,20 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     };
     const prob = structuralProblem(ctx, { ...probe, dp: probe.dp, microBatchSize: 1 });
     if (prob && prob !== 'global batch not divisible by dp × micro-batch size') {
-      throw new TrainingPlanError('invalid', [{ path: 'parallelism', message: prob }]);
+      throw PlannerInputError.at('parallelism', prob);
     }
   }
-  const keep = Math.max(1, Math.min(20, req.alternatives ?? 5) + 1);
+  const alternativesWanted = req.alternatives ?? DEFAULT_ALTERNATIVES;
+  const keep = Math.max(1, Math.min(TRAINING_BOUNDS.alternatives, alternativesWanted) + 1);
   const outcome = searchLayouts(ctx, fixed, keep);
   let chosen: LayoutEvaluation | null = outcome.ranked[0] ?? outcome.closestNonFitting;
   if (!chosen && p) {
     // nothing structurally valid among the searched options: explain with the pinned layout itself
     const reasons = Object.keys(outcome.rejected);
-    throw new TrainingPlanError('invalid', [{ path: 'parallelism', message: reasons.length ? reasons.join('; ') : 'no valid layout' }]);
+    throw PlannerInputError.at('parallelism', reasons.length ? reasons.join('; ') : 'no valid layout');
   }
   if (!chosen) {
-    throw new TrainingPlanError('unsupported', [{ path: 'gpuCount', message: `no layout of ${req.gpuCount} GPUs satisfies the structural rules for this model and batch: ${Object.keys(outcome.rejected).join('; ')}` }]);
+    throw PlannerInputError.at('gpuCount', `no layout of ${req.gpuCount} GPUs satisfies the structural rules for this model and batch: ${Object.keys(outcome.rejected).join('; ')}`, 'unsupported');
   }
   if (stagesFor(ctx, chosen.layout.pp) === null) chosen = evaluateLayout(ctx, chosen.layout);
 
@@ -202,7 +187,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   const tokensPerStep = globalBatchSequences * seq;
   const hoursFor = (e: LayoutEvaluation) => convert((req.tokens / tokensPerStep) * e.stepTimeSeconds * req.gpuCount, 's', 'h');
   const gpuHours = hoursFor(chosen);
-  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, req.alternatives ?? 5).map((e) => ({
+  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, alternativesWanted).map((e) => ({
     parallelism: e.layout, stepTimeSeconds: e.stepTimeSeconds, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu,
     gpuHours: hoursFor(e), memoryPerGpuBytes: e.memoryPerGpuBytes.total, bottleneck: e.bottleneck,
   }));

@@ -1,37 +1,13 @@
+import type { ErrorCode, ErrorEnvelope, ErrorIssue } from '@gcp/contract';
+
 /**
- * The one error shape every worker answers with:
+ * The one error shape every worker answers with (defined in @gcp/contract):
  *   {"error": {"code", "message", "issues": [{"path", "message"}]}}
  * Messages never repeat the caller's input back.
  */
-export interface ErrorIssue {
-  /** Dotted location of the offending field (`config.hidden_size`, `layers.0`); '' for the whole body. */
-  readonly path: string;
-  readonly message: string;
-}
+export type { ErrorCode, ErrorEnvelope, ErrorIssue };
 
 export type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 422 | 500 | 502;
-
-export type ErrorCode =
-  | 'invalid_request'
-  | 'malformed_json'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'unprocessable'
-  | 'non_finite_result'
-  | 'upstream_unavailable'
-  | 'internal_error'
-  /** A Hono `HTTPException` whose status has no code of its own (401, 403, 429, …); the status tells which. */
-  | 'http_error';
-
-export interface ErrorEnvelope {
-  readonly error: {
-    readonly code: ErrorCode;
-    readonly message: string;
-    readonly issues: readonly ErrorIssue[];
-  };
-}
 
 /** Throw from a handler; the app's error handler turns it into the envelope. */
 export class ApiError extends Error {

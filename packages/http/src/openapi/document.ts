@@ -1,7 +1,7 @@
+import { JSON_SCHEMA_OVERRIDE } from '@gcp/contract';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { pathParameterNames, type RouteDefinition } from '../routes/define-route.js';
-import { JSON_SCHEMA_OVERRIDE } from '../schemas/json-object.js';
 
 export interface OpenApiInfo {
   readonly title: string;

@@ -1,14 +1,24 @@
 /**
  * Helpers for worker tests: call a worker (e.g. `SELF.fetch` of cloudflare:test) at a fixed
- * origin and read the error envelope. Test-only; no worker imports this.
+ * origin, raw (`get`, `postJson`: status, headers, malformed bodies) or through the contract's
+ * typed client (`client`: typed bodies, responses checked against their schemas, errors as
+ * ApiClientError with the envelope), and read the error envelope. Test-only; no worker imports this.
  */
-export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
+import type { ErrorEnvelope as ContractErrorEnvelope } from '@gcp/contract';
+import { createClient, type FetchLike, type PlannerClient } from '@gcp/contract/client';
 
+export type Fetcher = FetchLike;
+
+/** The envelope with mutable issue lists, as tests build and compare them. */
 export interface ErrorEnvelope {
-  error: { code: string; message: string; issues: { path: string; message: string }[] };
+  error: { code: ContractErrorEnvelope['error']['code']; message: string; issues: { path: string; message: string }[] };
 }
 
-export function apiClient(fetcher: Fetcher, origin: string) {
+export function apiClient(fetcher: Fetcher, origin: string): {
+  get: (path: string) => Promise<Response>;
+  postJson: (path: string, body: unknown, headers?: Record<string, string>) => Promise<Response>;
+  client: PlannerClient;
+} {
   return {
     get: (path: string) => fetcher(`${origin}${path}`),
     postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -17,6 +27,7 @@ export function apiClient(fetcher: Fetcher, origin: string) {
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
+    client: createClient(origin, fetcher, { checkResponses: true }),
   };
 }
 

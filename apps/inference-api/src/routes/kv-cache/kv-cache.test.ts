@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, postJson } from '../../../test/api.js';
+import { client, errorOf, postJson } from '../../../test/api.js';
 describe('POST /v1/inference/kv-cache', () => {
   it('sizes DeepSeek-V3 MLA KV: 70,272 B/token in BF16', async () => {
-    const r = await postJson('/v1/inference/kv-cache', { model: 'deepseek-v3', contextTokens: 4096, concurrency: 2 });
-    expect(r.status).toBe(200);
-    const b = (await r.json()) as { bytesPerToken: number; bytesPerSequence: number; totalBytes: number };
+    const b = await client.kvCache({ model: 'deepseek-v3', contextTokens: 4096, concurrency: 2 });
     expect(b.bytesPerToken).toBe(70272);
     expect(b.totalBytes).toBe(2 * b.bytesPerSequence);
   });

@@ -1,6 +1,6 @@
+import { kvCacheRequestSchema, kvCacheResponseSchema } from '@gcp/contract';
 import { kvCacheReport } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { kvCacheRequestSchema, kvCacheResponseSchema } from './kv-cache-schemas.js';
 
 export const kvCacheRoute = defineRoute({
   method: 'post',

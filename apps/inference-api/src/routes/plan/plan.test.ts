@@ -1,8 +1,10 @@
+import type { InferencePlanRequest } from '@gcp/contract';
 import { describe, expect, it } from 'vitest';
-import { errorOf, postJson } from '../../../test/api.js';
+import { client, errorOf, postJson } from '../../../test/api.js';
 describe('POST /v1/inference/plan', () => {
   it("plans DeepSeek's Day-6 service with pools, cost and launch settings", async () => {
-    const r = await postJson('/v1/inference/plan', {
+    // the typed client checks the answer against the contract's response schema
+    const b = await client.planInference({
       model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'bf16' },
       workload: { inputTokensPerDay: 608e9, cacheHitRate: 0.563, outputTokensPerDay: 168e9, averageContextTokens: 4989, peakToAverage: 1.226 },
       slo: { minOutputTokensPerSecondPerUser: 20 }, pricePerGpuHourUsd: 2,
@@ -12,8 +14,6 @@ describe('POST /v1/inference/plan', () => {
         mtp: { draftTokens: 1, acceptance: 0.85 },
       },
     });
-    expect(r.status).toBe(200);
-    const b = (await r.json()) as { feasible: boolean; prefill: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; decode: { nodes: number; tokensPerSecondPerNode: number; capacityTokensPerSecondPerNode: number; utilization: number }; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number>; launchSettings: { decode: { sglang: string[] } }; pareto: unknown[] };
     expect(b.feasible).toBe(true);
     expect(b.averageNodes).toBeCloseTo(b.prefill.nodes + b.decode.nodes, 6);
     // engine capacity and the load per provisioned node both reported: whole instances deliver at most capacity × utilization
@@ -23,7 +23,7 @@ describe('POST /v1/inference/plan', () => {
       expect(pool.tokensPerSecondPerNode).toBeLessThanOrEqual(pool.capacityTokensPerSecondPerNode * pool.utilization * (1 + 1e-9));
     }
     expect(b.costPerMillionTokensUsd).toHaveProperty('inputCacheHit');
-    expect(b.launchSettings.decode.sglang).toContain('--enable-dp-attention');
+    expect((b.launchSettings as { decode: { sglang: string[] } }).decode.sglang).toContain('--enable-dp-attention');
     expect(b.pareto.length).toBeGreaterThan(0);
   });
 
@@ -72,17 +72,21 @@ describe('POST /v1/inference/plan', () => {
   });
 
   it('an unknown model id is a 400 naming model', async () => {
-    const r = await postJson('/v1/inference/plan', { model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } });
-    expect(r.status).toBe(400);
-    const e = await errorOf(r);
-    expect(e.issues[0]?.path).toBe('model');
+    const e = await client.planInference({ model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } }).catch((error: unknown) => error);
+    expect(e).toMatchObject({ status: 400, code: 'invalid_request', issues: [{ path: 'model' }] });
     expect(JSON.stringify(e)).not.toContain('nope'); // user input is not echoed
+  });
+
+  it('a pasted config that describes no model is a 400 naming model.config fields', async () => {
+    const e = await client.planInference({ model: { config: { model_type: 'llama' } }, gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } }).catch((error: unknown) => error);
+    expect(e).toMatchObject({ status: 400, message: 'The config does not describe a supported model.' });
+    expect((e as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('model.config.hidden_size');
   });
 
   const small = {
     model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' },
     workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 }, slo: { minOutputTokensPerSecondPerUser: 20 },
-  };
+  } satisfies InferencePlanRequest;
 
   it('a small workload is priced in whole instances: ≥ $768/day, cost = average nodes × 8 × 24 × $2, auto picks the cheaper mode', async () => {
     const r = await postJson('/v1/inference/plan', small);
@@ -105,6 +109,7 @@ describe('POST /v1/inference/plan', () => {
       [{ ...small, workload: { ...small.workload, utilization: 0 } }, /workload\.utilization/, /positive/],
       [{ ...small, workload: { ...small.workload, utilization: 1.5 } }, /workload\.utilization/, /at most 1/],
       [{ ...small, workload: { ...small.workload, hourlyLoad: [1, 2, 3] } }, /workload\.hourlyLoad/, /24 hourly values/],
+      [{ ...small, workload: { ...small.workload, hourlyLoad: Array.from({ length: 24 }, () => 0) } }, /workload\.hourlyLoad/, /some load/],
       [{ ...small, workload: { ...small.workload, inputTokensPerDay: 1e30 } }, /workload\.inputTokensPerDay/, /at most/],
       [{ ...small, deployment: { minInstances: 0 } }, /deployment\.minInstances/, /at least 1/],
       [{ ...small, deployment: { expertSkew: 1e300 } }, /deployment\.expertSkew/, /at most 64/],

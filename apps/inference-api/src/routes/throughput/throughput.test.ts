@@ -1,12 +1,11 @@
+import type { ThroughputRequest } from '@gcp/contract';
 import { describe, expect, it } from 'vitest';
-import { errorOf, postJson } from '../../../test/api.js';
+import { client, errorOf, postJson } from '../../../test/api.js';
 describe('POST /v1/inference/throughput', () => {
-  const base = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 32 };
+  const base = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 32 } satisfies ThroughputRequest;
 
   it('answers throughput, latency and memory', async () => {
-    const r = await postJson('/v1/inference/throughput', base);
-    expect(r.status).toBe(200);
-    const b = (await r.json()) as Record<string, unknown>;
+    const b = await client.throughput(base);
     for (const k of ['outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser', 'ttftMs', 'tpotMs', 'maxConcurrency', 'memoryPerGpuBytes', 'fits']) expect(b).toHaveProperty(k);
     expect(b['fits']).toBe(true);
   });

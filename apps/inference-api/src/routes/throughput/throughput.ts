@@ -1,6 +1,6 @@
+import { throughputRequestSchema, throughputResponseSchema } from '@gcp/contract';
 import { estimateThroughput, finiteOnly } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { throughputRequestSchema, throughputResponseSchema } from './throughput-schemas.js';
 
 export const throughputRoute = defineRoute({
   method: 'post',

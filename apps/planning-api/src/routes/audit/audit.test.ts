@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, postJson } from '../../../test/api.js';
-import { auditResponseSchema } from './audit-schemas.js';
+import { auditResponseSchema } from '@gcp/contract';
 
 /** DeepSeek-V3 report (arXiv:2412.19437) Table 1: 14.8T tokens of pre-training in 2,664K H800 GPU-hours ($5.328M at $2). */
 const V3_CLAIM = { model: 'deepseek-v3', tokens: 14.8e12, gpu: 'h800', gpuCount: 2048, precision: 'fp8', sequenceLength: 4096, globalBatchTokens: 15360 * 4096, gpuHours: 2.664e6, costUsd: 5.328e6 };

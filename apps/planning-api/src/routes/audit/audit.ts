@@ -1,7 +1,6 @@
-import { auditTrainingClaim, TrainingPlanError } from '@gcp/core';
+import { auditRequestSchema, auditResponseSchema } from '@gcp/contract';
+import { auditTrainingClaim } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingErrorToApiError } from '../training/training-errors.js';
-import { auditRequestSchema, auditResponseSchema } from './audit-schemas.js';
 
 export const auditRoute = defineRoute({
   method: 'post',
@@ -12,12 +11,6 @@ export const auditRoute = defineRoute({
   requestSchema: auditRequestSchema,
   responseSchema: auditResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return auditTrainingClaim(body);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => auditTrainingClaim(body),
 });

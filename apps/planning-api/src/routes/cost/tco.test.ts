@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, postJson } from '../../../test/api.js';
-import { tcoResponseSchema } from './tco-schemas.js';
+import { tcoResponseSchema } from '@gcp/contract';
 
 describe('POST /v1/cost/tco', () => {
   it('DeepSeek-V3\'s 2,048 H800: capex, own vs rent per GPU-hour, the run both ways, every default sourced', async () => {

@@ -1,7 +1,6 @@
-import { planOwnership, TrainingPlanError } from '@gcp/core';
+import { tcoRequestSchema, tcoResponseSchema } from '@gcp/contract';
+import { planOwnership } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingErrorToApiError } from '../training/training-errors.js';
-import { tcoRequestSchema, tcoResponseSchema } from './tco-schemas.js';
 
 export const tcoRoute = defineRoute({
   method: 'post',
@@ -12,12 +11,6 @@ export const tcoRoute = defineRoute({
   requestSchema: tcoRequestSchema,
   responseSchema: tcoResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return planOwnership(body);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => planOwnership(body),
 });

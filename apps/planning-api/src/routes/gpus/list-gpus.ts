@@ -1,6 +1,6 @@
+import { gpuListResponseSchema } from '@gcp/contract';
 import { describeGpu, listGpus } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { gpuListSchema } from './gpu-schemas.js';
 
 export const listGpusRoute = defineRoute({
   method: 'get',
@@ -8,6 +8,6 @@ export const listGpusRoute = defineRoute({
   tag: 'gpus',
   summary: 'List the GPU catalog',
   description: 'Every GPU with its datasheet figures (units in field names), export-control metrics and sources.',
-  responseSchema: gpuListSchema,
+  responseSchema: gpuListResponseSchema,
   handler: () => ({ gpus: listGpus().map((gpu) => describeGpu(gpu)) }),
 });

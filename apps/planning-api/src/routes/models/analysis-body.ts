@@ -1,5 +1,4 @@
-import { analyzeModel, type ModelArchitecture } from '@gcp/core';
-import { DEFAULT_SEQUENCE_LENGTH } from './model-schemas.js';
+import { analyzeModel, DEFAULT_SEQUENCE_LENGTH, type ModelArchitecture } from '@gcp/core';
 
 /** The analysis fields every model response carries, plus the normalised architecture. */
 export function analysisBody(architecture: ModelArchitecture, sequenceLength: number | undefined) {

@@ -1,7 +1,7 @@
+import { analyzeModelRequestSchema, analyzeModelResponseSchema } from '@gcp/contract';
 import { normalizeConfig } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
 import { analysisBody } from './analysis-body.js';
-import { analyzeModelRequestSchema, analyzeModelResponseSchema } from './model-schemas.js';
 
 export const analyzeModelRoute = defineRoute({
   method: 'post',
@@ -11,6 +11,6 @@ export const analyzeModelRoute = defineRoute({
   description: 'Body `{"config": <config.json>, "sequenceLength"?: tokens}`; missing or invalid config fields answer 400 with one issue per field.',
   requestSchema: analyzeModelRequestSchema,
   responseSchema: analyzeModelResponseSchema,
-  // normalizeConfig throws ConfigError for unusable configs; the app maps it to 400 (src/core-errors.ts).
+  // normalizeConfig throws PlannerInputError naming config.<key> for unusable configs; the app maps it to 400 (src/core-errors.ts).
   handler: ({ body }) => analysisBody(normalizeConfig(body.config), body.sequenceLength),
 });

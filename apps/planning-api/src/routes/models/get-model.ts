@@ -1,8 +1,8 @@
+import { modelDetailResponseSchema, modelQuerySchema } from '@gcp/contract';
 import { getModel } from '@gcp/core';
 import { notFound } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
 import { analysisBody } from './analysis-body.js';
-import { modelDetailResponseSchema, modelQuerySchema } from './model-schemas.js';
 
 export const getModelRoute = defineRoute({
   method: 'get',

@@ -1,6 +1,6 @@
+import { modelListResponseSchema } from '@gcp/contract';
 import { listModels } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { modelListResponseSchema } from './model-schemas.js';
 
 export const listModelsRoute = defineRoute({
   method: 'get',

@@ -1,17 +1,13 @@
 import { getModel } from '@gcp/core';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { errorOf, get, postJson } from '../../../test/api.js';
-import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema } from './model-schemas.js';
+import { client, errorOf, get, postJson } from '../../../test/api.js';
 
 const deepseekConfig = getModel('deepseek-v3')!.config;
 const llamaConfig = getModel('llama-3.1-8b')!.config;
 
 describe('GET /v1/models', () => {
   it('lists catalog models with official parameter counts', async () => {
-    const response = await get('/v1/models');
-    expect(response.status).toBe(200);
-    const body = v.parse(modelListResponseSchema, await response.json());
+    const body = await client.listModels(); // checked against the contract's response schema
     const deepseek = body.models.find((model) => model.id === 'deepseek-v3');
     expect(deepseek?.name).toBe('DeepSeek-V3');
     expect(deepseek?.officialParams.totalB.value).toBe(671);
@@ -20,9 +16,7 @@ describe('GET /v1/models', () => {
 
 describe('GET /v1/models/{id}', () => {
   it('returns the analysis at the default sequence length', async () => {
-    const response = await get('/v1/models/deepseek-v3');
-    expect(response.status).toBe(200);
-    const body = v.parse(modelDetailResponseSchema, await response.json());
+    const body = await client.getModel('deepseek-v3');
     expect(body.name).toBe('DeepSeek-V3');
     expect(body.attention).toBe('mla');
     expect(body.sequenceLength).toBe(4096);
@@ -34,8 +28,8 @@ describe('GET /v1/models/{id}', () => {
   });
 
   it('honours ?sequenceLength and rejects bad values with 400', async () => {
-    const short = (await (await get('/v1/models/llama-3.1-8b?sequenceLength=1024')).json()) as { sequenceLength: number; trainingFlopsPerToken: number };
-    const long = (await (await get('/v1/models/llama-3.1-8b?sequenceLength=32768')).json()) as { sequenceLength: number; trainingFlopsPerToken: number };
+    const short = await client.getModel('llama-3.1-8b', { sequenceLength: 1024 });
+    const long = await client.getModel('llama-3.1-8b', { sequenceLength: 32768 });
     expect(short.sequenceLength).toBe(1024);
     expect(long.trainingFlopsPerToken).toBeGreaterThan(short.trainingFlopsPerToken);
     for (const bad of ['abc', '-5', '0', '1.5', '99999999999']) {
@@ -55,10 +49,8 @@ describe('GET /v1/models/{id}', () => {
 
 describe('POST /v1/models/analyze', () => {
   it('analyses a pasted config.json like the catalog entry', async () => {
-    const response = await postJson('/v1/models/analyze', { config: deepseekConfig, sequenceLength: 4096 });
-    expect(response.status).toBe(200);
-    const body = v.parse(analyzeModelResponseSchema, await response.json());
-    const catalog = (await (await get('/v1/models/deepseek-v3')).json()) as { totalParams: number; trainingFlopsPerToken: number };
+    const body = await client.analyzeModel({ config: deepseekConfig, sequenceLength: 4096 });
+    const catalog = await client.getModel('deepseek-v3');
     expect(body.totalParams).toBe(catalog.totalParams);
     expect(body.trainingFlopsPerToken).toBe(catalog.trainingFlopsPerToken);
     expect(body.attention).toBe('mla');

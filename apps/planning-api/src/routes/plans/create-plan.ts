@@ -1,6 +1,6 @@
+import { createPlanRequestSchema, savedPlanSchema } from '@gcp/contract';
 import { finiteJsonResponse } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
-import { createPlanRequestSchema, savedPlanSchema } from './plan-schemas.js';
 import { insertPlan } from './plan-store.js';
 
 export const createPlanRoute = defineRoute({

@@ -1,6 +1,6 @@
+import { savedPlanSchema } from '@gcp/contract';
 import { notFound } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
-import { savedPlanSchema } from './plan-schemas.js';
 import { findPlan } from './plan-store.js';
 
 export const getPlanRoute = defineRoute({

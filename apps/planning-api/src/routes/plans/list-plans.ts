@@ -1,5 +1,5 @@
+import { DEFAULT_PLAN_LIST_LIMIT, planListQuerySchema, planListResponseSchema } from '@gcp/contract';
 import { defineRoute } from '../../define-route.js';
-import { DEFAULT_PLAN_LIST_LIMIT, planListQuerySchema, planListResponseSchema } from './plan-schemas.js';
 import { listPlanSummaries } from './plan-store.js';
 
 export const listPlansRoute = defineRoute({

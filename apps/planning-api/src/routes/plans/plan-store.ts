@@ -1,4 +1,4 @@
-import type { CreatePlanRequest, PlanSummary, SavedPlan } from './plan-schemas.js';
+import type { CreatePlanRequest, PlanSummary, SavedPlan } from '@gcp/contract';
 
 /** D1 access for `saved_plans` (infra/migrations/0001_saved_plans.sql). */
 interface PlanRow {

@@ -1,14 +1,14 @@
+import { savedPlanSchema, type CreatePlanRequest } from '@gcp/contract';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { errorOf, get, postJson } from '../../../test/api.js';
-import { planListResponseSchema, savedPlanSchema } from './plan-schemas.js';
+import { client, errorOf, get, postJson } from '../../../test/api.js';
 
 const trainingPlan = {
   name: 'DeepSeek-V3 on H800',
   kind: 'training',
   request: { modelId: 'deepseek-v3', gpuId: 'h800', tokens: 14.8e12 },
   response: { gpus: 2048, days: 57 },
-};
+} satisfies CreatePlanRequest;
 
 describe('saved plans (D1)', () => {
   it('round-trips a plan: POST → 201 with id → GET', async () => {
@@ -25,21 +25,19 @@ describe('saved plans (D1)', () => {
   });
 
   it('stores plans without a response as null', async () => {
-    const created = await postJson('/v1/plans', { name: 'serve', kind: 'inference', request: { modelId: 'llama-3.1-8b' } });
-    const plan = v.parse(savedPlanSchema, await created.json());
+    const plan = await client.createPlan({ name: 'serve', kind: 'inference', request: { modelId: 'llama-3.1-8b' } });
     expect(plan.response).toBeNull();
+    expect(await client.getPlan(plan.id)).toEqual(plan);
   });
 
   it('lists newest first, limited', async () => {
     for (const name of ['first', 'second', 'third']) {
       expect((await postJson('/v1/plans', { ...trainingPlan, name })).status).toBe(201);
     }
-    const response = await get('/v1/plans?limit=2');
-    expect(response.status).toBe(200);
-    const body = v.parse(planListResponseSchema, await response.json());
+    const body = await client.listPlans({ limit: 2 });
     expect(body.plans.map((plan) => plan.name)).toEqual(['third', 'second']);
     expect(body.plans[0]).not.toHaveProperty('request');
-    const all = v.parse(planListResponseSchema, await (await get('/v1/plans')).json());
+    const all = await client.listPlans();
     expect(all.plans.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -50,9 +48,7 @@ describe('saved plans (D1)', () => {
   });
 
   it('answers 404 for unknown plan ids', async () => {
-    const response = await get('/v1/plans/00000000-0000-0000-0000-000000000000');
-    expect(response.status).toBe(404);
-    expect((await errorOf(response)).code).toBe('not_found');
+    await expect(client.getPlan('00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('validates the plan body', async () => {

@@ -1,7 +1,6 @@
-import { planTrainingProgramme, TrainingPlanError, type TrainingProgrammeRequest } from '@gcp/core';
+import { programmeRequestSchema, programmeResponseSchema } from '@gcp/contract';
+import { planTrainingProgramme } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingErrorToApiError } from '../training/training-errors.js';
-import { programmeRequestSchema, programmeResponseSchema } from './programme-schemas.js';
 
 export const programmeRoute = defineRoute({
   method: 'post',
@@ -12,12 +11,6 @@ export const programmeRoute = defineRoute({
   requestSchema: programmeRequestSchema,
   responseSchema: programmeResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return planTrainingProgramme(body as TrainingProgrammeRequest);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => planTrainingProgramme(body),
 });

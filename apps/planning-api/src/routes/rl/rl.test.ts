@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorOf, postJson } from '../../../test/api.js';
-import { rlResponseSchema } from './rl-schemas.js';
+import { rlResponseSchema } from '@gcp/contract';
 
 const RL = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 16, promptsPerStep: 64, groupSize: 8, promptTokens: 256, responseTokens: 1024, steps: 100 };
 

@@ -1,7 +1,6 @@
-import { planRlPostTraining, TrainingPlanError, type RlPostTrainingRequest } from '@gcp/core';
+import { rlRequestSchema, rlResponseSchema } from '@gcp/contract';
+import { planRlPostTraining } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingErrorToApiError } from '../training/training-errors.js';
-import { rlRequestSchema, rlResponseSchema } from './rl-schemas.js';
 
 export const rlRoute = defineRoute({
   method: 'post',
@@ -12,12 +11,6 @@ export const rlRoute = defineRoute({
   requestSchema: rlRequestSchema,
   responseSchema: rlResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return planRlPostTraining(body as RlPostTrainingRequest);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw trainingErrorToApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => planRlPostTraining(body),
 });

@@ -1,7 +1,6 @@
-import { planTraining, TrainingPlanError, type TrainingRequest } from '@gcp/core';
+import { trainingPlanRequestSchema, trainingPlanResponseSchema } from '@gcp/contract';
+import { planTraining } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
-import { trainingErrorToApiError as toApiError } from './training-errors.js';
-import { trainingPlanRequestSchema, trainingPlanResponseSchema } from './training-schemas.js';
 
 export const planTrainingRoute = defineRoute({
   method: 'post',
@@ -22,12 +21,6 @@ export const planTrainingRoute = defineRoute({
   requestSchema: trainingPlanRequestSchema,
   responseSchema: trainingPlanResponseSchema,
   errorStatuses: [422],
-  handler: ({ body }) => {
-    try {
-      return planTraining(body as TrainingRequest);
-    } catch (e) {
-      if (e instanceof TrainingPlanError) throw toApiError(e);
-      throw e;
-    }
-  },
+  // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
+  handler: ({ body }) => planTraining(body),
 });

@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 
-/** Property read by `jsonSchemaOf` to document schemas valibot cannot convert itself. */
+/**
+ * Property read by @gcp/http's `jsonSchemaOf` to document schemas valibot cannot convert itself
+ * (the OpenAPI document of every worker).
+ */
 export const JSON_SCHEMA_OVERRIDE = 'jsonSchemaOverride';
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,7 @@
-import { jsonObjectSchema } from '@gcp/http';
 import * as v from 'valibot';
-
-export const DEFAULT_SEQUENCE_LENGTH = 4096;
-export const MAX_SEQUENCE_LENGTH = 4_194_304;
+import { MAX_SEQUENCE_LENGTH } from '../bounds.js';
+import { ATTENTION_KINDS } from '../formats.js';
+import { jsonObjectSchema } from '../json-object.js';
 
 /** Tokens per training sequence (used for the attention part of the FLOPs). */
 export const sequenceLengthSchema = v.pipe(
@@ -17,8 +16,6 @@ export const analyzeModelRequestSchema = v.strictObject({
   config: jsonObjectSchema('config must be a JSON object (the contents of config.json)'),
   sequenceLength: v.optional(sequenceLengthSchema),
 });
-
-export type AnalyzeModelRequest = v.InferOutput<typeof analyzeModelRequestSchema>;
 
 /** `?sequenceLength=8192` on GET /v1/models/{id}. */
 export const modelQuerySchema = v.object({
@@ -41,7 +38,7 @@ export const modelAnalysisEntries = {
   totalParams: v.number(),
   activeParams: v.number(),
   mtpParams: v.number(),
-  attention: v.picklist(['mha', 'gqa', 'mqa', 'mla']),
+  attention: v.picklist(ATTENTION_KINDS),
   kvCacheBytesPerToken: v.looseObject({ bf16: v.number(), fp8: v.number() }),
   trainingFlopsPerToken: v.number(),
   forwardFlopsPerToken: v.number(),

@@ -1,10 +1,11 @@
-import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/core';
 import * as v from 'valibot';
-import { backendSchema, BOUNDS, count, gpuSchema, layoutSchema, modelSchema, precisionSchema, unit } from '../shared-schemas.js';
+import { INFERENCE_BOUNDS as BOUNDS, MAX_SERVING_INSTANCE_GPUS } from '../bounds.js';
+import { backendSchema, count, gpuIdSchema, layoutSchema, modelSchema, precisionSchema, unit } from './common.js';
 
+/** POST /v1/inference/throughput body: one aggregated instance under a closed-loop load. */
 export const throughputRequestSchema = v.strictObject({
   model: modelSchema,
-  gpu: gpuSchema,
+  gpu: gpuIdSchema,
   gpuCount: count('gpuCount', MAX_SERVING_INSTANCE_GPUS, 'GPUs of the one instance'),
   precision: precisionSchema,
   inputTokens: count('inputTokens', BOUNDS.contextTokens, 'Prompt tokens per request'),

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 
 /** One GPU as `describeGpu` flattens it (documented loosely: the catalog adds fields over time). */
-export const gpuSchema = v.looseObject({
+export const gpuResponseSchema = v.looseObject({
   id: v.string(),
   name: v.string(),
   vendor: v.string(),
   architecture: v.string(),
 });
 
-export const gpuListSchema = v.object({ gpus: v.array(gpuSchema) });
+export const gpuListResponseSchema = v.object({ gpus: v.array(gpuResponseSchema) });

@@ -1,36 +1,7 @@
-import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/core';
-import { jsonObjectSchema } from '@gcp/http';
 import * as v from 'valibot';
-
-/**
- * Planner bounds on request numbers (documented in OpenAPI as minimum / maximum): limits on what
- * the planner accepts, so that every accepted request is answered inside a Worker's CPU budget
- * and no intermediate overflows, not physics.
- */
-export const BOUNDS = {
-  /** Tokens per day: ~1,000× DeepSeek's disclosed 776e9. */
-  tokensPerDay: 1e15,
-  /** Tokens of one sequence (models cap it further at max_position_embeddings). */
-  contextTokens: 10_000_000,
-  /** Sequences in flight on one instance. */
-  concurrency: 1_000_000,
-  /** USD per GPU-hour. */
-  pricePerGpuHourUsd: 1000,
-  /** Per-user decode speed target, tokens/s. */
-  tokensPerSecondPerUser: 100_000,
-  /** TTFT limit, ms (one hour). */
-  ttftMs: 3_600_000,
-  /** Busiest EP rank's load ÷ mean. */
-  expertSkew: 64,
-  /** Redundant expert replicas. */
-  redundantExperts: 4096,
-  /** Pipeline stages. */
-  pp: 256,
-  /** Relative hourly load value. */
-  hourlyLoad: 1e12,
-  /** String ids and backend names, characters. */
-  idLength: 200,
-} as const;
+import { INFERENCE_BOUNDS as BOUNDS, MAX_SERVING_INSTANCE_GPUS } from '../bounds.js';
+import { KV_FORMATS, WEIGHT_FORMATS } from '../formats.js';
+import { jsonObjectSchema } from '../json-object.js';
 
 /** `model`: a catalog id or `{ "config": <config.json> }`. */
 export const modelSchema = v.union([
@@ -38,7 +9,7 @@ export const modelSchema = v.union([
   v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') }),
 ], 'model must be a catalog model id or {"config": {...}}');
 
-export const gpuSchema = v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(BOUNDS.idLength), v.description('GPU id from GET /v1/gpus (lowercase, e.g. "h800")'));
+export const gpuIdSchema = v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(BOUNDS.idLength), v.description('GPU id from GET /v1/gpus (lowercase, e.g. "h800")'));
 export const backendSchema = v.pipe(v.string(), v.maxLength(BOUNDS.idLength), v.description('Serving engine (sglang, vllm, trtllm) for its per-step overhead'));
 
 /** A whole number in [1, max]. */
@@ -57,9 +28,9 @@ export const unit = (name: string, description: string) => v.pipe(
   v.description(description),
 );
 
-export const weightFormat = v.picklist(['bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'], 'precision.weights must be one of bf16, fp16, fp8, int8, int4, mxfp4, nvfp4');
-export const kvFormat = v.picklist(['bf16', 'fp16', 'fp8', 'int8', 'int4'], 'KV-cache precision must be one of bf16, fp16, fp8, int8, int4');
-export const precisionSchema = v.strictObject({ weights: weightFormat, kvCache: v.optional(kvFormat) });
+export const weightFormatSchema = v.picklist(WEIGHT_FORMATS, 'precision.weights must be one of bf16, fp16, fp8, int8, int4, mxfp4, nvfp4');
+export const kvFormatSchema = v.picklist(KV_FORMATS, 'KV-cache precision must be one of bf16, fp16, fp8, int8, int4');
+export const precisionSchema = v.strictObject({ weights: weightFormatSchema, kvCache: v.optional(kvFormatSchema) });
 
 /**
  * One serving instance's layout: attentionTp × attentionDp = moeTp × moeEp GPUs per pipeline

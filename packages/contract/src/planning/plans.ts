@@ -1,9 +1,6 @@
-import { jsonObjectSchema } from '@gcp/http';
 import * as v from 'valibot';
-
-export const PLAN_KINDS = ['training', 'inference'] as const;
-export const DEFAULT_PLAN_LIST_LIMIT = 20;
-export const MAX_PLAN_LIST_LIMIT = 100;
+import { MAX_PLAN_LIST_LIMIT, MAX_PLAN_NAME_LENGTH, PLAN_KINDS } from '../bounds.js';
+import { jsonObjectSchema } from '../json-object.js';
 
 const jsonObject = (what: string) => jsonObjectSchema(`${what} must be a JSON object`);
 
@@ -11,7 +8,7 @@ export const createPlanRequestSchema = v.strictObject({
   name: v.pipe(
     v.string('name must be a string'),
     v.minLength(1, 'name must not be empty'),
-    v.maxLength(200, 'name must be at most 200 characters'),
+    v.maxLength(MAX_PLAN_NAME_LENGTH, `name must be at most ${MAX_PLAN_NAME_LENGTH} characters`),
   ),
   kind: v.picklist(PLAN_KINDS, 'kind must be "training" or "inference"'),
   /** The planner request that was (or will be) sent. */
@@ -19,8 +16,6 @@ export const createPlanRequestSchema = v.strictObject({
   /** The planner's answer, if the client kept it. */
   response: v.optional(v.nullable(jsonObject('response'))),
 });
-
-export type CreatePlanRequest = v.InferOutput<typeof createPlanRequestSchema>;
 
 const planSummaryEntries = {
   id: v.string(),
@@ -36,11 +31,7 @@ export const savedPlanSchema = v.object({
   response: v.nullable(v.record(v.string(), v.unknown())),
 });
 
-export type SavedPlan = v.InferOutput<typeof savedPlanSchema>;
-
 export const planSummarySchema = v.object(planSummaryEntries);
-export type PlanSummary = v.InferOutput<typeof planSummarySchema>;
-
 export const planListResponseSchema = v.object({ plans: v.array(planSummarySchema) });
 
 export const planListQuerySchema = v.object({

@@ -1,0 +1,28 @@
+/** Weight formats the planner accepts (all of them store on any GPU; compute depends on the chip). */
+export const WEIGHT_FORMATS = ['bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'] as const;
+export type WeightFormat = (typeof WEIGHT_FORMATS)[number];
+
+/** KV-cache formats by name; `kvCacheBits` allows any other width. */
+export const KV_FORMATS = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
+export type KvFormat = (typeof KV_FORMATS)[number];
+
+/** Serving modes a plan request may ask for ("auto": the cheaper feasible one). */
+export const DEPLOYMENT_MODES = ['disaggregated', 'aggregated', 'auto'] as const;
+/** Modes a plan answers with. */
+export const PLANNED_MODES = ['disaggregated', 'aggregated'] as const;
+
+/** Training compute precisions. */
+export const TRAINING_PRECISIONS = ['fp8', 'bf16'] as const;
+/** Adam moment precisions. */
+export const OPTIMIZER_STATE_PRECISIONS = ['fp32', 'bf16'] as const;
+/** ZeRO stages. */
+export const ZERO_STAGES = [0, 1, 2, 3] as const;
+/**
+ * 1F1B; interleaved 1F1B (virtual stages); zero-bubble ZB-H1; DualPipe (see @gcp/core
+ * training/types.ts for what each models).
+ */
+export const PIPELINE_SCHEDULES = ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'] as const;
+export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
+
+/** Attention kinds a model analysis reports. */
+export const ATTENTION_KINDS = ['mha', 'gqa', 'mqa', 'mla'] as const;

@@ -1,0 +1,31 @@
+/**
+ * @gcp/contract — the API contract shared by the workers, the planning core and the page: the
+ * valibot schema of every request and response, the planner bounds those schemas state, and the
+ * types inferred from them. Depends on valibot only; the typed client is `@gcp/contract/client`.
+ */
+export * from './bounds.js';
+export * from './formats.js';
+export * from './errors.js';
+export { JSON_SCHEMA_OVERRIDE, jsonObjectSchema } from './json-object.js';
+export {
+  CONFIG_JSON_FIELDS, parseConfigField,
+  type ConfigFieldResult, type ConfigJson, type ConfigJsonField, type ConfigJsonFieldOf, type ConfigJsonValue,
+} from './config-json.js';
+export {
+  backendSchema, gpuIdSchema, kvFormatSchema, layoutSchema, modelSchema, precisionSchema, weightFormatSchema,
+} from './inference/common.js';
+export { kvCacheRequestSchema, kvCacheResponseSchema } from './inference/kv-cache.js';
+export { throughputRequestSchema, throughputResponseSchema } from './inference/throughput.js';
+export { inferencePlanRequestSchema } from './inference/plan-request.js';
+export { inferencePlanResponseSchema } from './inference/plan-response.js';
+export { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.js';
+export {
+  analyzeModelRequestSchema, analyzeModelResponseSchema, modelAnalysisEntries, modelDetailResponseSchema, modelListResponseSchema,
+  modelQuerySchema, sequenceLengthSchema,
+} from './planning/models.js';
+export { createPlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
+export { positiveInt, trainingModelSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
+export { auditRequestSchema, auditResponseSchema, MAX_COST_GPU_COUNT, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
+export { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';
+export { trainingPlanResponseSchema } from './planning/training-response.js';
+export type * from './types.js';

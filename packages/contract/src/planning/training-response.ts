@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+
+const layoutSchema = v.looseObject({
+  tp: v.number(), cp: v.number(), pp: v.number(), dp: v.number(), ep: v.number(), zero: v.number(),
+  microBatchSize: v.number(), schedule: v.string(), virtualStages: v.number(), recompute: v.string(),
+});
+
+/**
+ * 200 for every plannable request. `feasible: false` (with `fits: false` and `reasons`) when no
+ * layout fits in HBM: the closest layout is returned with its memory breakdown.
+ */
+export const trainingPlanResponseSchema = v.looseObject({
+  feasible: v.boolean(),
+  fits: v.boolean(),
+  reasons: v.array(v.string()),
+  /** Inputs that waste the cluster (a global batch too small for the GPU count, a pinned layout far from the best); [] when none. */
+  warnings: v.array(v.string()),
+  gpuHours: v.number(),
+  wallClockDays: v.number(),
+  costUsd: v.number(),
+  tokensPerSecondPerGpu: v.number(),
+  stepTimeSeconds: v.number(),
+  mfu: v.number(),
+  mfuBasis: v.string(),
+  parallelism: layoutSchema,
+  memoryPerGpuBytes: v.looseObject({
+    total: v.number(), weights: v.number(), fp8WeightCopies: v.number(), gradients: v.number(),
+    optimizerStates: v.number(), activations: v.number(), transient: v.number(),
+  }),
+  timeBreakdown: v.looseObject({
+    compute: v.number(), pipelineBubble: v.number(), optimizerStep: v.number(), overlappedCommunication: v.number(),
+    exposedCommunication: v.looseObject({ tensorParallel: v.number(), contextParallel: v.number(), expertAllToAll: v.number(), pipelineSend: v.number(), dataParallel: v.number() }),
+  }),
+  bottleneck: v.string(),
+  alternatives: v.array(v.looseObject({ parallelism: layoutSchema, stepTimeSeconds: v.number(), gpuHours: v.number() })),
+  rejectedLayouts: v.record(v.string(), v.number()),
+  efficiencyParameters: v.record(v.string(), v.number()),
+  assumptions: v.array(v.string()),
+});

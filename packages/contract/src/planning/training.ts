@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { TRAINING_BOUNDS as BOUNDS } from '../bounds.js';
+import { OPTIMIZER_STATE_PRECISIONS, PIPELINE_SCHEDULES, RECOMPUTE_MODES, TRAINING_PRECISIONS, ZERO_STAGES } from '../formats.js';
+import { jsonObjectSchema } from '../json-object.js';
+
+/** A whole number in [1, max], messages naming the field. */
+export const positiveInt = (field: string, max: number) => v.pipe(
+  v.number(`${field} must be a number`),
+  v.integer(`${field} must be a whole number`),
+  v.minValue(1, `${field} must be at least 1`),
+  v.maxValue(max, `${field} must be at most ${max}`),
+);
+
+const finiteNumber = (field: string) => v.pipe(v.number(`${field} must be a number`), v.finite(`${field} must be finite`));
+
+/** `model` of a training request: a catalog id or a pasted config.json. */
+export const trainingModelSchema = v.union(
+  [v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(BOUNDS.modelIdLength)), v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') })],
+  'model must be a catalog id or {"config": {...}}',
+);
+
+/** A layout as a request may pin it; unset optional fields are searched. */
+export const trainingParallelismSchema = v.strictObject({
+  tp: positiveInt('tp', BOUNDS.tp),
+  pp: positiveInt('pp', BOUNDS.pp),
+  dp: positiveInt('dp', BOUNDS.dp),
+  ep: positiveInt('ep', BOUNDS.ep),
+  cp: v.optional(positiveInt('cp', BOUNDS.cp)),
+  zero: v.optional(v.picklist(ZERO_STAGES, 'zero must be 0, 1, 2 or 3')),
+  microBatchSize: v.optional(positiveInt('microBatchSize', BOUNDS.microBatchSize)),
+  schedule: v.optional(v.picklist(PIPELINE_SCHEDULES, "schedule must be '1f1b', 'interleaved', 'zerobubble' or 'dualpipe'")),
+  virtualStages: v.optional(positiveInt('virtualStages', BOUNDS.virtualStages)),
+  recompute: v.optional(v.picklist(RECOMPUTE_MODES, "recompute must be 'none', 'selective' or 'full'")),
+});
+
+/**
+ * POST /v1/training/plan body. Megatron layout: tp × pp × dp (× cp) = gpuCount, ep divides tp × dp
+ * (checked by the planner, with the rules that need the model and the GPU); a global batch holds
+ * at least one sequence (checked here).
+ */
+export const trainingPlanRequestSchema = v.pipe(
+  v.strictObject({
+    model: trainingModelSchema,
+    gpu: v.pipe(v.string('gpu must be a GPU id'), v.minLength(1), v.maxLength(BOUNDS.gpuIdLength)),
+    gpuCount: positiveInt('gpuCount', BOUNDS.gpuCount),
+    tokens: v.pipe(finiteNumber('tokens'), v.gtValue(0, 'tokens must be positive'), v.maxValue(BOUNDS.tokens, 'tokens must be at most 1e18')),
+    sequenceLength: positiveInt('sequenceLength', BOUNDS.sequenceLength),
+    globalBatchTokens: v.optional(v.pipe(finiteNumber('globalBatchTokens'), v.minValue(1, 'globalBatchTokens must be positive'), v.maxValue(BOUNDS.globalBatchTokens))),
+    precision: v.picklist(TRAINING_PRECISIONS, "precision must be 'fp8' or 'bf16'"),
+    parallelism: v.optional(trainingParallelismSchema),
+    pricePerGpuHourUsd: v.optional(v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd))),
+    optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
+    alternatives: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(BOUNDS.alternatives))),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['globalBatchTokens'], ['sequenceLength']],
+      (request) => request.globalBatchTokens === undefined || request.globalBatchTokens >= request.sequenceLength,
+      'globalBatchTokens must hold at least one sequence (≥ sequenceLength)',
+    ),
+    ['globalBatchTokens'],
+  ),
+);
