@@ -8,10 +8,11 @@ import { convert } from '../units/units.js';
 import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
 import { TrainingPlanError, type TrainingIssue } from './errors.js';
-import { evaluateLayout } from './evaluate.js';
+import { evaluateLayout } from './evaluate/assemble.js';
 import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
-import { searchLayouts, type LayoutConstraints } from './search.js';
+import { searchLayouts } from './search/branch-and-bound.js';
+import type { LayoutConstraints } from './search/space.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
 import { trainingWarnings } from './warnings.js';
 

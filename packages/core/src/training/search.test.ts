@@ -3,9 +3,11 @@ import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
 import { createContext, stagesFor, type PlanContext } from './context.js';
 import { resolveEfficiency } from './efficiency.js';
-import { activationsByRank, boundTerms, epBoundTerms, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
+import { boundTerms, epBoundTerms, lowerBoundSeconds } from './evaluate/bounds.js';
+import { activationsByRank, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate/rank-memory.js';
 import type { Layout } from './types.js';
-import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
+import { searchLayouts, type SearchOutcome } from './search/branch-and-bound.js';
+import type { LayoutConstraints } from './search/space.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /**

@@ -1,0 +1,50 @@
+/**
+ * Step-time lower bounds, their terms: the whole-model sums of one micro-batch (compute,
+ * TP/CP collectives, expert all-to-all, pipeline send) that lowerBoundSeconds weighs.
+ */
+import type { LayerComm } from '../communication.js';
+import type { PassCost } from '../compute.js';
+import type { ModelProfile } from '../model-profile.js';
+
+/** Per-step-independent sums for the lower bound: everything of one micro-batch over all layers. */
+export interface BoundTerms {
+  /** Forward + backward compute of every layer, head and MTP (no recomputation). */
+  readonly compute: number;
+  /** TP and CP collectives (never hidden). */
+  readonly serial: number;
+  /** Expert all-to-all. */
+  readonly ep: number;
+  readonly ppSend: number;
+}
+
+/** Decoder layers of each kind in the model. */
+export function kindTotalsOf(p: ModelProfile): readonly number[] {
+  let kindTotals = KIND_TOTALS.get(p);
+  if (kindTotals === undefined) {
+    const t = new Array<number>(p.kinds.length).fill(0);
+    for (let i = 0; i < p.layerKinds.length; i++) t[p.layerKinds[i]!]! += 1;
+    KIND_TOTALS.set(p, (kindTotals = t));
+  }
+  return kindTotals;
+}
+
+/** kindTotalsOf per profile (model-derived only). */
+const KIND_TOTALS = new WeakMap<ModelProfile, readonly number[]>();
+
+export function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSend'> {
+  const kindTotals = kindTotalsOf(p);
+  let compute = head.forward + head.backward + mtp.forward + mtp.backward;
+  let serial = 0, ep = 0;
+  for (let i = 0; i < kindTotals.length; i++) {
+    const n = kindTotals[i]!;
+    const k = kinds[i]!, m = comms[i]!;
+    compute += n * (k.forward + k.backward);
+    serial += n * (m.tp + m.cp);
+    ep += n * (m.epForward + m.epBackward);
+  }
+  if (mtpComm) {
+    serial += p.mtpModules * (mtpComm.tp + mtpComm.cp);
+    ep += p.mtpModules * (mtpComm.epForward + mtpComm.epBackward);
+  }
+  return { compute, serial, ep };
+}

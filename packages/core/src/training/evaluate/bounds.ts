@@ -1,0 +1,132 @@
+/**
+ * Lower bounds on the step time for the layout search (branch and bound): the cheap EP-free
+ * bound, the EP-aware one, the exact bound terms, and the per-group bound.
+ */
+import { expertAllToAllSeconds } from '../communication.js';
+import { routedSeconds } from '../compute.js';
+import { MEMO, memoKey, memoize, type PlanContext } from '../context.js';
+import type { StaticParams } from '../memory.js';
+import type { StageContent } from '../stages.js';
+import type { Layout } from '../types.js';
+import type { BoundTerms } from './bound-terms.js';
+import { computeContext, costsFor, pipelineSendFor, shapeFor, stageTimesFor, tokenShapeFor } from './cost-memo.js';
+import { crossNodePipeline } from './memo-keys.js';
+import { optimizerShard, optimizerStepSeconds } from './optimizer-step.js';
+import { microBatchesPerStep } from './rank-memory.js';
+import { dualPipeBubble, dualPipeCommTax, dualPipeRankPass, newRankPass, samePair, stageTotal, zeroBubbleBubble } from './schedule-timing.js';
+
+/**
+ * Bound terms no EP size of this (tp, cp, micro-batch, cross-node link, pipelining) beats:
+ * lowerBoundSeconds with them is at most lowerBoundSeconds with boundTerms. The search orders
+ * groups by it and computes the exact terms only for groups that reach the front.
+ */
+export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
+  // the pipeline send depends on tp, cp, micro-batch, link and pipelining only, not on EP
+  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+}
+
+/**
+ * Bound terms of one EP size at most its exact boundTerms, without building its shape: the
+ * token parts, the head and the TP/CP collectives of the EP-free bound, plus this EP size's
+ * routed experts (routedSeconds) and expert all-to-all; only the MTP projection is left out.
+ * The search queues groups with it and computes the exact terms (and the shape) only for
+ * groups that reach the front of the queue.
+ */
+export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const table = ctx.memo[MEMO.epBound]!;
+  let t = table.get(key) as BoundTerms | undefined;
+  if (t !== undefined) return t;
+  const p = ctx.profile;
+  const tokens = tokenShapeFor(ctx, layout);
+  const cctx = computeContext(ctx, layout);
+  const a2a = expertAllToAllSeconds(p, ctx.cluster, layout, ctx.precision);
+  const a2aLayer = a2a.forward + a2a.backward;
+  const head = tokens.head.none;
+  let compute = head.forward + head.backward, ep = 0;
+  for (let i = 0; i < p.kinds.length; i++) {
+    const kind = p.kinds[i]!, part = tokens.kindParts[i]!, n = tokens.kindTotals[i]!;
+    const f = part.f + routedSeconds(p, kind, cctx);
+    const layerEp = kind.kind === 'moe' ? a2aLayer : 0;
+    compute += n * (f + part.b);
+    ep += n * layerEp;
+    // MTP modules repeat the last layer's kind, with the head (their projection left out)
+    if (i === p.mtpKind && p.mtpModules > 0) {
+      compute += p.mtpModules * (f + head.forward) + p.mtpModules * (part.b + head.backward);
+      ep += p.mtpModules * layerEp;
+    }
+  }
+  // a hair below: the exact terms add in another order
+  t = { compute: compute * (1 - 1e-9), serial: tokens.cheapTerms.serial, ep: ep * (1 - 1e-9), ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  table.set(key, t);
+  return t;
+}
+
+export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const hit = ctx.memo[MEMO.bound]!.get(key);
+  if (hit !== undefined) return hit as BoundTerms;
+  // the closure below is built on a miss only
+  return memoize(ctx, MEMO.bound, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
+}
+
+/**
+ * A lower bound on the step time of a layout (any ZeRO stage, any recomputation): the
+ * slowest stage is at least the average one, recomputation and DP traffic only add.
+ * Used to prune the search (branch and bound).
+ */
+export function lowerBoundSeconds(ctx: PlanContext, layout: Layout, t: BoundTerms): number {
+  const pp = layout.pp;
+  const m = microBatchesPerStep(ctx, layout);
+  if (layout.schedule === 'dualpipe') {
+    const tax = dualPipeCommTax(ctx, layout);
+    return m * (Math.max((t.compute * tax) / pp, t.ep / pp + t.ppSend) + t.serial / pp);
+  }
+  const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
+  // zero-bubble: the bubble can shrink to nothing (W ≥ (F + B)/2), so only the m slots bound it
+  const slots = layout.schedule === 'zerobubble' ? m : m + (pp - 1) / v;
+  return slots * ((t.compute + t.serial + t.ep) / pp + t.ppSend * v);
+}
+
+/**
+ * A lower bound on the step time of every layout of a search group (the same tp, cp, pp,
+ * dp, ep, micro-batch and schedule; any ZeRO stage up to `layout.zero`, any recomputation
+ * at least as heavy as `layout.recompute`), tighter than lowerBoundSeconds: the slowest
+ * stage (or DualPipe rank) and the bubble of the lightest recomputation, plus the smallest
+ * optimizer step of any rank. Recomputation only adds backward work, DP traffic is ≥ 0,
+ * and every operation below is monotone in those terms, so the bound holds in floating
+ * point too: a group whose bound reaches the slowest kept layout cannot enter the ranking.
+ */
+export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number, params: readonly StaticParams[]): number {
+  const c = costsFor(ctx, layout);
+  const times = stageTimesFor(ctx, c, stages);
+  const pp = layout.pp;
+  let pipeline: number;
+  if (layout.schedule === 'dualpipe') {
+    // the slowest rank under a heavier recomputation has P ≥ max P, B ≥ min B and W ≤ max W of this one
+    const tax = dualPipeCommTax(ctx, layout);
+    const rank = newRankPass();
+    let maxP = -1, minB = Infinity, maxW = 0;
+    for (let r = 0; r < pp; r++) {
+      // a rank with the same pair of stages as the one before: the same pass
+      if (r > 0 && samePair(times, r)) continue;
+      dualPipeRankPass(rank, times, r, tax, c.ppSend);
+      maxP = Math.max(maxP, rank.P); minB = Math.min(minB, rank.B); maxW = Math.max(maxW, rank.W);
+    }
+    pipeline = m * maxP + dualPipeBubble(pp, maxP, minB, maxW);
+  } else {
+    const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
+    const sends = c.ppSend * v;
+    let tmax = -1, maxW = 0;
+    for (let s = 0; s < times.length; s++) {
+      if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same terms
+      tmax = Math.max(tmax, stageTotal(times[s]!, sends)); maxW = Math.max(maxW, times[s]!.weightGrad);
+    }
+    // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxW
+    pipeline = layout.schedule === 'zerobubble' ? m * tmax + zeroBubbleBubble(pp, tmax, maxW) : (m + (pp - 1) / v) * tmax;
+  }
+  // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
+  let smallest = params[0]!;
+  for (let r = 1; r < pp; r++) if (optimizerShard(layout, params[r]!) < optimizerShard(layout, smallest)) smallest = params[r]!;
+  return pipeline + optimizerStepSeconds(ctx, layout, smallest);
+}

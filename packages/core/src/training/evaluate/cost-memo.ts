@@ -1,0 +1,181 @@
+/**
+ * Memo tables of the costs layouts share: per (tp, cp, micro-batch) the token parts, per
+ * (tp, cp, ep, micro-batch) every layer kind's compute and collectives, per recomputation mode
+ * and pipeline link the costs a stage adds up, and per pipeline depth the stage times.
+ */
+import { layerComm, pipelineSendSeconds, type LayerComm } from '../communication.js';
+import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from '../compute.js';
+import { MEMO, memoKey, memoize, type PlanContext } from '../context.js';
+import type { LayerKindProfile, ModelProfile } from '../model-profile.js';
+import { mapStages, type StageContent } from '../stages.js';
+import type { Layout } from '../types.js';
+import { boundSums, kindTotalsOf, type BoundTerms } from './bound-terms.js';
+import { crossNodePipeline, RECOMPUTE_INDEX } from './memo-keys.js';
+
+export interface Costs {
+  readonly kinds: readonly PassCost[];
+  readonly comms: readonly LayerComm[];
+  readonly head: PassCost;
+  readonly mtp: PassCost;
+  readonly mtpComm: LayerComm | null;
+  readonly ppSend: number;
+  /** Per-stage times of one micro-batch by pipeline depth, filled lazily (many layouts of a search share them). */
+  readonly stageTimes: Map<number, readonly StageTime[]>;
+}
+
+/**
+ * Everything of one (tp, cp, ep, micro-batch) shape that no other layout field changes:
+ * compute of every layer kind, the head and MTP under each recomputation mode, the per-layer
+ * collectives, and the whole-model sums the cheap search bound needs.
+ */
+interface ShapeCosts {
+  readonly kinds: readonly PassCostByMode[];
+  readonly head: PassCostByMode;
+  readonly mtp: PassCostByMode;
+  readonly moeComm: LayerComm;
+  readonly denseComm: LayerComm;
+  /** BoundTerms without the pipeline send. */
+  readonly sums: Omit<BoundTerms, 'ppSend'>;
+}
+
+/** What of a shape does not depend on EP either (per tp, cp, micro-batch): each kind's token part, the head, and an EP-free bound. */
+interface TokenShape {
+  readonly kindParts: readonly TokenPart[];
+  readonly head: PassCostByMode;
+  /** BoundTerms of every EP size's shape at most (routed experts at their large-GEMM peak, no all-to-all, no pipeline send). */
+  readonly cheapTerms: BoundTerms;
+  /** Decoder layers of each kind in the whole model. */
+  readonly kindTotals: readonly number[];
+}
+
+export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
+  return {
+    hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
+    tokens: (layout.microBatchSize * ctx.profile.sequenceLength) / layout.cp,
+  };
+}
+
+export function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0);
+  const hit = ctx.memo[MEMO.tokenShape]!.get(key);
+  if (hit !== undefined) return hit as TokenShape;
+  // the closure below is built on a miss only
+  return memoize(ctx, MEMO.tokenShape, key, () => {
+    const cctx = computeContext(ctx, layout);
+    const p = ctx.profile;
+    const kindParts = p.kinds.map((k) => tokenPart(k, cctx));
+    const head = headCosts(p, cctx);
+    const lower: PassCost[] = p.kinds.map((k, i) => {
+      const t = kindParts[i]!;
+      return { forward: t.f + routedLowerBoundSeconds(p, k, cctx), backward: t.b, weightGrad: 0, recompute: 0 };
+    });
+    const ml = lower[p.mtpKind];
+    const mtp: PassCost = ml && p.mtpModules > 0
+      ? { forward: p.mtpModules * (ml.forward + head.none.forward), backward: p.mtpModules * (ml.backward + head.none.backward), weightGrad: 0, recompute: 0 }
+      : { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
+    const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
+    const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
+    // a hair below: the sums above add in another order than the exact ones
+    return { kindParts, head, cheapTerms: { compute: sums.compute * (1 - 1e-9), serial: sums.serial * (1 - 1e-9), ep: 0, ppSend: 0 }, kindTotals: kindTotalsOf(p) };
+  });
+}
+
+export function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize);
+  const hit = ctx.memo[MEMO.shape]!.get(key);
+  if (hit !== undefined) return hit as ShapeCosts;
+  // the closure below is built on a miss only
+  return memoize(ctx, MEMO.shape, key, () => {
+    const cctx = computeContext(ctx, layout);
+    const p = ctx.profile;
+    const tokens = tokenShapeFor(ctx, layout);
+    const kinds = p.kinds.map((k, i) => layerCosts(p, k, cctx, tokens.kindParts[i]!));
+    const head = tokens.head;
+    const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
+    const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
+    const denseComm: LayerComm = { tp: moeComm.tp, cp: moeComm.cp, epForward: 0, epBackward: 0 };
+    const comms = p.kinds.map((k) => commOfKind(k, moeComm, denseComm));
+    return { kinds, head, mtp, moeComm, denseComm, sums: boundSums(p, kinds.map((k) => k.none), head.none, mtp.none, comms, mtpCommOf(p, moeComm, denseComm)) };
+  });
+}
+
+/** The collectives of one layer of `kind`. */
+function commOfKind(kind: LayerKindProfile, moe: LayerComm, dense: LayerComm): LayerComm {
+  return kind.kind === 'moe' ? moe : dense;
+}
+
+/** The collectives of one MTP module (those of the layer kind it repeats), null without MTP. */
+function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm | null {
+  const mk = p.kinds[p.mtpKind];
+  return mk && p.mtpModules > 0 ? commOfKind(mk, moe, dense) : null;
+}
+
+/**
+ * Pipeline send of one micro-batch, memoised per (tp, cp, micro-batch, cross-node link,
+ * pipelined or not): a single stage sends nothing, every deeper pipeline sends the same
+ * activations per micro-batch boundary, whatever the EP size.
+ */
+export function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const table = ctx.memo[MEMO.pipelineSend]!;
+  let v = table.get(key) as number | undefined;
+  if (v === undefined) { v = pipelineSendSeconds(ctx.profile, ctx.cluster, layout); table.set(key, v); }
+  return v;
+}
+
+export function costsFor(ctx: PlanContext, layout: Layout): Costs {
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute] * 4 + crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const hit = ctx.memo[MEMO.costs]!.get(key);
+  if (hit !== undefined) return hit as Costs;
+  // the closure below is built on a miss only
+  return memoize(ctx, MEMO.costs, key, () => {
+    const p = ctx.profile;
+    const shape = shapeFor(ctx, layout);
+    const r = layout.recompute;
+    return {
+      kinds: shape.kinds.map((k) => k[r]),
+      comms: p.kinds.map((k) => commOfKind(k, shape.moeComm, shape.denseComm)),
+      head: shape.head[r],
+      mtp: shape.mtp[r],
+      mtpComm: mtpCommOf(p, shape.moeComm, shape.denseComm),
+      ppSend: pipelineSendFor(ctx, layout),
+      stageTimes: new Map(),
+    };
+  });
+}
+
+export interface StageTime {
+  readonly forward: number;
+  /** Backward + recomputation. */
+  readonly backward: number;
+  readonly weightGrad: number;
+  readonly tp: number;
+  readonly cp: number;
+  readonly ep: number;
+}
+
+function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
+  let f = 0, b = 0, w = 0, tp = 0, cp = 0, ep = 0;
+  const counts = st.kindCounts;
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i]!;
+    if (n === 0) continue;
+    const k = c.kinds[i]!;
+    const m = c.comms[i]!;
+    f += n * k.forward; b += n * (k.backward + k.recompute); w += n * k.weightGrad;
+    tp += n * m.tp; cp += n * m.cp; ep += n * (m.epForward + m.epBackward);
+  }
+  if (st.hasHead) {
+    f += c.head.forward + c.mtp.forward;
+    b += c.head.backward + c.head.recompute + c.mtp.backward + c.mtp.recompute;
+    w += c.head.weightGrad + c.mtp.weightGrad;
+    if (c.mtpComm) { tp += mtpModules * c.mtpComm.tp; cp += mtpModules * c.mtpComm.cp; ep += mtpModules * (c.mtpComm.epForward + c.mtpComm.epBackward); }
+  }
+  return { forward: f, backward: b, weightGrad: w, tp, cp, ep };
+}
+
+export function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {
+  let times = c.stageTimes.get(stages.length);
+  if (!times) { times = mapStages(stages, (s) => stageTime(c, s, ctx.profile.mtpModules)); c.stageTimes.set(stages.length, times); }
+  return times;
+}

@@ -1,0 +1,149 @@
+/**
+ * The enumerations of the layout space: every group (reference, no pruning) or one schedule
+ * group per (tp, cp, pp, dp, micro-batch, schedule), counted as every layout; and the expansion
+ * of a schedule group into one group per EP size.
+ */
+import { stagesExist, type PlanContext } from '../context.js';
+import { boundTerms, cheapBoundTerms, epBoundTerms, lowerBoundSeconds } from '../evaluate/bounds.js';
+import type { BoundTerms } from '../evaluate/bound-terms.js';
+import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from '../layout-rules.js';
+import type { Layout } from '../types.js';
+import type { Group, GroupQueue, ScheduleGroup } from './group-queue.js';
+import { enumerationIndex, type LayoutConstraints, type Probe, type Space } from './space.js';
+
+/** Counts of the enumeration: layouts considered and structural rejections by reason. */
+export interface Tally {
+  considered: number;
+  readonly rejected: Partial<Record<RejectReason, number>>;
+}
+
+export function reject(tally: Tally, r: RejectReason, count: number): void {
+  tally.rejected[r] = (tally.rejected[r] ?? 0) + count;
+}
+
+/** Visit every (tp, cp, pp, dp) the request allows, with the probe's tp, cp, pp and dp set. */
+function forEachGrid(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, visit: (ti: number, ci: number, pi: number) => void): void {
+  const n = ctx.gpuCount;
+  for (let ti = 0; ti < space.tps.length; ti++) for (let ci = 0; ci < space.cps.length; ci++) {
+    const tp = space.tps[ti]!, cp = space.cps[ci]!;
+    if (n % (tp * cp) !== 0) continue;
+    const rest = n / (tp * cp);
+    const pps = space.pps(rest);
+    for (let pi = 0; pi < pps.length; pi++) {
+      const pp = pps[pi]!;
+      if (rest % pp !== 0) continue;
+      const dp = rest / pp;
+      if (fixed.dp !== undefined && fixed.dp !== dp) continue;
+      probe.tp = tp; probe.cp = cp; probe.pp = pp; probe.dp = dp;
+      visit(ti, ci, pi);
+    }
+  }
+}
+
+/**
+ * The reference enumeration (no pruning): every (tp, cp, pp, dp, ep, micro-batch, schedule)
+ * visited and checked one by one, each valid one a Group with its exact bound.
+ */
+export function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): Group[] {
+  const groups: Group[] = [];
+  const { perGroup, mbss } = space;
+  forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
+    const eps = space.eps(probe.tp * probe.dp);
+    const schedules = space.schedules(probe.pp);
+    const stagesOk = stagesExist(ctx, probe.pp);
+    for (let ei = 0; ei < eps.length; ei++) for (let mi = 0; mi < mbss.length; mi++) {
+      probe.ep = eps[ei]!; probe.microBatchSize = mbss[mi]!;
+      for (let si = 0; si < schedules.length; si++) {
+        tally.considered += perGroup;
+        const entry = schedules[si]!;
+        probe.schedule = entry[0]; probe.virtualStages = entry[1];
+        const problem = structuralProblem(ctx, probe);
+        if (problem) { reject(tally, problem, perGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
+        const base: Layout = { ...probe };
+        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), exact: true, next: null });
+      }
+    }
+  });
+  return groups;
+}
+
+/**
+ * The pruned search's enumeration: one ScheduleGroup per valid (tp, cp, pp, dp, micro-batch,
+ * schedule) with the EP sizes that pass the rules. The rules on tp and ep run once per EP
+ * size, the others (which do not read ep) once per schedule group, and the counts are
+ * multiplied out: the same layoutsConsidered and rejection counts as visiting every layout.
+ */
+export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): ScheduleGroup[] {
+  const out: ScheduleGroup[] = [];
+  const { perGroup, mbss } = space;
+  // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
+  const cheapCache: Array<BoundTerms | undefined> = [];
+  forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
+    const { tp, cp, pp, dp } = probe;
+    const allEps = space.eps(tp * dp);
+    const schedules = space.schedules(pp);
+    const perEp = mbss.length * schedules.length * perGroup;
+    tally.considered += allEps.length * perEp;
+    const eps: number[] = [], epIndices: number[] = [];
+    for (let ei = 0; ei < allEps.length; ei++) {
+      const problem = tensorExpertProblem(ctx, tp, dp, allEps[ei]!);
+      if (problem) reject(tally, problem, perEp);
+      else { eps.push(allEps[ei]!); epIndices.push(ei); }
+    }
+    if (eps.length === 0) return;
+    const stagesOk = stagesExist(ctx, pp);
+    const crossNode = tp * cp * dp >= ctx.cluster.gpusPerNode ? 1 : 0;
+    probe.ep = eps[0]!;
+    for (let mi = 0; mi < mbss.length; mi++) {
+      probe.microBatchSize = mbss[mi]!;
+      for (let si = 0; si < schedules.length; si++) {
+        const entry = schedules[si]!;
+        probe.schedule = entry[0]; probe.virtualStages = entry[1];
+        const problem = pipelineBatchProblem(ctx, probe);
+        if (problem) { reject(tally, problem, eps.length * perGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', eps.length * perGroup); continue; }
+        const base: Layout = { ...probe };
+        const cheapKey = (((ti * space.cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+        const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
+        out.push({
+          level: 'schedule', base, eps, epIndices,
+          bound: lowerBoundSeconds(ctx, base, cheap), index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Queue the groups of a schedule group, one per EP size. With several EP sizes each gets the
+ * EP-aware cheap bound (epBoundTerms: at least the schedule group's, at most its exact bound)
+ * and its exact bound only if it reaches the front of the queue; a single EP size gets its exact
+ * bound at once. Only the first in (bound, index) order enters the queue, the others follow one
+ * by one as their predecessors leave it (a k-way merge: the same pop order as queueing all of
+ * them, with a smaller heap). `scratch` is a probe for the bound lookups.
+ */
+export function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup, queue: GroupQueue, scratch: Probe): void {
+  const { base, eps, epIndices } = sg;
+  const exact = eps.length === 1;
+  // the enumeration index is linear in the EP position
+  const epStride = enumerationIndex(space, 0, 0, 0, 1, 0, 0);
+  Object.assign(scratch, base);
+  const groups: Group[] = [];
+  for (let k = 0; k < eps.length; k++) {
+    const ep = eps[k]!;
+    scratch.ep = ep;
+    const g: Group = {
+      level: 'group', base: k === 0 ? base : null, from: base, ep, next: null, exact,
+      index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride,
+      bound: lowerBoundSeconds(ctx, scratch, exact ? boundTerms(ctx, scratch) : epBoundTerms(ctx, scratch)),
+    };
+    // insertion sort by (bound, index): a handful of EP sizes
+    let at = groups.length;
+    while (at > 0 && (g.bound < groups[at - 1]!.bound || (g.bound === groups[at - 1]!.bound && g.index < groups[at - 1]!.index))) at--;
+    groups.splice(at, 0, g);
+  }
+  for (let k = 0; k + 1 < groups.length; k++) groups[k]!.next = groups[k + 1]!;
+  queue.push(groups[0]!);
+}
