@@ -7,6 +7,7 @@ import { expertAllToAll, type ExpertAllToAllInput } from '../cluster/expert-all-
 import type { ClusterSpec } from '../cluster/types.js';
 import { FP8_WITH_SCALES_BYTES_PER_VALUE } from '../kernels/fp8-scaling.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
+import { denseDataParallelSize, expertDataParallelSize, microBatchTokens, pipelineCrossesNodes } from './layout-math.js';
 import type { ModelProfile } from './model-profile.js';
 import type { Layout, TrainingPrecision } from './types.js';
 
@@ -30,7 +31,7 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
   const out = scaleOutLink(cluster);
   const gpn = cluster.gpusPerNode;
   const h = profile.hidden;
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   const bf16 = BYTES_PER_ELEMENT.bf16;
   let tp = 0;
   if (layout.tp > 1) {
@@ -58,7 +59,7 @@ const NO_ALL_TO_ALL = { forward: 0, backward: 0 } as const;
 export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision): { readonly forward: number; readonly backward: number } {
   if (layout.ep <= 1 || profile.numExperts <= 0) return NO_ALL_TO_ALL;
   const gpn = cluster.gpusPerNode;
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   const bf16 = BYTES_PER_ELEMENT.bf16;
   const g = groupPlacement(layout.ep, 1, gpn);
   // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
@@ -76,8 +77,7 @@ export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpe
 /** Pipeline send of one micro-batch's activations (forward) and gradients (backward) across a stage boundary. */
 export function pipelineSendSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout): number {
   if (layout.pp <= 1) return 0;
-  const stride = layout.tp * layout.cp * layout.dp;
-  const link = stride >= cluster.gpusPerNode ? scaleOutLink(cluster) : scaleUpLink(cluster);
+  const link = pipelineCrossesNodes(layout, cluster.gpusPerNode) ? scaleOutLink(cluster) : scaleUpLink(cluster);
   const bytes = (layout.microBatchSize * profile.sequenceLength * profile.hidden * BYTES_PER_ELEMENT.bf16) / layout.cp / layout.tp;
   return 2 * sendSeconds(bytes, link);
 }
@@ -98,9 +98,8 @@ export function dataParallelComm(cluster: ClusterSpec, layout: Layout, densePara
   const out = scaleOutLink(cluster);
   const gpn = cluster.gpusPerNode;
   // gradients are reduced over data × context parallel ranks (Megatron's dp-cp group)
-  const dense = groupPlacement(layout.dp * layout.cp, layout.tp, gpn);
-  const edpSize = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const edp = groupPlacement(edpSize, layout.ep, gpn);
+  const dense = groupPlacement(denseDataParallelSize(layout), layout.tp, gpn);
+  const edp = groupPlacement(expertDataParallelSize(layout), layout.ep, gpn);
   const fp32 = BYTES_PER_ELEMENT.fp32;
   const bf16 = BYTES_PER_ELEMENT.bf16;
   if (layout.zero === 0) {

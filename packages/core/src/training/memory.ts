@@ -1,6 +1,7 @@
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import type { ModelProfile, LayerKindProfile } from './model-profile.js';
 import type { StageContent } from './stages.js';
+import { microBatchTokens, zeroShardFactors, ZERO3_GATHER_BUFFER_LAYERS, type ZeroShardFactors } from './layout-math.js';
 import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
 
 /**
@@ -70,12 +71,6 @@ export function largestLayerParams(profile: ModelProfile, ep: number): number {
   return largest;
 }
 
-export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
-  const raw = rawStageParams(profile, stage);
-  // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored)
-  return { dense: raw.dense / tp, denseFp8: raw.denseFp8 / tp, expert: raw.expert / ep, largestLayer: largestLayerParams(profile, ep) / tp };
-}
-
 export interface StaticMemory {
   readonly weights: number;
   readonly fp8WeightCopies: number;
@@ -88,20 +83,17 @@ const B_FP8 = BYTES_PER_ELEMENT.fp8;
 const B_FP32 = BYTES_PER_ELEMENT.fp32;
 
 export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
-  // Megatron's distributed optimizer shards over the data-parallel × context-parallel group
-  const dp = layout.dp * layout.cp;
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const z = layout.zero;
-  const wDp = z >= 3 ? dp : 1, wEdp = z >= 3 ? edp : 1;
-  const gDp = z >= 2 ? dp : 1, gEdp = z >= 2 ? edp : 1;
-  const oDp = z >= 1 ? dp : 1, oEdp = z >= 1 ? edp : 1;
-  const gatherBuffer = z >= 3 ? 2 * p.largestLayer : 0;
-  const moment = optimizer === 'bf16' ? B_BF16 : B_FP32;
+  return staticMemoryWith(p, memoryShares(layout, precision, optimizer));
+}
+
+/** staticMemory with the layout's shares already resolved (the search resolves them once per group and ZeRO stage). */
+export function staticMemoryWith(p: StaticParams, s: MemoryShares): StaticMemory {
+  const gatherBuffer = s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayer : 0;
   return {
-    weights: B_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer),
-    fp8WeightCopies: precision === 'fp8' ? B_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0,
-    gradients: B_FP32 * (p.dense / gDp + p.expert / gEdp),
-    optimizerStates: (B_FP32 + 2 * moment) * (p.dense / oDp + p.expert / oEdp),
+    weights: B_BF16 * (p.dense / s.weightsDense + p.expert / s.weightsExpert + gatherBuffer),
+    fp8WeightCopies: s.fp8 ? B_FP8 * (p.denseFp8 / s.weightsDense + p.expert / s.weightsExpert + gatherBuffer) : 0,
+    gradients: B_FP32 * (p.dense / s.gradientsDense + p.expert / s.gradientsExpert),
+    optimizerStates: s.optimizerBytes * (p.dense / s.optimizerDense + p.expert / s.optimizerExpert),
   };
 }
 
@@ -131,16 +123,11 @@ export function stageActivationBytesPerToken(profile: ModelProfile, stage: Stage
 
 /** Tokens of one micro-batch whose activations one GPU holds (cp and tp shard them). */
 export function activationTokens(profile: ModelProfile, layout: Layout): number {
-  return (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
-}
-
-/** Activation bytes of one micro-batch on a stage. */
-export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
-  return activationTokens(profile, layout) * stageActivationBytesPerToken(profile, stage, precision, layout.recompute);
+  return microBatchTokens(profile.sequenceLength, layout) / layout.tp;
 }
 
 export function logitBytes(profile: ModelProfile, layout: Layout): number {
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   return 2 * tokens * (profile.vocab / layout.tp) * BYTES_PER_ELEMENT.fp32;
 }
 
@@ -159,27 +146,14 @@ export function runtimeReserveBytes(): number {
   return RESERVE_BYTES;
 }
 
-/**
- * Memory fractions of one layout (ZeRO sharding divisors, precision), for totals that build no
- * breakdown (evaluate.ts worstMemory: the operations of staticMemory and sumMemory, in their order).
- */
-export interface MemoryShares {
-  readonly wDp: number; readonly wEdp: number;
-  readonly gDp: number; readonly gEdp: number;
-  readonly oDp: number; readonly oEdp: number;
-  readonly gather: boolean;
+/** What the static memory of one layout depends on besides the parameters: ZeRO sharding divisors and precisions. */
+export interface MemoryShares extends ZeroShardFactors {
   readonly fp8: boolean;
   readonly optimizerBytes: number;
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  const dp = layout.dp * layout.cp;
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const z = layout.zero;
-  return {
-    wDp: z >= 3 ? dp : 1, wEdp: z >= 3 ? edp : 1, gDp: z >= 2 ? dp : 1, gEdp: z >= 2 ? edp : 1, oDp: z >= 1 ? dp : 1, oEdp: z >= 1 ? edp : 1,
-    gather: z >= 3, fp8: precision === 'fp8', optimizerBytes: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32),
-  };
+  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerBytes: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32) };
 }
 
 export function sumMemory(s: StaticMemory, activations: number, transient: number): MemoryBreakdown {

@@ -9,6 +9,7 @@ import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
 import { TrainingPlanError, type TrainingIssue } from './errors.js';
 import { evaluateLayout } from './evaluate/assemble.js';
+import { expertParallelDomain } from './layout-math.js';
 import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
 import { searchLayouts } from './search/branch-and-bound.js';
@@ -116,7 +117,7 @@ function validate(req: TrainingRequest, gpu: GpuSpec | undefined): TrainingIssue
     if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
       issues.push({ path: 'parallelism', message: 'tp × pp × dp (× cp) must equal gpuCount' });
     }
-    if (issues.length === 0 && (p.tp * p.dp) % p.ep !== 0) issues.push({ path: 'parallelism.ep', message: 'must divide tp × dp' });
+    if (issues.length === 0 && expertParallelDomain(p.tp, p.dp) % p.ep !== 0) issues.push({ path: 'parallelism.ep', message: 'must divide tp × dp' });
   }
   return issues;
 }

@@ -4,7 +4,8 @@ import { getModel } from '../models/catalog.js';
 import { createContext, stagesFor, type PlanContext } from './context.js';
 import { resolveEfficiency } from './efficiency.js';
 import { boundTerms, epBoundTerms, lowerBoundSeconds } from './evaluate/bounds.js';
-import { activationsByRank, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate/rank-memory.js';
+import { activationsByRank, memoryCheckAt, paramsByRank, worstMemory, type WorstMemory } from './evaluate/rank-memory.js';
+import { microBatchesPerStep } from './layout-math.js';
 import type { Layout } from './types.js';
 import { searchLayouts, type SearchOutcome } from './search/branch-and-bound.js';
 import type { LayoutConstraints } from './search/space.js';
@@ -93,7 +94,7 @@ describe('memory checks without a breakdown', () => {
       const stages = stagesFor(ctx, base.pp)!;
       for (const zero of zeros) for (const recompute of recs) {
         const layout = { ...base, zero, recompute };
-        const m = microBatchesPerStep(ctx, layout);
+        const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
         const params = paramsByRank(ctx, layout, stages), acts = activationsByRank(ctx, layout, stages, m);
         const w: WorstMemory = { total: 0, rank: 0 };
         const fits = worstMemory(ctx, layout, params, acts, w);

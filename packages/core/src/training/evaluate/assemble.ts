@@ -4,14 +4,15 @@
  */
 import { convert } from '../../units/units.js';
 import { stagesFor, type PlanContext } from '../context.js';
+import { microBatchesPerStep } from '../layout-math.js';
 import type { Layout, LayoutEvaluation, TimeBreakdown } from '../types.js';
-import { checkMemory, microBatchesPerStep, type MemoryCheck } from './rank-memory.js';
+import { checkMemory, type MemoryCheck } from './rank-memory.js';
 import { timeLayout, type StepTiming } from './schedule-timing.js';
 
 /** Full evaluation of one valid layout (structure already validated); `memory` and `timing` when already computed. */
 export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: MemoryCheck, timing?: StepTiming): LayoutEvaluation {
   const stages = stagesFor(ctx, layout.pp)!;
-  const m = microBatchesPerStep(ctx, layout);
+  const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
   const mem = memory ?? checkMemory(ctx, layout, stages, m);
   const t = timing ?? timeLayout(ctx, layout, stages, m);
   const stepTimeSeconds = t.stepTimeSeconds;

@@ -5,6 +5,7 @@
 import { expertAllToAllSeconds } from '../communication.js';
 import { routedSeconds } from '../compute.js';
 import { MEMO, memoKey, memoize, type PlanContext } from '../context.js';
+import { microBatchesPerStep } from '../layout-math.js';
 import type { StaticParams } from '../memory.js';
 import type { StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
@@ -12,7 +13,6 @@ import type { BoundTerms } from './bound-terms.js';
 import { computeContext, costsFor, pipelineSendFor, shapeFor, stageTimesFor, tokenShapeFor } from './cost-memo.js';
 import { crossNodePipeline } from './memo-keys.js';
 import { optimizerShard, optimizerStepSeconds } from './optimizer-step.js';
-import { microBatchesPerStep } from './rank-memory.js';
 import { dualPipeBubble, dualPipeCommTax, dualPipeRankPass, newRankPass, samePair, stageTotal, zeroBubbleBubble } from './schedule-timing.js';
 
 /**
@@ -77,7 +77,7 @@ export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
  */
 export function lowerBoundSeconds(ctx: PlanContext, layout: Layout, t: BoundTerms): number {
   const pp = layout.pp;
-  const m = microBatchesPerStep(ctx, layout);
+  const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
   if (layout.schedule === 'dualpipe') {
     const tax = dualPipeCommTax(ctx, layout);
     return m * (Math.max((t.compute * tax) / pp, t.ep / pp + t.ppSend) + t.serial / pp);

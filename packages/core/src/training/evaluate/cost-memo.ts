@@ -7,6 +7,7 @@ import { layerComm, pipelineSendSeconds, type LayerComm } from '../communication
 import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from '../compute.js';
 import { MEMO, memoKey, memoize, type PlanContext } from '../context.js';
 import type { LayerKindProfile, ModelProfile } from '../model-profile.js';
+import { microBatchTokens } from '../layout-math.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
 import { boundSums, kindTotalsOf, type BoundTerms } from './bound-terms.js';
@@ -51,7 +52,7 @@ interface TokenShape {
 export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
   return {
     hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
-    tokens: (layout.microBatchSize * ctx.profile.sequenceLength) / layout.cp,
+    tokens: microBatchTokens(ctx.profile.sequenceLength, layout),
   };
 }
 

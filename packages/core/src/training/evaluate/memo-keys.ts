@@ -3,6 +3,7 @@
  * in memoKey's small code, so that the memo tables key on one number.
  */
 import type { PlanContext } from '../context.js';
+import { pipelineCrossesNodes } from '../layout-math.js';
 import type { Layout, PipelineSchedule, RecomputeMode } from '../types.js';
 
 /** Numeric codes of the string layout fields for memo keys. */
@@ -11,5 +12,5 @@ export const SCHEDULE_INDEX: Readonly<Record<PipelineSchedule, number>> = { '1f1
 
 /** Whether pipeline neighbours sit on different nodes (the stride tp·cp·dp fills a node): sets the pipeline-send link. */
 export function crossNodePipeline(ctx: PlanContext, layout: Layout): 0 | 1 {
-  return layout.tp * layout.cp * layout.dp >= ctx.cluster.gpusPerNode ? 1 : 0;
+  return pipelineCrossesNodes(layout, ctx.cluster.gpusPerNode) ? 1 : 0;
 }

@@ -3,13 +3,13 @@
  */
 import { BYTES_PER_ELEMENT } from '../../units/units.js';
 import type { PlanContext } from '../context.js';
+import { optimizerShardParams } from '../layout-math.js';
 import type { StaticParams } from '../memory.js';
 import type { Layout } from '../types.js';
 
 /** Parameters whose optimizer state a rank updates (its ZeRO shard). */
 export function optimizerShard(layout: Layout, params: StaticParams): number {
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  return layout.zero >= 1 ? params.dense / (layout.dp * layout.cp) + params.expert / edp : params.dense + params.expert;
+  return optimizerShardParams(layout, params.dense, params.expert);
 }
 
 /** Optimizer step: read and write master weights, moments and gradients of the rank's shard at HBM speed. */

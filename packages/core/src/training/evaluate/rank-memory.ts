@@ -2,21 +2,15 @@
  * Memory per pipeline rank: parameters and activations each rank holds, the heaviest rank and
  * whether it fits, and its breakdown.
  */
-import { BYTES_PER_ELEMENT } from '../../units/units.js';
 import { MEMO, memoKey, type PlanContext } from '../context.js';
 import {
   activationTokens, inFlight, largestLayerParams, logitBytes, memoryShares, rawStageParams, runtimeReserveBytes, stageActivationBytesPerToken,
-  staticMemory, sumMemory, type RawStageParams, type StaticParams,
+  staticMemory, staticMemoryWith, sumMemory, type RawStageParams, type StaticParams,
 } from '../memory.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout, MemoryBreakdown, RecomputeMode } from '../types.js';
+import { dualPipeMirror } from '../layout-math.js';
 import { RECOMPUTE_INDEX, SCHEDULE_INDEX } from './memo-keys.js';
-
-const BYTES_BF16 = BYTES_PER_ELEMENT.bf16, BYTES_FP8 = BYTES_PER_ELEMENT.fp8, BYTES_FP32 = BYTES_PER_ELEMENT.fp32;
-
-export function microBatchesPerStep(ctx: PlanContext, layout: Layout): number {
-  return ctx.globalBatchSequences / (layout.dp * layout.microBatchSize);
-}
 
 /** Unsharded parameters of each pipeline stage, per pipeline depth: every (ep, tp) divides them. */
 function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageContent[]): readonly RawStageParams[] {
@@ -40,7 +34,7 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
   const out: StaticParams[] = [];
   for (let rank = 0; rank < pp; rank++) {
     const a = raw[rank]!;
-    const mirror = pp - 1 - rank;
+    const mirror = dualPipeMirror(pp, rank);
     // the same raw stages as the rank before (equal stages share one object): the same shares
     if (rank > 0 && a === raw[rank - 1] && (!dual || (raw[mirror] === raw[mirror + 1] && mirror !== rank && mirror + 1 !== rank - 1))) { out.push(out[rank - 1]!); continue; }
     if (dual && mirror !== rank) {
@@ -77,7 +71,7 @@ export function activationsByRank(ctx: PlanContext, layout: Layout, stages: read
   const pp = layout.pp, dual = layout.schedule === 'dualpipe';
   const out: number[] = [];
   for (let rank = 0; rank < pp; rank++) {
-    const mirror = pp - 1 - rank;
+    const mirror = dualPipeMirror(pp, rank);
     let perMb = tokens * perToken[rank]!;
     // DualPipe: a rank holds both mirrored stages, half the micro-batches of each
     if (dual && mirror !== rank) perMb = (perMb + tokens * perToken[mirror]!) / 2;
@@ -119,17 +113,14 @@ export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly S
  * recomputation: the search computes it once per group and ZeRO stage.
  */
 export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: readonly StaticParams[]): number[] {
-  const { wDp, wEdp, gDp, gEdp, oDp, oEdp, gather, fp8, optimizerBytes } = memoryShares(layout, ctx.precision, ctx.optimizer);
+  const shares = memoryShares(layout, ctx.precision, ctx.optimizer);
   const out: number[] = [];
   let last: StaticParams | null = null, stat = 0;
   for (let r = 0; r < layout.pp; r++) {
     const p = params[r]!;
     if (p !== last) {
-      const gatherBuffer = gather ? 2 * p.largestLayer : 0;
-      stat = BYTES_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer)
-        + (fp8 ? BYTES_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0)
-        + BYTES_FP32 * (p.dense / gDp + p.expert / gEdp)
-        + optimizerBytes * (p.dense / oDp + p.expert / oEdp);
+      const s = staticMemoryWith(p, shares);
+      stat = s.weights + s.fp8WeightCopies + s.gradients + s.optimizerStates;
       last = p;
     }
     out.push(stat);

@@ -4,6 +4,7 @@
  */
 import { dataParallelComm } from '../communication.js';
 import type { PlanContext } from '../context.js';
+import { denseDataParallelSize, dualPipeMirror, ZERO_SHARDS_WEIGHTS } from '../layout-math.js';
 import type { StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
 import { costsFor, stageTimesFor, type StageTime } from './cost-memo.js';
@@ -34,7 +35,7 @@ export function newRankPass(): RankPass {
 
 /** Fill `out` for rank r, which holds stages r and pp−1−r (the same stage twice in the middle). */
 export function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: number, tax: number, ppSend: number): void {
-  const a = times[r]!, b = times[times.length - 1 - r]!;
+  const a = times[r]!, b = times[dualPipeMirror(times.length, r)]!;
   out.F = (a.forward / 2 + b.forward / 2) * tax;
   out.B = (a.backward / 2 + b.backward / 2) * tax;
   out.W = (a.weightGrad / 2 + b.weightGrad / 2) * tax;
@@ -46,7 +47,7 @@ export function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: 
 /** Whether DualPipe rank r holds the same stage times as rank r − 1 (equal stages share one object). */
 export function samePair(times: readonly StageTime[], r: number): boolean {
   const n = times.length;
-  return times[r] === times[r - 1] && times[n - 1 - r] === times[n - r];
+  return times[r] === times[r - 1] && times[dualPipeMirror(n, r)] === times[dualPipeMirror(n, r - 1)];
 }
 
 /** DualPipe bubble from the slowest rank's period P, backward B and weight-gradient W. */
@@ -120,9 +121,9 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
   // data parallel: gradient reduction hides behind the last micro-batch's backward, the
   // parameter all-gather behind the first forward; ZeRO-3 gathers in every micro-batch
   const params = paramsByRank(ctx, layout, stages)[slowRank]!;
-  const dpc = layout.dp * layout.cp > 1 || layout.ep > 1 ? dataParallelComm(ctx.cluster, layout, params.dense, params.expert) : { gradients: 0, parameters: 0 };
+  const dpc = denseDataParallelSize(layout) > 1 || layout.ep > 1 ? dataParallelComm(ctx.cluster, layout, params.dense, params.expert) : { gradients: 0, parameters: 0 };
   let expDp = 0;
-  if (layout.zero === 3) expDp = m * Math.max(0, 2 * dpc.parameters + dpc.gradients - perMbCompute);
+  if (layout.zero >= ZERO_SHARDS_WEIGHTS) expDp = m * Math.max(0, 2 * dpc.parameters + dpc.gradients - perMbCompute);
   else expDp = Math.max(0, dpc.gradients - bwdWindow) + Math.max(0, dpc.parameters - fwdWindow);
 
   const optimizerStep = optimizerStepSeconds(ctx, layout, params);

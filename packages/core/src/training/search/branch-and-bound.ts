@@ -5,8 +5,9 @@
 import { stagesFor, type PlanContext } from '../context.js';
 import { evaluateLayout } from '../evaluate/assemble.js';
 import { boundTerms, groupLowerBoundSeconds, lowerBoundSeconds } from '../evaluate/bounds.js';
-import { memoryCheckAt, microBatchesPerStep, paramsByRank } from '../evaluate/rank-memory.js';
+import { memoryCheckAt, paramsByRank } from '../evaluate/rank-memory.js';
 import { timeLayout, type StepTiming } from '../evaluate/schedule-timing.js';
+import { microBatchesPerStep } from '../layout-math.js';
 import type { RejectReason } from '../layout-rules.js';
 import type { StaticParams } from '../memory.js';
 import type { Layout, LayoutEvaluation, RecomputeMode, ZeroStage } from '../types.js';
@@ -100,7 +101,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     const base = (item.base ??= { ...item.from, ep: item.ep });
     queued -= perGroup;
     const stages = stagesFor(ctx, base.pp)!;
-    const m = microBatchesPerStep(ctx, base);
+    const m = microBatchesPerStep(ctx.globalBatchSequences, base);
     const params = paramsByRank(ctx, base, stages);
     // a tighter bound (stage imbalance, bubble, optimizer step) skips this group only
     if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limit) {

@@ -6,6 +6,7 @@
 import { stagesExist, type PlanContext } from '../context.js';
 import { boundTerms, cheapBoundTerms, epBoundTerms, lowerBoundSeconds } from '../evaluate/bounds.js';
 import type { BoundTerms } from '../evaluate/bound-terms.js';
+import { expertParallelDomain, pipelineCrossesNodes } from '../layout-math.js';
 import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from '../layout-rules.js';
 import type { Layout } from '../types.js';
 import type { Group, GroupQueue, ScheduleGroup } from './group-queue.js';
@@ -48,7 +49,7 @@ export function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: Layou
   const groups: Group[] = [];
   const { perGroup, mbss } = space;
   forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
-    const eps = space.eps(probe.tp * probe.dp);
+    const eps = space.eps(expertParallelDomain(probe.tp, probe.dp));
     const schedules = space.schedules(probe.pp);
     const stagesOk = stagesExist(ctx, probe.pp);
     for (let ei = 0; ei < eps.length; ei++) for (let mi = 0; mi < mbss.length; mi++) {
@@ -80,8 +81,8 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
   // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
   const cheapCache: Array<BoundTerms | undefined> = [];
   forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
-    const { tp, cp, pp, dp } = probe;
-    const allEps = space.eps(tp * dp);
+    const { tp, pp, dp } = probe;
+    const allEps = space.eps(expertParallelDomain(tp, dp));
     const schedules = space.schedules(pp);
     const perEp = mbss.length * schedules.length * perGroup;
     tally.considered += allEps.length * perEp;
@@ -93,7 +94,7 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
     }
     if (eps.length === 0) return;
     const stagesOk = stagesExist(ctx, pp);
-    const crossNode = tp * cp * dp >= ctx.cluster.gpusPerNode ? 1 : 0;
+    const crossNode = pipelineCrossesNodes(probe, ctx.cluster.gpusPerNode) ? 1 : 0;
     probe.ep = eps[0]!;
     for (let mi = 0; mi < mbss.length; mi++) {
       probe.microBatchSize = mbss[mi]!;

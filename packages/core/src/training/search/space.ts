@@ -47,7 +47,7 @@ export interface Space {
   readonly perGroup: number;
   /** Pipeline depths searched for `rest` = gpuCount / (tp·cp) GPUs. */
   pps(rest: number): readonly number[];
-  /** EP sizes searched for tp·dp GPUs. */
+  /** EP sizes searched for an expert-parallel domain of tp·dp GPUs (expertParallelDomain). */
   eps(tpDp: number): readonly number[];
   /** (schedule, virtual stages) entries searched at pipeline depth pp. */
   schedules(pp: number): ReadonlyArray<readonly [PipelineSchedule, number]>;
