@@ -51,6 +51,11 @@ export function dualPipeMirror(pp: number, rank: number): number {
   return pp - 1 - rank;
 }
 
+/** The pipeline rank that holds the LM head (and MTP): the last, or rank 0 under DualPipe (its pair holds the last stage). */
+export function headPipelineRank(layout: Layout): number {
+  return layout.schedule === 'dualpipe' ? 0 : layout.pp - 1;
+}
+
 /** The first ZeRO stage that shards each state over data parallelism (ZeRO-1 optimizer states, ZeRO-2 also gradients, ZeRO-3 also weights). */
 export const ZERO_SHARDS_OPTIMIZER_STATES = 1;
 export const ZERO_SHARDS_GRADIENTS = 2;

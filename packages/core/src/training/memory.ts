@@ -29,19 +29,22 @@ import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, T
 /** CUDA context, NCCL and all-to-all buffers, allocator fragmentation. Assumed. */
 export const RUNTIME_RESERVE_GB = 3;
 
+/** Parameters one GPU holds (tensor and expert parallelism applied, ZeRO not): counts, not bytes. */
 export interface StaticParams {
-  readonly dense: number;
-  readonly denseFp8: number;
-  readonly expert: number;
-  readonly largestLayer: number;
+  readonly denseParams: number;
+  /** Parameters of FP8-eligible GEMMs among denseParams. */
+  readonly denseFp8Params: number;
+  readonly expertParams: number;
+  /** Parameters of the largest layer (ZeRO-3's gather buffer holds ZERO3_GATHER_BUFFER_LAYERS of them). */
+  readonly largestLayerParams: number;
 }
 
 /** Parameters of one stage before tensor and expert parallelism divide them. */
 export interface RawStageParams {
-  readonly dense: number;
-  readonly denseFp8: number;
+  readonly denseParams: number;
+  readonly denseFp8Params: number;
   /** All routed-expert parameters of the stage (EP divides them). */
-  readonly expert: number;
+  readonly expertParams: number;
 }
 
 export function rawStageParams(profile: ModelProfile, stage: StageContent): RawStageParams {
@@ -61,7 +64,7 @@ export function rawStageParams(profile: ModelProfile, stage: StageContent): RawS
       dense += n * proj; denseFp8 += n * proj;
     }
   }
-  return { dense, denseFp8, expert };
+  return { denseParams: dense, denseFp8Params: denseFp8, expertParams: expert };
 }
 
 /** Parameters of the largest layer of any kind on one EP rank (ZeRO-3's gather buffer), before tensor parallelism. */
@@ -71,11 +74,12 @@ export function largestLayerParams(profile: ModelProfile, ep: number): number {
   return largest;
 }
 
+/** Bytes per GPU of everything but activations and transient buffers (MemoryBreakdown's first four terms). */
 export interface StaticMemory {
-  readonly weights: number;
-  readonly fp8WeightCopies: number;
-  readonly gradients: number;
-  readonly optimizerStates: number;
+  readonly weightsBytes: number;
+  readonly fp8WeightCopiesBytes: number;
+  readonly gradientsBytes: number;
+  readonly optimizerStatesBytes: number;
 }
 
 const B_BF16 = BYTES_PER_ELEMENT.bf16;
@@ -88,12 +92,12 @@ export function staticMemory(p: StaticParams, layout: Layout, precision: Trainin
 
 /** staticMemory with the layout's shares already resolved (the search resolves them once per group and ZeRO stage). */
 export function staticMemoryWith(p: StaticParams, s: MemoryShares): StaticMemory {
-  const gatherBuffer = s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayer : 0;
+  const gatherBufferParams = s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
   return {
-    weights: B_BF16 * (p.dense / s.weightsDense + p.expert / s.weightsExpert + gatherBuffer),
-    fp8WeightCopies: s.fp8 ? B_FP8 * (p.denseFp8 / s.weightsDense + p.expert / s.weightsExpert + gatherBuffer) : 0,
-    gradients: B_FP32 * (p.dense / s.gradientsDense + p.expert / s.gradientsExpert),
-    optimizerStates: s.optimizerBytes * (p.dense / s.optimizerDense + p.expert / s.optimizerExpert),
+    weightsBytes: B_BF16 * (p.denseParams / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams),
+    fp8WeightCopiesBytes: s.fp8 ? B_FP8 * (p.denseFp8Params / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams) : 0,
+    gradientsBytes: B_FP32 * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert),
+    optimizerStatesBytes: s.optimizerStateBytesPerParam * (p.denseParams / s.optimizerDense + p.expertParams / s.optimizerExpert),
   };
 }
 
@@ -148,15 +152,20 @@ export function runtimeReserveBytes(): number {
 
 /** What the static memory of one layout depends on besides the parameters: ZeRO sharding divisors and precisions. */
 export interface MemoryShares extends ZeroShardFactors {
+  /** FP8 recipe: FP8 copies of the FP8-GEMM weights. */
   readonly fp8: boolean;
-  readonly optimizerBytes: number;
+  /** Optimizer-state bytes per parameter (FP32 master weight + the Adam moments). */
+  readonly optimizerStateBytesPerParam: number;
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerBytes: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32) };
+  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32) };
 }
 
-export function sumMemory(s: StaticMemory, activations: number, transient: number): MemoryBreakdown {
-  const total = s.weights + s.fp8WeightCopies + s.gradients + s.optimizerStates + activations + transient;
-  return { weights: s.weights, fp8WeightCopies: s.fp8WeightCopies, gradients: s.gradients, optimizerStates: s.optimizerStates, activations, transient, total };
+export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {
+  const total = s.weightsBytes + s.fp8WeightCopiesBytes + s.gradientsBytes + s.optimizerStatesBytes + activationBytes + transientBytes;
+  return {
+    weights: s.weightsBytes, fp8WeightCopies: s.fp8WeightCopiesBytes, gradients: s.gradientsBytes, optimizerStates: s.optimizerStatesBytes,
+    activations: activationBytes, transient: transientBytes, total,
+  };
 }

@@ -21,11 +21,11 @@ export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: Memory
   const mfu = (tokensPerSecondPerGpu * ctx.profile.mfuFlopsPerToken) / ctx.hw.bf16FlopsPerSecond;
 
   const timeBreakdown: TimeBreakdown = {
-    compute: t.compute,
-    exposedCommunication: { tensorParallel: t.exposedTp, contextParallel: t.exposedCp, expertAllToAll: t.exposedEp, pipelineSend: t.exposedPp, dataParallel: t.exposedDp },
-    pipelineBubble: t.bubble,
-    optimizerStep: t.optimizerStep,
-    overlappedCommunication: t.overlapped,
+    compute: t.computeS,
+    exposedCommunication: { tensorParallel: t.exposedTpS, contextParallel: t.exposedCpS, expertAllToAll: t.exposedEpS, pipelineSend: t.exposedPpS, dataParallel: t.exposedDpS },
+    pipelineBubble: t.bubbleS,
+    optimizerStep: t.optimizerStepS,
+    overlappedCommunication: t.overlappedCommS,
   };
   const reasons = mem.fits ? [] : [memoryReason(ctx, mem)];
   return {
@@ -49,7 +49,6 @@ function bottleneckOf(t: TimeBreakdown): string {
   parts.sort((a, b) => b[1] - a[1]);
   return parts[0]![0];
 }
-
 
 function gb(bytes: number): string {
   return `${convert(bytes, 'B', 'GB').toFixed(1)} GB`;

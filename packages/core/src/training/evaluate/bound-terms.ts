@@ -6,15 +6,16 @@ import type { LayerComm } from '../communication.js';
 import type { PassCost } from '../compute.js';
 import type { ModelProfile } from '../model-profile.js';
 
-/** Per-step-independent sums for the lower bound: everything of one micro-batch over all layers. */
+/** Per-step-independent sums for the lower bound, seconds: everything of one micro-batch over all layers. */
 export interface BoundTerms {
   /** Forward + backward compute of every layer, head and MTP (no recomputation). */
-  readonly compute: number;
+  readonly computeS: number;
   /** TP and CP collectives (never hidden). */
-  readonly serial: number;
+  readonly serialCommS: number;
   /** Expert all-to-all. */
-  readonly ep: number;
-  readonly ppSend: number;
+  readonly epCommS: number;
+  /** Pipeline send of one micro-batch. */
+  readonly ppSendS: number;
 }
 
 /** Decoder layers of each kind in the model. */
@@ -31,20 +32,20 @@ export function kindTotalsOf(p: ModelProfile): readonly number[] {
 /** kindTotalsOf per profile (model-derived only). */
 const KIND_TOTALS = new WeakMap<ModelProfile, readonly number[]>();
 
-export function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSend'> {
+export function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSendS'> {
   const kindTotals = kindTotalsOf(p);
-  let compute = head.forward + head.backward + mtp.forward + mtp.backward;
-  let serial = 0, ep = 0;
+  let computeS = head.forwardS + head.backwardS + mtp.forwardS + mtp.backwardS;
+  let serialCommS = 0, epCommS = 0;
   for (let i = 0; i < kindTotals.length; i++) {
     const n = kindTotals[i]!;
     const k = kinds[i]!, m = comms[i]!;
-    compute += n * (k.forward + k.backward);
-    serial += n * (m.tp + m.cp);
-    ep += n * (m.epForward + m.epBackward);
+    computeS += n * (k.forwardS + k.backwardS);
+    serialCommS += n * (m.tpCommS + m.cpCommS);
+    epCommS += n * (m.epForwardS + m.epBackwardS);
   }
   if (mtpComm) {
-    serial += p.mtpModules * (mtpComm.tp + mtpComm.cp);
-    ep += p.mtpModules * (mtpComm.epForward + mtpComm.epBackward);
+    serialCommS += p.mtpModules * (mtpComm.tpCommS + mtpComm.cpCommS);
+    epCommS += p.mtpModules * (mtpComm.epForwardS + mtpComm.epBackwardS);
   }
-  return { compute, serial, ep };
+  return { computeS, serialCommS, epCommS };
 }

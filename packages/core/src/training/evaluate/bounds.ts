@@ -22,7 +22,7 @@ import { dualPipeBubble, dualPipeCommTax, dualPipeRankPass, newRankPass, samePai
  */
 export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   // the pipeline send depends on tp, cp, micro-batch, link and pipelining only, not on EP
-  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSendS: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
 }
 
 /**
@@ -41,23 +41,23 @@ export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   const tokens = tokenShapeFor(ctx, layout);
   const cctx = computeContext(ctx, layout);
   const a2a = expertAllToAllSeconds(p, ctx.cluster, layout, ctx.precision);
-  const a2aLayer = a2a.forward + a2a.backward;
+  const a2aLayerS = a2a.forwardS + a2a.backwardS;
   const head = tokens.head.none;
-  let compute = head.forward + head.backward, ep = 0;
+  let computeS = head.forwardS + head.backwardS, epCommS = 0;
   for (let i = 0; i < p.kinds.length; i++) {
     const kind = p.kinds[i]!, part = tokens.kindParts[i]!, n = tokens.kindTotals[i]!;
-    const f = part.f + routedSeconds(p, kind, cctx);
-    const layerEp = kind.kind === 'moe' ? a2aLayer : 0;
-    compute += n * (f + part.b);
-    ep += n * layerEp;
+    const forwardS = part.forwardS + routedSeconds(p, kind, cctx);
+    const layerEpS = kind.kind === 'moe' ? a2aLayerS : 0;
+    computeS += n * (forwardS + part.backwardS);
+    epCommS += n * layerEpS;
     // MTP modules repeat the last layer's kind, with the head (their projection left out)
     if (i === p.mtpKind && p.mtpModules > 0) {
-      compute += p.mtpModules * (f + head.forward) + p.mtpModules * (part.b + head.backward);
-      ep += p.mtpModules * layerEp;
+      computeS += p.mtpModules * (forwardS + head.forwardS) + p.mtpModules * (part.backwardS + head.backwardS);
+      epCommS += p.mtpModules * layerEpS;
     }
   }
   // a hair below: the exact terms add in another order
-  t = { compute: compute * (1 - 1e-9), serial: tokens.cheapTerms.serial, ep: ep * (1 - 1e-9), ppSend: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  t = { computeS: computeS * (1 - 1e-9), serialCommS: tokens.cheapTerms.serialCommS, epCommS: epCommS * (1 - 1e-9), ppSendS: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
   table.set(key, t);
   return t;
 }
@@ -67,7 +67,7 @@ export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   const hit = ctx.memo[MEMO.bound]!.get(key);
   if (hit !== undefined) return hit as BoundTerms;
   // the closure below is built on a miss only
-  return memoize(ctx, MEMO.bound, key, () => ({ ...shapeFor(ctx, layout).sums, ppSend: pipelineSendFor(ctx, layout) }));
+  return memoize(ctx, MEMO.bound, key, () => ({ ...shapeFor(ctx, layout).sums, ppSendS: pipelineSendFor(ctx, layout) }));
 }
 
 /**
@@ -80,12 +80,12 @@ export function lowerBoundSeconds(ctx: PlanContext, layout: Layout, t: BoundTerm
   const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
   if (layout.schedule === 'dualpipe') {
     const tax = dualPipeCommTax(ctx, layout);
-    return m * (Math.max((t.compute * tax) / pp, t.ep / pp + t.ppSend) + t.serial / pp);
+    return m * (Math.max((t.computeS * tax) / pp, t.epCommS / pp + t.ppSendS) + t.serialCommS / pp);
   }
   const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
   // zero-bubble: the bubble can shrink to nothing (W ≥ (F + B)/2), so only the m slots bound it
   const slots = layout.schedule === 'zerobubble' ? m : m + (pp - 1) / v;
-  return slots * ((t.compute + t.serial + t.ep) / pp + t.ppSend * v);
+  return slots * ((t.computeS + t.serialCommS + t.epCommS) / pp + t.ppSendS * v);
 }
 
 /**
@@ -101,32 +101,32 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
   const c = costsFor(ctx, layout);
   const times = stageTimesFor(ctx, c, stages);
   const pp = layout.pp;
-  let pipeline: number;
+  let pipelineS: number;
   if (layout.schedule === 'dualpipe') {
-    // the slowest rank under a heavier recomputation has P ≥ max P, B ≥ min B and W ≤ max W of this one
+    // the slowest rank under a heavier recomputation has a period ≥ the max here, a backward ≥ the min and a W ≤ the max
     const tax = dualPipeCommTax(ctx, layout);
     const rank = newRankPass();
-    let maxP = -1, minB = Infinity, maxW = 0;
+    let maxPeriodS = -1, minBackwardS = Infinity, maxWeightGradS = 0;
     for (let r = 0; r < pp; r++) {
       // a rank with the same pair of stages as the one before: the same pass
       if (r > 0 && samePair(times, r)) continue;
-      dualPipeRankPass(rank, times, r, tax, c.ppSend);
-      maxP = Math.max(maxP, rank.P); minB = Math.min(minB, rank.B); maxW = Math.max(maxW, rank.W);
+      dualPipeRankPass(rank, times, r, tax, c.ppSendS);
+      maxPeriodS = Math.max(maxPeriodS, rank.periodS); minBackwardS = Math.min(minBackwardS, rank.backwardS); maxWeightGradS = Math.max(maxWeightGradS, rank.weightGradS);
     }
-    pipeline = m * maxP + dualPipeBubble(pp, maxP, minB, maxW);
+    pipelineS = m * maxPeriodS + dualPipeBubble(pp, maxPeriodS, minBackwardS, maxWeightGradS);
   } else {
     const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
-    const sends = c.ppSend * v;
-    let tmax = -1, maxW = 0;
+    const sendsS = c.ppSendS * v;
+    let maxStageS = -1, maxWeightGradS = 0;
     for (let s = 0; s < times.length; s++) {
       if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same terms
-      tmax = Math.max(tmax, stageTotal(times[s]!, sends)); maxW = Math.max(maxW, times[s]!.weightGrad);
+      maxStageS = Math.max(maxStageS, stageTotal(times[s]!, sendsS)); maxWeightGradS = Math.max(maxWeightGradS, times[s]!.weightGradS);
     }
-    // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxW
-    pipeline = layout.schedule === 'zerobubble' ? m * tmax + zeroBubbleBubble(pp, tmax, maxW) : (m + (pp - 1) / v) * tmax;
+    // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxWeightGradS
+    pipelineS = layout.schedule === 'zerobubble' ? m * maxStageS + zeroBubbleBubble(pp, maxStageS, maxWeightGradS) : (m + (pp - 1) / v) * maxStageS;
   }
   // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
   let smallest = params[0]!;
   for (let r = 1; r < pp; r++) if (optimizerShard(layout, params[r]!) < optimizerShard(layout, smallest)) smallest = params[r]!;
-  return pipeline + optimizerStepSeconds(ctx, layout, smallest);
+  return pipelineS + optimizerStepSeconds(ctx, layout, smallest);
 }

@@ -19,7 +19,8 @@ export interface Costs {
   readonly head: PassCost;
   readonly mtp: PassCost;
   readonly mtpComm: LayerComm | null;
-  readonly ppSend: number;
+  /** Pipeline send of one micro-batch, seconds. */
+  readonly ppSendS: number;
   /** Per-stage times of one micro-batch by pipeline depth, filled lazily (many layouts of a search share them). */
   readonly stageTimes: Map<number, readonly StageTime[]>;
 }
@@ -36,7 +37,7 @@ interface ShapeCosts {
   readonly moeComm: LayerComm;
   readonly denseComm: LayerComm;
   /** BoundTerms without the pipeline send. */
-  readonly sums: Omit<BoundTerms, 'ppSend'>;
+  readonly sums: Omit<BoundTerms, 'ppSendS'>;
 }
 
 /** What of a shape does not depend on EP either (per tp, cp, micro-batch): each kind's token part, the head, and an EP-free bound. */
@@ -68,16 +69,16 @@ export function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
     const head = headCosts(p, cctx);
     const lower: PassCost[] = p.kinds.map((k, i) => {
       const t = kindParts[i]!;
-      return { forward: t.f + routedLowerBoundSeconds(p, k, cctx), backward: t.b, weightGrad: 0, recompute: 0 };
+      return { forwardS: t.forwardS + routedLowerBoundSeconds(p, k, cctx), backwardS: t.backwardS, weightGradS: 0, recomputeS: 0 };
     });
     const ml = lower[p.mtpKind];
     const mtp: PassCost = ml && p.mtpModules > 0
-      ? { forward: p.mtpModules * (ml.forward + head.none.forward), backward: p.mtpModules * (ml.backward + head.none.backward), weightGrad: 0, recompute: 0 }
-      : { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
+      ? { forwardS: p.mtpModules * (ml.forwardS + head.none.forwardS), backwardS: p.mtpModules * (ml.backwardS + head.none.backwardS), weightGradS: 0, recomputeS: 0 }
+      : { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
     const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
     const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
     // a hair below: the sums above add in another order than the exact ones
-    return { kindParts, head, cheapTerms: { compute: sums.compute * (1 - 1e-9), serial: sums.serial * (1 - 1e-9), ep: 0, ppSend: 0 }, kindTotals: kindTotalsOf(p) };
+    return { kindParts, head, cheapTerms: { computeS: sums.computeS * (1 - 1e-9), serialCommS: sums.serialCommS * (1 - 1e-9), epCommS: 0, ppSendS: 0 }, kindTotals: kindTotalsOf(p) };
   });
 }
 
@@ -94,7 +95,7 @@ export function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
     const head = tokens.head;
     const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
     const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
-    const denseComm: LayerComm = { tp: moeComm.tp, cp: moeComm.cp, epForward: 0, epBackward: 0 };
+    const denseComm: LayerComm = { tpCommS: moeComm.tpCommS, cpCommS: moeComm.cpCommS, epForwardS: 0, epBackwardS: 0 };
     const comms = p.kinds.map((k) => commOfKind(k, moeComm, denseComm));
     return { kinds, head, mtp, moeComm, denseComm, sums: boundSums(p, kinds.map((k) => k.none), head.none, mtp.none, comms, mtpCommOf(p, moeComm, denseComm)) };
   });
@@ -139,40 +140,45 @@ export function costsFor(ctx: PlanContext, layout: Layout): Costs {
       head: shape.head[r],
       mtp: shape.mtp[r],
       mtpComm: mtpCommOf(p, shape.moeComm, shape.denseComm),
-      ppSend: pipelineSendFor(ctx, layout),
+      ppSendS: pipelineSendFor(ctx, layout),
       stageTimes: new Map(),
     };
   });
 }
 
+/** Seconds of one micro-batch through one pipeline stage: compute and the collectives of its layers. */
 export interface StageTime {
-  readonly forward: number;
+  readonly forwardS: number;
   /** Backward + recomputation. */
-  readonly backward: number;
-  readonly weightGrad: number;
-  readonly tp: number;
-  readonly cp: number;
-  readonly ep: number;
+  readonly backwardS: number;
+  readonly weightGradS: number;
+  readonly tpCommS: number;
+  readonly cpCommS: number;
+  /** Expert all-to-all, forward and backward. */
+  readonly epCommS: number;
 }
 
 function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
-  let f = 0, b = 0, w = 0, tp = 0, cp = 0, ep = 0;
+  let forwardS = 0, backwardS = 0, weightGradS = 0, tpCommS = 0, cpCommS = 0, epCommS = 0;
   const counts = st.kindCounts;
   for (let i = 0; i < counts.length; i++) {
     const n = counts[i]!;
     if (n === 0) continue;
     const k = c.kinds[i]!;
     const m = c.comms[i]!;
-    f += n * k.forward; b += n * (k.backward + k.recompute); w += n * k.weightGrad;
-    tp += n * m.tp; cp += n * m.cp; ep += n * (m.epForward + m.epBackward);
+    forwardS += n * k.forwardS; backwardS += n * (k.backwardS + k.recomputeS); weightGradS += n * k.weightGradS;
+    tpCommS += n * m.tpCommS; cpCommS += n * m.cpCommS; epCommS += n * (m.epForwardS + m.epBackwardS);
   }
   if (st.hasHead) {
-    f += c.head.forward + c.mtp.forward;
-    b += c.head.backward + c.head.recompute + c.mtp.backward + c.mtp.recompute;
-    w += c.head.weightGrad + c.mtp.weightGrad;
-    if (c.mtpComm) { tp += mtpModules * c.mtpComm.tp; cp += mtpModules * c.mtpComm.cp; ep += mtpModules * (c.mtpComm.epForward + c.mtpComm.epBackward); }
+    forwardS += c.head.forwardS + c.mtp.forwardS;
+    backwardS += c.head.backwardS + c.head.recomputeS + c.mtp.backwardS + c.mtp.recomputeS;
+    weightGradS += c.head.weightGradS + c.mtp.weightGradS;
+    if (c.mtpComm) {
+      tpCommS += mtpModules * c.mtpComm.tpCommS; cpCommS += mtpModules * c.mtpComm.cpCommS;
+      epCommS += mtpModules * (c.mtpComm.epForwardS + c.mtpComm.epBackwardS);
+    }
   }
-  return { forward: f, backward: b, weightGrad: w, tp, cp, ep };
+  return { forwardS, backwardS, weightGradS, tpCommS, cpCommS, epCommS };
 }
 
 export function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {

@@ -9,13 +9,13 @@ import type { Layout } from '../types.js';
 
 /** Parameters whose optimizer state a rank updates (its ZeRO shard). */
 export function optimizerShard(layout: Layout, params: StaticParams): number {
-  return optimizerShardParams(layout, params.dense, params.expert);
+  return optimizerShardParams(layout, params.denseParams, params.expertParams);
 }
 
 /** Optimizer step: read and write master weights, moments and gradients of the rank's shard at HBM speed. */
 export function optimizerStepSeconds(ctx: PlanContext, layout: Layout, params: StaticParams): number {
-  const shard = optimizerShard(layout, params);
+  const shardParams = optimizerShard(layout, params);
   const moment = ctx.optimizer === 'bf16' ? BYTES_PER_ELEMENT.bf16 : BYTES_PER_ELEMENT.fp32;
-  const optBytes = shard * (3 * BYTES_PER_ELEMENT.fp32 + BYTES_PER_ELEMENT.bf16 + 4 * moment);
-  return optBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
+  const stepBytes = shardParams * (3 * BYTES_PER_ELEMENT.fp32 + BYTES_PER_ELEMENT.bf16 + 4 * moment);
+  return stepBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }

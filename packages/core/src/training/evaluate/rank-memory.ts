@@ -9,7 +9,7 @@ import {
 } from '../memory.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout, MemoryBreakdown, RecomputeMode } from '../types.js';
-import { dualPipeMirror } from '../layout-math.js';
+import { dualPipeMirror, headPipelineRank } from '../layout-math.js';
 import { RECOMPUTE_INDEX, SCHEDULE_INDEX } from './memo-keys.js';
 
 /** Unsharded parameters of each pipeline stage, per pipeline depth: every (ep, tp) divides them. */
@@ -39,9 +39,12 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
     if (rank > 0 && a === raw[rank - 1] && (!dual || (raw[mirror] === raw[mirror + 1] && mirror !== rank && mirror + 1 !== rank - 1))) { out.push(out[rank - 1]!); continue; }
     if (dual && mirror !== rank) {
       const b = raw[mirror]!;
-      out.push({ dense: (a.dense + b.dense) / tp, denseFp8: (a.denseFp8 + b.denseFp8) / tp, expert: (a.expert + b.expert) / ep, largestLayer });
+      out.push({
+        denseParams: (a.denseParams + b.denseParams) / tp, denseFp8Params: (a.denseFp8Params + b.denseFp8Params) / tp,
+        expertParams: (a.expertParams + b.expertParams) / ep, largestLayerParams: largestLayer,
+      });
     } else {
-      out.push({ dense: a.dense / tp, denseFp8: a.denseFp8 / tp, expert: a.expert / ep, largestLayer });
+      out.push({ denseParams: a.denseParams / tp, denseFp8Params: a.denseFp8Params / tp, expertParams: a.expertParams / ep, largestLayerParams: largestLayer });
     }
   }
   table.set(key, out);
@@ -72,17 +75,13 @@ export function activationsByRank(ctx: PlanContext, layout: Layout, stages: read
   const out: number[] = [];
   for (let rank = 0; rank < pp; rank++) {
     const mirror = dualPipeMirror(pp, rank);
-    let perMb = tokens * perToken[rank]!;
+    let perMicroBatchBytes = tokens * perToken[rank]!;
     // DualPipe: a rank holds both mirrored stages, half the micro-batches of each
-    if (dual && mirror !== rank) perMb = (perMb + tokens * perToken[mirror]!) / 2;
-    out.push(perMb * inFlight(layout, rank, m));
+    if (dual && mirror !== rank) perMicroBatchBytes = (perMicroBatchBytes + tokens * perToken[mirror]!) / 2;
+    out.push(perMicroBatchBytes * inFlight(layout, rank, m));
   }
   table.set(key, out);
   return out;
-}
-
-function headRank(layout: Layout): number {
-  return layout.schedule === 'dualpipe' ? 0 : layout.pp - 1;
 }
 
 export interface MemoryCheck {
@@ -93,7 +92,7 @@ export interface MemoryCheck {
 
 /** The heaviest pipeline rank of a layout: its total bytes per GPU and whether that fits in HBM. */
 export interface WorstMemory {
-  total: number;
+  totalBytes: number;
   rank: number;
 }
 
@@ -102,8 +101,8 @@ export interface WorstMemory {
  * looked up) and say whether it fits; builds no breakdown (memoryCheckAt does, for the layouts
  * a search reports). Its totals are those of the breakdowns, operation for operation.
  */
-export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[], out: WorstMemory): boolean {
-  return worstMemoryOf(ctx, layout, staticBytesByRank(ctx, layout, params), acts, out);
+export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], activationBytes: readonly number[], out: WorstMemory): boolean {
+  return worstMemoryOf(ctx, layout, staticBytesByRank(ctx, layout, params), activationBytes, out);
 }
 
 /**
@@ -115,39 +114,39 @@ export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly S
 export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: readonly StaticParams[]): number[] {
   const shares = memoryShares(layout, ctx.precision, ctx.optimizer);
   const out: number[] = [];
-  let last: StaticParams | null = null, stat = 0;
+  let last: StaticParams | null = null, staticBytes = 0;
   for (let r = 0; r < layout.pp; r++) {
     const p = params[r]!;
     if (p !== last) {
       const s = staticMemoryWith(p, shares);
-      stat = s.weights + s.fp8WeightCopies + s.gradients + s.optimizerStates;
+      staticBytes = s.weightsBytes + s.fp8WeightCopiesBytes + s.gradientsBytes + s.optimizerStatesBytes;
       last = p;
     }
-    out.push(stat);
+    out.push(staticBytes);
   }
   return out;
 }
 
 /** worstMemory with the static bytes per rank already computed (staticBytesByRank of the same layout). */
-export function worstMemoryOf(ctx: PlanContext, layout: Layout, statics: readonly number[], acts: readonly number[], out: WorstMemory): boolean {
-  const reserve = runtimeReserveBytes();
-  const withLogits = reserve + logitBytes(ctx.profile, layout);
-  const hr = headRank(layout);
+export function worstMemoryOf(ctx: PlanContext, layout: Layout, staticBytes: readonly number[], activationBytes: readonly number[], out: WorstMemory): boolean {
+  const reserveBytes = runtimeReserveBytes();
+  const withLogitsBytes = reserveBytes + logitBytes(ctx.profile, layout);
+  const headRank = headPipelineRank(layout);
   // memoryTotal inlined (the search's most frequent loop; a cold isolate runs it in the interpreter)
-  let worstTotal = -1, worstRank = 0;
+  let worstTotalBytes = -1, worstRank = 0;
   for (let r = 0; r < layout.pp; r++) {
-    const total = statics[r]! + acts[r]! + (r === hr ? withLogits : reserve);
-    if (total > worstTotal) { worstTotal = total; worstRank = r; }
+    const totalBytes = staticBytes[r]! + activationBytes[r]! + (r === headRank ? withLogitsBytes : reserveBytes);
+    if (totalBytes > worstTotalBytes) { worstTotalBytes = totalBytes; worstRank = r; }
   }
-  out.total = worstTotal; out.rank = worstRank;
-  return worstTotal <= ctx.hw.hbmCapacityBytes;
+  out.totalBytes = worstTotalBytes; out.rank = worstRank;
+  return worstTotalBytes <= ctx.hw.hbmCapacityBytes;
 }
 
 /** The memory breakdown of one pipeline rank (the worst one, found by worstMemory). */
-export function memoryCheckAt(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[], rank: number): MemoryCheck {
-  const reserve = runtimeReserveBytes();
-  const transient = rank === headRank(layout) ? reserve + logitBytes(ctx.profile, layout) : reserve;
-  const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer), acts[rank]!, transient);
+export function memoryCheckAt(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], activationBytes: readonly number[], rank: number): MemoryCheck {
+  const reserveBytes = runtimeReserveBytes();
+  const transientBytes = rank === headPipelineRank(layout) ? reserveBytes + logitBytes(ctx.profile, layout) : reserveBytes;
+  const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer), activationBytes[rank]!, transientBytes);
   return { worst, worstRank: rank, fits: worst.total <= ctx.hw.hbmCapacityBytes };
 }
 
@@ -156,8 +155,8 @@ export function checkMemory(ctx: PlanContext, layout: Layout, stages: readonly S
 }
 
 /** checkMemory with the per-rank parameters and activations already looked up. */
-export function checkMemoryOf(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], acts: readonly number[]): MemoryCheck {
-  const w: WorstMemory = { total: 0, rank: 0 };
-  worstMemory(ctx, layout, params, acts, w);
-  return memoryCheckAt(ctx, layout, params, acts, w.rank);
+export function checkMemoryOf(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], activationBytes: readonly number[]): MemoryCheck {
+  const w: WorstMemory = { totalBytes: 0, rank: 0 };
+  worstMemory(ctx, layout, params, activationBytes, w);
+  return memoryCheckAt(ctx, layout, params, activationBytes, w.rank);
 }

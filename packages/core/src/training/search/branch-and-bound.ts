@@ -38,6 +38,15 @@ export interface SearchOptions {
   readonly prune?: boolean;
 }
 
+/** The non-fitting layout with the least memory so far, with what its breakdown is built from at the end. */
+interface ClosestNonFitting {
+  readonly layout: Layout;
+  readonly totalBytes: number;
+  readonly params: readonly StaticParams[];
+  readonly activationBytes: readonly number[];
+  readonly rank: number;
+}
+
 /**
  * Insert `e` into `ranked` (fastest first), keeping at most `keep`. Equal step times keep
  * the earlier evaluation first, as appending and stable-sorting would.
@@ -57,29 +66,29 @@ function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
 export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
   const prune = options.prune ?? true;
   const space = searchSpace(ctx, fixed);
-  const { zeros, recs, perGroup } = space;
+  const { zeroStages, recomputeModes, layoutsPerGroup } = space;
   const tally: Tally = { considered: 0, rejected: {} };
   const ranked: LayoutEvaluation[] = [];
   /** The non-fitting layout with the least memory so far (its breakdown is built at the end). */
-  let closest: { layout: Layout; total: number; recIndex: number; params: readonly StaticParams[]; acts: readonly number[]; rank: number } | null = null;
+  let closest: ClosestNonFitting | null = null;
   let timed = 0, pruned = 0, hbmRejected = 0;
   /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept). */
-  let limit = Infinity;
+  let limitS = Infinity;
 
-  const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeros[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recs[0]! };
+  const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeroStages[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recomputeModes[0]! };
   const items: QueueItem[] = prune ? enumerateScheduleGroups(ctx, space, fixed, probe, tally) : enumerateEveryGroup(ctx, space, fixed, probe, tally);
   /** Layouts in the queue (what a stop prunes). */
   let queued = 0;
-  for (let i = 0; i < items.length; i++) { const item = items[i]!; queued += (item.level === 'schedule' ? item.eps.length : 1) * perGroup; }
+  for (let i = 0; i < items.length; i++) { const item = items[i]!; queued += (item.level === 'schedule' ? item.epSizes.length : 1) * layoutsPerGroup; }
 
-  // branch and bound: cheapest bound first; stop once no remaining group can beat the kept ones
+  // branch and boundS: cheapest bound first; stop once no remaining group can beat the kept ones
   const queue = new GroupQueue(items);
-  let maxZero = zeros[0]!;
-  for (const z of zeros) if (z > maxZero) maxZero = z;
-  const memory = new GroupMemory(ctx, recs, probe);
+  let maxZero = zeroStages[0]!;
+  for (const z of zeroStages) if (z > maxZero) maxZero = z;
+  const memory = new GroupMemory(ctx, recomputeModes, probe);
   const scratch: Probe = { ...probe };
   for (let item = queue.pop(); item !== null; item = queue.pop()) {
-    if (prune && item.bound >= limit) {
+    if (prune && item.boundS >= limitS) {
       pruned += queued;
       break;
     }
@@ -93,41 +102,41 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
       // its exact bound (at least the cheap one): back into the queue
       Object.assign(scratch, item.from);
       scratch.ep = item.ep;
-      item.bound = lowerBoundSeconds(ctx, scratch, boundTerms(ctx, scratch));
+      item.boundS = lowerBoundSeconds(ctx, scratch, boundTerms(ctx, scratch));
       item.exact = true;
       queue.push(item);
       continue;
     }
     const base = (item.base ??= { ...item.from, ep: item.ep });
-    queued -= perGroup;
+    queued -= layoutsPerGroup;
     const stages = stagesFor(ctx, base.pp)!;
     const m = microBatchesPerStep(ctx.globalBatchSequences, base);
     const params = paramsByRank(ctx, base, stages);
     // a tighter bound (stage imbalance, bubble, optimizer step) skips this group only
-    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limit) {
-      pruned += perGroup;
+    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limitS) {
+      pruned += layoutsPerGroup;
       continue;
     }
     memory.reset(base, stages, m, params);
     // once a layout fits, the closest non-fitting one no longer matters: reject hopeless ZeRO stages with one check
     if (prune && ranked.length > 0 && !memory.canFit(maxZero)) {
-      hbmRejected += perGroup;
+      hbmRejected += layoutsPerGroup;
       continue;
     }
     let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
-    for (let zi = 0; zi < zeros.length; zi++) {
-      const zero = zeros[zi]!;
+    for (let zi = 0; zi < zeroStages.length; zi++) {
+      const zero = zeroStages[zi]!;
       if (prune && ranked.length > 0 && zero !== maxZero && !memory.canFit(zero)) {
-        hbmRejected += recs.length;
+        hbmRejected += recomputeModes.length;
         continue;
       }
-      for (let ri = 0; ri < recs.length; ri++) {
-        const recompute = recs[ri]!;
+      for (let ri = 0; ri < recomputeModes.length; ri++) {
+        const recompute = recomputeModes[ri]!;
         if (!memory.fits(zero, ri)) {
           hbmRejected++;
           const w = memory.worst;
-          if (!closest || w.total < closest.total) {
-            closest = { layout: { ...base, zero, recompute }, total: w.total, recIndex: ri, params, acts: memory.actsAt(ri), rank: w.rank };
+          if (!closest || w.totalBytes < closest.totalBytes) {
+            closest = { layout: { ...base, zero, recompute }, totalBytes: w.totalBytes, params, activationBytes: memory.activationBytesAt(ri), rank: w.rank };
           }
           continue;
         }
@@ -137,9 +146,9 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
         const timing: StepTiming = previous && previous.recompute === recompute && sameTiming(previous.zero, zero) ? previous.timing : timeLayout(ctx, layout, stages, m);
         previous = { zero, recompute, timing };
         // the full evaluation (breakdowns, strings) only for layouts that enter the ranking
-        if (timing.stepTimeSeconds < limit) {
+        if (timing.stepTimeSeconds < limitS) {
           insertRanked(ranked, evaluateLayout(ctx, layout, memory.check(layout, ri), timing), keep);
-          if (ranked.length >= keep) limit = ranked[ranked.length - 1]!.stepTimeSeconds;
+          if (ranked.length >= keep) limitS = ranked[ranked.length - 1]!.stepTimeSeconds;
         }
         // heavier recomputation of a fitting layout is only slower: not timed
         break;
@@ -147,10 +156,10 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     }
   }
   if (hbmRejected > 0) reject(tally, 'does not fit in HBM', hbmRejected);
-  const c = closest as { layout: Layout; recIndex: number; params: readonly StaticParams[]; acts: readonly number[]; rank: number } | null;
+  const c = closest as ClosestNonFitting | null;
   return {
     ranked,
-    closestNonFitting: ranked.length === 0 && c ? evaluateLayout(ctx, c.layout, memoryCheckAt(ctx, c.layout, c.params, c.acts, c.rank)) : null,
+    closestNonFitting: ranked.length === 0 && c ? evaluateLayout(ctx, c.layout, memoryCheckAt(ctx, c.layout, c.params, c.activationBytes, c.rank)) : null,
     rejected: tally.rejected,
     layoutsConsidered: tally.considered,
     layoutsTimed: timed,

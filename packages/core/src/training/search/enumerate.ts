@@ -25,13 +25,13 @@ export function reject(tally: Tally, r: RejectReason, count: number): void {
 /** Visit every (tp, cp, pp, dp) the request allows, with the probe's tp, cp, pp and dp set. */
 function forEachGrid(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, visit: (ti: number, ci: number, pi: number) => void): void {
   const n = ctx.gpuCount;
-  for (let ti = 0; ti < space.tps.length; ti++) for (let ci = 0; ci < space.cps.length; ci++) {
-    const tp = space.tps[ti]!, cp = space.cps[ci]!;
+  for (let ti = 0; ti < space.tpSizes.length; ti++) for (let ci = 0; ci < space.cpSizes.length; ci++) {
+    const tp = space.tpSizes[ti]!, cp = space.cpSizes[ci]!;
     if (n % (tp * cp) !== 0) continue;
     const rest = n / (tp * cp);
-    const pps = space.pps(rest);
-    for (let pi = 0; pi < pps.length; pi++) {
-      const pp = pps[pi]!;
+    const ppSizes = space.ppSizes(rest);
+    for (let pi = 0; pi < ppSizes.length; pi++) {
+      const pp = ppSizes[pi]!;
       if (rest % pp !== 0) continue;
       const dp = rest / pp;
       if (fixed.dp !== undefined && fixed.dp !== dp) continue;
@@ -47,22 +47,22 @@ function forEachGrid(ctx: PlanContext, space: Space, fixed: LayoutConstraints, p
  */
 export function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): Group[] {
   const groups: Group[] = [];
-  const { perGroup, mbss } = space;
+  const { layoutsPerGroup, microBatchSizes } = space;
   forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
-    const eps = space.eps(expertParallelDomain(probe.tp, probe.dp));
+    const epSizes = space.epSizes(expertParallelDomain(probe.tp, probe.dp));
     const schedules = space.schedules(probe.pp);
     const stagesOk = stagesExist(ctx, probe.pp);
-    for (let ei = 0; ei < eps.length; ei++) for (let mi = 0; mi < mbss.length; mi++) {
-      probe.ep = eps[ei]!; probe.microBatchSize = mbss[mi]!;
+    for (let ei = 0; ei < epSizes.length; ei++) for (let mi = 0; mi < microBatchSizes.length; mi++) {
+      probe.ep = epSizes[ei]!; probe.microBatchSize = microBatchSizes[mi]!;
       for (let si = 0; si < schedules.length; si++) {
-        tally.considered += perGroup;
+        tally.considered += layoutsPerGroup;
         const entry = schedules[si]!;
         probe.schedule = entry[0]; probe.virtualStages = entry[1];
         const problem = structuralProblem(ctx, probe);
-        if (problem) { reject(tally, problem, perGroup); continue; }
-        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', perGroup); continue; }
+        if (problem) { reject(tally, problem, layoutsPerGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', layoutsPerGroup); continue; }
         const base: Layout = { ...probe };
-        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), bound: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), exact: true, next: null });
+        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), boundS: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), exact: true, next: null });
       }
     }
   });
@@ -77,39 +77,39 @@ export function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: Layou
  */
 export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, tally: Tally): ScheduleGroup[] {
   const out: ScheduleGroup[] = [];
-  const { perGroup, mbss } = space;
+  const { layoutsPerGroup, microBatchSizes } = space;
   // cheap (EP-free) bound terms by (tp, cp, micro-batch, cross-node pipeline, pipelined)
   const cheapCache: Array<BoundTerms | undefined> = [];
   forEachGrid(ctx, space, fixed, probe, (ti, ci, pi) => {
     const { tp, pp, dp } = probe;
-    const allEps = space.eps(expertParallelDomain(tp, dp));
+    const allEpSizes = space.epSizes(expertParallelDomain(tp, dp));
     const schedules = space.schedules(pp);
-    const perEp = mbss.length * schedules.length * perGroup;
-    tally.considered += allEps.length * perEp;
-    const eps: number[] = [], epIndices: number[] = [];
-    for (let ei = 0; ei < allEps.length; ei++) {
-      const problem = tensorExpertProblem(ctx, tp, dp, allEps[ei]!);
+    const perEp = microBatchSizes.length * schedules.length * layoutsPerGroup;
+    tally.considered += allEpSizes.length * perEp;
+    const epSizes: number[] = [], epIndices: number[] = [];
+    for (let ei = 0; ei < allEpSizes.length; ei++) {
+      const problem = tensorExpertProblem(ctx, tp, dp, allEpSizes[ei]!);
       if (problem) reject(tally, problem, perEp);
-      else { eps.push(allEps[ei]!); epIndices.push(ei); }
+      else { epSizes.push(allEpSizes[ei]!); epIndices.push(ei); }
     }
-    if (eps.length === 0) return;
+    if (epSizes.length === 0) return;
     const stagesOk = stagesExist(ctx, pp);
     const crossNode = pipelineCrossesNodes(probe, ctx.cluster.gpusPerNode) ? 1 : 0;
-    probe.ep = eps[0]!;
-    for (let mi = 0; mi < mbss.length; mi++) {
-      probe.microBatchSize = mbss[mi]!;
+    probe.ep = epSizes[0]!;
+    for (let mi = 0; mi < microBatchSizes.length; mi++) {
+      probe.microBatchSize = microBatchSizes[mi]!;
       for (let si = 0; si < schedules.length; si++) {
         const entry = schedules[si]!;
         probe.schedule = entry[0]; probe.virtualStages = entry[1];
         const problem = pipelineBatchProblem(ctx, probe);
-        if (problem) { reject(tally, problem, eps.length * perGroup); continue; }
-        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', eps.length * perGroup); continue; }
+        if (problem) { reject(tally, problem, epSizes.length * layoutsPerGroup); continue; }
+        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', epSizes.length * layoutsPerGroup); continue; }
         const base: Layout = { ...probe };
-        const cheapKey = (((ti * space.cps.length + ci) * mbss.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+        const cheapKey = (((ti * space.cpSizes.length + ci) * microBatchSizes.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
         const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
         out.push({
-          level: 'schedule', base, eps, epIndices,
-          bound: lowerBoundSeconds(ctx, base, cheap), index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
+          level: 'schedule', base, epSizes, epIndices,
+          boundS: lowerBoundSeconds(ctx, base, cheap), index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
         });
       }
     }
@@ -126,23 +126,23 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
  * them, with a smaller heap). `scratch` is a probe for the bound lookups.
  */
 export function expandScheduleGroup(ctx: PlanContext, space: Space, sg: ScheduleGroup, queue: GroupQueue, scratch: Probe): void {
-  const { base, eps, epIndices } = sg;
-  const exact = eps.length === 1;
+  const { base, epSizes, epIndices } = sg;
+  const exact = epSizes.length === 1;
   // the enumeration index is linear in the EP position
   const epStride = enumerationIndex(space, 0, 0, 0, 1, 0, 0);
   Object.assign(scratch, base);
   const groups: Group[] = [];
-  for (let k = 0; k < eps.length; k++) {
-    const ep = eps[k]!;
+  for (let k = 0; k < epSizes.length; k++) {
+    const ep = epSizes[k]!;
     scratch.ep = ep;
     const g: Group = {
       level: 'group', base: k === 0 ? base : null, from: base, ep, next: null, exact,
       index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride,
-      bound: lowerBoundSeconds(ctx, scratch, exact ? boundTerms(ctx, scratch) : epBoundTerms(ctx, scratch)),
+      boundS: lowerBoundSeconds(ctx, scratch, exact ? boundTerms(ctx, scratch) : epBoundTerms(ctx, scratch)),
     };
     // insertion sort by (bound, index): a handful of EP sizes
     let at = groups.length;
-    while (at > 0 && (g.bound < groups[at - 1]!.bound || (g.bound === groups[at - 1]!.bound && g.index < groups[at - 1]!.index))) at--;
+    while (at > 0 && (g.boundS < groups[at - 1]!.boundS || (g.boundS === groups[at - 1]!.boundS && g.index < groups[at - 1]!.index))) at--;
     groups.splice(at, 0, g);
   }
   for (let k = 0; k + 1 < groups.length; k++) groups[k]!.next = groups[k + 1]!;

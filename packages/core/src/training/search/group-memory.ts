@@ -19,50 +19,50 @@ export class GroupMemory {
   private stages: readonly StageContent[] = [];
   private m = 0;
   params: readonly StaticParams[] = [];
-  /** Activations per pipeline rank by position in `recs`. */
-  private readonly acts: Array<readonly number[] | undefined>;
+  /** Activation bytes per pipeline rank by position in `recomputeModes`. */
+  private readonly activationBytes: Array<readonly number[] | undefined>;
   /** Static bytes per pipeline rank, by ZeRO stage. */
-  private readonly statics: Array<readonly number[] | undefined> = [undefined, undefined, undefined, undefined];
+  private readonly staticBytes: Array<readonly number[] | undefined> = [undefined, undefined, undefined, undefined];
   /** Whether the heaviest recomputation fits, by ZeRO stage. */
   private readonly heaviestFits: Array<boolean | undefined> = [undefined, undefined, undefined, undefined];
   /** Heaviest rank of the last check. */
-  readonly worst: WorstMemory = { total: 0, rank: 0 };
+  readonly worst: WorstMemory = { totalBytes: 0, rank: 0 };
 
-  constructor(private readonly ctx: PlanContext, private readonly recs: readonly RecomputeMode[], probe: Probe) {
+  constructor(private readonly ctx: PlanContext, private readonly recomputeModes: readonly RecomputeMode[], probe: Probe) {
     this.layout = { ...probe };
-    this.acts = recs.map(() => undefined);
+    this.activationBytes = recomputeModes.map(() => undefined);
   }
 
   reset(base: Layout, stages: readonly StageContent[], m: number, params: readonly StaticParams[]): void {
     Object.assign(this.layout, base);
     this.stages = stages; this.m = m; this.params = params;
-    this.acts.fill(undefined);
-    this.statics.fill(undefined);
+    this.activationBytes.fill(undefined);
+    this.staticBytes.fill(undefined);
     this.heaviestFits.fill(undefined);
   }
 
-  /** Activations per rank with the recomputation mode at position `ri` of `recs`. */
-  actsAt(ri: number): readonly number[] {
-    return (this.acts[ri] ??= activationsByRank(this.ctx, this.layout, this.stages, this.m, this.recs[ri]!));
+  /** Activation bytes per rank with the recomputation mode at position `ri` of `recomputeModes`. */
+  activationBytesAt(ri: number): readonly number[] {
+    return (this.activationBytes[ri] ??= activationsByRank(this.ctx, this.layout, this.stages, this.m, this.recomputeModes[ri]!));
   }
 
   /** Whether the group's layout with this ZeRO stage and recomputation fits; fills `worst`. */
   fits(zero: ZeroStage, ri: number): boolean {
-    this.layout.zero = zero; this.layout.recompute = this.recs[ri]!;
-    const statics = (this.statics[zero] ??= staticBytesByRank(this.ctx, this.layout, this.params));
-    const fits = worstMemoryOf(this.ctx, this.layout, statics, this.actsAt(ri), this.worst);
-    if (ri === this.recs.length - 1) this.heaviestFits[zero] = fits;
+    this.layout.zero = zero; this.layout.recompute = this.recomputeModes[ri]!;
+    const staticBytes = (this.staticBytes[zero] ??= staticBytesByRank(this.ctx, this.layout, this.params));
+    const fits = worstMemoryOf(this.ctx, this.layout, staticBytes, this.activationBytesAt(ri), this.worst);
+    if (ri === this.recomputeModes.length - 1) this.heaviestFits[zero] = fits;
     return fits;
   }
 
   /** Whether a layout of this group fits at all with this ZeRO stage (heaviest recomputation: the least memory). */
   canFit(zero: ZeroStage): boolean {
     const known = this.heaviestFits[zero];
-    return known !== undefined ? known : this.fits(zero, this.recs.length - 1);
+    return known !== undefined ? known : this.fits(zero, this.recomputeModes.length - 1);
   }
 
   /** The breakdown of the heaviest rank of the last `fits` check, for `layout`. */
   check(layout: Layout, ri: number): MemoryCheck {
-    return memoryCheckAt(this.ctx, layout, this.params, this.actsAt(ri), this.worst.rank);
+    return memoryCheckAt(this.ctx, layout, this.params, this.activationBytesAt(ri), this.worst.rank);
   }
 }

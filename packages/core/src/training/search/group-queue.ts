@@ -13,14 +13,14 @@ export interface Group {
   readonly from: Layout;
   readonly ep: number;
   /**
-   * lowerBoundSeconds with the exact bound terms once `exact`; before, with epBoundTerms (at
+   * Seconds: lowerBoundSeconds with the exact bound terms once `exact`; before, with epBoundTerms (at
    * most the exact bound): such a group is resolved when it reaches the front of the queue and
    * pushed back with its exact bound, which pops the groups in the same order as exact bounds
    * up front (every key is at most the exact bound of every group it stands for).
    */
-  bound: number;
+  boundS: number;
   exact: boolean;
-  /** Position in the enumeration order (tp, cp, pp, ep, micro-batch, schedule): breaks ties of `bound`. */
+  /** Position in the enumeration order (tp, cp, pp, ep, micro-batch, schedule): breaks ties of `boundS`. */
   readonly index: number;
   /** The next group of the same schedule group in (bound, index) order: queued when this one first leaves the queue. */
   next: Group | null;
@@ -40,9 +40,9 @@ export interface ScheduleGroup {
   /** The layout of the smallest EP size (ZeRO stage and recomputation unset: the probe's). */
   readonly base: Layout;
   /** EP sizes with their positions in the enumeration's EP list. */
-  readonly eps: readonly number[];
+  readonly epSizes: readonly number[];
   readonly epIndices: readonly number[];
-  readonly bound: number;
+  readonly boundS: number;
   readonly index: number;
 }
 
@@ -82,7 +82,7 @@ export class GroupQueue {
     while (c > 0) {
       const p = (c - 1) >> 1;
       const parent = h[p]!;
-      if (!(item.bound < parent.bound || (item.bound === parent.bound && item.index < parent.index))) break;
+      if (!(item.boundS < parent.boundS || (item.boundS === parent.boundS && item.index < parent.index))) break;
       h[c] = parent;
       c = p;
     }
@@ -99,9 +99,9 @@ export class GroupQueue {
       const r = l + 1;
       if (r < n) {
         const b = h[r]!;
-        if (b.bound < m.bound || (b.bound === m.bound && b.index < m.index)) { min = r; m = b; }
+        if (b.boundS < m.boundS || (b.boundS === m.boundS && b.index < m.index)) { min = r; m = b; }
       }
-      if (!(m.bound < item.bound || (m.bound === item.bound && m.index < item.index))) break;
+      if (!(m.boundS < item.boundS || (m.boundS === item.boundS && m.index < item.index))) break;
       h[i] = m;
       i = min;
     }

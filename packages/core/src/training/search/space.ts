@@ -38,17 +38,17 @@ const SCHEDULE_RADIX = 8;
 
 /** The searched value lists and lookups shared by both enumerations. */
 export interface Space {
-  readonly tps: readonly number[];
-  readonly cps: readonly number[];
-  readonly zeros: readonly ZeroStage[];
-  readonly recs: readonly RecomputeMode[];
-  readonly mbss: readonly number[];
+  readonly tpSizes: readonly number[];
+  readonly cpSizes: readonly number[];
+  readonly zeroStages: readonly ZeroStage[];
+  readonly recomputeModes: readonly RecomputeMode[];
+  readonly microBatchSizes: readonly number[];
   /** Layouts per group: ZeRO stages × recomputation modes. */
-  readonly perGroup: number;
+  readonly layoutsPerGroup: number;
   /** Pipeline depths searched for `rest` = gpuCount / (tp·cp) GPUs. */
-  pps(rest: number): readonly number[];
+  ppSizes(rest: number): readonly number[];
   /** EP sizes searched for an expert-parallel domain of tp·dp GPUs (expertParallelDomain). */
-  eps(tpDp: number): readonly number[];
+  epSizes(tpDp: number): readonly number[];
   /** (schedule, virtual stages) entries searched at pipeline depth pp. */
   schedules(pp: number): ReadonlyArray<readonly [PipelineSchedule, number]>;
 }
@@ -58,8 +58,8 @@ export function searchSpace(ctx: PlanContext, fixed: LayoutConstraints): Space {
   const gpn = ctx.cluster.gpusPerNode;
   const arch = ctx.profile.arch;
   const experts = arch.moe?.numRoutedExperts ?? 0;
-  const zeros = fixed.zero !== undefined ? [fixed.zero] : ZERO_ORDER;
-  const recs = fixed.recompute !== undefined ? [fixed.recompute] : RECOMPUTE_ORDER;
+  const zeroStages = fixed.zero !== undefined ? [fixed.zero] : ZERO_ORDER;
+  const recomputeModes = fixed.recompute !== undefined ? [fixed.recompute] : RECOMPUTE_ORDER;
   const vs = fixed.virtualStages !== undefined ? [fixed.virtualStages] : VIRTUAL_STAGES;
   const schedulesAt = (pp: number): Array<[PipelineSchedule, number]> => {
     const wanted: PipelineSchedule[] = fixed.schedule ? [fixed.schedule] : pp === 1 ? ['1f1b'] : ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'];
@@ -72,18 +72,18 @@ export function searchSpace(ctx: PlanContext, fixed: LayoutConstraints): Space {
   };
   const deep = schedulesAt(2), shallow = schedulesAt(1);
   return {
-    tps: fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0),
-    cps: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1],
-    zeros, recs,
-    mbss: fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES,
-    perGroup: zeros.length * recs.length,
-    pps: (rest) => (fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers)),
-    eps: (tpDp) => (fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tpDp).filter((e) => experts % e === 0) : [1]),
+    tpSizes: fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0),
+    cpSizes: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1],
+    zeroStages, recomputeModes,
+    microBatchSizes: fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES,
+    layoutsPerGroup: zeroStages.length * recomputeModes.length,
+    ppSizes: (rest) => (fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers)),
+    epSizes: (tpDp) => (fixed.ep !== undefined ? [fixed.ep] : experts > 0 ? divisors(tpDp).filter((e) => experts % e === 0) : [1]),
     schedules: (pp) => (pp === 1 ? shallow : deep),
   };
 }
 
 /** Enumeration index of a group (or of a schedule group's first group): lexicographic in (tp, cp, pp, ep, micro-batch, schedule). */
 export function enumerationIndex(space: Space, ti: number, ci: number, pi: number, ei: number, mi: number, si: number): number {
-  return ((((ti * space.cps.length + ci) * INDEX_RADIX + pi) * INDEX_RADIX + ei) * space.mbss.length + mi) * SCHEDULE_RADIX + si;
+  return ((((ti * space.cpSizes.length + ci) * INDEX_RADIX + pi) * INDEX_RADIX + ei) * space.microBatchSizes.length + mi) * SCHEDULE_RADIX + si;
 }
