@@ -26,6 +26,13 @@ export interface LayerComm {
   readonly epBackwardS: number;
 }
 
+/**
+ * Collectives of one layer's tensor parallelism per micro-batch, each moving the layer's
+ * activations: sequence parallelism all-gathers before and reduce-scatters after attention and
+ * the FFN (2 + 2 forward), the same backward (Korthikanti et al. 2022).
+ */
+export const TP_COLLECTIVES_PER_LAYER = 8;
+
 export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision, moe: boolean): LayerComm {
   const up = scaleUpLink(cluster);
   const out = scaleOutLink(cluster);
@@ -38,7 +45,7 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
     const g = groupPlacement(layout.tp, 1, gpn);
     const bytes = tokens * h * bf16;
     const oneCollectiveS = hierarchicalAllGatherSeconds(bytes, g, up, out);
-    tpCommS = 8 * oneCollectiveS;
+    tpCommS = TP_COLLECTIVES_PER_LAYER * oneCollectiveS;
   }
   let cpCommS = 0;
   if (layout.cp > 1) {

@@ -1,5 +1,5 @@
 import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
-import { BYTES_PER_ELEMENT } from '../units/units.js';
+import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import type { Hardware } from './hardware.js';
 import type { GemmSpec, LayerKindProfile, ModelProfile } from './model-profile.js';
@@ -50,7 +50,22 @@ export interface PassCost {
  */
 export type PassCostByMode = Readonly<Record<RecomputeMode, PassCost>>;
 
+/** Output tile edge of Hopper GEMM kernels: the M and N dimensions are padded to multiples of it. */
 const TILE = 128;
+
+/** FLOPs per multiply-accumulate. */
+export const FLOPS_PER_MAC = 2;
+/** GEMMs each weight takes part in per training step: forward, input gradient (dgrad), weight gradient (wgrad). */
+export const GEMMS_PER_WEIGHT = 3;
+/** Training FLOPs per weight per token (6: the familiar 6 × parameters). */
+export const TRAINING_FLOPS_PER_WEIGHT = GEMMS_PER_WEIGHT * FLOPS_PER_MAC;
+/** Attention-core FLOPs of a training step per forward FLOP: the forward and a backward of twice its FLOPs. */
+export const ATTENTION_TRAINING_FLOPS_PER_FORWARD_FLOP = 3;
+/**
+ * The share of a layer's forward element-wise work (norms, activation functions) and of its fixed
+ * per-layer gap that selective recomputation repeats: about half. A planner assumption.
+ */
+export const SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE = 0.5;
 
 const NO_QUANT: QuantBytes = { forwardBytes: 0, backwardBytes: 0 };
 
@@ -69,7 +84,7 @@ export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: H
   const peak = useFp8
     ? hw.fp8FlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
     : hw.bf16FlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
-  const compute = (2 * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
+  const compute = (FLOPS_PER_MAC * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
   const inBytes = useFp8 ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
   const bytes = (m * k + k * n) * inBytes + m * n * BYTES_PER_ELEMENT.bf16;
   return Math.max(compute, bytes / (hw.hbmBytesPerSecond * eff.hbm));
@@ -172,11 +187,11 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const elementwiseS = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbmBytesPerS;
   const attentionS = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
   // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
-  const gapS = ctx.eff.layerOverheadUs * 1e-6;
+  const gapS = convert(ctx.eff.layerOverheadUs, 'us', 's');
   return {
     forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attentionS + gapS,
     backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + 2 * attentionS + 2 * gapS,
-    weightGradS: acc.weightGradS + gapS, selectiveRecomputeS: acc.selectiveRecomputeS + 0.5 * gapS, elementwiseForwardS: elementwiseS,
+    weightGradS: acc.weightGradS + gapS, selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS, elementwiseForwardS: elementwiseS,
   };
 }
 
@@ -212,7 +227,7 @@ export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindPr
   for (const g of kind.expertGemms) {
     const fp8 = useFp8 && g.fp8;
     const peak = fp8 ? ctx.hw.fp8FlopsPerSecond! * ctx.eff.fp8Gemm : ctx.hw.bf16FlopsPerSecond * ctx.eff.bf16Gemm;
-    seconds += (3 * 2 * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
+    seconds += (GEMMS_PER_WEIGHT * FLOPS_PER_MAC * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
   }
   const routedEw = routedElementwise(profile, kind, ctx, copies);
   return seconds + routedEw.forwardS + routedEw.backwardS;
@@ -255,7 +270,7 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
     elementwiseForwardS += r.elementwiseForwardS;
   }
   // selective also repeats norms and activation functions (about half the element-wise work); full repeats the whole forward
-  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, acc.selectiveRecomputeS + 0.5 * elementwiseForwardS, acc.forwardS);
+  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * elementwiseForwardS, acc.forwardS);
 }
 
 /** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits), under each recomputation mode. */

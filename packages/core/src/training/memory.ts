@@ -1,7 +1,8 @@
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
-import type { ModelProfile, LayerKindProfile } from './model-profile.js';
-import type { StageContent } from './stages.js';
 import { microBatchTokens, zeroShardFactors, ZERO3_GATHER_BUFFER_LAYERS, type ZeroShardFactors } from './layout-math.js';
+import type { ModelProfile, LayerKindProfile } from './model-profile.js';
+import { optimizerStateBytesPerParam } from './optimizer-bytes.js';
+import type { StageContent } from './stages.js';
 import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
 
 /**
@@ -28,6 +29,10 @@ import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, T
 
 /** CUDA context, NCCL and all-to-all buffers, allocator fragmentation. Assumed. */
 export const RUNTIME_RESERVE_GB = 3;
+
+/** Bits of the attention output cached under an FP8 recipe: a 12-bit format (DeepSeek-V3 §3.3.4, E5M6). */
+export const ATTENTION_OUTPUT_FP8_BITS = 12;
+const ATTENTION_OUTPUT_FP8_BYTES = convert(ATTENTION_OUTPUT_FP8_BITS, 'bit', 'B');
 
 /** Parameters one GPU holds (tensor and expert parallelism applied, ZeRO not): counts, not bytes. */
 export interface StaticParams {
@@ -107,7 +112,7 @@ export function activationBytesPerToken(kind: LayerKindProfile, h: number, preci
   if (recompute === 'full') return h * bf16;
   const fp8 = precision === 'fp8';
   const lin = fp8 ? BYTES_PER_ELEMENT.fp8 : bf16;
-  const attnOut = fp8 ? 1.5 : bf16;
+  const attnOut = fp8 ? ATTENTION_OUTPUT_FP8_BYTES : bf16;
   const a = kind.activations;
   let bytes = a.residual * bf16 + a.linearInputsKept * lin + a.swigluInputs * lin + a.attentionKept * attnOut;
   if (recompute === 'none') bytes += a.linearInputsRecomputable * lin + a.attentionRecomputable * bf16;
@@ -159,7 +164,7 @@ export interface MemoryShares extends ZeroShardFactors {
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32) };
+  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer) };
 }
 
 export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {

@@ -22,6 +22,10 @@ export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
 /** DeepSeek-V3 report Table 1 prices H800 rental at $2 per GPU-hour; used when no price is given. */
 export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
 
+/** Alternatives a plan lists when the request names no count, and the most it lists. */
+export const DEFAULT_ALTERNATIVES = 5;
+export const MAX_ALTERNATIVES = 20;
+
 export const MFU_BASIS = 'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
 
 export interface AlternativeLayout {
@@ -187,7 +191,8 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
       throw new TrainingPlanError('invalid', [{ path: 'parallelism', message: prob }]);
     }
   }
-  const keep = Math.max(1, Math.min(20, req.alternatives ?? 5) + 1);
+  // the chosen layout and its alternatives
+  const keep = Math.max(1, Math.min(MAX_ALTERNATIVES, req.alternatives ?? DEFAULT_ALTERNATIVES) + 1);
   const outcome = searchLayouts(ctx, fixed, keep);
   let chosen: LayoutEvaluation | null = outcome.ranked[0] ?? outcome.closestNonFitting;
   if (!chosen && p) {
@@ -204,7 +209,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   const tokensPerStep = globalBatchSequences * seq;
   const hoursFor = (e: LayoutEvaluation) => convert((req.tokens / tokensPerStep) * e.stepTimeSeconds * req.gpuCount, 's', 'h');
   const gpuHours = hoursFor(chosen);
-  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, req.alternatives ?? 5).map((e) => ({
+  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, req.alternatives ?? DEFAULT_ALTERNATIVES).map((e) => ({
     parallelism: e.layout, stepTimeSeconds: e.stepTimeSeconds, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu,
     gpuHours: hoursFor(e), memoryPerGpuBytes: e.memoryPerGpuBytes.total, bottleneck: e.bottleneck,
   }));

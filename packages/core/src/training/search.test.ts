@@ -84,7 +84,7 @@ describe('pruned layout search = unpruned search', () => {
 describe('memory checks without a breakdown', () => {
   it('worstMemory totals equal the breakdown totals, bit for bit', () => {
     const ctx = contextFor(CASES[0]!);
-    const zeros = [0, 1, 2, 3] as const, recs = ['none', 'selective', 'full'] as const;
+    const zeroStages = [0, 1, 2, 3] as const, recomputeModes = ['none', 'selective', 'full'] as const;
     let checked = 0;
     for (const base of [
       { tp: 1, cp: 1, pp: 16, dp: 128, ep: 64, microBatchSize: 1, schedule: 'dualpipe', virtualStages: 1 },
@@ -92,7 +92,7 @@ describe('memory checks without a breakdown', () => {
       { tp: 8, cp: 1, pp: 4, dp: 64, ep: 8, microBatchSize: 1, schedule: '1f1b', virtualStages: 1 },
     ] as const) {
       const stages = stagesFor(ctx, base.pp)!;
-      for (const zero of zeros) for (const recompute of recs) {
+      for (const zero of zeroStages) for (const recompute of recomputeModes) {
         const layout = { ...base, zero, recompute };
         const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
         const params = paramsByRank(ctx, layout, stages), acts = activationsByRank(ctx, layout, stages, m);

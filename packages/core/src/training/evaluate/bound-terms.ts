@@ -18,6 +18,18 @@ export interface BoundTerms {
   readonly ppSendS: number;
 }
 
+/**
+ * The factor a cheap bound term is lowered by: its sums add in another order than the exact
+ * terms, so they can come out a few ulps above them; 1e-9 relative is far above that rounding,
+ * and a lowered bound is still a lower bound.
+ */
+export const BOUND_SLACK = 1 - 1e-9;
+
+/** A bound term `x`, a hair below (BOUND_SLACK). */
+export function justBelow(x: number): number {
+  return x * BOUND_SLACK;
+}
+
 /** Decoder layers of each kind in the model. */
 export function kindTotalsOf(p: ModelProfile): readonly number[] {
   let kindTotals = KIND_TOTALS.get(p);

@@ -9,9 +9,9 @@ import { microBatchesPerStep } from '../layout-math.js';
 import type { StaticParams } from '../memory.js';
 import type { StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
-import type { BoundTerms } from './bound-terms.js';
+import { justBelow, type BoundTerms } from './bound-terms.js';
 import { computeContext, costsFor, pipelineSendFor, shapeFor, stageTimesFor, tokenShapeFor } from './cost-memo.js';
-import { crossNodePipeline } from './memo-keys.js';
+import { pipelineLinkCode } from './memo-keys.js';
 import { optimizerShard, optimizerStepSeconds } from './optimizer-step.js';
 import { dualPipeBubble, dualPipeCommTax, dualPipeRankPass, newRankPass, samePair, stageTotal, zeroBubbleBubble } from './schedule-timing.js';
 
@@ -22,7 +22,7 @@ import { dualPipeBubble, dualPipeCommTax, dualPipeRankPass, newRankPass, samePai
  */
 export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   // the pipeline send depends on tp, cp, micro-batch, link and pipelining only, not on EP
-  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSendS: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  return { ...tokenShapeFor(ctx, layout).cheapTerms, ppSendS: justBelow(pipelineSendFor(ctx, layout)) };
 }
 
 /**
@@ -33,7 +33,7 @@ export function cheapBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
  * groups that reach the front of the queue.
  */
 export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, pipelineLinkCode(ctx, layout));
   const table = ctx.memo[MEMO.epBound]!;
   let t = table.get(key) as BoundTerms | undefined;
   if (t !== undefined) return t;
@@ -57,13 +57,13 @@ export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
     }
   }
   // a hair below: the exact terms add in another order
-  t = { computeS: computeS * (1 - 1e-9), serialCommS: tokens.cheapTerms.serialCommS, epCommS: epCommS * (1 - 1e-9), ppSendS: pipelineSendFor(ctx, layout) * (1 - 1e-9) };
+  t = { computeS: justBelow(computeS), serialCommS: tokens.cheapTerms.serialCommS, epCommS: justBelow(epCommS), ppSendS: justBelow(pipelineSendFor(ctx, layout)) };
   table.set(key, t);
   return t;
 }
 
 export function boundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, pipelineLinkCode(ctx, layout));
   const hit = ctx.memo[MEMO.bound]!.get(key);
   if (hit !== undefined) return hit as BoundTerms;
   // the closure below is built on a miss only

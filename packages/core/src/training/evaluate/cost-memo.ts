@@ -10,8 +10,8 @@ import type { LayerKindProfile, ModelProfile } from '../model-profile.js';
 import { microBatchTokens } from '../layout-math.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
-import { boundSums, kindTotalsOf, type BoundTerms } from './bound-terms.js';
-import { crossNodePipeline, RECOMPUTE_INDEX } from './memo-keys.js';
+import { boundSums, justBelow, kindTotalsOf, type BoundTerms } from './bound-terms.js';
+import { pipelineLinkCode, recomputeLinkCode } from './memo-keys.js';
 
 export interface Costs {
   readonly kinds: readonly PassCost[];
@@ -78,7 +78,7 @@ export function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
     const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
     const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
     // a hair below: the sums above add in another order than the exact ones
-    return { kindParts, head, cheapTerms: { computeS: sums.computeS * (1 - 1e-9), serialCommS: sums.serialCommS * (1 - 1e-9), epCommS: 0, ppSendS: 0 }, kindTotals: kindTotalsOf(p) };
+    return { kindParts, head, cheapTerms: { computeS: justBelow(sums.computeS), serialCommS: justBelow(sums.serialCommS), epCommS: 0, ppSendS: 0 }, kindTotals: kindTotalsOf(p) };
   });
 }
 
@@ -118,7 +118,7 @@ function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm
  * activations per micro-batch boundary, whatever the EP size.
  */
 export function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0, crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0, pipelineLinkCode(ctx, layout));
   const table = ctx.memo[MEMO.pipelineSend]!;
   let v = table.get(key) as number | undefined;
   if (v === undefined) { v = pipelineSendSeconds(ctx.profile, ctx.cluster, layout); table.set(key, v); }
@@ -126,7 +126,7 @@ export function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
 }
 
 export function costsFor(ctx: PlanContext, layout: Layout): Costs {
-  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, RECOMPUTE_INDEX[layout.recompute] * 4 + crossNodePipeline(ctx, layout) * 2 + (layout.pp > 1 ? 1 : 0));
+  const key = memoKey(ctx, layout.tp, layout.cp, layout.ep, layout.microBatchSize, recomputeLinkCode(ctx, layout));
   const hit = ctx.memo[MEMO.costs]!.get(key);
   if (hit !== undefined) return hit as Costs;
   // the closure below is built on a miss only

@@ -1,10 +1,10 @@
 /**
  * The optimizer step: the rank's ZeRO shard of parameters, updated at HBM speed.
  */
-import { BYTES_PER_ELEMENT } from '../../units/units.js';
 import type { PlanContext } from '../context.js';
 import { optimizerShardParams } from '../layout-math.js';
 import type { StaticParams } from '../memory.js';
+import { optimizerStepBytesPerParam } from '../optimizer-bytes.js';
 import type { Layout } from '../types.js';
 
 /** Parameters whose optimizer state a rank updates (its ZeRO shard). */
@@ -12,10 +12,8 @@ export function optimizerShard(layout: Layout, params: StaticParams): number {
   return optimizerShardParams(layout, params.denseParams, params.expertParams);
 }
 
-/** Optimizer step: read and write master weights, moments and gradients of the rank's shard at HBM speed. */
+/** Optimizer step, seconds: the rank's shard of master weights, moments and gradients read and written at HBM speed. */
 export function optimizerStepSeconds(ctx: PlanContext, layout: Layout, params: StaticParams): number {
-  const shardParams = optimizerShard(layout, params);
-  const moment = ctx.optimizer === 'bf16' ? BYTES_PER_ELEMENT.bf16 : BYTES_PER_ELEMENT.fp32;
-  const stepBytes = shardParams * (3 * BYTES_PER_ELEMENT.fp32 + BYTES_PER_ELEMENT.bf16 + 4 * moment);
+  const stepBytes = optimizerShard(layout, params) * optimizerStepBytesPerParam(ctx.optimizer);
   return stepBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }

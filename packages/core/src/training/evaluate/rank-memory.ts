@@ -10,7 +10,7 @@ import {
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout, MemoryBreakdown, RecomputeMode } from '../types.js';
 import { dualPipeMirror, headPipelineRank } from '../layout-math.js';
-import { RECOMPUTE_INDEX, SCHEDULE_INDEX } from './memo-keys.js';
+import { activationsCode, dualPipeCode, stageActivationsKey } from './memo-keys.js';
 
 /** Unsharded parameters of each pipeline stage, per pipeline depth: every (ep, tp) divides them. */
 function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageContent[]): readonly RawStageParams[] {
@@ -23,7 +23,7 @@ function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageCo
 /** Parameters each pipeline rank holds (both mirrored stages under DualPipe), per (pp, ep, tp, DualPipe or not). */
 export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[]): readonly StaticParams[] {
   const dual = layout.schedule === 'dualpipe';
-  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, 0, dual ? 1 : 0);
+  const key = memoKey(ctx, layout.pp, layout.ep, layout.tp, 0, dualPipeCode(layout));
   const table = ctx.memo[MEMO.params]!;
   const hit = table.get(key);
   if (hit !== undefined) return hit as readonly StaticParams[];
@@ -53,7 +53,7 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
 
 /** Activation bytes per token of each stage under one recomputation mode, per (pp, mode). */
 function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode, stages: readonly StageContent[]): readonly number[] {
-  const key = pp * 4 + RECOMPUTE_INDEX[recompute];
+  const key = stageActivationsKey(pp, recompute);
   const table = ctx.memo[MEMO.stageActivations]!;
   let out = table.get(key) as readonly number[] | undefined;
   if (out === undefined) { out = mapStages(stages, (s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute)); table.set(key, out); }
@@ -65,7 +65,7 @@ function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode,
  * `recompute` (default the layout's). `m` follows from the key's (pp, tp, cp, micro-batch): dp = gpus / (tp·cp·pp).
  */
 export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number, recompute: RecomputeMode = layout.recompute): readonly number[] {
-  const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, RECOMPUTE_INDEX[recompute] + 3 * (SCHEDULE_INDEX[layout.schedule] + 4 * layout.virtualStages));
+  const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, activationsCode(recompute, layout.schedule, layout.virtualStages));
   const table = ctx.memo[MEMO.activations]!;
   const hit = table.get(key);
   if (hit !== undefined) return hit as readonly number[];

@@ -57,9 +57,12 @@ export function samePair(times: readonly StageTime[], r: number): boolean {
   return times[r] === times[r - 1] && times[dualPipeMirror(n, r)] === times[dualPipeMirror(n, r - 1)];
 }
 
+/** The weight-gradient multiple DualPipe's bubble subtracts: (PP/2 − 1)(F&B + B − 3W) (DeepSeek-V3 report, Table 2). */
+export const DUALPIPE_BUBBLE_WEIGHT_GRAD_FACTOR = 3;
+
 /** DualPipe bubble from the slowest rank's period, backward and weight gradient (seconds). */
 export function dualPipeBubble(pp: number, periodS: number, backwardS: number, weightGradS: number): number {
-  return Math.max(0, (pp / 2 - 1) * (periodS + backwardS - 3 * weightGradS));
+  return Math.max(0, (pp / 2 - 1) * (periodS + backwardS - DUALPIPE_BUBBLE_WEIGHT_GRAD_FACTOR * weightGradS));
 }
 
 /**

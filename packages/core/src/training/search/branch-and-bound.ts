@@ -7,7 +7,7 @@ import { evaluateLayout } from '../evaluate/assemble.js';
 import { boundTerms, groupLowerBoundSeconds, lowerBoundSeconds } from '../evaluate/bounds.js';
 import { memoryCheckAt, paramsByRank } from '../evaluate/rank-memory.js';
 import { timeLayout, type StepTiming } from '../evaluate/schedule-timing.js';
-import { microBatchesPerStep } from '../layout-math.js';
+import { microBatchesPerStep, ZERO_SHARDS_OPTIMIZER_STATES, ZERO_SHARDS_WEIGHTS } from '../layout-math.js';
 import type { RejectReason } from '../layout-rules.js';
 import type { StaticParams } from '../memory.js';
 import type { Layout, LayoutEvaluation, RecomputeMode, ZeroStage } from '../types.js';
@@ -60,10 +60,18 @@ function insertRanked(ranked: LayoutEvaluation[], e: LayoutEvaluation, keep: num
 
 /** Whether two ZeRO stages give the same step time (1 and 2: same DP traffic, same sharded optimizer step). */
 function sameTiming(a: ZeroStage, b: ZeroStage): boolean {
-  return a === b || (a >= 1 && a <= 2 && b >= 1 && b <= 2);
+  return a === b || (shardsOptimizerOnly(a) && shardsOptimizerOnly(b));
 }
 
-export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = 6, options: SearchOptions = {}): SearchOutcome {
+/** ZeRO-1 or ZeRO-2: optimizer states (and gradients) sharded, weights not gathered. */
+function shardsOptimizerOnly(z: ZeroStage): boolean {
+  return z >= ZERO_SHARDS_OPTIMIZER_STATES && z < ZERO_SHARDS_WEIGHTS;
+}
+
+/** Layouts searchLayouts keeps when the caller names no count. */
+export const DEFAULT_KEEP = 6;
+
+export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, keep = DEFAULT_KEEP, options: SearchOptions = {}): SearchOutcome {
   const prune = options.prune ?? true;
   const space = searchSpace(ctx, fixed);
   const { zeroStages, recomputeModes, layoutsPerGroup } = space;

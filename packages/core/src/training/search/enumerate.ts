@@ -6,7 +6,8 @@
 import { stagesExist, type PlanContext } from '../context.js';
 import { boundTerms, cheapBoundTerms, epBoundTerms, lowerBoundSeconds } from '../evaluate/bounds.js';
 import type { BoundTerms } from '../evaluate/bound-terms.js';
-import { expertParallelDomain, pipelineCrossesNodes } from '../layout-math.js';
+import { PIPELINE_LINK_CODES, pipelineLinkCode } from '../evaluate/memo-keys.js';
+import { expertParallelDomain } from '../layout-math.js';
 import { pipelineBatchProblem, structuralProblem, tensorExpertProblem, type RejectReason } from '../layout-rules.js';
 import type { Layout } from '../types.js';
 import type { Group, GroupQueue, ScheduleGroup } from './group-queue.js';
@@ -94,7 +95,7 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
     }
     if (epSizes.length === 0) return;
     const stagesOk = stagesExist(ctx, pp);
-    const crossNode = pipelineCrossesNodes(probe, ctx.cluster.gpusPerNode) ? 1 : 0;
+    const link = pipelineLinkCode(ctx, probe);
     probe.ep = epSizes[0]!;
     for (let mi = 0; mi < microBatchSizes.length; mi++) {
       probe.microBatchSize = microBatchSizes[mi]!;
@@ -105,7 +106,7 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
         if (problem) { reject(tally, problem, epSizes.length * layoutsPerGroup); continue; }
         if (!stagesOk) { reject(tally, 'more pipeline stages than layers', epSizes.length * layoutsPerGroup); continue; }
         const base: Layout = { ...probe };
-        const cheapKey = (((ti * space.cpSizes.length + ci) * microBatchSizes.length + mi) * 2 + crossNode) * 2 + (pp > 1 ? 1 : 0);
+        const cheapKey = ((ti * space.cpSizes.length + ci) * microBatchSizes.length + mi) * PIPELINE_LINK_CODES + link;
         const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
         out.push({
           level: 'schedule', base, epSizes, epIndices,

@@ -15,6 +15,8 @@ const RECOMPUTE_ORDER: readonly RecomputeMode[] = ['none', 'selective', 'full'];
 const ZERO_ORDER: readonly ZeroStage[] = [1, 2, 3];
 /** Context parallelism is searched only for long sequences. */
 const CP_MIN_SEQUENCE = 32768;
+/** Context-parallel sizes searched for long sequences. */
+const CP_SIZES = [1, 2, 4, 8, 16];
 
 /** Divisors of n in ascending order (pairs up to √n: n can be a GPU count in the thousands). */
 function divisors(n: number): number[] {
@@ -73,7 +75,7 @@ export function searchSpace(ctx: PlanContext, fixed: LayoutConstraints): Space {
   const deep = schedulesAt(2), shallow = schedulesAt(1);
   return {
     tpSizes: fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0),
-    cpSizes: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? [1, 2, 4, 8, 16] : [1],
+    cpSizes: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? CP_SIZES : [1],
     zeroStages, recomputeModes,
     microBatchSizes: fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES,
     layoutsPerGroup: zeroStages.length * recomputeModes.length,
