@@ -92,18 +92,38 @@ const B_FP8 = BYTES_PER_ELEMENT.fp8;
 const B_FP32 = BYTES_PER_ELEMENT.fp32;
 
 export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
-  return staticMemoryWith(p, memoryShares(layout, precision, optimizer));
+  const s = memoryShares(layout, precision, optimizer);
+  return { weightsBytes: weightsBytes(p, s), fp8WeightCopiesBytes: fp8WeightCopiesBytes(p, s), gradientsBytes: gradientsBytes(p, s), optimizerStatesBytes: optimizerStatesBytes(p, s) };
 }
 
-/** staticMemory with the layout's shares already resolved (the search resolves them once per group and ZeRO stage). */
-export function staticMemoryWith(p: StaticParams, s: MemoryShares): StaticMemory {
-  const gatherBufferParams = s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
-  return {
-    weightsBytes: B_BF16 * (p.denseParams / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams),
-    fp8WeightCopiesBytes: s.fp8 ? B_FP8 * (p.denseFp8Params / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams) : 0,
-    gradientsBytes: B_FP32 * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert),
-    optimizerStatesBytes: s.optimizerStateBytesPerParam * (p.denseParams / s.optimizerDense + p.expertParams / s.optimizerExpert),
-  };
+/**
+ * The total of staticMemory without building it, with the layout's shares already resolved (the
+ * search resolves them once per group and ZeRO stage): the same terms, added in the same order as
+ * sumMemory adds them.
+ */
+export function staticBytesWith(p: StaticParams, s: MemoryShares): number {
+  return weightsBytes(p, s) + fp8WeightCopiesBytes(p, s) + gradientsBytes(p, s) + optimizerStatesBytes(p, s);
+}
+
+/** ZeRO-3's gather buffer, parameters. */
+function gatherBufferParams(p: StaticParams, s: MemoryShares): number {
+  return s.zero.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
+}
+
+function weightsBytes(p: StaticParams, s: MemoryShares): number {
+  return B_BF16 * (p.denseParams / s.zero.weightsDense + p.expertParams / s.zero.weightsExpert + gatherBufferParams(p, s));
+}
+
+function fp8WeightCopiesBytes(p: StaticParams, s: MemoryShares): number {
+  return s.fp8 ? B_FP8 * (p.denseFp8Params / s.zero.weightsDense + p.expertParams / s.zero.weightsExpert + gatherBufferParams(p, s)) : 0;
+}
+
+function gradientsBytes(p: StaticParams, s: MemoryShares): number {
+  return B_FP32 * (p.denseParams / s.zero.gradientsDense + p.expertParams / s.zero.gradientsExpert);
+}
+
+function optimizerStatesBytes(p: StaticParams, s: MemoryShares): number {
+  return s.optimizerStateBytesPerParam * (p.denseParams / s.zero.optimizerDense + p.expertParams / s.zero.optimizerExpert);
 }
 
 /** Activation bytes saved per token per layer of `kind`. */
@@ -156,7 +176,8 @@ export function runtimeReserveBytes(): number {
 }
 
 /** What the static memory of one layout depends on besides the parameters: ZeRO sharding divisors and precisions. */
-export interface MemoryShares extends ZeroShardFactors {
+export interface MemoryShares {
+  readonly zero: ZeroShardFactors;
   /** FP8 recipe: FP8 copies of the FP8-GEMM weights. */
   readonly fp8: boolean;
   /** Optimizer-state bytes per parameter (FP32 master weight + the Adam moments). */
@@ -164,7 +185,7 @@ export interface MemoryShares extends ZeroShardFactors {
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  return { ...zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer) };
+  return { zero: zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer) };
 }
 
 export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {

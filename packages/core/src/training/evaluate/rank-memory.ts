@@ -5,7 +5,7 @@
 import { MEMO, memoKey, type PlanContext } from '../context.js';
 import {
   activationTokens, inFlight, largestLayerParams, logitBytes, memoryShares, rawStageParams, runtimeReserveBytes, stageActivationBytesPerToken,
-  staticMemory, staticMemoryWith, sumMemory, type RawStageParams, type StaticParams,
+  staticBytesWith, staticMemory, sumMemory, type RawStageParams, type StaticParams,
 } from '../memory.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout, MemoryBreakdown, RecomputeMode } from '../types.js';
@@ -118,8 +118,7 @@ export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: read
   for (let r = 0; r < layout.pp; r++) {
     const p = params[r]!;
     if (p !== last) {
-      const s = staticMemoryWith(p, shares);
-      staticBytes = s.weightsBytes + s.fp8WeightCopiesBytes + s.gradientsBytes + s.optimizerStatesBytes;
+      staticBytes = staticBytesWith(p, shares);
       last = p;
     }
     out.push(staticBytes);
