@@ -21,14 +21,12 @@ export function expertParallelDomain(tp: number, dp: number): number {
   return tp * dp;
 }
 
-/** Rank distance between pipeline neighbours: the tp·cp·dp ranks of one stage. */
-export function pipelineStride(layout: Layout): number {
-  return layout.tp * layout.cp * layout.dp;
-}
-
-/** Whether pipeline neighbours sit on different nodes (one stage's ranks fill a node): sets the pipeline-send link. */
+/**
+ * Whether pipeline neighbours sit on different nodes: their rank distance (the tp·cp·dp ranks of
+ * one stage) fills a node. Sets the pipeline-send link.
+ */
 export function pipelineCrossesNodes(layout: Layout, gpusPerNode: number): boolean {
-  return pipelineStride(layout) >= gpusPerNode;
+  return layout.tp * layout.cp * layout.dp >= gpusPerNode;
 }
 
 /** Sequences one round of micro-batches takes over the data-parallel ranks (the global batch must be a multiple). */
@@ -65,35 +63,24 @@ export const ZERO_SHARDS_WEIGHTS = 3;
 export const ZERO3_GATHER_BUFFER_LAYERS = 2;
 
 /**
- * What a rank's ZeRO stage divides each state by: dense parameters over the dense data-parallel
- * group, routed experts over their expert data-parallel group (1: not sharded).
+ * What the layout's ZeRO stage divides a state's dense parameters by: the dense data-parallel
+ * group once the stage shards that state (`fromStage`: ZERO_SHARDS_…), else 1.
  */
-export interface ZeroShardFactors {
-  readonly weightsDense: number;
-  readonly weightsExpert: number;
-  readonly gradientsDense: number;
-  readonly gradientsExpert: number;
-  readonly optimizerDense: number;
-  readonly optimizerExpert: number;
-  /** ZeRO-3: weights are gathered layer by layer (a gather buffer of ZERO3_GATHER_BUFFER_LAYERS layers). */
-  readonly gathersWeights: boolean;
+export function denseZeroShards(layout: Layout, fromStage: number): number {
+  return layout.zero >= fromStage ? denseDataParallelSize(layout) : 1;
 }
 
-export function zeroShardFactors(layout: Layout): ZeroShardFactors {
-  const dense = denseDataParallelSize(layout);
-  const expert = expertDataParallelSize(layout);
-  const z = layout.zero;
-  return {
-    weightsDense: z >= ZERO_SHARDS_WEIGHTS ? dense : 1, weightsExpert: z >= ZERO_SHARDS_WEIGHTS ? expert : 1,
-    gradientsDense: z >= ZERO_SHARDS_GRADIENTS ? dense : 1, gradientsExpert: z >= ZERO_SHARDS_GRADIENTS ? expert : 1,
-    optimizerDense: z >= ZERO_SHARDS_OPTIMIZER_STATES ? dense : 1, optimizerExpert: z >= ZERO_SHARDS_OPTIMIZER_STATES ? expert : 1,
-    gathersWeights: z >= ZERO_SHARDS_WEIGHTS,
-  };
+/** The same for the routed experts: their expert data-parallel group once the stage shards the state, else 1. */
+export function expertZeroShards(layout: Layout, fromStage: number): number {
+  return layout.zero >= fromStage ? expertDataParallelSize(layout) : 1;
 }
 
-/** Parameters whose optimizer state a rank updates (its ZeRO shard), without building the factors. */
+/** ZeRO-3: weights are gathered layer by layer (a gather buffer of ZERO3_GATHER_BUFFER_LAYERS layers). */
+export function gathersWeights(layout: Layout): boolean {
+  return layout.zero >= ZERO_SHARDS_WEIGHTS;
+}
+
+/** Parameters whose optimizer state a rank updates (its ZeRO shard). */
 export function optimizerShardParams(layout: Layout, denseParams: number, expertParams: number): number {
-  return layout.zero >= ZERO_SHARDS_OPTIMIZER_STATES
-    ? denseParams / denseDataParallelSize(layout) + expertParams / expertDataParallelSize(layout)
-    : denseParams + expertParams;
+  return denseParams / denseZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES) + expertParams / expertZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES);
 }

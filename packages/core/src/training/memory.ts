@@ -1,5 +1,8 @@
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
-import { microBatchTokens, zeroShardFactors, ZERO3_GATHER_BUFFER_LAYERS, type ZeroShardFactors } from './layout-math.js';
+import {
+  denseZeroShards, expertZeroShards, gathersWeights, microBatchTokens, ZERO3_GATHER_BUFFER_LAYERS, ZERO_SHARDS_GRADIENTS, ZERO_SHARDS_OPTIMIZER_STATES,
+  ZERO_SHARDS_WEIGHTS,
+} from './layout-math.js';
 import type { ModelProfile, LayerKindProfile } from './model-profile.js';
 import { optimizerStateBytesPerParam } from './optimizer-bytes.js';
 import type { StageContent } from './stages.js';
@@ -107,23 +110,23 @@ export function staticBytesWith(p: StaticParams, s: MemoryShares): number {
 
 /** ZeRO-3's gather buffer, parameters. */
 function gatherBufferParams(p: StaticParams, s: MemoryShares): number {
-  return s.zero.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
+  return s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
 }
 
 function weightsBytes(p: StaticParams, s: MemoryShares): number {
-  return B_BF16 * (p.denseParams / s.zero.weightsDense + p.expertParams / s.zero.weightsExpert + gatherBufferParams(p, s));
+  return B_BF16 * (p.denseParams / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams(p, s));
 }
 
 function fp8WeightCopiesBytes(p: StaticParams, s: MemoryShares): number {
-  return s.fp8 ? B_FP8 * (p.denseFp8Params / s.zero.weightsDense + p.expertParams / s.zero.weightsExpert + gatherBufferParams(p, s)) : 0;
+  return s.fp8 ? B_FP8 * (p.denseFp8Params / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams(p, s)) : 0;
 }
 
 function gradientsBytes(p: StaticParams, s: MemoryShares): number {
-  return B_FP32 * (p.denseParams / s.zero.gradientsDense + p.expertParams / s.zero.gradientsExpert);
+  return B_FP32 * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert);
 }
 
 function optimizerStatesBytes(p: StaticParams, s: MemoryShares): number {
-  return s.optimizerStateBytesPerParam * (p.denseParams / s.zero.optimizerDense + p.expertParams / s.zero.optimizerExpert);
+  return s.optimizerStateBytesPerParam * (p.denseParams / s.optimizerDense + p.expertParams / s.optimizerExpert);
 }
 
 /** Activation bytes saved per token per layer of `kind`. */
@@ -177,7 +180,14 @@ export function runtimeReserveBytes(): number {
 
 /** What the static memory of one layout depends on besides the parameters: ZeRO sharding divisors and precisions. */
 export interface MemoryShares {
-  readonly zero: ZeroShardFactors;
+  /** What ZeRO divides each state by (dense parameters, routed experts; 1: not sharded), from denseZeroShards / expertZeroShards. */
+  readonly weightsDense: number;
+  readonly weightsExpert: number;
+  readonly gradientsDense: number;
+  readonly gradientsExpert: number;
+  readonly optimizerDense: number;
+  readonly optimizerExpert: number;
+  readonly gathersWeights: boolean;
   /** FP8 recipe: FP8 copies of the FP8-GEMM weights. */
   readonly fp8: boolean;
   /** Optimizer-state bytes per parameter (FP32 master weight + the Adam moments). */
@@ -185,7 +195,12 @@ export interface MemoryShares {
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  return { zero: zeroShardFactors(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer) };
+  return {
+    weightsDense: denseZeroShards(layout, ZERO_SHARDS_WEIGHTS), weightsExpert: expertZeroShards(layout, ZERO_SHARDS_WEIGHTS),
+    gradientsDense: denseZeroShards(layout, ZERO_SHARDS_GRADIENTS), gradientsExpert: expertZeroShards(layout, ZERO_SHARDS_GRADIENTS),
+    optimizerDense: denseZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES), optimizerExpert: expertZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES),
+    gathersWeights: gathersWeights(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer),
+  };
 }
 
 export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {

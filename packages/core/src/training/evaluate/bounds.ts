@@ -126,7 +126,12 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
     pipelineS = layout.schedule === 'zerobubble' ? m * maxStageS + zeroBubbleBubble(pp, maxStageS, maxWeightGradS) : (m + (pp - 1) / v) * maxStageS;
   }
   // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
-  let smallest = params[0]!;
-  for (let r = 1; r < pp; r++) if (optimizerShard(layout, params[r]!) < optimizerShard(layout, smallest)) smallest = params[r]!;
+  let smallest = params[0]!, smallestShard = optimizerShard(layout, smallest);
+  for (let r = 1; r < pp; r++) {
+    const p = params[r]!;
+    if (p === params[r - 1]) continue; // equal stages share one object: the same shard
+    const shard = optimizerShard(layout, p);
+    if (shard < smallestShard) { smallest = p; smallestShard = shard; }
+  }
   return pipelineS + optimizerStepSeconds(ctx, layout, smallest);
 }
