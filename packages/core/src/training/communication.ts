@@ -7,6 +7,7 @@ import { expertAllToAll, type ExpertAllToAllInput } from '../cluster/expert-all-
 import type { ClusterSpec } from '../cluster/types.js';
 import { FP8_WITH_SCALES_BYTES_PER_VALUE } from '../kernels/fp8-scaling.js';
 import { BYTES_PER_ELEMENT } from '../units/units.js';
+import { denseDataParallelSize, expertDataParallelSize, microBatchTokens, pipelineCrossesNodes } from './layout-math.js';
 import type { ModelProfile } from './model-profile.js';
 import type { Layout, TrainingPrecision } from './types.js';
 
@@ -16,49 +17,59 @@ import type { Layout, TrainingPrecision } from './types.js';
  * a group's members share a node when their stride allows (cluster/groupPlacement).
  */
 export interface LayerComm {
-  /** Tensor-parallel collectives (sequence parallel: 2 all-gathers + 2 reduce-scatters forward, same backward). */
-  readonly tp: number;
-  /** Context parallel: all-gather K/V forward, reduce-scatter their gradients backward. */
-  readonly cp: number;
-  /** Expert all-to-all, forward (dispatch + combine) and backward, MoE layers only. */
-  readonly epForward: number;
-  readonly epBackward: number;
+  /** Tensor-parallel collectives, seconds (sequence parallel: 2 all-gathers + 2 reduce-scatters forward, same backward). */
+  readonly tpCommS: number;
+  /** Context parallel, seconds: all-gather K/V forward, reduce-scatter their gradients backward. */
+  readonly cpCommS: number;
+  /** Expert all-to-all, seconds, forward (dispatch + combine) and backward, MoE layers only. */
+  readonly epForwardS: number;
+  readonly epBackwardS: number;
 }
+
+/**
+ * Collectives of one layer's tensor parallelism per micro-batch, each moving the layer's
+ * activations: sequence parallelism all-gathers before and reduce-scatters after attention and
+ * the FFN (2 + 2 forward), the same backward (Korthikanti et al. 2022).
+ */
+export const TP_COLLECTIVES_PER_LAYER = 8;
 
 export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision, moe: boolean): LayerComm {
   const up = scaleUpLink(cluster);
   const out = scaleOutLink(cluster);
   const gpn = cluster.gpusPerNode;
   const h = profile.hidden;
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   const bf16 = BYTES_PER_ELEMENT.bf16;
-  let tp = 0;
+  let tpCommS = 0;
   if (layout.tp > 1) {
     const g = groupPlacement(layout.tp, 1, gpn);
     const bytes = tokens * h * bf16;
-    const one = hierarchicalAllGatherSeconds(bytes, g, up, out);
-    tp = 8 * one;
+    const oneCollectiveS = hierarchicalAllGatherSeconds(bytes, g, up, out);
+    tpCommS = TP_COLLECTIVES_PER_LAYER * oneCollectiveS;
   }
-  let cp = 0;
+  let cpCommS = 0;
   if (layout.cp > 1) {
     const g = groupPlacement(layout.cp, layout.tp, gpn);
     const link = g.nodes > 1 ? out : up;
     // K/V are split by tp over KV heads (GQA/MHA); an MLA latent is replicated across tp
     const kvSplit = profile.arch.attention.mla ? 1 : Math.min(layout.tp, profile.arch.attention.numKvHeads);
     const bytes = (layout.cp * tokens * profile.kvElementsPerToken * bf16) / kvSplit;
-    cp = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
+    cpCommS = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
   }
   const ep = moe ? expertAllToAllSeconds(profile, cluster, layout, precision) : NO_ALL_TO_ALL;
-  return { tp, cp, epForward: ep.forward, epBackward: ep.backward };
+  return { tpCommS, cpCommS, epForwardS: ep.forwardS, epBackwardS: ep.backwardS };
 }
 
-const NO_ALL_TO_ALL = { forward: 0, backward: 0 } as const;
+const NO_ALL_TO_ALL: AllToAllSeconds = { forwardS: 0, backwardS: 0 };
+
+/** Expert all-to-all of one MoE layer and micro-batch, seconds. */
+export interface AllToAllSeconds { readonly forwardS: number; readonly backwardS: number }
 
 /** Expert all-to-all of one MoE layer and micro-batch: dispatch + combine forward, twice the combine backward. */
-export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision): { readonly forward: number; readonly backward: number } {
+export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision): AllToAllSeconds {
   if (layout.ep <= 1 || profile.numExperts <= 0) return NO_ALL_TO_ALL;
   const gpn = cluster.gpusPerNode;
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   const bf16 = BYTES_PER_ELEMENT.bf16;
   const g = groupPlacement(layout.ep, 1, gpn);
   // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
@@ -68,25 +79,24 @@ export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpe
     epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes,
     scaleUp: scaleUpLink(cluster), scaleOut: scaleOutLink(cluster),
   };
-  const dispatch = expertAllToAll(input).seconds;
-  const combine = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;
-  return { forward: dispatch + combine, backward: 2 * combine };
+  const dispatchS = expertAllToAll(input).seconds;
+  const combineS = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;
+  return { forwardS: dispatchS + combineS, backwardS: 2 * combineS };
 }
 
 /** Pipeline send of one micro-batch's activations (forward) and gradients (backward) across a stage boundary. */
 export function pipelineSendSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout): number {
   if (layout.pp <= 1) return 0;
-  const stride = layout.tp * layout.cp * layout.dp;
-  const link = stride >= cluster.gpusPerNode ? scaleOutLink(cluster) : scaleUpLink(cluster);
+  const link = pipelineCrossesNodes(layout, cluster.gpusPerNode) ? scaleOutLink(cluster) : scaleUpLink(cluster);
   const bytes = (layout.microBatchSize * profile.sequenceLength * profile.hidden * BYTES_PER_ELEMENT.bf16) / layout.cp / layout.tp;
   return 2 * sendSeconds(bytes, link);
 }
 
 export interface DataParallelComm {
-  /** Gradient reduction (reduce-scatter, or all-reduce without ZeRO). */
-  readonly gradients: number;
-  /** Parameter all-gather after the optimizer step (ZeRO ≥ 1). */
-  readonly parameters: number;
+  /** Gradient reduction, seconds (reduce-scatter, or all-reduce without ZeRO). */
+  readonly gradientsS: number;
+  /** Parameter all-gather after the optimizer step, seconds (ZeRO ≥ 1). */
+  readonly parametersS: number;
 }
 
 /**
@@ -98,19 +108,18 @@ export function dataParallelComm(cluster: ClusterSpec, layout: Layout, densePara
   const out = scaleOutLink(cluster);
   const gpn = cluster.gpusPerNode;
   // gradients are reduced over data × context parallel ranks (Megatron's dp-cp group)
-  const dense = groupPlacement(layout.dp * layout.cp, layout.tp, gpn);
-  const edpSize = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const edp = groupPlacement(edpSize, layout.ep, gpn);
+  const dense = groupPlacement(denseDataParallelSize(layout), layout.tp, gpn);
+  const edp = groupPlacement(expertDataParallelSize(layout), layout.ep, gpn);
   const fp32 = BYTES_PER_ELEMENT.fp32;
   const bf16 = BYTES_PER_ELEMENT.bf16;
   if (layout.zero === 0) {
     return {
-      gradients: hierarchicalAllReduceSeconds(denseParams * fp32, dense, up, out) + hierarchicalAllReduceSeconds(expertParams * fp32, edp, up, out),
-      parameters: 0,
+      gradientsS: hierarchicalAllReduceSeconds(denseParams * fp32, dense, up, out) + hierarchicalAllReduceSeconds(expertParams * fp32, edp, up, out),
+      parametersS: 0,
     };
   }
   return {
-    gradients: hierarchicalReduceScatterSeconds(denseParams * fp32, dense, up, out) + hierarchicalReduceScatterSeconds(expertParams * fp32, edp, up, out),
-    parameters: hierarchicalAllGatherSeconds(denseParams * bf16, dense, up, out) + hierarchicalAllGatherSeconds(expertParams * bf16, edp, up, out),
+    gradientsS: hierarchicalReduceScatterSeconds(denseParams * fp32, dense, up, out) + hierarchicalReduceScatterSeconds(expertParams * fp32, edp, up, out),
+    parametersS: hierarchicalAllGatherSeconds(denseParams * bf16, dense, up, out) + hierarchicalAllGatherSeconds(expertParams * bf16, edp, up, out),
   };
 }

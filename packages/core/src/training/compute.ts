@@ -1,5 +1,5 @@
 import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
-import { BYTES_PER_ELEMENT } from '../units/units.js';
+import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import type { Hardware } from './hardware.js';
 import type { GemmSpec, LayerKindProfile, ModelProfile } from './model-profile.js';
@@ -32,14 +32,15 @@ export interface ComputeContext {
   readonly tokens: number;
 }
 
+/** Seconds of one pass (one layer, head or MTP block; one micro-batch). */
 export interface PassCost {
-  readonly forward: number;
+  readonly forwardS: number;
   /** Full backward (input and weight gradients). */
-  readonly backward: number;
+  readonly backwardS: number;
   /** Weight-gradient part of the backward (DualPipe's W). */
-  readonly weightGrad: number;
+  readonly weightGradS: number;
   /** Extra forward work recomputation adds to the backward. */
-  readonly recompute: number;
+  readonly recomputeS: number;
 }
 
 /**
@@ -49,9 +50,24 @@ export interface PassCost {
  */
 export type PassCostByMode = Readonly<Record<RecomputeMode, PassCost>>;
 
+/** Output tile edge of Hopper GEMM kernels: the M and N dimensions are padded to multiples of it. */
 const TILE = 128;
 
-const NO_QUANT = { forward: 0, backward: 0 } as const;
+/** FLOPs per multiply-accumulate. */
+export const FLOPS_PER_MAC = 2;
+/** GEMMs each weight takes part in per training step: forward, input gradient (dgrad), weight gradient (wgrad). */
+export const GEMMS_PER_WEIGHT = 3;
+/** Training FLOPs per weight per token (6: the familiar 6 × parameters). */
+export const TRAINING_FLOPS_PER_WEIGHT = GEMMS_PER_WEIGHT * FLOPS_PER_MAC;
+/** Attention-core FLOPs of a training step per forward FLOP: the forward and a backward of twice its FLOPs. */
+export const ATTENTION_TRAINING_FLOPS_PER_FORWARD_FLOP = 3;
+/**
+ * The share of a layer's forward element-wise work (norms, activation functions) and of its fixed
+ * per-layer gap that selective recomputation repeats: about half. A planner assumption.
+ */
+export const SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE = 0.5;
+
+const NO_QUANT: QuantBytes = { forwardBytes: 0, backwardBytes: 0 };
 
 function tileUtil(x: number): number {
   if (x <= 0) return 1;
@@ -68,7 +84,7 @@ export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: H
   const peak = useFp8
     ? hw.fp8FlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
     : hw.bf16FlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
-  const compute = (2 * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
+  const compute = (FLOPS_PER_MAC * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
   const inBytes = useFp8 ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
   const bytes = (m * k + k * n) * inBytes + m * n * BYTES_PER_ELEMENT.bf16;
   return Math.max(compute, bytes / (hw.hbmBytesPerSecond * eff.hbm));
@@ -84,21 +100,21 @@ function slicedN(g: GemmSpec, tp: number): number {
   return g.split === 'column' ? g.n / tp : g.n;
 }
 
-/** Running sums of one pass; `selective` collects the forward work selective recomputation repeats. */
-interface Acc { f: number; b: number; w: number; selective: number }
+/** Running sums of one pass, seconds; `selectiveRecomputeS` collects the forward work selective recomputation repeats. */
+interface Acc { forwardS: number; backwardS: number; weightGradS: number; selectiveRecomputeS: number }
 
 function newAcc(): Acc {
-  return { f: 0, b: 0, w: 0, selective: 0 };
+  return { forwardS: 0, backwardS: 0, weightGradS: 0, selectiveRecomputeS: 0 };
 }
 
 function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
   const k = slicedK(g, tp), n = slicedN(g, tp);
   const fp8 = fp8Allowed && g.fp8;
-  const f = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m) * scale;
-  const dgrad = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m) * scale;
-  const wgrad = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m) * scale;
-  acc.f += f; acc.b += dgrad + wgrad; acc.w += wgrad;
-  if (g.selectiveRecompute) acc.selective += f;
+  const forwardS = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m) * scale;
+  const dgradS = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m) * scale;
+  const wgradS = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m) * scale;
+  acc.forwardS += forwardS; acc.backwardS += dgradS + wgradS; acc.weightGradS += wgradS;
+  if (g.selectiveRecompute) acc.selectiveRecomputeS += forwardS;
 }
 
 function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
@@ -113,28 +129,31 @@ function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
  */
 const QUANT_BYTES = 2 * BYTES_PER_ELEMENT.fp8;
 
-/** FP8 quantisation traffic per token of the GEMMs every token runs: inputs (forward) and output gradients (backward). */
-function tokenQuantBytes(kind: LayerKindProfile, tp: number): { forward: number; backward: number } {
+/** FP8 quantisation traffic of one token (or one routed copy of it): GEMM inputs (forward) and output gradients (backward). */
+interface QuantBytes { readonly forwardBytes: number; readonly backwardBytes: number }
+
+/** Quantisation bytes per token of the GEMMs every token runs. */
+function tokenQuantBytes(kind: LayerKindProfile, tp: number): QuantBytes {
   let k = 0, n = 0;
   const gemms = kind.gemms;
   for (let i = 0; i < gemms.length; i++) { const g = gemms[i]!; if (g.fp8) { k += slicedK(g, tp); n += slicedN(g, tp); } }
-  return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
+  return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
 }
 
 /** The same per routed copy of a token (one expert's GEMMs; experts are not tensor-sliced). */
-function expertQuantBytes(kind: LayerKindProfile): { forward: number; backward: number } {
+function expertQuantBytes(kind: LayerKindProfile): QuantBytes {
   let k = 0, n = 0;
   const gemms = kind.expertGemms;
   for (let i = 0; i < gemms.length; i++) { k += gemms[i]!.k; n += gemms[i]!.n; }
-  return { forward: k * QUANT_BYTES, backward: n * QUANT_BYTES };
+  return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
 }
 
-/** The three modes of one pass whose `recompute` is `selective` (selective) or the whole forward (full). */
-function byMode(f: number, b: number, w: number, selective: number, full: number): PassCostByMode {
+/** The three modes of one pass whose recomputation is `selectiveS` (selective) or `fullS` (full; the whole forward). */
+function byMode(forwardS: number, backwardS: number, weightGradS: number, selectiveS: number, fullS: number): PassCostByMode {
   return {
-    none: { forward: f, backward: b, weightGrad: w, recompute: 0 },
-    selective: { forward: f, backward: b, weightGrad: w, recompute: selective },
-    full: { forward: f, backward: b, weightGrad: w, recompute: full },
+    none: { forwardS, backwardS, weightGradS, recomputeS: 0 },
+    selective: { forwardS, backwardS, weightGradS, recomputeS: selectiveS },
+    full: { forwardS, backwardS, weightGradS, recomputeS: fullS },
   };
 }
 
@@ -145,10 +164,17 @@ function fp8Recipe(ctx: ComputeContext): boolean {
 /**
  * The part of one layer that every token runs and that EP does not change: token GEMMs
  * (attention projections, dense FFN or shared experts, router), attention core, element-wise
- * work and its FP8 quantisation passes. `ew` is the forward element-wise time (selective
- * recomputation repeats half of it). EP sizes of one (tp, cp, micro-batch) shape share it.
+ * work and its FP8 quantisation passes, in seconds. `elementwiseForwardS` is the forward
+ * element-wise time (selective recomputation repeats half of it). EP sizes of one (tp, cp,
+ * micro-batch) shape share it.
  */
-export interface TokenPart { readonly f: number; readonly b: number; readonly w: number; readonly selective: number; readonly ew: number }
+export interface TokenPart {
+  readonly forwardS: number;
+  readonly backwardS: number;
+  readonly weightGradS: number;
+  readonly selectiveRecomputeS: number;
+  readonly elementwiseForwardS: number;
+}
 
 export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPart {
   const acc = newAcc();
@@ -156,35 +182,35 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const gemms = kind.gemms;
   for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, ctx.tokens, ctx.tp, ctx, 1, fp8);
   const T = ctx.tokens;
-  const hbm = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
+  const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
-  const ew = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbm;
-  const attF = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
+  const elementwiseS = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbmBytesPerS;
+  const attentionS = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
   // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
-  const gap = ctx.eff.layerOverheadUs * 1e-6;
+  const gapS = convert(ctx.eff.layerOverheadUs, 'us', 's');
   return {
-    f: acc.f + ew + (tq.forward * T) / hbm + attF + gap,
-    b: acc.b + 2 * ew + (tq.backward * T) / hbm + 2 * attF + 2 * gap,
-    w: acc.w + gap, selective: acc.selective + 0.5 * gap, ew,
+    forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attentionS + gapS,
+    backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + 2 * attentionS + 2 * gapS,
+    weightGradS: acc.weightGradS + gapS, selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS, elementwiseForwardS: elementwiseS,
   };
 }
 
 /** Per-rank routed work of one micro-batch: the expert's tokens (busiest rank) and the routed copies the rank holds. */
-function routedLoad(profile: ModelProfile, ctx: ComputeContext): { perExpert: number; expertsHere: number; copies: number } {
+function routedLoad(profile: ModelProfile, ctx: ComputeContext): { tokensPerExpert: number; expertsHere: number; tokenCopies: number } {
   const tokensPerGpu = ctx.tokens / ctx.tp;
-  const perExpert = (tokensPerGpu * ctx.ep * profile.topK) / profile.numExperts;
+  const meanPerExpert = (tokensPerGpu * ctx.ep * profile.topK) / profile.numExperts;
   const expertsHere = profile.numExperts / ctx.ep;
   // the busiest EP rank's load sets the pace (Poisson routing statistics over its token copies)
-  const busiest = perExpert * routingMaxOverMean(perExpert * expertsHere, ctx.ep);
-  return { perExpert: busiest, expertsHere, copies: busiest * expertsHere };
+  const busiest = meanPerExpert * routingMaxOverMean(meanPerExpert * expertsHere, ctx.ep);
+  return { tokensPerExpert: busiest, expertsHere, tokenCopies: busiest * expertsHere };
 }
 
 /** Forward and backward seconds of the routed element-wise work and its FP8 quantisation for `copies` token copies. */
-function routedElementwise(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, copies: number): { f: number; b: number; ew: number } {
-  const hbm = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
-  const ew = ((kind.routedElementwiseBytesPerToken / profile.topK) * copies) / hbm;
+function routedElementwise(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, copies: number): { forwardS: number; backwardS: number; elementwiseForwardS: number } {
+  const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
+  const elementwiseS = ((kind.routedElementwiseBytesPerToken / profile.topK) * copies) / hbmBytesPerS;
   const eq = fp8Recipe(ctx) ? expertQuantBytes(kind) : NO_QUANT;
-  return { f: ew + (eq.forward * copies) / hbm, b: 2 * ew + (eq.backward * copies) / hbm, ew };
+  return { forwardS: elementwiseS + (eq.forwardBytes * copies) / hbmBytesPerS, backwardS: 2 * elementwiseS + (eq.backwardBytes * copies) / hbmBytesPerS, elementwiseForwardS: elementwiseS };
 }
 
 /**
@@ -201,10 +227,10 @@ export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindPr
   for (const g of kind.expertGemms) {
     const fp8 = useFp8 && g.fp8;
     const peak = fp8 ? ctx.hw.fp8FlopsPerSecond! * ctx.eff.fp8Gemm : ctx.hw.bf16FlopsPerSecond * ctx.eff.bf16Gemm;
-    seconds += (3 * 2 * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
+    seconds += (GEMMS_PER_WEIGHT * FLOPS_PER_MAC * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
   }
-  const ew = routedElementwise(profile, kind, ctx, copies);
-  return seconds + ew.f + ew.b;
+  const routedEw = routedElementwise(profile, kind, ctx, copies);
+  return seconds + routedEw.forwardS + routedEw.backwardS;
 }
 
 /**
@@ -216,7 +242,7 @@ export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindPr
 export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext): number {
   if (kind.expertGemms.length === 0 || profile.numExperts <= 0) return 0;
   const load = routedLoad(profile, ctx);
-  const m = load.perExpert;
+  const m = load.tokensPerExpert;
   const fp8 = fp8Recipe(ctx);
   const { hw, eff } = ctx;
   let seconds = 0;
@@ -226,25 +252,25 @@ export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx
     const gf = fp8 && g.fp8;
     seconds += (gemmSeconds(m, g.k, g.n, gf, hw, eff, m) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m)) * (load.expertsHere / eff.groupedGemm);
   }
-  const ew = routedElementwise(profile, kind, ctx, load.copies);
-  return seconds + ew.f + ew.b;
+  const routedEw = routedElementwise(profile, kind, ctx, load.tokenCopies);
+  return seconds + routedEw.forwardS + routedEw.backwardS;
 }
 
 /** One layer of `kind`, one micro-batch, under each recomputation mode; `token` when already computed for this tp and token count. */
 export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, token: TokenPart = tokenPart(kind, ctx)): PassCostByMode {
-  const acc: Acc = { f: token.f, b: token.b, w: token.w, selective: token.selective };
-  let ewRecompute = token.ew;
+  const acc: Acc = { forwardS: token.forwardS, backwardS: token.backwardS, weightGradS: token.weightGradS, selectiveRecomputeS: token.selectiveRecomputeS };
+  let elementwiseForwardS = token.elementwiseForwardS;
   if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
     const load = routedLoad(profile, ctx);
     // experts are not tensor-sliced (expert-TP = 1)
     const gemms = kind.expertGemms;
-    for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, load.perExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
-    const r = routedElementwise(profile, kind, ctx, load.copies);
-    acc.f += r.f; acc.b += r.b;
-    ewRecompute += r.ew;
+    for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, load.tokensPerExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
+    const r = routedElementwise(profile, kind, ctx, load.tokenCopies);
+    acc.forwardS += r.forwardS; acc.backwardS += r.backwardS;
+    elementwiseForwardS += r.elementwiseForwardS;
   }
   // selective also repeats norms and activation functions (about half the element-wise work); full repeats the whole forward
-  return byMode(acc.f, acc.b, acc.w, acc.selective + 0.5 * ewRecompute, acc.f);
+  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * elementwiseForwardS, acc.forwardS);
 }
 
 /** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits), under each recomputation mode. */
@@ -252,13 +278,13 @@ export function headCosts(profile: ModelProfile, ctx: ComputeContext): PassCostB
   const acc = newAcc();
   addGemm(acc, profile.head, ctx.tokens, ctx.tp, ctx, 1, false);
   const logitBytes = ctx.tokens * (profile.vocab / ctx.tp) * BYTES_PER_ELEMENT.fp32;
-  const ce = elementwiseSeconds(2 * logitBytes, ctx); // softmax read + write
-  acc.f += ce; acc.b += ce;
+  const crossEntropyS = elementwiseSeconds(2 * logitBytes, ctx); // softmax read + write
+  acc.forwardS += crossEntropyS; acc.backwardS += crossEntropyS;
   // only full recomputation repeats the head
-  return byMode(acc.f, acc.b, acc.w, 0, acc.f);
+  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, 0, acc.forwardS);
 }
 
-const NO_PASS: PassCost = { forward: 0, backward: 0, weightGrad: 0, recompute: 0 };
+const NO_PASS: PassCost = { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
 
 /**
  * All MTP modules: projection, one decoder layer like the last one, the shared head; under
@@ -274,10 +300,10 @@ export function mtpCosts(profile: ModelProfile, ctx: ComputeContext, layer?: Pas
   const l = lay.none, h = head.none;
   // the projection's own recomputation: its selective part under 'selective', nothing extra under 'full'
   return byMode(
-    n * (acc.f + l.forward + h.forward),
-    n * (acc.b + l.backward + h.backward),
-    n * (acc.w + l.weightGrad + h.weightGrad),
-    n * (acc.selective + lay.selective.recompute + head.selective.recompute),
-    n * (lay.full.recompute + head.full.recompute),
+    n * (acc.forwardS + l.forwardS + h.forwardS),
+    n * (acc.backwardS + l.backwardS + h.backwardS),
+    n * (acc.weightGradS + l.weightGradS + h.weightGradS),
+    n * (acc.selectiveRecomputeS + lay.selective.recomputeS + head.selective.recomputeS),
+    n * (lay.full.recomputeS + head.full.recomputeS),
   );
 }

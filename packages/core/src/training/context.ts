@@ -26,6 +26,9 @@ export interface PlanContext {
   readonly keyRadix: number;
 }
 
+/** The smallest memoKey radix: on small requests too, fields up to 64 (a pinned micro-batch size can pass the GPU count) key as one number. */
+const MIN_KEY_RADIX = 65;
+
 /** Memo table tags. */
 export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7, stageActivations: 8, epBound: 9 } as const;
 
@@ -46,7 +49,7 @@ export function createContext(args: {
     globalBatchSequences: args.globalBatchSequences,
     stageCache: new Map(),
     memo: Object.values(MEMO).map(() => new Map<number | string, unknown>()),
-    keyRadix: Math.max(args.gpuCount, 64) + 1,
+    keyRadix: Math.max(args.gpuCount + 1, MIN_KEY_RADIX),
   };
 }
 

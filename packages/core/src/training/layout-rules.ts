@@ -1,4 +1,5 @@
 import type { PlanContext } from './context.js';
+import { expertParallelDomain, microBatchesPerStep, sequencesPerMicroBatchRound } from './layout-math.js';
 import type { Layout } from './types.js';
 
 /** Why a layout is structurally impossible (one key per rule; counted in `rejectedLayouts`). */
@@ -24,7 +25,7 @@ export function tensorExpertProblem(ctx: PlanContext, tp: number, dp: number, ep
   if (a.numHeads % tp !== 0) return 'tp does not divide the attention heads';
   if (!a.mla && a.numKvHeads % tp !== 0 && tp % a.numKvHeads !== 0) return 'tp does not divide the attention heads';
   const experts = arch.moe?.numRoutedExperts ?? 0;
-  if (ep > 1 && (experts === 0 || experts % ep !== 0 || (tp * dp) % ep !== 0)) return 'ep must divide tp×dp and the routed-expert count';
+  if (ep > 1 && (experts === 0 || experts % ep !== 0 || expertParallelDomain(tp, dp) % ep !== 0)) return 'ep must divide tp×dp and the routed-expert count';
   return null;
 }
 
@@ -37,8 +38,8 @@ export function pipelineBatchProblem(ctx: PlanContext, l: Layout): RejectReason 
   const arch = ctx.profile.arch;
   if (l.pp > arch.numLayers) return 'more pipeline stages than layers';
   if (ctx.profile.sequenceLength % l.cp !== 0) return 'sequence not divisible by cp';
-  if (ctx.globalBatchSequences % (l.dp * l.microBatchSize) !== 0) return 'global batch not divisible by dp × micro-batch size';
-  const m = ctx.globalBatchSequences / (l.dp * l.microBatchSize);
+  if (ctx.globalBatchSequences % sequencesPerMicroBatchRound(l) !== 0) return 'global batch not divisible by dp × micro-batch size';
+  const m = microBatchesPerStep(ctx.globalBatchSequences, l);
   if (l.schedule === 'interleaved' && (l.pp < 2 || l.virtualStages < 2 || l.pp * l.virtualStages > arch.numLayers || m % l.pp !== 0)) {
     return 'interleaved schedule needs pp > 1, pp·v ≤ layers and micro-batches a multiple of pp';
   }

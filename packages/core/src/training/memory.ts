@@ -1,5 +1,10 @@
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
+import {
+  denseZeroShards, expertZeroShards, gathersWeights, microBatchTokens, ZERO3_GATHER_BUFFER_LAYERS, ZERO_SHARDS_GRADIENTS, ZERO_SHARDS_OPTIMIZER_STATES,
+  ZERO_SHARDS_WEIGHTS,
+} from './layout-math.js';
 import type { ModelProfile, LayerKindProfile } from './model-profile.js';
+import { optimizerStateBytesPerParam } from './optimizer-bytes.js';
 import type { StageContent } from './stages.js';
 import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
 
@@ -28,19 +33,26 @@ import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, T
 /** CUDA context, NCCL and all-to-all buffers, allocator fragmentation. Assumed. */
 export const RUNTIME_RESERVE_GB = 3;
 
+/** Bits of the attention output cached under an FP8 recipe: a 12-bit format (DeepSeek-V3 §3.3.4, E5M6). */
+export const ATTENTION_OUTPUT_FP8_BITS = 12;
+const ATTENTION_OUTPUT_FP8_BYTES = convert(ATTENTION_OUTPUT_FP8_BITS, 'bit', 'B');
+
+/** Parameters one GPU holds (tensor and expert parallelism applied, ZeRO not): counts, not bytes. */
 export interface StaticParams {
-  readonly dense: number;
-  readonly denseFp8: number;
-  readonly expert: number;
-  readonly largestLayer: number;
+  readonly denseParams: number;
+  /** Parameters of FP8-eligible GEMMs among denseParams. */
+  readonly denseFp8Params: number;
+  readonly expertParams: number;
+  /** Parameters of the largest layer (ZeRO-3's gather buffer holds ZERO3_GATHER_BUFFER_LAYERS of them). */
+  readonly largestLayerParams: number;
 }
 
 /** Parameters of one stage before tensor and expert parallelism divide them. */
 export interface RawStageParams {
-  readonly dense: number;
-  readonly denseFp8: number;
+  readonly denseParams: number;
+  readonly denseFp8Params: number;
   /** All routed-expert parameters of the stage (EP divides them). */
-  readonly expert: number;
+  readonly expertParams: number;
 }
 
 export function rawStageParams(profile: ModelProfile, stage: StageContent): RawStageParams {
@@ -60,7 +72,7 @@ export function rawStageParams(profile: ModelProfile, stage: StageContent): RawS
       dense += n * proj; denseFp8 += n * proj;
     }
   }
-  return { dense, denseFp8, expert };
+  return { denseParams: dense, denseFp8Params: denseFp8, expertParams: expert };
 }
 
 /** Parameters of the largest layer of any kind on one EP rank (ZeRO-3's gather buffer), before tensor parallelism. */
@@ -70,17 +82,12 @@ export function largestLayerParams(profile: ModelProfile, ep: number): number {
   return largest;
 }
 
-export function stageParams(profile: ModelProfile, stage: StageContent, ep: number, tp: number): StaticParams {
-  const raw = rawStageParams(profile, stage);
-  // tensor parallelism shards the non-expert weights (MLA down-projections are small; ignored)
-  return { dense: raw.dense / tp, denseFp8: raw.denseFp8 / tp, expert: raw.expert / ep, largestLayer: largestLayerParams(profile, ep) / tp };
-}
-
+/** Bytes per GPU of everything but activations and transient buffers (MemoryBreakdown's first four terms). */
 export interface StaticMemory {
-  readonly weights: number;
-  readonly fp8WeightCopies: number;
-  readonly gradients: number;
-  readonly optimizerStates: number;
+  readonly weightsBytes: number;
+  readonly fp8WeightCopiesBytes: number;
+  readonly gradientsBytes: number;
+  readonly optimizerStatesBytes: number;
 }
 
 const B_BF16 = BYTES_PER_ELEMENT.bf16;
@@ -88,21 +95,38 @@ const B_FP8 = BYTES_PER_ELEMENT.fp8;
 const B_FP32 = BYTES_PER_ELEMENT.fp32;
 
 export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
-  // Megatron's distributed optimizer shards over the data-parallel × context-parallel group
-  const dp = layout.dp * layout.cp;
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const z = layout.zero;
-  const wDp = z >= 3 ? dp : 1, wEdp = z >= 3 ? edp : 1;
-  const gDp = z >= 2 ? dp : 1, gEdp = z >= 2 ? edp : 1;
-  const oDp = z >= 1 ? dp : 1, oEdp = z >= 1 ? edp : 1;
-  const gatherBuffer = z >= 3 ? 2 * p.largestLayer : 0;
-  const moment = optimizer === 'bf16' ? B_BF16 : B_FP32;
-  return {
-    weights: B_BF16 * (p.dense / wDp + p.expert / wEdp + gatherBuffer),
-    fp8WeightCopies: precision === 'fp8' ? B_FP8 * (p.denseFp8 / wDp + p.expert / wEdp + gatherBuffer) : 0,
-    gradients: B_FP32 * (p.dense / gDp + p.expert / gEdp),
-    optimizerStates: (B_FP32 + 2 * moment) * (p.dense / oDp + p.expert / oEdp),
-  };
+  const s = memoryShares(layout, precision, optimizer);
+  return { weightsBytes: weightsBytes(p, s), fp8WeightCopiesBytes: fp8WeightCopiesBytes(p, s), gradientsBytes: gradientsBytes(p, s), optimizerStatesBytes: optimizerStatesBytes(p, s) };
+}
+
+/**
+ * The total of staticMemory without building it, with the layout's shares already resolved (the
+ * search resolves them once per group and ZeRO stage): the same terms, added in the same order as
+ * sumMemory adds them.
+ */
+export function staticBytesWith(p: StaticParams, s: MemoryShares): number {
+  return weightsBytes(p, s) + fp8WeightCopiesBytes(p, s) + gradientsBytes(p, s) + optimizerStatesBytes(p, s);
+}
+
+/** ZeRO-3's gather buffer, parameters. */
+function gatherBufferParams(p: StaticParams, s: MemoryShares): number {
+  return s.gathersWeights ? ZERO3_GATHER_BUFFER_LAYERS * p.largestLayerParams : 0;
+}
+
+function weightsBytes(p: StaticParams, s: MemoryShares): number {
+  return B_BF16 * (p.denseParams / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams(p, s));
+}
+
+function fp8WeightCopiesBytes(p: StaticParams, s: MemoryShares): number {
+  return s.fp8 ? B_FP8 * (p.denseFp8Params / s.weightsDense + p.expertParams / s.weightsExpert + gatherBufferParams(p, s)) : 0;
+}
+
+function gradientsBytes(p: StaticParams, s: MemoryShares): number {
+  return B_FP32 * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert);
+}
+
+function optimizerStatesBytes(p: StaticParams, s: MemoryShares): number {
+  return s.optimizerStateBytesPerParam * (p.denseParams / s.optimizerDense + p.expertParams / s.optimizerExpert);
 }
 
 /** Activation bytes saved per token per layer of `kind`. */
@@ -111,7 +135,7 @@ export function activationBytesPerToken(kind: LayerKindProfile, h: number, preci
   if (recompute === 'full') return h * bf16;
   const fp8 = precision === 'fp8';
   const lin = fp8 ? BYTES_PER_ELEMENT.fp8 : bf16;
-  const attnOut = fp8 ? 1.5 : bf16;
+  const attnOut = fp8 ? ATTENTION_OUTPUT_FP8_BYTES : bf16;
   const a = kind.activations;
   let bytes = a.residual * bf16 + a.linearInputsKept * lin + a.swigluInputs * lin + a.attentionKept * attnOut;
   if (recompute === 'none') bytes += a.linearInputsRecomputable * lin + a.attentionRecomputable * bf16;
@@ -131,16 +155,11 @@ export function stageActivationBytesPerToken(profile: ModelProfile, stage: Stage
 
 /** Tokens of one micro-batch whose activations one GPU holds (cp and tp shard them). */
 export function activationTokens(profile: ModelProfile, layout: Layout): number {
-  return (layout.microBatchSize * profile.sequenceLength) / layout.cp / layout.tp;
-}
-
-/** Activation bytes of one micro-batch on a stage. */
-export function stageActivationBytes(profile: ModelProfile, stage: StageContent, layout: Layout, precision: TrainingPrecision): number {
-  return activationTokens(profile, layout) * stageActivationBytesPerToken(profile, stage, precision, layout.recompute);
+  return microBatchTokens(profile.sequenceLength, layout) / layout.tp;
 }
 
 export function logitBytes(profile: ModelProfile, layout: Layout): number {
-  const tokens = (layout.microBatchSize * profile.sequenceLength) / layout.cp;
+  const tokens = microBatchTokens(profile.sequenceLength, layout);
   return 2 * tokens * (profile.vocab / layout.tp) * BYTES_PER_ELEMENT.fp32;
 }
 
@@ -159,30 +178,35 @@ export function runtimeReserveBytes(): number {
   return RESERVE_BYTES;
 }
 
-/**
- * Memory fractions of one layout (ZeRO sharding divisors, precision), for totals that build no
- * breakdown (evaluate.ts worstMemory: the operations of staticMemory and sumMemory, in their order).
- */
+/** What the static memory of one layout depends on besides the parameters: ZeRO sharding divisors and precisions. */
 export interface MemoryShares {
-  readonly wDp: number; readonly wEdp: number;
-  readonly gDp: number; readonly gEdp: number;
-  readonly oDp: number; readonly oEdp: number;
-  readonly gather: boolean;
+  /** What ZeRO divides each state by (dense parameters, routed experts; 1: not sharded), from denseZeroShards / expertZeroShards. */
+  readonly weightsDense: number;
+  readonly weightsExpert: number;
+  readonly gradientsDense: number;
+  readonly gradientsExpert: number;
+  readonly optimizerDense: number;
+  readonly optimizerExpert: number;
+  readonly gathersWeights: boolean;
+  /** FP8 recipe: FP8 copies of the FP8-GEMM weights. */
   readonly fp8: boolean;
-  readonly optimizerBytes: number;
+  /** Optimizer-state bytes per parameter (FP32 master weight + the Adam moments). */
+  readonly optimizerStateBytesPerParam: number;
 }
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
-  const dp = layout.dp * layout.cp;
-  const edp = Math.max(1, (layout.tp * layout.cp * layout.dp) / layout.ep);
-  const z = layout.zero;
   return {
-    wDp: z >= 3 ? dp : 1, wEdp: z >= 3 ? edp : 1, gDp: z >= 2 ? dp : 1, gEdp: z >= 2 ? edp : 1, oDp: z >= 1 ? dp : 1, oEdp: z >= 1 ? edp : 1,
-    gather: z >= 3, fp8: precision === 'fp8', optimizerBytes: B_FP32 + 2 * (optimizer === 'bf16' ? B_BF16 : B_FP32),
+    weightsDense: denseZeroShards(layout, ZERO_SHARDS_WEIGHTS), weightsExpert: expertZeroShards(layout, ZERO_SHARDS_WEIGHTS),
+    gradientsDense: denseZeroShards(layout, ZERO_SHARDS_GRADIENTS), gradientsExpert: expertZeroShards(layout, ZERO_SHARDS_GRADIENTS),
+    optimizerDense: denseZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES), optimizerExpert: expertZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES),
+    gathersWeights: gathersWeights(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer),
   };
 }
 
-export function sumMemory(s: StaticMemory, activations: number, transient: number): MemoryBreakdown {
-  const total = s.weights + s.fp8WeightCopies + s.gradients + s.optimizerStates + activations + transient;
-  return { weights: s.weights, fp8WeightCopies: s.fp8WeightCopies, gradients: s.gradients, optimizerStates: s.optimizerStates, activations, transient, total };
+export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {
+  const total = s.weightsBytes + s.fp8WeightCopiesBytes + s.gradientsBytes + s.optimizerStatesBytes + activationBytes + transientBytes;
+  return {
+    weights: s.weightsBytes, fp8WeightCopies: s.fp8WeightCopiesBytes, gradients: s.gradientsBytes, optimizerStates: s.optimizerStatesBytes,
+    activations: activationBytes, transient: transientBytes, total,
+  };
 }

@@ -1,6 +1,7 @@
 import { attentionCoreFlopsPerToken, meanCausalKeys, trainingFlopsPerToken } from '../accounting/flops.js';
 import { attentionParamsPerLayer, denseFfnParams, embeddingParams, layerNormParams, moeLayerParams } from '../accounting/params.js';
 import type { LayerSpec, ModelArchitecture } from '../models/types.js';
+import { BYTES_PER_ELEMENT } from '../units/units.js';
 
 /**
  * Everything about a model the training planner needs, computed once per
@@ -84,6 +85,30 @@ export interface ModelProfile {
   readonly kvElementsPerToken: number;
 }
 
+const BF16_BYTES = BYTES_PER_ELEMENT.bf16, FP32_BYTES = BYTES_PER_ELEMENT.fp32;
+
+/** Element accesses of a norm: a read and a write. */
+const NORM_ACCESSES = 2;
+/** Element accesses of a residual add: two reads and a write. */
+const RESIDUAL_ADD_ACCESSES = 3;
+/** Norms and residual adds per decoder layer (one each for attention and the FFN). */
+const NORMS_PER_LAYER = 2;
+const RESIDUAL_ADDS_PER_LAYER = 2;
+/** Element accesses of SwiGLU per inner element: gate and up read, their product written. */
+const SWIGLU_ACCESSES = 3;
+/** Router scores per routed expert (logits → softmax/sigmoid → top-k): a read and a write, FP32. */
+const ROUTER_SCORE_ACCESSES = 2;
+/** Token permutations per routed copy (permute before the experts, unpermute after), each a read and a write. */
+const PERMUTATIONS_PER_COPY = 2;
+const PERMUTATION_ACCESSES = 2;
+/**
+ * Element accesses per latent element of MLA's latent norms (the q and kv latents): 4, as the
+ * model profile has counted them from the start (the split into reads and writes is not recorded).
+ */
+const MLA_LATENT_NORM_ACCESSES = 4;
+/** An FP32 tensor (softmax statistics, router probabilities) in BF16-sized activation elements. */
+const FP32_IN_BF16_ELEMENTS = FP32_BYTES / BF16_BYTES;
+
 function attentionGemms(arch: ModelArchitecture): GemmSpec[] {
   const h = arch.hiddenSize;
   const a = arch.attention;
@@ -117,17 +142,17 @@ function swigluGemms(prefix: string, h: number, inner: number): GemmSpec[] {
 
 function attentionActivations(arch: ModelArchitecture): { kept: number; recomputable: number; linearKept: number } {
   const a = arch.attention;
-  const lse = a.numHeads; // softmax statistics (FP32 in practice: counted as 2 BF16-sized elements)
+  const lse = a.numHeads; // softmax statistics (FP32: counted as FP32_IN_BF16_ELEMENTS BF16-sized elements)
   const out = a.numHeads * a.vHeadDim; // attention output = o_proj input, kept
   if (a.mla) {
     const m = a.mla;
     // latents feeding the up-projections are kept; Q, K, V are rebuilt from them under selective recompute
     const latents = (m.qLoraRank ?? 0) + m.kvLoraRank + m.qkRopeHeadDim;
     const qkv = a.numHeads * (2 * a.qkHeadDim + a.vHeadDim);
-    return { kept: out + 2 * lse, recomputable: qkv, linearKept: latents };
+    return { kept: out + FP32_IN_BF16_ELEMENTS * lse, recomputable: qkv, linearKept: latents };
   }
   const qkv = a.numHeads * a.qkHeadDim + 2 * a.numKvHeads * a.qkHeadDim;
-  return { kept: out + 2 * lse + qkv, recomputable: 0, linearKept: 0 };
+  return { kept: out + FP32_IN_BF16_ELEMENTS * lse + qkv, recomputable: 0, linearKept: 0 };
 }
 
 function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number): LayerKindProfile {
@@ -138,9 +163,9 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   const attAct = attentionActivations(arch);
   const norms = layerNormParams(arch);
   const attParams = attentionParamsPerLayer(arch);
-  const mlaNormBytes = arch.attention.mla ? 4 * ((arch.attention.mla.qLoraRank ?? 0) + arch.attention.mla.kvLoraRank) * 2 : 0;
+  const mlaNormBytes = arch.attention.mla ? MLA_LATENT_NORM_ACCESSES * ((arch.attention.mla.qLoraRank ?? 0) + arch.attention.mla.kvLoraRank) * BF16_BYTES : 0;
   // norms 2 × (read + write h), residual adds 2 × (2 reads + 1 write), all BF16
-  const baseElementwise = (2 * 2 * h + 2 * 3 * h) * 2 + mlaNormBytes;
+  const baseElementwise = (NORMS_PER_LAYER * NORM_ACCESSES * h + RESIDUAL_ADDS_PER_LAYER * RESIDUAL_ADD_ACCESSES * h) * BF16_BYTES + mlaNormBytes;
   if (layer.ffn === 'moe' && arch.moe) {
     const moe = arch.moe;
     const mp = moeLayerParams(arch);
@@ -150,9 +175,9 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     const expertGemms = swigluGemms('moe.expert', h, moe.expertIntermediateSize);
     const routedInner = moe.topK * moe.expertIntermediateSize;
     // SwiGLU (read 2i, write i) for shared; router logits → softmax/sigmoid → top-k (FP32 read + write)
-    const elementwise = baseElementwise + 6 * sharedInner + 2 * 4 * moe.numRoutedExperts;
+    const elementwise = baseElementwise + SWIGLU_ACCESSES * BF16_BYTES * sharedInner + ROUTER_SCORE_ACCESSES * FP32_BYTES * moe.numRoutedExperts;
     // routed SwiGLU; permute + unpermute of topK copies (read + write each, BF16)
-    const routedElementwise = 6 * routedInner + 2 * 2 * 2 * moe.topK * h;
+    const routedElementwise = SWIGLU_ACCESSES * BF16_BYTES * routedInner + PERMUTATIONS_PER_COPY * PERMUTATION_ACCESSES * BF16_BYTES * moe.topK * h;
     const sharedFp8 = sharedInner > 0 ? mp.shared : 0;
     return {
       kind: 'moe', gemms, expertGemms, attentionFlopsPerToken: attFlops, elementwiseBytesPerToken: elementwise, routedElementwiseBytesPerToken: routedElementwise,
@@ -161,7 +186,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
         linearInputsKept: attAct.linearKept + moe.topK * h + (sharedInner > 0 ? h : 0),
         linearInputsRecomputable: h /* attention norm out */ + h /* MoE norm out (router input) */ + routedInner + sharedInner,
         swigluInputs: 2 * (routedInner + sharedInner),
-        attentionKept: attAct.kept + 2 * moe.numRoutedExperts /* router probabilities, FP32 */,
+        attentionKept: attAct.kept + FP32_IN_BF16_ELEMENTS * moe.numRoutedExperts /* router probabilities, FP32 */,
         attentionRecomputable: attAct.recomputable,
       },
       denseParams: attParams + mp.shared + mp.router + norms,
@@ -173,7 +198,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   const ffn = denseFfnParams(arch);
   return {
     kind: 'dense', gemms: [...att, ...swigluGemms('ffn', h, inner)], expertGemms: [], attentionFlopsPerToken: attFlops,
-    elementwiseBytesPerToken: baseElementwise + 6 * inner, routedElementwiseBytesPerToken: 0,
+    elementwiseBytesPerToken: baseElementwise + SWIGLU_ACCESSES * BF16_BYTES * inner, routedElementwiseBytesPerToken: 0,
     activations: {
       residual: 2 * h,
       linearInputsKept: attAct.linearKept,

@@ -5,6 +5,11 @@
  * greedy check), every stage keeps at least one layer. Unequal layer counts are
  * allowed (61 layers on 16 stages). Returns layers per stage, or null if pp > layers.
  */
+/** Bisection steps on the heaviest-stage bound at most (2^-40 of the total weight: far past the tolerance). */
+const MAX_BISECTION_STEPS = 40;
+/** The bisection stops once the bound is known to this fraction of the total weight. */
+const BISECTION_RELATIVE_TOLERANCE = 1e-6;
+
 export function partitionLayers(weights: readonly number[], stages: number, firstExtra: number, lastExtra: number): number[] | null {
   const n = weights.length;
   if (stages < 1 || n < stages) return null;
@@ -14,7 +19,7 @@ export function partitionLayers(weights: readonly number[], stages: number, firs
   let lo = total / stages;
   let hi = total;
   let best = greedy(weights, stages, firstExtra, lastExtra, hi);
-  for (let iter = 0; iter < 40 && hi - lo > total * 1e-6; iter++) {
+  for (let iter = 0; iter < MAX_BISECTION_STEPS && hi - lo > total * BISECTION_RELATIVE_TOLERANCE; iter++) {
     const mid = (lo + hi) / 2;
     const counts = greedy(weights, stages, firstExtra, lastExtra, mid);
     if (counts) { best = counts; hi = mid; } else lo = mid;

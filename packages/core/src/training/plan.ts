@@ -8,10 +8,12 @@ import type { ModelArchitecture } from '../models/types.js';
 import { convert } from '../units/units.js';
 import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
-import { evaluateLayout } from './evaluate.js';
+import { evaluateLayout } from './evaluate/assemble.js';
+import { expertParallelDomain } from './layout-math.js';
 import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
-import { searchLayouts, type LayoutConstraints } from './search.js';
+import { searchLayouts } from './search/branch-and-bound.js';
+import type { LayoutConstraints } from './search/space.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
 import { trainingWarnings } from './warnings.js';
 
@@ -20,7 +22,7 @@ export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
 /** DeepSeek-V3 report Table 1 prices H800 rental at $2 per GPU-hour; used when no price is given. */
 export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
 /** Alternative layouts a plan lists when the request does not say (at most TRAINING_BOUNDS.alternatives). */
-const DEFAULT_ALTERNATIVES = 5;
+export const DEFAULT_ALTERNATIVES = 5;
 
 export const MFU_BASIS = 'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
 
@@ -101,7 +103,7 @@ function requestIssues(req: TrainingRequest, gpu: GpuSpec): PlannerIssue[] {
     if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
       issues.push({ path: 'parallelism', message: 'tp × pp × dp (× cp) must equal gpuCount' });
     }
-    if (issues.length === 0 && (p.tp * p.dp) % p.ep !== 0) issues.push({ path: 'parallelism.ep', message: 'must divide tp × dp' });
+    if (issues.length === 0 && expertParallelDomain(p.tp, p.dp) % p.ep !== 0) issues.push({ path: 'parallelism.ep', message: 'must divide tp × dp' });
   }
   return issues;
 }
@@ -169,6 +171,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
       throw PlannerInputError.at('parallelism', prob);
     }
   }
+  // the chosen layout and its alternatives
   const alternativesWanted = req.alternatives ?? DEFAULT_ALTERNATIVES;
   const keep = Math.max(1, Math.min(TRAINING_BOUNDS.alternatives, alternativesWanted) + 1);
   const outcome = searchLayouts(ctx, fixed, keep);

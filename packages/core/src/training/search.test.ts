@@ -3,9 +3,12 @@ import { getGpu } from '../gpus/catalog.js';
 import { getModel } from '../models/catalog.js';
 import { createContext, stagesFor, type PlanContext } from './context.js';
 import { resolveEfficiency } from './efficiency.js';
-import { activationsByRank, boundTerms, epBoundTerms, lowerBoundSeconds, memoryCheckAt, microBatchesPerStep, paramsByRank, worstMemory, type WorstMemory } from './evaluate.js';
+import { boundTerms, epBoundTerms, lowerBoundSeconds } from './evaluate/bounds.js';
+import { activationsByRank, memoryCheckAt, paramsByRank, worstMemory, type WorstMemory } from './evaluate/rank-memory.js';
+import { microBatchesPerStep } from './layout-math.js';
 import type { Layout } from './types.js';
-import { searchLayouts, type LayoutConstraints, type SearchOutcome } from './search.js';
+import { searchLayouts, type SearchOutcome } from './search/branch-and-bound.js';
+import type { LayoutConstraints } from './search/space.js';
 import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /**
@@ -81,7 +84,7 @@ describe('pruned layout search = unpruned search', () => {
 describe('memory checks without a breakdown', () => {
   it('worstMemory totals equal the breakdown totals, bit for bit', () => {
     const ctx = contextFor(CASES[0]!);
-    const zeros = [0, 1, 2, 3] as const, recs = ['none', 'selective', 'full'] as const;
+    const zeroStages = [0, 1, 2, 3] as const, recomputeModes = ['none', 'selective', 'full'] as const;
     let checked = 0;
     for (const base of [
       { tp: 1, cp: 1, pp: 16, dp: 128, ep: 64, microBatchSize: 1, schedule: 'dualpipe', virtualStages: 1 },
@@ -89,16 +92,16 @@ describe('memory checks without a breakdown', () => {
       { tp: 8, cp: 1, pp: 4, dp: 64, ep: 8, microBatchSize: 1, schedule: '1f1b', virtualStages: 1 },
     ] as const) {
       const stages = stagesFor(ctx, base.pp)!;
-      for (const zero of zeros) for (const recompute of recs) {
+      for (const zero of zeroStages) for (const recompute of recomputeModes) {
         const layout = { ...base, zero, recompute };
-        const m = microBatchesPerStep(ctx, layout);
+        const m = microBatchesPerStep(ctx.globalBatchSequences, layout);
         const params = paramsByRank(ctx, layout, stages), acts = activationsByRank(ctx, layout, stages, m);
-        const w: WorstMemory = { total: 0, rank: 0 };
+        const w: WorstMemory = { totalBytes: 0, rank: 0 };
         const fits = worstMemory(ctx, layout, params, acts, w);
         const check = memoryCheckAt(ctx, layout, params, acts, w.rank);
-        expect(w.total).toBe(check.worst.total);
+        expect(w.totalBytes).toBe(check.worst.total);
         expect(fits).toBe(check.fits);
-        for (let r = 0; r < base.pp; r++) expect(memoryCheckAt(ctx, layout, params, acts, r).worst.total).toBeLessThanOrEqual(w.total);
+        for (let r = 0; r < base.pp; r++) expect(memoryCheckAt(ctx, layout, params, acts, r).worst.total).toBeLessThanOrEqual(w.totalBytes);
         checked++;
       }
     }
@@ -120,10 +123,10 @@ describe('EP-aware cheap bound', () => {
           if (experts % ep !== 0 || (tp * dp) % ep !== 0) continue;
           const layout: Layout = { tp, cp: 1, pp, dp, ep, zero: 1, microBatchSize: mbs, schedule: pp > 1 ? 'dualpipe' : '1f1b', virtualStages: 1, recompute: 'none' };
           const cheap = epBoundTerms(ctx, layout), exact = boundTerms(ctx, layout);
-          expect(cheap.compute).toBeLessThan(exact.compute);
-          expect(cheap.serial).toBeLessThanOrEqual(exact.serial);
-          expect(cheap.ep).toBeLessThanOrEqual(exact.ep);
-          expect(cheap.ppSend).toBeLessThanOrEqual(exact.ppSend);
+          expect(cheap.computeS).toBeLessThan(exact.computeS);
+          expect(cheap.serialCommS).toBeLessThanOrEqual(exact.serialCommS);
+          expect(cheap.epCommS).toBeLessThanOrEqual(exact.epCommS);
+          expect(cheap.ppSendS).toBeLessThanOrEqual(exact.ppSendS);
           const lb = lowerBoundSeconds(ctx, layout, cheap), exactLb = lowerBoundSeconds(ctx, layout, exact);
           expect(lb).toBeLessThanOrEqual(exactLb);
           // and close to it: only the MTP projection is left out

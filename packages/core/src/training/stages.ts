@@ -1,3 +1,4 @@
+import { ATTENTION_TRAINING_FLOPS_PER_FORWARD_FLOP, TRAINING_FLOPS_PER_WEIGHT } from './compute.js';
 import type { ModelProfile } from './model-profile.js';
 import { partitionLayers, partitionSurelyExists } from './partition.js';
 
@@ -15,13 +16,13 @@ export interface StageContent {
 export function layerWeights(profile: ModelProfile): { weights: number[]; firstExtra: number; lastExtra: number; kindWeights: number[] } {
   const kindWeights = profile.kinds.map((k) => {
     let w = 0;
-    for (const g of k.gemms) w += 6 * g.k * g.n;
-    for (const g of k.expertGemms) w += 6 * g.k * g.n * profile.topK;
-    return w + 3 * k.attentionFlopsPerToken;
+    for (const g of k.gemms) w += TRAINING_FLOPS_PER_WEIGHT * g.k * g.n;
+    for (const g of k.expertGemms) w += TRAINING_FLOPS_PER_WEIGHT * g.k * g.n * profile.topK;
+    return w + ATTENTION_TRAINING_FLOPS_PER_FORWARD_FLOP * k.attentionFlopsPerToken;
   });
-  const head = 6 * profile.head.k * profile.head.n;
+  const head = TRAINING_FLOPS_PER_WEIGHT * profile.head.k * profile.head.n;
   const mtpKindW = kindWeights[profile.mtpKind] ?? 0;
-  const mtp = profile.mtpModules * (mtpKindW + head + 6 * profile.mtpProjection.k * profile.mtpProjection.n);
+  const mtp = profile.mtpModules * (mtpKindW + head + TRAINING_FLOPS_PER_WEIGHT * profile.mtpProjection.k * profile.mtpProjection.n);
   return { weights: profile.layerKinds.map((k) => kindWeights[k]!), firstExtra: 0, lastExtra: head + mtp, kindWeights };
 }
 

@@ -1,5 +1,6 @@
 import { withGlobalBatch, type PlanContext } from './context.js';
-import { searchLayouts, type LayoutConstraints } from './search.js';
+import { searchLayouts } from './search/branch-and-bound.js';
+import type { LayoutConstraints } from './search/space.js';
 import type { Layout, LayoutEvaluation, TimeBreakdown } from './types.js';
 
 /*
