@@ -1,5 +1,6 @@
 import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/efficiency.js';
-import { loadMeasuredRows, type MeasuredRow } from './csv.js';
+import type { MeasuredRow } from './csv.js';
+import { loadCleanRows } from './clean.js';
 import { isHopper, mape, mapeByGroup, scoreRows, type Mape } from './evaluate.js';
 import { MODEL_MAP, GPU_MAP } from './predict.js';
 import { isFitRow, isQueueingRow, isScoredRow, isUnsizedDisaggRow } from './split.js';
@@ -21,7 +22,7 @@ export interface AccuracyReport {
 }
 
 /** MAPE of the planner with `eff` on the measured rows (held-out half unless said otherwise). */
-export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, rows: readonly MeasuredRow[] = loadMeasuredRows()): AccuracyReport {
+export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, rows: readonly MeasuredRow[] = loadCleanRows().rows): AccuracyReport {
   const mapped = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system]);
   const normal = mapped.filter(isScoredRow);
   const held = scoreRows(normal.filter((r) => !isFitRow(r)), eff);
