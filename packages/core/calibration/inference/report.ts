@@ -2,7 +2,7 @@ import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/infere
 import type { MeasuredRow } from './csv.js';
 import { loadCleanRows } from './clean.js';
 import { isHopper, mape, mapeByGroup, scoreRows, type Mape } from './evaluate.js';
-import { MODEL_MAP, GPU_MAP } from './predict.js';
+import { admittedBatch, MODEL_MAP, GPU_MAP } from './predict.js';
 import { isFitRow, isQueueingRow, isScoredRow, isUnsizedDisaggRow } from './split.js';
 
 export interface AccuracyReport {
@@ -13,6 +13,8 @@ export interface AccuracyReport {
   readonly heldOut: Mape;
   readonly heldOutHopperAgg: Mape;
   readonly heldOutQueueing: Mape;
+  /** Held-out scored agg rows (in `heldOut`) whose concurrency exceeds what the planner's paged KV sustains: predicted with a slot wait. */
+  readonly heldOutKvLimited: Mape;
   /** Held-out disaggregated rows that state their pool sizes (in `heldOut`). */
   readonly heldOutDisagg: Mape;
   /** Held-out disaggregated rows without pool sizes (not in `heldOut`; one prefill + one decode instance assumed). */
@@ -34,6 +36,7 @@ export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, 
     heldOut: mape(held),
     heldOutHopperAgg: mape(held.filter((s) => isHopper(s.row) && s.row.mode === 'agg')),
     heldOutQueueing: mape(scoreRows(mapped.filter((r) => isQueueingRow(r) && !isFitRow(r)), eff)),
+    heldOutKvLimited: mape(held.filter((s) => s.row.mode === 'agg' && s.row.concurrency > admittedBatch(s.row))),
     heldOutDisagg: mape(held.filter((s) => s.row.mode === 'disagg')),
     heldOutUnsizedDisagg: mape(scoreRows(mapped.filter((r) => isUnsizedDisaggRow(r) && !isFitRow(r)), eff)),
     fitSide: mape(scoreRows(normal.filter(isFitRow), eff)),

@@ -61,16 +61,18 @@ cleaned rows (rule: FNV-1a of the key even → fit), before any fit on them; the
 missing from it is an error, and a test pins its hash. ${rep.fitRows} scored fit rows; held-out results below are on
 the test configurations.
 
-Queueing rows: a closed-loop row measures the ENGINE only when the engine holds all its requests. The
-sample's \`batch_size\` is per GPU of the attention group (every agg row with concurrency > batch_size has
-concurrency = batch_size × tp × attention_dp exactly and, by Little's law on its own TTFT and TPOT, all
-requests in flight), so the engine admits min(batch_size × tp × attention_dp, what the KV cache holds on the
-planner's memory model; TensorRT-LLM reserves ISL + OSL per request, vLLM/SGLang page on demand, ISL + OSL/2).
-Rows whose concurrency exceeds that measure the wait for a slot: they are excluded from the fit and from the
-tables below and reported apart (the planner predicts them with a closed-loop slot wait, Little's law:
-(concurrency ÷ batch − 1) × request latency). Nine gpt-oss-120b vLLM H100 rows at concurrency 512 hold only
-~100 requests in flight whatever their TP (a limit outside the sample's columns, likely the load generator's);
-they are NOT excluded and dominate that group's error.
+Admission (every row with concurrency ≤ its batch is scored): the sample's \`batch_size\` is per GPU of the attention
+group (every agg row with concurrency > batch_size has concurrency = batch_size × tp × attention_dp exactly), so the
+engine's batch limit is batch_size × tp × attention_dp; no cleaned row exceeds it. The planner's own KV capacity never
+decides whether a row is scored: the KV cache is paged (\`src/inference/paged-kv.ts\`: each sequence holds its prompt
+plus the tokens generated so far, rounded to blocks of 16 tokens for vLLM, 1 for SGLang, 32 for TensorRT-LLM), the
+engine sustains free KV ÷ the time-averaged KV of a sequence (prompt + output/2), and where that is below the
+concurrency the prediction includes the closed-loop slot wait ((concurrency ÷ sustained − 1) × request latency,
+Little's law) and is scored as it comes out (row "planner predicts a slot wait" below, part of the held-out rows).
+KV format (the CSV does not say): FP8 for quantised checkpoints on TensorRT-LLM and vLLM, BF16 otherwise
+(\`calibration/inference/predict.ts\` FP8_KV_BACKENDS, the vLLM reading chosen on fit rows). Nine gpt-oss-120b vLLM
+H100 rows at concurrency 512 hold only ~100 requests in flight whatever their TP (a limit outside the sample's
+columns, likely the load generator's); they are scored and dominate that group's error.
 
 Disaggregated rows (src/inference/disaggregated.ts): a closed loop of \`silicon_concurrency\` requests over
 \`prefill_num_workers\` prefill and \`decode_num_workers\` decode instances (concurrency = decode_batch_size ×
@@ -98,7 +100,8 @@ Held-out MAPE with the fitted values: TTFT ${pct(fittedRep.heldOut.ttft)}, TPOT 
 | all held-out | ${rep.heldOut.n} | ${pct(rep.heldOut.ttft)} | ${pct(rep.heldOut.tpot)} |
 | Hopper (H100/H200) aggregated | ${rep.heldOutHopperAgg.n} | ${pct(rep.heldOutHopperAgg.ttft)} | ${pct(rep.heldOutHopperAgg.tpot)} |
 | disaggregated (pool sizes stated) | ${rep.heldOutDisagg.n} | ${pct(rep.heldOutDisagg.ttft)} | ${pct(rep.heldOutDisagg.tpot)} |
-| held-out queueing rows (concurrency > batch), not in the rows above | ${rep.heldOutQueueing.n} | ${pct(rep.heldOutQueueing.ttft)} | ${pct(rep.heldOutQueueing.tpot)} |
+| of the held-out rows: planner predicts a slot wait (paged KV sustains fewer than the concurrency) | ${rep.heldOutKvLimited.n} | ${pct(rep.heldOutKvLimited.ttft)} | ${pct(rep.heldOutKvLimited.tpot)} |
+| held-out rows with concurrency > batch, not in the rows above | ${rep.heldOutQueueing.n} | ${pct(rep.heldOutQueueing.ttft)} | ${pct(rep.heldOutQueueing.tpot)} |
 | held-out disagg rows without pool sizes (1 + 1 instances assumed), not in the rows above | ${rep.heldOutUnsizedDisagg.n} | ${pct(rep.heldOutUnsizedDisagg.ttft)} | ${pct(rep.heldOutUnsizedDisagg.tpot)} |
 | fit side (for reference) | ${rep.fitSide.n} | ${pct(rep.fitSide.ttft)} | ${pct(rep.fitSide.tpot)} |
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { admittedBatch } from './predict.js';
+import { engineBatch } from './predict.js';
 import type { MeasuredRow } from './csv.js';
 
 /** The committed split (write-split.ts), read by every calibration step. */
@@ -52,13 +52,15 @@ export function isFitRow(r: MeasuredRow): boolean {
 }
 
 /**
- * A row measures queueing when its concurrency exceeds the sequences the aggregated engine can
- * hold (`admittedBatch`: batch_size × attention-DP, capped by what the KV cache fits): its TTFT
- * is mostly the wait for a slot. Such rows are left out of the fit and of the accuracy tables
- * and reported apart (the planner predicts them with a closed-loop slot wait, serving.ts).
+ * A row measures queueing in the benchmark's own terms when its concurrency exceeds the engine's
+ * configured batch (`engineBatch`: batch_size × tp × attention-DP, the sample's per-rank
+ * convention): requests beyond it wait for a slot by construction. Such rows are left out of the
+ * fit and of the accuracy tables and reported apart. The planner's own KV capacity estimate never
+ * decides this: every row with concurrency ≤ its batch is scored, and where the planner thinks the
+ * KV cache holds fewer, its prediction includes the slot wait and is scored as it is.
  */
 export function isQueueingRow(r: MeasuredRow): boolean {
-  return r.mode === 'agg' && r.concurrency > admittedBatch(r);
+  return r.mode === 'agg' && r.concurrency > engineBatch(r);
 }
 
 /**
