@@ -7,9 +7,10 @@ import { HOPPER_AGG_TPOT_CEILING, HOPPER_AGG_TTFT_CEILING } from '../../calibrat
 
 /**
  * Held-out accuracy on measured serving rows (aiconfigurator silicon sample, Apache-2.0, copy in
- * calibration/inference/data). Ceilings on Hopper aggregated held-out rows of catalog models below. Only rows with concurrency above the engine's batch
- * (batch_size × tp × attention-DP; none after cleaning) would leave the score; the planner's KV
- * estimate never removes a row (calibration/inference/split.ts).
+ * calibration/inference/data). Ceilings (calibration/inference/ceilings.ts) on the Hopper aggregated
+ * held-out rows of catalog models. Only rows with concurrency above the engine's batch (batch_size ×
+ * tp × attention-DP; none after cleaning) would leave the score; the planner's KV estimate never
+ * removes a row (calibration/inference/split.ts).
  */
 describe('measured serving accuracy (held-out half)', () => {
   const rep = accuracyReport();
