@@ -16,6 +16,8 @@ export interface MeasuredRow {
   readonly batchSize: number;
   readonly concurrency: number;
   readonly tp: number; readonly pp: number; readonly adp: number; readonly moeTp: number; readonly moeEp: number;
+  /** Whether the row fills `attention_dp_size` (one source never does; then `adp` is 1 until clean.ts reads it). */
+  readonly adpStated: boolean;
   readonly prefill: PoolColumns | null;
   readonly decode: PoolColumns | null;
   readonly ttftMs: number;
@@ -65,6 +67,7 @@ export function parseMeasuredCsv(text: string): MeasuredRow[] {
       isl: num(g('isl'), 0), osl: num(g('osl'), 0), gemmQuant: g('gemm_quant_mode'), precision: g('precision'),
       batchSize, concurrency: m ? Number(m[1]) : batchSize,
       tp: num(g('tp_size'), 1), pp: num(g('pp_size'), 1), adp: num(g('attention_dp_size'), 1), moeTp: num(g('moe_tp_size'), 1), moeEp: num(g('moe_ep_size'), 1),
+      adpStated: g('attention_dp_size') !== '',
       prefill: pool('prefill'), decode: pool('decode'),
       ttftMs: num(g('silicon_ttft_ms'), Number.NaN), tpotMs: num(g('silicon_tpot_ms'), Number.NaN),
     });

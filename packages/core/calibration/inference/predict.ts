@@ -10,6 +10,7 @@ import type { Layout } from '../../src/inference/layout.js';
 import { convert } from '../../src/units/units.js';
 import type { MeasuredRow, PoolColumns } from './csv.js';
 import { gpuMemory } from '../../src/inference/memory.js';
+import { kvBlockTokens } from '../../src/inference/paged-kv.js';
 
 /** CSV model_path → catalog id. Rows of other models (Qwen3-32B, Qwen3.5, MiniMax, GLM, Kimi-K2.5, DeepSeek-V3.1) are skipped. */
 export const MODEL_MAP: Readonly<Record<string, string>> = {
@@ -36,12 +37,17 @@ export function weightFormat(row: MeasuredRow): WeightFormat {
 }
 
 /**
- * KV-cache format of a row (the CSV does not say): TensorRT-LLM runs of quantised checkpoints are
- * taken as FP8 KV (its FP8/NVFP4 recipes quantise the KV cache), everything else BF16 (SGLang and
- * vLLM default `auto` = model dtype).
+ * Backends whose runs of quantised checkpoints are read as FP8 KV (the CSV does not say). TensorRT-LLM:
+ * its FP8/NVFP4 recipes quantise the KV cache. vLLM: chosen on the FIT rows, not the held-out ones —
+ * 5 of its 128 FP8-checkpoint fit rows hold more sequences in flight (Little's law on their own TTFT
+ * and TPOT) than a paged BF16 KV cache could on the planner's free memory (1 exceeds FP8 KV too, by
+ * the memory model's margin), and the fit-set loss is lower with FP8. SGLang: `auto` = model dtype (BF16); no fit row contradicts it.
  */
+export const FP8_KV_BACKENDS: ReadonlySet<string> = new Set(['trtllm', 'vllm']);
+
+/** KV-cache format of a row: FP8 for quantised checkpoints on FP8_KV_BACKENDS, BF16 otherwise. */
 export function kvBytes(row: MeasuredRow): number {
-  return row.backend === 'trtllm' && weightFormat(row) !== 'bf16' ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
+  return FP8_KV_BACKENDS.has(row.backend) && weightFormat(row) !== 'bf16' ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
 }
 
 export interface Prediction { readonly ttftMs: number; readonly tpotMs: number }
@@ -75,19 +81,13 @@ export function engineBatch(r: MeasuredRow): number {
   return r.batchSize * Math.max(r.tp, 1) * Math.max(r.adp, 1);
 }
 
-/**
- * Context a request's KV reservation covers when the engine admits it, as a fraction of the output
- * length, by backend: TensorRT-LLM's default scheduler (GUARANTEED_NO_EVICT) reserves blocks for
- * the whole ISL + OSL at admission; vLLM and SGLang page KV on demand, so requests in flight hold
- * ISL + OSL/2 on average. Data keyed by backend name, not fitted.
- */
-export const KV_RESERVED_OUTPUT_FRACTION: Readonly<Record<string, number>> = { default: 0.5, trtllm: 1 };
-
 const admittedCache = new WeakMap<MeasuredRow, number>();
 /**
- * Sequences the aggregated engine can actually hold: its batch limit, and no more than the KV
- * cache fits (planner memory model: weights, reserve and workspace first; context per request as
- * above). Physics of the deployment, independent of the efficiency fit.
+ * Sequences the aggregated engine holds at once on the planner's memory model: its batch limit,
+ * and no more than its paged KV cache sustains (weights, reserve and workspace first; each
+ * sequence holds its prompt plus the tokens generated so far, block-rounded by backend, time
+ * averaged: src/inference/paged-kv.ts). Concurrency beyond it waits for a slot in the prediction;
+ * it never decides whether a row is scored (split.ts).
  */
 export function admittedBatch(row: MeasuredRow): number {
   const hit = admittedCache.get(row);
@@ -95,8 +95,7 @@ export function admittedBatch(row: MeasuredRow): number {
   let b = engineBatch(row);
   const s = row.mode === 'agg' ? setupFor(row, layoutOf(row), undefined, Math.max(8192, row.isl)) : null;
   if (s) {
-    const outFrac = KV_RESERVED_OUTPUT_FRACTION[row.backend] ?? KV_RESERVED_OUTPUT_FRACTION['default'] ?? 1;
-    const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: row.isl + outFrac * row.osl, maxTokensPerStep: s.prefillChunkTokens });
+    const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: row.isl + row.osl, outputTokens: row.osl, kvBlockTokens: kvBlockTokens(row.backend), maxTokensPerStep: s.prefillChunkTokens });
     if (mem.maxConcurrency >= 1) b = Math.min(b, mem.maxConcurrency);
   }
   admittedCache.set(row, b);

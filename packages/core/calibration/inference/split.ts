@@ -1,5 +1,24 @@
-import { admittedBatch } from './predict.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { engineBatch } from './predict.js';
 import type { MeasuredRow } from './csv.js';
+
+/** The committed split (write-split.ts), read by every calibration step. */
+export const SPLIT_FILE = fileURLToPath(new URL('./data/split.json', import.meta.url));
+export const SPLIT_RULE = 'configuration key (split.ts configKey over the cleaned rows of clean.ts) → FNV-1a 32-bit even: fit, odd: test';
+
+export interface SplitFile {
+  readonly rule: string;
+  /** Date the file was first written (before any fit on the cleaned rows). */
+  readonly written: string;
+  readonly configurations: Readonly<Record<string, 'fit' | 'test'>>;
+}
+
+let split: SplitFile | null = null;
+export function loadSplit(): SplitFile {
+  split ??= JSON.parse(readFileSync(SPLIT_FILE, 'utf8')) as SplitFile;
+  return split;
+}
 
 /**
  * Configuration key of a row: every column that defines the deployment and the workload EXCEPT
@@ -20,19 +39,28 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** FIT side = FNV-1a(config key) even; the odd half is held out. Fixed, documented, reproducible. */
+/** The rule the split file was written by: FNV-1a(config key) even → fit; the odd half is held out. */
+export function hashSide(r: MeasuredRow): 'fit' | 'test' {
+  return fnv1a(configKey(r)) % 2 === 0 ? 'fit' : 'test';
+}
+
+/** FIT side as the committed split file says; a configuration it lacks is an error, never guessed. */
 export function isFitRow(r: MeasuredRow): boolean {
-  return fnv1a(configKey(r)) % 2 === 0;
+  const side = loadSplit().configurations[configKey(r)];
+  if (side === undefined) throw new Error(`configuration ${configKey(r)} has no entry in data/split.json (write-split.ts --add)`);
+  return side === 'fit';
 }
 
 /**
- * A row measures queueing when its concurrency exceeds the sequences the aggregated engine can
- * hold (`admittedBatch`: batch_size × attention-DP, capped by what the KV cache fits): its TTFT
- * is mostly the wait for a slot. Such rows are left out of the fit and of the accuracy tables
- * and reported apart (the planner predicts them with a closed-loop slot wait, serving.ts).
+ * A row measures queueing in the benchmark's own terms when its concurrency exceeds the engine's
+ * configured batch (`engineBatch`: batch_size × tp × attention-DP, the sample's per-rank
+ * convention): requests beyond it wait for a slot by construction. Such rows are left out of the
+ * fit and of the accuracy tables and reported apart. The planner's own KV capacity estimate never
+ * decides this: every row with concurrency ≤ its batch is scored, and where the planner thinks the
+ * KV cache holds fewer, its prediction includes the slot wait and is scored as it is.
  */
 export function isQueueingRow(r: MeasuredRow): boolean {
-  return r.mode === 'agg' && r.concurrency > admittedBatch(r);
+  return r.mode === 'agg' && r.concurrency > engineBatch(r);
 }
 
 /**

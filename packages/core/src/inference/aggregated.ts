@@ -1,6 +1,7 @@
 import { convert } from '../units/units.js';
 import { kvLoadSecondsPerHitToken, type FleetSlo } from './fleet.js';
 import type { ResolvedLayout } from './layout.js';
+import { kvBlockTokens } from './paged-kv.js';
 import { gpuMemory, memoryShortfallReason, type GpuMemory } from './memory.js';
 import { aggregatedServing, prefillCost, type PrefillCost, type ServingEstimate } from './serving.js';
 import type { ServingSetup } from './setup.js';
@@ -30,9 +31,13 @@ export interface AggregatedPoint {
   readonly shortfall: number;
 }
 
-/** Memory of an aggregated instance: sequences at prompt + output tokens, one prefill chunk of activations. */
+/**
+ * Memory of an aggregated instance: paged KV, each sequence holding its prompt plus the tokens
+ * generated so far (block-rounded; `maxConcurrency` from the time average, paged-kv.ts), one
+ * prefill chunk of activations.
+ */
 export function aggregatedMemory(s: ServingSetup, shape: AggregatedRequestShape): GpuMemory {
-  return gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: shape.inputTokens + shape.outputTokens, maxTokensPerStep: s.prefillChunkTokens, withMtp: s.speculative !== null });
+  return gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: shape.inputTokens + shape.outputTokens, outputTokens: shape.outputTokens, kvBlockTokens: kvBlockTokens(s.backend), maxTokensPerStep: s.prefillChunkTokens, withMtp: s.speculative !== null });
 }
 
 interface Evaluation {
@@ -91,7 +96,7 @@ function evaluate(s: ServingSetup, shape: AggregatedRequestShape, batch: number,
 }
 
 /**
- * Aggregated operating point: the largest batch that fits (KV at prompt + output tokens) and
+ * Aggregated operating point: the largest batch the paged KV sustains (prompt + output/2 per sequence) and
  * meets the SLO on `aggregatedServing`'s closed loop — per-user speed 1/TPOT with the other
  * members' prefills interleaved (prefill interference), and TTFT (own prefill + queue share +
  * cache-hit KV load). Both degrade monotonically with the batch, so doubling the batch per

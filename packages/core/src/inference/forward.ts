@@ -1,5 +1,6 @@
 import { communicationSmShare } from '../kernels/communication-sms.js';
 import { FP8_WITH_SCALES_BYTES_PER_VALUE } from '../kernels/fp8-scaling.js';
+import { MLA_DECODE_ATTENTION_EFFICIENCY } from '../kernels/kernel-ceilings.js';
 import { convert, BYTES_PER_ELEMENT } from '../units/units.js';
 import { allReduceS, epAllToAllS, links } from './comm.js';
 import { gemmEfficiency, routingMaxOverMean, stepOverheadMs } from './efficiency.js';
@@ -50,7 +51,9 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   const l = links(gpu);
   const hbmBps = convert(gpu.hbmBandwidthTBps.value, 'TB', 'B') * eff.hbmBandwidthFraction;
   const gemmPeakFlopsPerS = convert(peakTflops(gpu, s.compute), 'TFLOP', 'FLOP');
-  const attnFlopsPerS = convert(gpu.denseTflops.bf16.value, 'TFLOP', 'FLOP') * eff.attentionEfficiency;
+  // MLA decode runs FlashMLA (its published efficiency); every other attention kernel the fitted one
+  const attnEfficiency = p.phase === 'decode' && shape.arch.attention.mla ? MLA_DECODE_ATTENTION_EFFICIENCY : eff.attentionEfficiency;
+  const attnFlopsPerS = convert(gpu.denseTflops.bf16.value, 'TFLOP', 'FLOP') * attnEfficiency;
   const wb = weightBytesPerElement(s.weights);
   const bf16 = BYTES_PER_ELEMENT.bf16;
   const tp = layout.attentionTp;

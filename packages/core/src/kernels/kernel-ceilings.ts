@@ -15,3 +15,12 @@ export const KERNEL_CEILINGS = {
   /** FlashMLA 3000 ÷ 3352 GB/s (H800). */
   hbm: 3000 / 3352,
 } as const;
+
+/**
+ * Achieved fraction of dense BF16 peak for MLA's absorbed decode attention, which engines run with
+ * FlashMLA (DeepSeek's decode kernel for MLA: SGLang, vLLM and TensorRT-LLM ship it or its port).
+ * NOT fitted: FlashMLA's published compute-bound figure, 580 of 989 TFLOPS on H800 (open-infra-index).
+ * The fitted `attentionEfficiency` describes the other attention kernels (FlashAttention /
+ * FlashInfer prefill and GQA decode), whose measured rows dominate the fit.
+ */
+export const MLA_DECODE_ATTENTION_EFFICIENCY = KERNEL_CEILINGS.attention;
