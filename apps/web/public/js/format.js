@@ -61,6 +61,12 @@ export function usd(value) {
   return `$${new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(value)}`;
 }
 
+/** A price per unit with its cents always shown: 1.996 → "$2.00", 0.13 → "$0.13"; under 10 cents as usd(). */
+export function usdCents(value) {
+  if (Math.abs(value) < 0.1 || Math.abs(value) >= 1e6) return usd(value);
+  return `$${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}`;
+}
+
 /** Tokens per second: 14_800 → "14,800 tok/s". */
 export function tokensPerSecond(value) {
   return `${decimal(value >= 100 ? 0 : 1).format(value)} tok/s`;

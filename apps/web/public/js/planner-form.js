@@ -5,6 +5,7 @@
 import { apiPost } from './api.js';
 import { clearError, showError } from './errors.js';
 import { fillForm, fillSelect, latestOnly, loadCatalogs } from './form.js';
+import { el } from './results.js';
 import { openedNote, savePlanControl } from './saved-plans.js';
 
 /** True when a field inside `details` holds something other than "empty" (or an unchecked box). */
@@ -21,17 +22,27 @@ function hasPinnedValues(details) {
  * @param {string} options.endpoint                 API path to POST to
  * @param {(form: HTMLFormElement) => Req} options.readRequest
  * @param {(result: HTMLElement, response: Res, request: Req) => void} options.render
- * @param {{button: Element, values: object, open?: Element}} [options.preset]
+ * @param {{button: Element, values?: object, fill?: (form: HTMLFormElement) => void, open?: Element, run?: boolean, ready?: Promise<unknown>}} [options.preset]
+ *        fill the form from `values` (or with `fill`); with `run`, once the catalogs (or `ready`) are loaded, and then submit it
  * @param {{model?: string, gpu?: string}} [options.catalogDefaults]  fill the model / gpu selects
  * @param {{kind: 'training' | 'inference', defaultName: (request: object, form: HTMLFormElement) => string,
  *          requestToFields: (request: object) => object, details?: Element}} [options.saving]
  *        offer "Save plan" under each result, and open(plan) to show a saved one
+ * @param {string} [options.loading]  shown (role="status") while a request is in flight
  * @returns {{ready: Promise<void>, open: (plan: {kind: string, name: string, createdAt: string, request: object, response: object | null}) => Promise<void>}}
  *        ready resolves once the catalogs are loaded (immediately without them)
  */
-export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest, render, preset, catalogDefaults, saving }) {
+export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest, render, preset, catalogDefaults, saving, loading }) {
   const next = latestOnly();
   const submitLabel = form.querySelector('button[type="submit"]')?.textContent?.trim() ?? 'Plan';
+  const busy = loading ? el('p', { class: 'loading', role: 'status', hidden: true, text: loading }) : undefined;
+  if (busy) errorBox.before(busy);
+  const setBusy = (on) => {
+    if (!busy) return;
+    busy.hidden = !on;
+    result.classList.toggle('stale', on);
+    result.setAttribute('aria-busy', String(on));
+  };
 
   async function submit() {
     const isLatest = next();
@@ -40,6 +51,7 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
     if (button) button.disabled = true;
     try {
       const request = readRequest(form);
+      setBusy(true);
       const response = await apiPost(endpoint, request);
       if (!isLatest()) return;
       render(result, response, request);
@@ -52,6 +64,7 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
       result.hidden = true;
       showError(errorBox, error);
     } finally {
+      if (isLatest()) setBusy(false);
       if (button) button.disabled = false;
     }
   }
@@ -61,10 +74,13 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
     submit();
   });
   if (preset) {
-    preset.button.addEventListener('click', () => {
-      fillForm(form, preset.values);
+    preset.button.addEventListener('click', async () => {
+      if (preset.run) await (preset.ready ?? ready); // the model / gpu options must exist before the preset picks them
+      if (preset.values) fillForm(form, preset.values);
+      preset.fill?.(form);
       if (preset.open) preset.open.open = true;
       clearError(errorBox);
+      if (preset.run) submit();
     });
   }
   const ready = !catalogDefaults

@@ -1,0 +1,209 @@
+// The training section's "programme" mode: POST /v1/training/program — phases (pre-training,
+// context extension, …) planned one after another on the model, GPU, GPU count and precisions
+// of the training form, each at its own sequence length and batch; totals, GPU-hours by phase.
+import { stackedBar } from './charts/stacked.js';
+import { compactObject, fillForm, localError, readNumber } from './form.js';
+import { compact, days, number, percent, tokensPerSecond, usd } from './format.js';
+import { trainingLayout } from './layouts.js';
+import { wirePlannerForm } from './planner-form.js';
+import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
+
+/** The API's limit on phases (MAX_PROGRAMME_PHASES in the core). */
+export const MAX_PHASES = 32;
+
+/**
+ * DeepSeek-V3's programme (arXiv:2412.19437): pre-training §4.2 (14.8T tokens at 4K, 15,360
+ * sequences per step), context extension §4.3 (1,000 steps at 32K × 1,920, then 1,000 steps at
+ * 128K × 480); 2,048 H800, FP8, BF16 Adam moments (§3.1–3.3). Every phase's layout is searched.
+ */
+export const DEEPSEEK_V3_PROGRAMME = {
+  shared: { model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: '2' },
+  phases: [
+    { name: 'pre-training', amount: '14.8e12', unit: 'tokens', sequenceLength: '4096', batchSequences: '15360' },
+    { name: 'context extension 32K', amount: '1000', unit: 'steps', sequenceLength: '32768', batchSequences: '1920' },
+    { name: 'context extension 128K', amount: '1000', unit: 'steps', sequenceLength: '131072', batchSequences: '480' },
+  ],
+};
+
+/** The rows the editor starts with. */
+export const STARTER_PHASES = [
+  { name: 'pre-training', amount: '1e12', unit: 'tokens', sequenceLength: '4096', batchSequences: '1024' },
+  { name: 'context extension', amount: '1000', unit: 'steps', sequenceLength: '32768', batchSequences: '128' },
+];
+
+const FIELDS = ['name', 'amount', 'unit', 'sequenceLength', 'batchSequences'];
+const field = (form, i, key) => form.elements.namedItem(`phase.${i}.${key}`);
+
+/** The phase rows as typed: [{name, amount, unit, sequenceLength, batchSequences}] (strings). */
+export function readPhaseFields(form) {
+  const phases = [];
+  for (let i = 0; field(form, i, 'name'); i++) {
+    phases.push(Object.fromEntries(FIELDS.map((key) => [key, String(field(form, i, key)?.value ?? '')])));
+  }
+  return phases;
+}
+
+/** The programme form (phases) + the training form (model, GPU, count, precisions, price) → POST /v1/training/program body. */
+export function readRequest(form, shared) {
+  const phases = readPhaseFields(form).map((phase, i) => {
+    const path = `phases.${i}`; // the API's issue paths (phases.1.steps)
+    const name = phase.name.trim();
+    if (name === '') throw localError(`${path}.name`, 'Name the phase');
+    const unit = phase.unit === 'steps' ? 'steps' : 'tokens';
+    return {
+      name,
+      [unit]: readNumber(form, `phase.${i}.amount`, { path: `${path}.${unit}`, required: true }),
+      sequenceLength: readNumber(form, `phase.${i}.sequenceLength`, { path: `${path}.sequenceLength`, required: true }),
+      batchSequences: readNumber(form, `phase.${i}.batchSequences`, { path: `${path}.batchSequences`, required: true }),
+    };
+  });
+  if (phases.length === 0) throw localError('phases', 'Add at least one phase');
+  return compactObject({
+    model: shared.elements.model.value,
+    gpu: shared.elements.gpu.value,
+    gpuCount: readNumber(shared, 'gpuCount', { required: true }),
+    phases,
+    precision: shared.elements.precision.value,
+    optimizerStatePrecision: shared.elements.optimizerStatePrecision.value,
+    pricePerGpuHourUsd: readNumber(shared, 'pricePerGpuHourUsd'),
+  });
+}
+
+function phaseRow(phase, i, count) {
+  const n = i + 1;
+  const input = (key, label, extra = {}) => el('input', {
+    type: 'text', name: `phase.${i}.${key}`, id: `pg-${i}-${key}`, 'aria-label': `Phase ${n} ${label}`, autocomplete: 'off', ...extra,
+  });
+  const unit = el('select', { name: `phase.${i}.unit`, id: `pg-${i}-unit`, 'aria-label': `Phase ${n} length in` },
+    new Option('tokens', 'tokens'), new Option('steps', 'steps'));
+  const row = el('tr', { 'data-phase': i },
+    el('td', {}, input('name', 'name', { class: 'phase-name', maxlength: 100 })),
+    el('td', {}, el('span', { class: 'length' }, input('amount', 'length', { inputmode: 'decimal', class: 'num' }), unit)),
+    el('td', {}, input('sequenceLength', 'sequence length', { inputmode: 'decimal', class: 'num' })),
+    el('td', {}, input('batchSequences', 'batch (sequences)', { inputmode: 'decimal', class: 'num' })),
+    el('td', {}, el('button', { type: 'button', class: 'secondary small', 'data-remove': i, 'aria-label': `Remove phase ${n}`, disabled: count <= 1, text: 'Remove' })));
+  for (const key of FIELDS) row.querySelector(`[name="phase.${i}.${key}"]`).value = phase[key] ?? '';
+  return row;
+}
+
+/** Replaces the editor's rows with `phases` (renumbering names, ids and labels). */
+export function setPhases(form, phases) {
+  const body = form.querySelector('#pg-phases tbody');
+  body.replaceChildren(...phases.map((phase, i) => phaseRow(phase, i, phases.length)));
+  const add = form.querySelector('#pg-add');
+  if (add) add.disabled = phases.length >= MAX_PHASES;
+}
+
+const sum = (items, pick) => items.reduce((total, item) => total + (pick(item) ?? 0), 0);
+
+function phasesTable(programme) {
+  const rows = programme.phases.map((phase) => {
+    const plan = phase.plan ?? {};
+    const ok = plan.feasible !== false && plan.fits !== false;
+    return [
+      phase.name,
+      `${compact(phase.tokens ?? plan.tokens ?? 0)} tokens`,
+      number(phase.steps ?? plan.steps ?? 0, 0),
+      number(plan.sequenceLength ?? 0, 0),
+      plan.globalBatchSequences !== undefined ? number(plan.globalBatchSequences, 0) : '—',
+      ok && plan.parallelism ? el('span', { class: 'wrap', text: trainingLayout(plan.parallelism) }) : el('span', { class: 'wrap', text: `does not fit: ${(plan.reasons ?? []).join('; ')}` }),
+      plan.tokensPerSecondPerGpu !== undefined ? tokensPerSecond(plan.tokensPerSecondPerGpu) : '—',
+      plan.mfu !== undefined ? percent(plan.mfu) : '—',
+      `${compact(phase.gpuHours)} GPU-h`,
+      days(phase.wallClockDays),
+      usd(phase.costUsd),
+    ];
+  });
+  const t = programme.totals;
+  rows.push(['Total', `${compact(sum(programme.phases, (p) => p.tokens))} tokens`, number(sum(programme.phases, (p) => p.steps), 0), '', '', '', '', '',
+    `${compact(t.gpuHours)} GPU-h`, days(t.wallClockDays), usd(t.costUsd)]);
+  return table(['Phase', 'Tokens', 'Steps', 'Sequence length', 'Batch (sequences)', 'Layout (searched)', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Wall-clock', 'Cost'], rows, {
+    id: 'pg-phases-result', caption: 'Phases run one after another on the same GPUs; each phase’s layout is searched at its own sequence length and batch.',
+  });
+}
+
+function render(container, programme, request) {
+  const bad = programme.phases.filter((p) => p.plan && (p.plan.feasible === false || p.plan.fits === false));
+  const t = programme.totals;
+  container.replaceChildren(...[
+    statusBanner({
+      ok: bad.length === 0, id: 'programme-status',
+      okText: `${programme.phases.length} phase${programme.phases.length === 1 ? '' : 's'} on ${number(request.gpuCount, 0)} GPUs, one after another: ${compact(t.gpuHours)} GPU-hours in ${days(t.wallClockDays)}.`,
+      badText: 'Some phases do not fit:',
+      reasons: bad.map((p) => `${p.name}: ${(p.plan.reasons ?? []).join('; ') || 'no layout fits'}`),
+    }),
+    warningList(programme.warnings, 'pg-warnings'),
+    figures([
+      { id: 'pg-gpu-hours', label: 'Total GPU-hours', value: t.gpuHours, format: (v) => `${compact(v)} GPU-h` },
+      { id: 'pg-days', label: 'Total wall-clock', value: t.wallClockDays, format: days },
+      { id: 'pg-cost', label: 'Total cost', value: t.costUsd, format: usd, note: programme.pricePerGpuHourUsd !== undefined ? `at ${usd(programme.pricePerGpuHourUsd)} per GPU-hour` : undefined },
+      { id: 'pg-energy', label: 'Energy', value: t.energyMWh, format: (v) => `${number(v, v >= 100 ? 0 : 1)} MWh` },
+    ]),
+    chartFigure('GPU-hours by phase',
+      stackedBar(programme.phases.map((p) => ({ label: p.name, value: p.gpuHours })), { title: 'GPU-hours by phase', format: (v) => `${compact(v)} GPU-h`, totalLabel: 'Programme' }),
+      'pg-chart'),
+    phasesTable(programme),
+    notes('Assumptions', programme.assumptions),
+  ].filter(Boolean));
+}
+
+/**
+ * Wires the mode switch ("One run" / "A programme of phases") and the phase editor inside the
+ * training section. `trainingReady` resolves once the training form's selects are filled.
+ */
+export function initProgramme(root = document.getElementById('training'), trainingReady = Promise.resolve()) {
+  const form = root.querySelector('#programme-form');
+  const shared = root.querySelector('#training-form');
+  const radios = [...root.querySelectorAll('input[name="trainingMode"]')];
+  const mode = () => radios.find((r) => r.checked)?.value ?? 'run';
+
+  function setMode(next) {
+    for (const radio of radios) radio.checked = radio.value === next;
+    for (const part of root.querySelectorAll('[data-mode]')) part.hidden = part.dataset.mode !== next;
+  }
+  for (const radio of radios) radio.addEventListener('change', () => setMode(mode()));
+  // In programme mode, Enter in a shared field (GPU count, price) plans the programme, not one run.
+  root.addEventListener('submit', (event) => {
+    if (event.target !== shared || mode() !== 'programme') return;
+    event.preventDefault();
+    event.stopPropagation();
+    form.requestSubmit();
+  }, { capture: true });
+
+  setPhases(form, STARTER_PHASES);
+  form.querySelector('#pg-add').addEventListener('click', () => {
+    const phases = readPhaseFields(form);
+    const last = phases[phases.length - 1];
+    phases.push({ name: `phase ${phases.length + 1}`, amount: '', unit: last?.unit ?? 'tokens', sequenceLength: last?.sequenceLength ?? '4096', batchSequences: last?.batchSequences ?? '' });
+    setPhases(form, phases);
+    form.querySelector(`[name="phase.${phases.length - 1}.name"]`)?.focus();
+  });
+  form.querySelector('#pg-phases').addEventListener('click', (event) => {
+    const button = event.target.closest?.('button[data-remove]');
+    if (!button) return;
+    const phases = readPhaseFields(form);
+    phases.splice(Number(button.dataset.remove), 1);
+    setPhases(form, phases);
+    form.querySelector('#pg-add')?.focus();
+  });
+
+  wirePlannerForm({
+    form,
+    errorBox: root.querySelector('#programme-error'),
+    result: root.querySelector('#programme-result'),
+    endpoint: '/v1/training/program',
+    readRequest: (programmeForm) => readRequest(programmeForm, shared),
+    render,
+    preset: {
+      button: root.querySelector('[data-preset="deepseek-v3-programme"]'),
+      fill: () => {
+        fillForm(shared, DEEPSEEK_V3_PROGRAMME.shared);
+        setPhases(form, DEEPSEEK_V3_PROGRAMME.phases);
+      },
+      run: true,
+      ready: trainingReady,
+    },
+    loading: 'Planning each phase (searching a layout per phase can take a few seconds)…',
+  });
+  return { setMode };
+}
