@@ -218,7 +218,7 @@ describe('inference planner in Chromium', () => {
       expect(cells[1]).toMatch(/^\d+$/);
       expect(Number(cells[2])).toBeGreaterThanOrEqual(1);
       expect(cells[2]).toMatch(/^\d+$/);
-      expect(cells[5]).toMatch(/^[\d.]+ % of 48\.2 %$/);
+      expect(cells[5]).toMatch(/^[\d.]+ % of 49\.8 %$/);
       expect(cells[6]).toMatch(/^\$[\d,]+$/);
     }
 
