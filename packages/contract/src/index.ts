@@ -24,7 +24,7 @@ export {
   modelQuerySchema, sequenceLengthSchema,
 } from './planning/models.js';
 export { createPlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
-export { positiveInt, trainingModelSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
+export { gridIntensitySchema, MAX_GRID_KG_CO2_PER_KWH, positiveInt, trainingModelSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
 export { auditRequestSchema, auditResponseSchema, MAX_COST_GPU_COUNT, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
 export { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';
 export { trainingPlanResponseSchema } from './planning/training-response.js';

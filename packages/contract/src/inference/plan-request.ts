@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { gridIntensitySchema } from '../planning/training.js';
 import {
   DEFAULT_LOAD_FOLLOWING_UTILIZATION, HOURS_PER_DAY, INFERENCE_BOUNDS as BOUNDS, MAX_DRAFT_TOKENS, MAX_MIN_INSTANCES, MAX_PEAK_TO_AVERAGE,
 } from '../bounds.js';
@@ -37,7 +38,8 @@ export const inferencePlanRequestSchema = v.strictObject({
     minOutputTokensPerSecondPerUser: v.optional(positive('slo.minOutputTokensPerSecondPerUser', BOUNDS.tokensPerSecondPerUser, 'Least decode speed each user sees, tokens/s')),
     maxTtftMs: v.optional(positive('slo.maxTtftMs', BOUNDS.ttftMs, 'Mean time to first token limit, ms')),
   })),
-  pricePerGpuHourUsd: v.optional(positive('pricePerGpuHourUsd', BOUNDS.pricePerGpuHourUsd, 'Rental price, USD per GPU-hour (default 2)')),
+  pricePerGpuHourUsd: v.optional(positive('pricePerGpuHourUsd', BOUNDS.pricePerGpuHourUsd, 'Rental price, USD per GPU-hour (default: the GPU\'s price file, named in `price`)')),
+  gridKgCo2PerKwh: v.optional(gridIntensitySchema),
   deployment: v.optional(v.strictObject({
     // disaggregated: prefill + decode pools; aggregated: one pool doing both; auto (default unless a pool layout is pinned): both sized, the cheaper feasible one answers
     mode: v.optional(v.picklist(DEPLOYMENT_MODES, 'deployment.mode must be one of disaggregated, aggregated, auto')),

@@ -18,6 +18,11 @@ export const trainingPlanResponseSchema = v.looseObject({
   gpuHours: v.number(),
   wallClockDays: v.number(),
   costUsd: v.number(),
+  /** The rental price charged and its source: the request's, or the GPU's default from its price file. */
+  price: v.looseObject({ usdPerGpuHour: v.number(), kind: v.string(), source: v.string(), date: v.optional(v.string()) }),
+  /** Facility energy of the run, MWh; CO₂ tonnes when the request gives gridKgCo2PerKwh. */
+  energyMWh: v.number(),
+  co2Tonnes: v.optional(v.number()),
   tokensPerSecondPerGpu: v.number(),
   stepTimeSeconds: v.number(),
   mfu: v.number(),

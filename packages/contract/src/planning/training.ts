@@ -13,6 +13,13 @@ export const positiveInt = (field: string, max: number) => v.pipe(
 
 const finiteNumber = (field: string) => v.pipe(v.number(`${field} must be a number`), v.finite(`${field} must be finite`));
 
+/** Grid carbon intensity, kg CO₂ per kWh (coal-heavy grids ~1; the planner reports CO₂ only when given). */
+export const MAX_GRID_KG_CO2_PER_KWH = 2;
+export const gridIntensitySchema = v.pipe(
+  v.number('gridKgCo2PerKwh must be a number'), v.minValue(0, 'gridKgCo2PerKwh must be ≥ 0'), v.maxValue(MAX_GRID_KG_CO2_PER_KWH, `gridKgCo2PerKwh must be at most ${MAX_GRID_KG_CO2_PER_KWH}`),
+  v.description('Grid carbon intensity, kg CO₂ per kWh; when given, plans report CO₂ tonnes'),
+);
+
 /** `model` of a training request: a catalog id or a pasted config.json. */
 export const trainingModelSchema = v.union(
   [v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(BOUNDS.modelIdLength)), v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') })],
@@ -51,6 +58,7 @@ export const trainingPlanRequestSchema = v.pipe(
     pricePerGpuHourUsd: v.optional(v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd))),
     optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
     alternatives: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(BOUNDS.alternatives))),
+    gridKgCo2PerKwh: v.optional(gridIntensitySchema),
   }),
   v.forward(
     v.partialCheck(

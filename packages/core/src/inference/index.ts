@@ -16,7 +16,7 @@ export { decodePareto, type ParetoPoint } from './pareto.js';
 export { launchSettings, type LaunchSettings } from './launch-settings.js';
 export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './kv-report.js';
 export { estimateThroughput, servingPrecision, type ThroughputRequest, type ThroughputResult } from './throughput.js';
-export { planInference, DEFAULT_PRICE_PER_GPU_HOUR_USD, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
+export { planInference, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './plan.js';
 export { aggregatedOperatingPoint, aggregatedPareto, type AggregatedPoint, type AggregatedParetoPoint, type AggregatedRequestShape } from './aggregated.js';
 export { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type AggregatedFleetPlan } from './aggregated-fleet.js';
 export { layoutProblem, assertLayoutAllowed, type LayoutProblem } from './layout-rules.js';

@@ -14,6 +14,9 @@ import { DEFAULT_UTILIZATION_SOURCE, FLEET_OPERATIONS } from './operations.js';
 import { decodePareto, type ParetoPoint } from './pareto.js';
 import { fleetWarnings } from './plan-warnings.js';
 import { kvBytesPerElement } from './precision.js';
+import { estimateEnergy } from '../cost/energy.js';
+import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
+import { HOURS_PER_DAY } from '@gcp/contract';
 import { requestShape } from './request-shape.js';
 import { makeSetup, type SpeculativeDecoding } from './setup.js';
 import { servingPrecision } from './throughput.js';
@@ -52,6 +55,11 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   readonly utilization: number;
   readonly minInstances: number;
   readonly pricePerGpuHourUsd: number;
+  /** The rental price charged and where it came from (the request, or the GPU's price file). */
+  readonly price: PriceUsed;
+  /** Facility energy of the chosen fleet per day (average provisioned GPUs), MWh; CO₂ tonnes per day when gridKgCo2PerKwh is given. */
+  readonly energyMWhPerDay: number;
+  readonly co2TonnesPerDay?: number;
   readonly pareto: readonly ParetoPoint[];
   readonly launchSettings: { readonly prefill: LaunchSettings; readonly decode: LaunchSettings };
   /** Present when the aggregated fleet was weighed (mode "aggregated" or "auto", or no layout pinned). */
@@ -67,8 +75,6 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   readonly assumptions: readonly string[];
 }
 
-/** Default price when the request gives none: DeepSeek's assumed H800 rental (V3 report §1, Day-6 post). */
-export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
 /** Tokens per prefill forward pass in fleet plans (SGLang's chunked-prefill size for large prompts). */
 const PREFILL_CHUNK = 16384;
 /** Mean context a token sees when the request gives none (capped by the model's positions). */
@@ -106,7 +112,8 @@ export function planInference(r: PlanRequest): InferencePlan {
     ...(sloIn.minOutputTokensPerSecondPerUser !== undefined ? { minOutputTokensPerSecondPerUser: sloIn.minOutputTokensPerSecondPerUser } : {}),
     ...(sloIn.maxTtftMs !== undefined ? { maxTtftMs: sloIn.maxTtftMs } : {}),
   };
-  const price = r.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const priceInfo = priceUsed(gpu.id, r.pricePerGpuHourUsd);
+  const price = priceInfo.usdPerGpuHour;
   const d = r.deployment ?? {};
   const pinned = {
     ...(d.prefill !== undefined ? { prefill: d.prefill } : {}),
@@ -150,7 +157,7 @@ export function planInference(r: PlanRequest): InferencePlan {
   if (!chosenAlt) throw PlannerInputError.at('deployment', 'no layout to evaluate', 'unsupported');
   const alternatives = alternativesTo(chosenAlt, found.ranked, modeIn === 'auto' ? undefined : modeIn);
 
-  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w.utilization !== undefined, utilization, minInstances, priceGiven: r.pricePerGpuHourUsd !== undefined, hourlyGiven: w.hourlyLoad !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
+  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w.utilization !== undefined, utilization, minInstances, price: priceInfo, hourlyGiven: w.hourlyLoad !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
   const kvName = prec.kvCache;
   let aggregated: AggregatedPlanBlock | undefined;
   if (agg) {
@@ -166,7 +173,8 @@ export function planInference(r: PlanRequest): InferencePlan {
   const newTokens = averageContextTokens * (1 - cacheHitRate);
   const warnings = fleetWarnings({ mode, modeIn, dis, agg: agg?.fleet, utilization, minInstances });
   return {
-    ...dis, ...top, mode, utilization, minInstances, pricePerGpuHourUsd: price,
+    ...dis, ...top, mode, utilization, minInstances, pricePerGpuHourUsd: price, price: priceInfo,
+    ...dailyEnergy(top.averageNodes * gpu.gpusPerNode.value, gpu.tdpW.value, r.gridKgCo2PerKwh),
     pareto: decodePareto(found.decodeSetups, averageContextTokens),
     launchSettings: {
       prefill: launchSettings({ layout: pf, kvCache: kvName, maxRunningRequests: Math.max(pf.attentionDp, Math.ceil(PREFILL_CHUNK / Math.max(newTokens, 1)) * pf.attentionDp), maxTokensPerStep: PREFILL_CHUNK, role: 'prefill' }),
@@ -180,7 +188,7 @@ export function planInference(r: PlanRequest): InferencePlan {
 
 function planAssumptions(a: {
   pinned: { prefill?: Layout; decode?: Layout; aggregated?: Layout }; weighAggregated: boolean; modeIn: string; utilizationGiven: boolean; utilization: number;
-  minInstances: number; priceGiven: boolean; hourlyGiven: boolean; peakToAverage: number; minGpus: number | null; gpusPerNode: number;
+  minInstances: number; price: PriceUsed; hourlyGiven: boolean; peakToAverage: number; minGpus: number | null; gpusPerNode: number;
 }): string[] {
   const out: string[] = [];
   out.push(`utilization ${a.utilization.toFixed(3)}: each hour provisions whole instances to serve its load at this share of their engine capacity${a.utilizationGiven ? ' (workload.utilization)' : ` (default, ${DEFAULT_UTILIZATION_SOURCE})`}`);
@@ -191,6 +199,13 @@ function planAssumptions(a: {
   if (a.weighAggregated && !a.pinned.aggregated) out.push('aggregated layout: the cheapest feasible pool in whole instances at the SLO, prefill interference included');
   if (a.minGpus !== null) out.push(`the smallest instance that holds the weights is ${a.minGpus} GPU(s) (${a.minGpus >= a.gpusPerNode ? `${a.minGpus / a.gpusPerNode} node(s)` : 'part of a node'}); candidates run from it to DeepSeek-scale units`);
   if (a.modeIn === 'auto') out.push('deployment.mode "auto": the cheaper feasible mode by whole-instance daily cost');
-  if (!a.priceGiven) out.push(`price ${DEFAULT_PRICE_PER_GPU_HOUR_USD} USD per GPU-hour (DeepSeek's assumed H800 rental)`);
+  out.push(priceAssumption(a.price));
+  out.push('energy per day = average provisioned GPUs × TDP × mean draw ÷ TDP × server factor × PUE × 24 h (cost/energy.ts)');
   return out;
+}
+
+/** Facility energy of `gpus` running all day (and CO₂ when a grid intensity is given). */
+function dailyEnergy(gpus: number, tdpW: number, gridKgCo2PerKwh: number | undefined): { energyMWhPerDay: number; co2TonnesPerDay?: number } {
+  const e = estimateEnergy({ gpuCount: gpus, tdpW, hours: HOURS_PER_DAY, ...(gridKgCo2PerKwh !== undefined ? { gridKgCo2PerKwh } : {}) });
+  return { energyMWhPerDay: e.energyMWh, ...(e.co2Tonnes !== undefined ? { co2TonnesPerDay: e.co2Tonnes } : {}) };
 }

@@ -36,7 +36,7 @@ describe('PPO vs GRPO for the same policy and rollouts', () => {
   it('synchronous: GPU-hours = all GPUs × wall-clock; cost = GPU-hours × price', () => {
     for (const c of [r.grpo, r.ppo]) {
       expect(c.gpuHours).toBeCloseTo(c.wallClockHours * SMALL.gpuCount, 6);
-      expect(c.costUsd).toBeCloseTo(c.gpuHours * 2, 6);
+      expect(c.costUsd).toBeCloseTo(c.gpuHours * r.price.usdPerGpuHour, 6);
     }
     expect(r.rolloutsPerStep).toBe(64 * 8);
   });

@@ -1,8 +1,9 @@
 import type { RlRequest } from '@gcp/contract';
 import { resolveGpuId, resolveModelInput, type ModelInput } from '../catalog-inputs.js';
 import { PlannerInputError } from '../errors.js';
+import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
 import {
-  convert, planTraining, DEFAULT_PRICE_PER_GPU_HOUR_USD,
+  convert, planTraining,
   type ModelArchitecture, type TrainingPlan, type TrainingPrecision,
 } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
@@ -43,6 +44,8 @@ export interface RlAlgorithmCost {
   readonly stages: readonly RlStage[];
 }
 export interface RlPostTrainingPlan {
+  /** The rental price charged and where it came from (the request, or the GPU's price file). */
+  readonly price: PriceUsed;
   readonly grpo: RlAlgorithmCost;
   readonly ppo: RlAlgorithmCost;
   readonly ppoToGrpoCostRatio: number;
@@ -81,7 +84,8 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const miniBatches = r.miniBatchesPerStep ?? DEFAULT_MINI_BATCHES_PER_STEP;
   const trainSeq = Math.ceil(seq / TRAINING_SEQUENCE_PADDING_TOKENS) * TRAINING_SEQUENCE_PADDING_TOKENS;
   const tokensPerStep = rollouts * trainSeq;
-  const price = r.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const priceInfo = priceUsed(r.gpu, r.pricePerGpuHourUsd);
+  const price = priceInfo.usdPerGpuHour;
 
   const gen = planGeneration({
     model: r.model, arch, gpu, generationGpus: genGpus, rollouts, promptTokens: r.promptTokens, responseTokens: r.responseTokens,
@@ -134,7 +138,7 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const ppo = cost([...common, stage('critic forward', criticFwdS), stage('policy update', policyUpdateS), stage('critic update', criticUpdS)]);
   const policyPlan = plans.get(JSON.stringify(r.model)) as TrainingPlan;
   return {
-    grpo, ppo, ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours, rolloutsPerStep: rollouts,
+    price: priceInfo, grpo, ppo, ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours, rolloutsPerStep: rollouts,
     generation: { ...gen, gpus: genGpus },
     training: { gpus: trainGpus, policyTokensPerSecondPerGpu: policyPlan.tokensPerSecondPerGpu, policyPlan },
     warnings,

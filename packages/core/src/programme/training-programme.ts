@@ -1,8 +1,9 @@
 import type { TrainingProgrammeRequestBody } from '@gcp/contract';
 import { resolveGpuId } from '../catalog-inputs.js';
 import { PlannerInputError } from '../errors.js';
+import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
 import {
-  convert, planTraining, DEFAULT_PRICE_PER_GPU_HOUR_USD,
+  convert, planTraining,
   type TrainingPlan, type TrainingPrecision,
 } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
@@ -38,6 +39,8 @@ export interface TrainingProgramme {
   readonly phases: readonly ProgrammePhaseResult[];
   readonly totals: { readonly gpuHours: number; readonly wallClockDays: number; readonly costUsd: number; readonly energyMWh: number };
   readonly pricePerGpuHourUsd: number;
+  /** The rental price charged and where it came from (the request, or the GPU's price file). */
+  readonly price: PriceUsed;
   /** Each phase plan's warnings, prefixed with the phase name. */
   readonly warnings: readonly string[];
   readonly assumptions: readonly string[];
@@ -62,7 +65,8 @@ function phaseShape(p: ProgrammePhase): { tokens: number; batchSequences: number
 /** Plan every phase of a training programme and total GPU-hours, wall-clock, cost and energy. */
 export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingProgramme {
   const gpu = resolveGpuId(req.gpu);
-  const price = req.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const priceInfo = priceUsed(req.gpu, req.pricePerGpuHourUsd);
+  const price = priceInfo.usdPerGpuHour;
   const phases = req.phases.map((p, i): ProgrammePhaseResult => {
     const shape = phaseShape(p);
     let plan: TrainingPlan;
@@ -90,12 +94,13 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
     phases,
     totals: { gpuHours, wallClockDays, costUsd: gpuHoursCostUsd(gpuHours, price), energyMWh: energy },
     pricePerGpuHourUsd: price,
+    price: priceInfo,
     warnings: phases.flatMap((p) => p.plan.warnings.map((w) => `${p.name}: ${w}`)),
     assumptions: [
       `Phases run one after another on the same ${req.gpuCount} GPUs; no time between phases, no re-sharding or evaluation time.`,
       'Each phase is planned by planTraining at its own sequence length and batch: its layout is searched (or pinned) independently; see each plan\'s assumptions.',
       'A phase given in steps trains steps × batch tokens (batch rounded down to whole sequences).',
-      `Cost = GPU-hours × $${price} per GPU-hour${req.pricePerGpuHourUsd === undefined ? ' (default: DeepSeek-V3 report Table 1 rental assumption)' : ''}.`,
+      `Cost = GPU-hours × ${priceAssumption(priceInfo)}.`,
       ...energyAssumptions(factors),
     ],
   };

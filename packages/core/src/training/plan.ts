@@ -5,6 +5,8 @@ import type { GpuSpec } from '../gpus/types.js';
 import { getModel } from '../models/catalog.js';
 import { normalizeConfig } from '../models/normalize-config.js';
 import type { ModelArchitecture } from '../models/types.js';
+import { estimateEnergy } from '../cost/energy.js';
+import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
 import { convert } from '../units/units.js';
 import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
@@ -19,8 +21,6 @@ import { trainingWarnings } from './warnings.js';
 
 /** Tokens per optimizer step when the request gives none (4M, Llama 3's early batch). */
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
-/** DeepSeek-V3 report Table 1 prices H800 rental at $2 per GPU-hour; used when no price is given. */
-export const DEFAULT_PRICE_PER_GPU_HOUR_USD = 2;
 /** Alternative layouts a plan lists when the request does not say (at most TRAINING_BOUNDS.alternatives). */
 export const DEFAULT_ALTERNATIVES = 5;
 
@@ -56,6 +56,12 @@ export interface TrainingPlan {
   readonly wallClockDays: number;
   readonly costUsd: number;
   readonly pricePerGpuHourUsd: number;
+  /** The rental price charged and where it came from (the request, or the GPU's price file). */
+  readonly price: PriceUsed;
+  /** Facility energy of the run (GPU mean draw × server factor × PUE × wall-clock), MWh. */
+  readonly energyMWh: number;
+  /** Tonnes of CO₂ when the request gives gridKgCo2PerKwh. */
+  readonly co2Tonnes?: number;
   readonly tokensPerSecondPerGpu: number;
   readonly stepTimeSeconds: number;
   readonly mfu: number;
@@ -186,7 +192,8 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   }
   if (stagesFor(ctx, chosen.layout.pp) === null) chosen = evaluateLayout(ctx, chosen.layout);
 
-  const price = req.pricePerGpuHourUsd ?? DEFAULT_PRICE_PER_GPU_HOUR_USD;
+  const priceInfo = priceUsed(typeof req.gpu === 'string' ? req.gpu : req.gpu.id, req.pricePerGpuHourUsd);
+  const price = priceInfo.usdPerGpuHour;
   const tokensPerStep = globalBatchSequences * seq;
   const hoursFor = (e: LayoutEvaluation) => convert((req.tokens / tokensPerStep) * e.stepTimeSeconds * req.gpuCount, 's', 'h');
   const gpuHours = hoursFor(chosen);
@@ -213,6 +220,8 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     wallClockDays: convert(gpuHours / req.gpuCount, 'h', 'day'),
     costUsd: gpuHours * price,
     pricePerGpuHourUsd: price,
+    price: priceInfo,
+    ...energyOf(req, gpu, gpuHours),
     tokensPerSecondPerGpu: chosen.tokensPerSecondPerGpu,
     stepTimeSeconds: chosen.stepTimeSeconds,
     mfu: chosen.mfu,
@@ -236,11 +245,11 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
       scaleOutGBpsPerDirection: { nominal: c.scaleOut.nominalGBpsPerDirection, effective: c.scaleOut.effectiveGBpsPerDirection },
     },
     efficiencyParameters: eff,
-    assumptions: ASSUMPTIONS(globalBatchSequences, req.globalBatchTokens === undefined, req.pricePerGpuHourUsd === undefined),
+    assumptions: ASSUMPTIONS(globalBatchSequences, req.globalBatchTokens === undefined, priceInfo),
   };
 }
 
-function ASSUMPTIONS(seqs: number, defaultBatch: boolean, defaultPrice: boolean): string[] {
+function ASSUMPTIONS(seqs: number, defaultBatch: boolean, price: PriceUsed): string[] {
   const a = [
     'Megatron rank order (tp fastest, then cp, dp/ep, pp); tp·cp·pp·dp = gpuCount; ep drawn from tp·dp; expert-TP = 1.',
     'Balanced expert routing; node-limited routing (n_group/topk_group) bounds cross-node expert traffic per destination node.',
@@ -254,6 +263,12 @@ function ASSUMPTIONS(seqs: number, defaultBatch: boolean, defaultPrice: boolean)
     'No failures, restarts or checkpoint time (Llama 3 reports >90% effective training time): GPU-hours are pure step time.',
   ];
   if (defaultBatch) a.push(`No globalBatchTokens given: ${seqs} sequences per step (about ${DEFAULT_GLOBAL_BATCH_TOKENS.toLocaleString('en-US')} tokens).`);
-  if (defaultPrice) a.push(`No pricePerGpuHourUsd given: $${DEFAULT_PRICE_PER_GPU_HOUR_USD} per GPU-hour (DeepSeek-V3 report Table 1 rental assumption).`);
+  a.push(`${priceAssumption(price)}.`, 'Energy = GPUs × TDP × mean draw ÷ TDP × server factor × PUE × wall-clock hours (cost/energy.ts defaults, sourced in cost/ownership-defaults.ts).');
   return a;
+}
+
+/** The run's facility energy (and CO₂ when a grid intensity is given). */
+function energyOf(req: TrainingRequest, gpu: GpuSpec, gpuHours: number): { energyMWh: number; co2Tonnes?: number } {
+  const e = estimateEnergy({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours: gpuHours / req.gpuCount, ...(req.gridKgCo2PerKwh !== undefined ? { gridKgCo2PerKwh: req.gridKgCo2PerKwh } : {}) });
+  return { energyMWh: e.energyMWh, ...(e.co2Tonnes !== undefined ? { co2Tonnes: e.co2Tonnes } : {}) };
 }
