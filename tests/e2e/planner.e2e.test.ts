@@ -160,12 +160,12 @@ describe('inference planner in Chromium', () => {
     await section.getByLabel('Cache-hit rate').fill('0.5');
     await section.getByLabel('Output tokens per day').fill('1e9');
     await section.getByLabel('Min output tokens/s per user').fill('20');
-    // the API's defaults for the rest: a flat day, 4,096-token contexts, utilisation 0.498, one instance minimum
+    // the API's defaults for the rest: a flat day, 4,096-token contexts, utilisation 0.509, one instance minimum
     await section.getByLabel('Peak-to-average load').fill('');
     await section.getByLabel('Average context (tokens)').fill('');
     const utilization = section.getByLabel('Utilisation');
     expect(await utilization.inputValue()).toBe('');
-    expect(await utilization.getAttribute('placeholder')).toBe('0.498');
+    expect(await utilization.getAttribute('placeholder')).toBe('0.509');
     expect(await page.locator('#inf-utilization-hint').textContent()).toContain('DeepSeek');
 
     // a malformed hourly load is caught next to the form, before any request
@@ -196,8 +196,8 @@ describe('inference planner in Chromium', () => {
     expect(warningBox && headlineBox && warningBox.y + warningBox.height <= headlineBox.y).toBe(true);
 
     // the utilisation the instances were sized at, with where the default comes from
-    expect(await valueOf('#inf-utilization-used')).toBe(0.498);
-    expect(await textOf('#inf-utilization-used')).toBe('49.8 %');
+    expect(await valueOf('#inf-utilization-used')).toBe(0.509);
+    expect(await textOf('#inf-utilization-used')).toBe('50.9 %');
     expect(await page.locator('#inf-utilization-used + small').textContent()).toContain('DeepSeek');
 
     // daily cost in whole instances: at least one 2-node (16 × H800) instance all day at $2/GPU-hour = $768
@@ -218,7 +218,7 @@ describe('inference planner in Chromium', () => {
       expect(cells[1]).toMatch(/^\d+$/);
       expect(Number(cells[2])).toBeGreaterThanOrEqual(1);
       expect(cells[2]).toMatch(/^\d+$/);
-      expect(cells[5]).toMatch(/^[\d.]+ % of 49\.8 %$/);
+      expect(cells[5]).toMatch(/^[\d.]+ % of 50\.9 %$/);
       expect(cells[6]).toMatch(/^\$[\d,]+$/);
     }
 

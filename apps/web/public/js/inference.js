@@ -34,7 +34,7 @@ export const DEEPSEEK_DAY6 = {
 };
 
 /** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
-export const DEFAULT_UTILIZATION = 0.498;
+export const DEFAULT_UTILIZATION = 0.509;
 const HOURS = 24;
 
 /** workload.hourlyLoad: 24 relative loads ≥ 0, at least one of them positive (any scale; the API normalises). */

@@ -2,7 +2,7 @@ import { getGpu } from '../../src/gpus/catalog.js';
 import { getModel } from '../../src/models/catalog.js';
 import { BYTES_PER_ELEMENT } from '../../src/units/units.js';
 import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
-import { makeSetup, type ServingSetup } from '../../src/inference/setup.js';
+import { DEFAULT_PREFILL_CHUNK_TOKENS, makeSetup, type ServingSetup } from '../../src/inference/setup.js';
 import { aggregatedServing } from '../../src/inference/serving.js';
 import { disaggregatedServing } from '../../src/inference/disaggregated.js';
 import type { WeightFormat } from '../../src/inference/precision.js';
@@ -93,7 +93,7 @@ export function admittedBatch(row: MeasuredRow): number {
   const hit = admittedCache.get(row);
   if (hit !== undefined) return hit;
   let b = engineBatch(row);
-  const s = row.mode === 'agg' ? setupFor(row, layoutOf(row), undefined, Math.max(8192, row.isl)) : null;
+  const s = row.mode === 'agg' ? setupFor(row, layoutOf(row), undefined, Math.max(DEFAULT_PREFILL_CHUNK_TOKENS, row.isl)) : null;
   if (s) {
     const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: row.isl + row.osl, outputTokens: row.osl, kvBlockTokens: kvBlockTokens(row.backend), maxTokensPerStep: s.prefillChunkTokens });
     if (mem.maxConcurrency >= 1) b = Math.min(b, mem.maxConcurrency);
@@ -105,7 +105,7 @@ export function admittedBatch(row: MeasuredRow): number {
 /** Predicted TTFT and TPOT of a measured row, or null when the row cannot be mapped. */
 export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
   if (row.mode === 'agg') {
-    const s = setupFor(row, layoutOf(row), eff, Math.max(8192, row.isl));
+    const s = setupFor(row, layoutOf(row), eff, Math.max(DEFAULT_PREFILL_CHUNK_TOKENS, row.isl));
     if (!s) return null;
     const r = aggregatedServing(s, { concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl, maxBatch: admittedBatch(row) });
     return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };
@@ -127,8 +127,8 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
 function predictDisagg(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
   const pf: PoolColumns | null = row.prefill, dc: PoolColumns | null = row.decode;
   if (!pf || !dc) return null;
-  const ps = setupFor(row, layoutOf(pf), eff, Math.max(8192, row.isl));
-  const ds = setupFor(row, layoutOf(dc), eff, 8192);
+  const ps = setupFor(row, layoutOf(pf), eff, Math.max(DEFAULT_PREFILL_CHUNK_TOKENS, row.isl));
+  const ds = setupFor(row, layoutOf(dc), eff, DEFAULT_PREFILL_CHUNK_TOKENS);
   if (!ps || !ds) return null;
   const r = disaggregatedServing(ps, ds, {
     concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl,

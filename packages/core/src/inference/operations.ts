@@ -25,9 +25,9 @@ export interface FleetOperations {
    * decode), then the geometric mean of the two; `calibration/inference/fleet.ts` (part of
    * `npm run calibrate`). One value fitted on two published figures: that the two implied values
    * lie close together is the only check of the idea, and the Day-6 agreement is not a validation.
-   * Implied values with the engine refitted on the cleaned rows and MLA decode attention at
-   * FlashMLA's published efficiency: 0.493 (prefill, 4-node instances) and 0.503 (decode, 18-node
-   * instances); geometric mean 0.498. History: 0.482 (0.455 / 0.511) with the engine fitted before
+   * Implied values with the engine refitted on the cleaned rows, MLA decode attention at
+   * FlashMLA's published efficiency and the one 8,192-token prefill chunk the engine is fitted at:
+   * 0.516 (prefill, 4-node instances) and 0.503 (decode, 18-node instances); geometric mean 0.509. History: 0.482 (0.455 / 0.511) with the engine fitted before
    * cleaning; 0.649 (0.568 / 0.742, 23% apart) after the honest refit but with MLA decode attention
    * at the fitted generic attention efficiency (0.332), which also made MTP useless at Day-6.
    */

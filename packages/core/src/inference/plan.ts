@@ -18,7 +18,7 @@ import { estimateEnergy } from '../cost/energy.js';
 import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
 import { HOURS_PER_DAY } from '@gcp/contract';
 import { requestShape } from './request-shape.js';
-import { makeSetup, type SpeculativeDecoding } from './setup.js';
+import { DEFAULT_PREFILL_CHUNK_TOKENS, makeSetup, type SpeculativeDecoding } from './setup.js';
 import { servingPrecision } from './throughput.js';
 
 /** The contract's POST /v1/inference/plan body, validated. */
@@ -75,8 +75,8 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   readonly assumptions: readonly string[];
 }
 
-/** Tokens per prefill forward pass in fleet plans (SGLang's chunked-prefill size for large prompts). */
-const PREFILL_CHUNK = 16384;
+/** Tokens per prefill forward pass: the one default of every serving estimate (setup.ts), the chunk the engine was calibrated at. */
+const PREFILL_CHUNK = DEFAULT_PREFILL_CHUNK_TOKENS;
 /** Mean context a token sees when the request gives none (capped by the model's positions). */
 const DEFAULT_AVERAGE_CONTEXT_TOKENS = 4096;
 /** Busiest hour ÷ daily average when the request gives neither peakToAverage nor hourlyLoad: a flat day. */

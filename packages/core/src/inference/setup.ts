@@ -45,6 +45,11 @@ export interface SetupInput {
   readonly eff?: InferenceEfficiency;
 }
 
+/**
+ * Tokens per chunked-prefill forward pass when a setup names none: SGLang's `--chunked-prefill-size`
+ * and vLLM's `max_num_batched_tokens` default to 8192 on data-centre GPUs; the measured rows are
+ * predicted (and the engine fitted) at this chunk or the whole prompt when longer.
+ */
 export const DEFAULT_PREFILL_CHUNK_TOKENS = 8192;
 
 export function makeSetup(i: SetupInput): ServingSetup {
