@@ -1,5 +1,5 @@
 import { planInference, estimateThroughput, decodePareto, makeSetup, getModel, getGpu } from '../src/index.js';
-import { candidateLayouts } from '../src/inference/candidates.js';
+import { candidateLayouts } from '../src/inference/fleet/candidates.js';
 import { measure, type BenchResult } from './measure.js';
 
 import { DAY6_SEARCH, LLAMA_70B_SEARCH, SMALL_V3_SEARCH } from './inference-requests.js';

@@ -1,4 +1,4 @@
-import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
+import type { InferenceEfficiency } from '../../src/inference/step/efficiency.js';
 import type { MeasuredRow } from './csv.js';
 import { predictRow, type Prediction, MODEL_MAP, GPU_MAP } from './predict.js';
 

@@ -1,4 +1,4 @@
-import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/step/efficiency.js';
 import { COMMUNICATION_SMS } from '../../src/kernels/communication-sms.js';
 import { GEMM_HALF_SATURATION_TOKENS } from '../../src/kernels/kernel-efficiency.js';
 import type { MeasuredRow } from './csv.js';

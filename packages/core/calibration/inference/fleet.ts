@@ -1,6 +1,6 @@
 /**
  * Fleet-operations calibration: fits the default of `workload.utilization`
- * (FLEET_OPERATIONS.loadFollowingUtilization, src/inference/operations.ts) on DeepSeek's Day-6
+ * (FLEET_OPERATIONS.loadFollowingUtilization, src/inference/fleet/operations.ts) on DeepSeek's Day-6
  * disclosure, the only published production fleet (github.com/deepseek-ai/open-infra-index,
  * 202502OpenSourceWeek/day_6_one_more_thing_deepseekV3R1_inference_system_overview.md, commit 3122a25).
  *
@@ -13,9 +13,9 @@
  * only test of the idea that one operational factor explains both. It is a fit of one value on
  * two published figures, not a validation.
  */
-import { planInference, type PlanRequest } from '../../src/inference/plan.js';
-import { dailyShape } from '../../src/inference/daily-load.js';
-import { sizeWholeInstancePool } from '../../src/inference/instances.js';
+import { planInference, type PlanRequest } from '../../src/inference/fleet/plan.js';
+import { dailyShape } from '../../src/inference/fleet/daily-load.js';
+import { sizeWholeInstancePool } from '../../src/inference/fleet/instances.js';
 
 /** DeepSeek's disclosed V3/R1 service and its Day-6 layouts (published-figures.json `ds_day6_*`). */
 export const DEEPSEEK_DAY6: PlanRequest = {

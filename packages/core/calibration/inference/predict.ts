@@ -1,16 +1,16 @@
 import { getGpu } from '../../src/gpus/catalog.js';
 import { getModel } from '../../src/models/catalog.js';
 import { BYTES_PER_ELEMENT } from '../../src/units/units.js';
-import type { InferenceEfficiency } from '../../src/inference/efficiency.js';
-import { DEFAULT_PREFILL_CHUNK_TOKENS, makeSetup, type ServingSetup } from '../../src/inference/setup.js';
-import { aggregatedServing } from '../../src/inference/serving.js';
-import { disaggregatedServing } from '../../src/inference/disaggregated.js';
-import type { WeightFormat } from '../../src/inference/precision.js';
-import type { Layout } from '../../src/inference/layout.js';
+import type { InferenceEfficiency } from '../../src/inference/step/efficiency.js';
+import { DEFAULT_PREFILL_CHUNK_TOKENS, makeSetup, type ServingSetup } from '../../src/inference/serving/setup.js';
+import { aggregatedServing } from '../../src/inference/serving/serving.js';
+import { disaggregatedServing } from '../../src/inference/serving/disaggregated.js';
+import type { WeightFormat } from '../../src/inference/memory/precision.js';
+import type { Layout } from '../../src/inference/serving/layout.js';
 import { convert } from '../../src/units/units.js';
 import type { MeasuredRow, PoolColumns } from './csv.js';
-import { gpuMemory } from '../../src/inference/memory.js';
-import { kvBlockTokens } from '../../src/inference/paged-kv.js';
+import { gpuMemory } from '../../src/inference/memory/memory.js';
+import { kvBlockTokens } from '../../src/inference/memory/paged-kv.js';
 
 /** CSV model_path → catalog id. Rows of other models (Qwen3-32B, Qwen3.5, MiniMax, GLM, Kimi-K2.5, DeepSeek-V3.1) are skipped. */
 export const MODEL_MAP: Readonly<Record<string, string>> = {
@@ -86,7 +86,7 @@ const admittedCache = new WeakMap<MeasuredRow, number>();
  * Sequences the aggregated engine holds at once on the planner's memory model: its batch limit,
  * and no more than its paged KV cache sustains (weights, reserve and workspace first; each
  * sequence holds its prompt plus the tokens generated so far, block-rounded by backend, time
- * averaged: src/inference/paged-kv.ts). Concurrency beyond it waits for a slot in the prediction;
+ * averaged: src/inference/memory/paged-kv.ts). Concurrency beyond it waits for a slot in the prediction;
  * it never decides whether a row is scored (split.ts).
  */
 export function admittedBatch(row: MeasuredRow): number {
@@ -114,7 +114,7 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
 }
 
 /**
- * Disaggregated rows (src/inference/disaggregated.ts): `concurrency` requests cycle through the
+ * Disaggregated rows (src/inference/serving/disaggregated.ts): `concurrency` requests cycle through the
  * whole deployment — wait for a prefill slot (closed-loop MVA on the prefill pool at its
  * saturated chunked rate, or the wave share), the prompt's prefill, the prompt's KV over the
  * scale-out NIC to the decode GPU, the first decode step; then decode on one of the decode

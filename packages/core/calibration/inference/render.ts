@@ -1,6 +1,6 @@
 /** Markdown of docs/inference-accuracy.md (calibration/inference/run.ts writes it). */
-import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/efficiency.js';
-import { FLEET_OPERATIONS } from '../../src/inference/operations.js';
+import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/step/efficiency.js';
+import { FLEET_OPERATIONS } from '../../src/inference/fleet/operations.js';
 import type { CleaningReport } from './clean.js';
 import { DEEPSEEK_DAY6_PER_NODE, type FleetFit } from './fleet.js';
 import { GPU_MAP, MODEL_MAP } from './predict.js';
@@ -57,7 +57,7 @@ the test configurations.
 Admission (every row with concurrency ≤ its batch is scored): the sample's \`batch_size\` is per GPU of the attention
 group (every agg row with concurrency > batch_size has concurrency = batch_size × tp × attention_dp exactly), so the
 engine's batch limit is batch_size × tp × attention_dp; no cleaned row exceeds it. The planner's own KV capacity never
-decides whether a row is scored: the KV cache is paged (\`src/inference/paged-kv.ts\`: each sequence holds its prompt
+decides whether a row is scored: the KV cache is paged (\`src/inference/memory/paged-kv.ts\`: each sequence holds its prompt
 plus the tokens generated so far, rounded to blocks of 16 tokens for vLLM, 1 for SGLang, 32 for TensorRT-LLM), the
 engine sustains free KV ÷ the time-averaged KV of a sequence (prompt + output/2), and where that is below the
 concurrency the prediction includes the closed-loop slot wait ((concurrency ÷ sustained − 1) × request latency,
@@ -67,7 +67,7 @@ KV format (the CSV does not say): FP8 for quantised checkpoints on TensorRT-LLM 
 H100 rows at concurrency 512 hold only ~100 requests in flight whatever their TP (a limit outside the sample's
 columns, likely the load generator's); they are scored and dominate that group's error.
 
-Disaggregated rows (src/inference/disaggregated.ts): a closed loop of \`silicon_concurrency\` requests over
+Disaggregated rows (src/inference/serving/disaggregated.ts): a closed loop of \`silicon_concurrency\` requests over
 \`prefill_num_workers\` prefill and \`decode_num_workers\` decode instances (concurrency = decode_batch_size ×
 decode workers × decode attention-DP on every sized row): TTFT = request overhead + wait for a prefill slot
 (closed-loop MVA on the pool at its saturated chunked rate, or the wave share \`disaggPrefillQueueShare\`,
@@ -77,7 +77,7 @@ Rows that leave the pool batch sizes and worker counts empty (every disagg row o
 dumps; after cleaning ${clean.unsizedSharingMeasurement} of them share a sized row's exact TTFT/TPOT under other pool columns) cannot be modelled:
 they are left out of the fit and of the tables below and reported apart.
 
-## Parameters in use (src/inference/efficiency.ts)
+## Parameters in use (src/inference/step/efficiency.ts)
 ${params(inUse)}
 
 ## Parameters this run fitted (two stages: decode side on TPOT, then prefill side on TTFT)
@@ -87,7 +87,7 @@ Held-out MAPE with the fitted values: TTFT ${pct(fittedRep.heldOut.ttft)}, TPOT 
 (Hopper aggregated: TTFT ${pct(fittedRep.heldOutHopperAgg.ttft)}, TPOT ${pct(fittedRep.heldOutHopperAgg.tpot)}).
 
 ${renderHeldOut(rep)}
-## Fleet operations (src/inference/operations.ts), fitted on DeepSeek's Day-6 disclosure
+## Fleet operations (src/inference/fleet/operations.ts), fitted on DeepSeek's Day-6 disclosure
 
 Engine capacity per node for DeepSeek's deployment and workload (planner, parameters above):
 prefill ${(fleet.prefillCapacityPerNode / 1e3).toFixed(1)}k input tokens/s (cache hits included), decode ${(fleet.decodeCapacityPerNode / 1e3).toFixed(1)}k output tokens/s.

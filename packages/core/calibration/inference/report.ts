@@ -1,4 +1,4 @@
-import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/efficiency.js';
+import { INFERENCE_EFFICIENCY, type InferenceEfficiency } from '../../src/inference/step/efficiency.js';
 import type { MeasuredRow } from './csv.js';
 import { loadCleanRows } from './clean.js';
 import { isHopper, mape, mapeByGroup, scoreRows, type Mape } from './evaluate.js';

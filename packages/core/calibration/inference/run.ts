@@ -1,5 +1,5 @@
 /**
- * Inference calibration: fits the named factors of src/inference/efficiency.ts on the FIT half of
+ * Inference calibration: fits the named factors of src/inference/step/efficiency.ts on the FIT half of
  * the measured serving rows and writes docs/inference-accuracy.md with the held-out MAPE of the
  * values IN USE (efficiency.ts), next to the values this run found. Reproducible: deterministic
  * split (FNV-1a of the configuration key) and deterministic coordinate descent.
@@ -7,14 +7,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INFERENCE_EFFICIENCY } from '../../src/inference/efficiency.js';
+import { INFERENCE_EFFICIENCY } from '../../src/inference/step/efficiency.js';
 import { loadCleanRows } from './clean.js';
 import { fitInferenceEngine } from './fit.js';
 import { MODEL_MAP, GPU_MAP } from './predict.js';
 import { accuracyReport, type AccuracyReport } from './report.js';
 import { fitFleetUtilization } from './fleet.js';
 import { pct, renderAccuracyDoc, readmeAccuracyLine } from './render.js';
-import { FLEET_OPERATIONS } from '../../src/inference/operations.js';
+import { FLEET_OPERATIONS } from '../../src/inference/fleet/operations.js';
 import { isFitRow, isScoredRow } from './split.js';
 
 export function runInferenceCalibration(opts: { write?: boolean } = {}): AccuracyReport {

@@ -1,6 +1,6 @@
 /**
  * Published ceilings of the best kernels DeepSeek measured on Hopper: the upper bounds of every
- * achieved-fraction-of-peak parameter both planners fit (inference/efficiency.ts, training/efficiency.ts).
+ * achieved-fraction-of-peak parameter both planners fit (inference/step/efficiency.ts, training/efficiency.ts).
  *
  * Source: shared/reference/published-figures.json, `deepseek_kernels` (open-infra-index):
  *  - DeepGEMM: "up to 1350+ FP8 TFLOPS on Hopper" = 0.68 of the 1,979 dense FP8 peak → GEMM ≤ 0.68;

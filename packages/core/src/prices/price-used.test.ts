@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWNERSHIP_DEFAULTS } from '../cost/ownership-defaults.js';
-import { planInference } from '../inference/plan.js';
+import { planInference } from '../inference/fleet/plan.js';
 import { planTraining } from '../training/plan.js';
 import { priceUsed } from './price-used.js';
 

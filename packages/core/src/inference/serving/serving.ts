@@ -1,0 +1,84 @@
+import { decodeStep, type DecodeStep } from '../step/decode.js';
+import { prefillLatencyS, prefillTokensPerSecond } from '../step/prefill.js';
+import { stepOverheadMs } from '../step/efficiency.js';
+import { convert } from '../../units/units.js';
+import type { ServingSetup } from './setup.js';
+
+/** A closed-loop load: `concurrency` requests in flight, each `inputTokens` in / `outputTokens` out. */
+export interface ClosedLoopLoad {
+  readonly concurrency: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Fraction of input tokens served from the prefix cache. */
+  readonly prefixCacheHitRate?: number;
+  /** Sequences the engine batches at most (max_batch_size / max_num_seqs); default = concurrency. */
+  readonly maxBatch?: number;
+}
+
+export interface ServingEstimate {
+  /** Sequences decoded together. */
+  readonly batch: number;
+  readonly ttftS: number;
+  readonly tpotS: number;
+  /** Time a request waits for a batch slot when concurrency exceeds the batch (closed-loop queue). */
+  readonly slotWaitS: number;
+  readonly requestLatencyS: number;
+  readonly outputTokensPerSecondPerUser: number;
+  readonly outputTokensPerSecondPerGpu: number;
+  readonly prefillTokensPerSecond: number;
+  readonly decode: DecodeStep;
+}
+
+/** The batch-independent prefill side of a closed-loop load: saturated rate and lone-prompt latency. */
+export interface PrefillCost {
+  /** Computed (cache-miss) tokens per second of the instance at saturation. */
+  readonly tokensPerSecond: number;
+  /** One prompt alone on the instance, seconds. */
+  readonly ownPrefillS: number;
+}
+
+/** Prefill cost of one request of `load` (computed once when many batch sizes are tried). */
+export function prefillCost(s: ServingSetup, load: Pick<ClosedLoopLoad, 'inputTokens' | 'prefixCacheHitRate'>): PrefillCost {
+  const hit = load.prefixCacheHitRate ?? 0;
+  const req = { newTokens: load.inputTokens * (1 - hit), cachedTokens: load.inputTokens * hit };
+  return { tokensPerSecond: prefillTokensPerSecond(s, req), ownPrefillS: prefillLatencyS(s, req) };
+}
+
+/**
+ * Aggregated serving (one pool does prefill and decode), steady state of a closed loop:
+ *  - TPOT = decode step ÷ tokens per step + the prefills of the other batch members that
+ *    interrupt a request's decode: (batch − 1) · prefill time per prompt ÷ output tokens.
+ *  - TTFT = request overhead + the prompt's own prefill + a share (`prefillQueueShare`) of the
+ *    other batch members' prefills it queues behind + half an in-flight iteration it waits for
+ *    + the first decode step.
+ *  - concurrency above the batch limit waits for a slot: Little's law gives
+ *    (concurrency ÷ batch − 1) × request latency of waiting on top of TTFT.
+ */
+export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill?: PrefillCost): ServingEstimate {
+  const hit = load.prefixCacheHitRate ?? 0;
+  const batch = Math.max(1, Math.min(load.concurrency, load.maxBatch ?? load.concurrency));
+  const req = { newTokens: load.inputTokens * (1 - hit), cachedTokens: load.inputTokens * hit };
+  const decodeCtx = load.inputTokens + load.outputTokens / 2;
+  const decode = decodeStep(s, batch, decodeCtx);
+  const { tokensPerSecond: pfRate, ownPrefillS } = prefill ?? prefillCost(s, load);
+  const pfPerPromptS = req.newTokens / pfRate;
+  const overheadS = convert(s.eff.requestOverheadMs, 'ms', 's');
+  const tpotS = decode.tpotS + ((batch - 1) * pfPerPromptS) / Math.max(load.outputTokens, 1);
+  const ttftNoQueue = overheadS + ownPrefillS + s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS + 1.5 * decode.stepS;
+  const serviceS = ttftNoQueue + (load.outputTokens - 1) * tpotS;
+  const slotWaitS = load.concurrency > batch ? (load.concurrency / batch - 1) * serviceS : 0;
+  const ttftS = ttftNoQueue + slotWaitS;
+  const requestLatencyS = ttftS + (load.outputTokens - 1) * tpotS;
+  void stepOverheadMs;
+  return {
+    batch,
+    ttftS,
+    tpotS,
+    slotWaitS,
+    requestLatencyS,
+    outputTokensPerSecondPerUser: 1 / tpotS,
+    outputTokensPerSecondPerGpu: (batch * load.outputTokens) / serviceS / s.layout.gpuCount,
+    prefillTokensPerSecond: pfRate,
+    decode,
+  };
+}
