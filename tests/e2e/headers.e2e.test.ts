@@ -86,6 +86,8 @@ describe('security headers under wrangler dev', () => {
     const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];
     page.on('console', (message) => {
+      // the page has no favicon; Chromium's automatic /favicon.ico request is not the page's
+      if (message.location().url.endsWith('/favicon.ico')) return;
       if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));

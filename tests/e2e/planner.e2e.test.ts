@@ -389,6 +389,8 @@ describe('saved plans in Chromium', () => {
     expect((await fetch(`${stack.baseUrl}/v1/plans`)).status).toBe(401);
 
     const section = page.locator('#training');
+    // a reopened plan is shown as saved (no save control); recompute it to save again
+    await section.getByRole('button', { name: 'Plan training' }).click();
     await section.getByLabel('Plan name').fill('second save (e2e)');
     await section.getByRole('button', { name: 'Save plan' }).click();
     const second = page.locator('#saved-plans tbody tr', { hasText: 'second save (e2e)' });
