@@ -379,6 +379,37 @@ describe('saved plans in Chromium', () => {
     expect(planned).toEqual([]);
     if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
   });
+
+  it('keeps one owner token in localStorage, reuses it for the next save, and renames and deletes with it', async () => {
+    type WithStorage = { localStorage: { getItem(key: string): string | null } };
+    const storedToken = () => page.evaluate((key) => (globalThis as unknown as WithStorage).localStorage.getItem(key), 'gcp.savedPlans.ownerToken');
+    const token = await storedToken();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // the list is the token's: without it the API answers 401
+    expect((await fetch(`${stack.baseUrl}/v1/plans`)).status).toBe(401);
+
+    const section = page.locator('#training');
+    // a reopened plan is shown as saved (no save control); recompute it to save again
+    await section.getByRole('button', { name: 'Plan training' }).click();
+    await section.getByLabel('Plan name').fill('second save (e2e)');
+    await section.getByRole('button', { name: 'Save plan' }).click();
+    const second = page.locator('#saved-plans tbody tr', { hasText: 'second save (e2e)' });
+    await second.waitFor();
+    expect(await storedToken()).toBe(token);
+    expect(await page.locator('#saved-plans tbody tr').count()).toBe(2);
+
+    page.once('dialog', (dialog) => void dialog.accept('renamed (e2e)'));
+    await second.getByRole('button', { name: /^Rename/ }).click();
+    const renamed = page.locator('#saved-plans tbody tr', { hasText: 'renamed (e2e)' });
+    await renamed.waitFor();
+    const id = await renamed.getAttribute('data-id');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await renamed.getByRole('button', { name: /^Delete/ }).click();
+    await renamed.waitFor({ state: 'detached' });
+    expect(await page.locator('#saved-plans tbody tr').count()).toBe(1);
+    expect((await fetch(`${stack.baseUrl}/v1/plans/${id}`)).status).toBe(404);
+  });
 });
 
 describe('the stack over HTTP', () => {
@@ -405,8 +436,12 @@ describe('the stack over HTTP', () => {
       body: JSON.stringify({ name: 'e2e', kind: 'inference', request: { modelId: 'deepseek-v3' } }),
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    expect(((await (await fetch(`${stack.baseUrl}/v1/plans/${id}`)).json()) as { name: string }).name).toBe('e2e');
+    const { id, ownerToken } = (await created.json()) as { id: string; ownerToken: string };
+    const fetched = await (await fetch(`${stack.baseUrl}/v1/plans/${id}`)).text();
+    expect((JSON.parse(fetched) as { name: string }).name).toBe('e2e');
+    expect(fetched).not.toContain(ownerToken);
+    const listed = await fetch(`${stack.baseUrl}/v1/plans`, { headers: { authorization: `Bearer ${ownerToken}` } });
+    expect(((await listed.json()) as { plans: { id: string }[] }).plans.map((plan) => plan.id)).toEqual([id]);
 
     const inference = await fetch(`${stack.baseUrl}/v1/inference/kv-cache`, {
       method: 'POST',

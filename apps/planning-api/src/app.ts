@@ -9,6 +9,8 @@ import { listModelsRoute } from './routes/models/list-models.js';
 import { createPlanRoute } from './routes/plans/create-plan.js';
 import { getPlanRoute } from './routes/plans/get-plan.js';
 import { listPlansRoute } from './routes/plans/list-plans.js';
+import { deletePlanRoute } from './routes/plans/delete-plan.js';
+import { renamePlanRoute } from './routes/plans/rename-plan.js';
 import { planTrainingRoute } from './routes/training/plan-training.js';
 import { tcoRoute } from './routes/cost/tco.js';
 import { auditRoute } from './routes/audit/audit.js';
@@ -25,6 +27,8 @@ export const routes = [
   createPlanRoute,
   listPlansRoute,
   getPlanRoute,
+  renamePlanRoute,
+  deletePlanRoute,
   planTrainingRoute,
   programmeRoute,
   rlRoute,

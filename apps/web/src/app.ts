@@ -1,4 +1,4 @@
-import { finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER } from '@gcp/http';
+import { ANY_ORIGIN, applySecurityHeaders, finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER } from '@gcp/http';
 import { Hono } from 'hono';
 import { mergedOpenApiDocument } from './routes/openapi/merged-document.js';
 import { forward } from './routes/proxy/forward.js';
@@ -18,6 +18,8 @@ app.get(OPENAPI_PATH, async (c) => {
   const document = await mergedOpenApiDocument({ 'planning-api': c.env.PLANNING, 'inference-api': c.env.INFERENCE });
   const response = finiteJsonResponse(document);
   response.headers.set(SERVICE_HEADER, 'web');
+  response.headers.set('access-control-allow-origin', ANY_ORIGIN);
+  applySecurityHeaders(response.headers);
   return response;
 });
 

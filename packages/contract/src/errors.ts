@@ -10,13 +10,17 @@ export const ERROR_CODES = [
   'malformed_json',
   'not_found',
   'method_not_allowed',
+  /** 401: the endpoint needs `Authorization: Bearer <owner token>` and none (or a malformed one) was sent. */
+  'unauthorized',
+  /** 403: the token is not this plan's owner, or a cross-origin write from an origin that is not allowed. */
+  'forbidden',
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',
   'non_finite_result',
   'upstream_unavailable',
   'internal_error',
-  /** A Hono `HTTPException` whose status has no code of its own (401, 403, 429, …); the status tells which. */
+  /** A Hono `HTTPException` whose status has no code of its own (429, …); the status tells which. */
   'http_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,7 +23,7 @@ export {
   analyzeModelRequestSchema, analyzeModelResponseSchema, modelAnalysisEntries, modelDetailResponseSchema, modelListResponseSchema,
   modelQuerySchema, sequenceLengthSchema,
 } from './planning/models.js';
-export { createPlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
+export { createdPlanSchema, createPlanRequestSchema, renamePlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
 export { gridIntensitySchema, MAX_GRID_KG_CO2_PER_KWH, positiveInt, trainingModelSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
 export { auditRequestSchema, auditResponseSchema, MAX_COST_GPU_COUNT, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
 export { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';

@@ -8,7 +8,7 @@ import type { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.j
 import type {
   analyzeModelRequestSchema, analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema, modelQuerySchema,
 } from './planning/models.js';
-import type { createPlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
+import type { createdPlanSchema, createPlanRequestSchema, renamePlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
 import type { trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
 import type { trainingPlanResponseSchema } from './planning/training-response.js';
 import type { auditRequestSchema, auditResponseSchema, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
@@ -38,9 +38,11 @@ export type TrainingPlanRequest = v.InferOutput<typeof trainingPlanRequestSchema
 export type TrainingParallelism = v.InferOutput<typeof trainingParallelismSchema>;
 export type TrainingPlanResponse = v.InferOutput<typeof trainingPlanResponseSchema>;
 
-// --- POST /v1/plans, GET /v1/plans, GET /v1/plans/{id}
+// --- POST /v1/plans, GET /v1/plans, GET / PATCH / DELETE /v1/plans/{id}
 export type CreatePlanRequest = v.InferOutput<typeof createPlanRequestSchema>;
 export type SavedPlan = v.InferOutput<typeof savedPlanSchema>;
+export type CreatedPlan = v.InferOutput<typeof createdPlanSchema>;
+export type RenamePlanRequest = v.InferOutput<typeof renamePlanRequestSchema>;
 export type PlanSummary = v.InferOutput<typeof planSummarySchema>;
 export type PlanListQuery = v.InferOutput<typeof planListQuerySchema>;
 export type PlanListQueryInput = v.InferInput<typeof planListQuerySchema>;

@@ -1,4 +1,5 @@
 /** @gcp/core — the planning core: pure TypeScript, no I/O. */
+export { CALIBRATION_TAG, CORE_PACKAGE_VERSION, PLANNER_VERSION } from './version/planner-version.js';
 export * from './units/units.js';
 export * from './units/figure.js';
 export type { GpuSpec, DenseTflops } from './gpus/types.js';

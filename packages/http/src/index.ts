@@ -3,7 +3,9 @@ export {
   errorResponse,
   internalErrorResponse,
   invalidRequest,
+  forbidden,
   notFound,
+  unauthorized,
   unprocessable,
   type ErrorCode,
   type ErrorEnvelope,
@@ -24,7 +26,17 @@ export {
   type RouteConfig,
   type RouteDefinition,
   type RouteInput,
+  type SuccessStatus,
 } from './routes/define-route.js';
+export {
+  ANY_ORIGIN,
+  API_SECURITY_HEADERS,
+  applySecurityHeaders,
+  CORS_ALLOWED_REQUEST_HEADERS,
+  CORS_PREFLIGHT_MAX_AGE_SECONDS,
+  isWriteOriginAllowed,
+  parseAllowedOrigins,
+} from './cors/cors-policy.js';
 export {
   buildOpenApiDocument,
   buildOperation,

@@ -36,11 +36,19 @@ async function send(path, init) {
   return body;
 }
 
-export const apiGet = (path) => send(path, { headers: { accept: 'application/json' } });
+/** @param {Record<string, string>} [headers] extra headers (e.g. the owner token's `authorization`) */
+export const apiGet = (path, headers = {}) => send(path, { headers: { accept: 'application/json', ...headers } });
 
-export const apiPost = (path, payload) =>
+/** @param {Record<string, string>} [headers] */
+export const apiPost = (path, payload, headers = {}) => apiSend('POST', path, payload, headers);
+
+/**
+ * Any method; a JSON body when `payload` is given. A 204 resolves to null.
+ * @param {'POST' | 'PATCH' | 'DELETE'} method @param {string} path @param {unknown} [payload] @param {Record<string, string>} [headers]
+ */
+export const apiSend = (method, path, payload, headers = {}) =>
   send(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(payload),
+    method,
+    headers: { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), accept: 'application/json', ...headers },
+    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
   });

@@ -1,12 +1,16 @@
 // Saved plans: the "Save plan" control under a planner result (POST /v1/plans) and the
-// "Saved plans" section (GET /v1/plans, GET /v1/plans/{id}) that reopens one into its form.
-import { apiGet, apiPost } from './api.js';
+// "Saved plans" section (GET /v1/plans, GET /v1/plans/{id}) that reopens one into its form,
+// renames (PATCH) or deletes (DELETE) it. Listing and changes need this browser's owner token
+// (owner-token.js); opening a plan by its id does not.
+import { apiGet, apiPost, apiSend } from './api.js';
 import { clearError, showError } from './errors.js';
 import { latestOnly } from './form.js';
+import { ownerHeaders, ownerToken, rememberOwnerToken } from './owner-token.js';
 import { el } from './results.js';
 
 /** @typedef {import('@gcp/contract').CreatePlanRequest} CreatePlanRequest */
 /** @typedef {import('@gcp/contract').SavedPlan} SavedPlan */
+/** @typedef {import('@gcp/contract').CreatedPlan} CreatedPlan */
 /** @typedef {import('@gcp/contract').PlanSummary} PlanSummary */
 /** @typedef {import('@gcp/contract').PlanListResponse} PlanListResponse */
 
@@ -50,8 +54,9 @@ export function savePlanControl({ kind, request, response, defaultName }) {
       // the API checks the name (empty, too long) and answers with its error envelope
       /** @type {CreatePlanRequest} */
       const body = { name: input.value.trim(), kind, request, response };
-      /** @type {SavedPlan} */
-      const saved = await apiPost('/v1/plans', body);
+      /** @type {CreatedPlan} */
+      const saved = await apiPost('/v1/plans', body, ownerHeaders());
+      rememberOwnerToken(saved.ownerToken);
       status.replaceChildren('Saved as ', el('code', { text: `#${saved.id}` }));
       status.hidden = false;
       document.dispatchEvent(new CustomEvent(PLAN_SAVED_EVENT, { detail: saved }));
@@ -70,19 +75,26 @@ export function savePlanControl({ kind, request, response, defaultName }) {
  */
 export function openedNote(plan, submitLabel) {
   return el('p', { class: 'note opened-plan', id: `${plan.kind}-opened` },
-    'Saved plan ', el('strong', { text: `“${plan.name}”` }), ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`);
+    'Saved plan ', el('strong', { text: `“${plan.name}”` }), ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`,
+    plan.stale ? el('span', { class: 'stale-plan', id: `${plan.kind}-stale`, text: ` ${plan.staleReason ?? 'Today’s planner may answer differently.'}` }) : undefined);
 }
 
-/** @param {PlanSummary[]} plans @param {(plan: PlanSummary, button: HTMLButtonElement) => void} open */
-function planTable(plans, open) {
+/**
+ * @param {PlanSummary[]} plans
+ * @param {Record<'open' | 'rename' | 'delete', (plan: PlanSummary, button: HTMLButtonElement) => void>} actions
+ */
+function planTable(plans, actions) {
   const rows = plans.map((plan) => {
-    const button = el('button', { type: 'button', class: 'secondary small', text: 'Open', 'aria-label': `Open “${plan.name}”` });
-    button.addEventListener('click', () => open(plan, button));
+    const buttons = [['open', 'Open'], ['rename', 'Rename'], ['delete', 'Delete']].map(([action, label]) => {
+      const button = el('button', { type: 'button', class: 'secondary small', text: label, 'aria-label': `${label} “${plan.name}”` });
+      button.addEventListener('click', () => actions[action](plan, button));
+      return button;
+    });
     return el('tr', { 'data-id': plan.id },
       el('th', { scope: 'row', text: plan.name }),
       el('td', { text: KIND_LABELS[plan.kind] ?? plan.kind }),
       el('td', {}, el('time', { datetime: plan.createdAt, text: savedAt(plan.createdAt) })),
-      el('td', {}, button));
+      el('td', { class: 'actions' }, ...buttons));
   });
   return el('div', { class: 'table-scroll' }, el('table', { class: 'data saved-plans' },
     el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
@@ -118,15 +130,43 @@ export function initSavedPlans({ openers, root = document.getElementById('saved-
     }
   }
 
+  /** Runs an owner-only change, then lists again. */
+  async function change(button, request) {
+    clearError(errorBox);
+    button.disabled = true;
+    try {
+      await request();
+      await refresh();
+    } catch (error) {
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  const actions = {
+    open,
+    rename: (summary, button) => {
+      const name = window.prompt(`New name for “${summary.name}”`, summary.name);
+      if (name === null) return;
+      return change(button, () => apiSend('PATCH', `/v1/plans/${encodeURIComponent(summary.id)}`, { name: name.trim() }, ownerHeaders()));
+    },
+    delete: (summary, button) => {
+      if (!window.confirm(`Delete the saved plan “${summary.name}”?`)) return;
+      return change(button, () => apiSend('DELETE', `/v1/plans/${encodeURIComponent(summary.id)}`, undefined, ownerHeaders()));
+    },
+  };
+
   async function refresh() {
     const isLatest = next();
     try {
+      // no token yet: this browser has saved nothing (GET /v1/plans would answer 401)
       /** @type {PlanListResponse} */
-      const { plans } = await apiGet(`/v1/plans?limit=${SAVED_PLANS_LIMIT}`);
+      const { plans } = ownerToken() === null ? { plans: [] } : await apiGet(`/v1/plans?limit=${SAVED_PLANS_LIMIT}`, ownerHeaders());
       if (!isLatest()) return;
       clearError(errorBox);
       list.replaceChildren(plans.length > 0
-        ? planTable(plans, open)
+        ? planTable(plans, actions)
         : el('p', { class: 'note', text: 'No saved plans yet — plan a training run or a deployment, then press “Save plan”.' }));
     } catch (error) {
       if (isLatest()) showError(errorBox, error);

@@ -4,11 +4,11 @@ import { inferencePlanResponseSchema } from '../inference/plan-response.js';
 import { throughputResponseSchema } from '../inference/throughput.js';
 import { gpuListResponseSchema, gpuResponseSchema } from '../planning/gpus.js';
 import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema } from '../planning/models.js';
-import { planListResponseSchema, savedPlanSchema } from '../planning/plans.js';
+import { createdPlanSchema, planListResponseSchema, savedPlanSchema } from '../planning/plans.js';
 import { trainingPlanResponseSchema } from '../planning/training-response.js';
 import type {
-  AnalyzeModelRequest, AnalyzeModelResponse, CreatePlanRequest, GpuListResponse, GpuResponse, InferencePlanRequest, InferencePlanResponse,
-  KvCacheRequest, KvCacheResponse, ModelDetailResponse, ModelListResponse, ModelQuery, PlanListQuery, PlanListResponse, SavedPlan,
+  AnalyzeModelRequest, AnalyzeModelResponse, CreatedPlan, CreatePlanRequest, GpuListResponse, GpuResponse, InferencePlanRequest, InferencePlanResponse,
+  KvCacheRequest, KvCacheResponse, ModelDetailResponse, ModelListResponse, ModelQuery, PlanListQuery, PlanListResponse, RenamePlanRequest, SavedPlan,
   ThroughputRequest, ThroughputResponse, TrainingPlanRequest, TrainingPlanResponse,
 } from '../types.js';
 import { ApiClientError } from './api-client-error.js';
@@ -24,6 +24,8 @@ export interface ClientOptions {
   readonly checkResponses?: boolean;
   /** Headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as `Authorization: Bearer <ownerToken>` (saved plans: list, rename, delete, save under it). */
+  readonly ownerToken?: string;
 }
 
 /** One typed method per endpoint; each resolves to the typed success body or rejects with ApiClientError. */
@@ -34,9 +36,15 @@ export interface PlannerClient {
   getModel(id: string, query?: ModelQuery): Promise<ModelDetailResponse>;
   analyzeModel(body: AnalyzeModelRequest): Promise<AnalyzeModelResponse>;
   planTraining(body: TrainingPlanRequest): Promise<TrainingPlanResponse>;
-  createPlan(body: CreatePlanRequest): Promise<SavedPlan>;
+  /** Saves under `options.ownerToken` when set, else under a new token (returned as `ownerToken`). */
+  createPlan(body: CreatePlanRequest): Promise<CreatedPlan>;
+  /** Needs `options.ownerToken`. */
   listPlans(query?: PlanListQuery): Promise<PlanListResponse>;
   getPlan(id: string): Promise<SavedPlan>;
+  /** Owner only (`options.ownerToken`). */
+  renamePlan(id: string, body: RenamePlanRequest): Promise<SavedPlan>;
+  /** Owner only (`options.ownerToken`); resolves when the plan is gone (204). */
+  deletePlan(id: string): Promise<void>;
   kvCache(body: KvCacheRequest): Promise<KvCacheResponse>;
   throughput(body: ThroughputRequest): Promise<ThroughputResponse>;
   planInference(body: InferencePlanRequest): Promise<InferencePlanResponse>;
@@ -55,6 +63,8 @@ function queryString(query: Readonly<Record<string, number | undefined>> = {}): 
   return entries.length === 0 ? '' : `?${new URLSearchParams(Object.fromEntries(entries.map(([key, value]) => [key, String(value)]))).toString()}`;
 }
 
+const NO_CONTENT = 204;
+
 const segment = (id: string) => encodeURIComponent(id);
 
 /**
@@ -65,12 +75,19 @@ const segment = (id: string) => encodeURIComponent(id);
 export function createClient(baseUrl: string, fetchImpl: FetchLike = (url, init) => fetch(url, init), options: ClientOptions = {}): PlannerClient {
   const origin = baseUrl.replace(/\/+$/, '');
 
-  async function call<S extends v.GenericSchema>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown): Promise<v.InferOutput<S>> {
+  async function call<S extends v.GenericSchema>(
+    schema: S,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<v.InferOutput<S>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.ownerToken !== undefined) headers.authorization = `Bearer ${options.ownerToken}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetchImpl(`${origin}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     const json = await jsonOrUndefined(response);
     if (!response.ok) throw ApiClientError.fromBody(response.status, json);
+    if (response.status === NO_CONTENT) return undefined as v.InferOutput<S>;
     if (!options.checkResponses) return json as v.InferOutput<S>;
     const checked = v.safeParse(schema, json);
     if (checked.success) return checked.output;
@@ -85,9 +102,11 @@ export function createClient(baseUrl: string, fetchImpl: FetchLike = (url, init)
     getModel: (id, query) => call(modelDetailResponseSchema, 'GET', `/v1/models/${segment(id)}${queryString(query)}`),
     analyzeModel: (body) => call(analyzeModelResponseSchema, 'POST', '/v1/models/analyze', body),
     planTraining: (body) => call(trainingPlanResponseSchema, 'POST', '/v1/training/plan', body),
-    createPlan: (body) => call(savedPlanSchema, 'POST', '/v1/plans', body),
+    createPlan: (body) => call(createdPlanSchema, 'POST', '/v1/plans', body),
     listPlans: (query) => call(planListResponseSchema, 'GET', `/v1/plans${queryString(query)}`),
     getPlan: (id) => call(savedPlanSchema, 'GET', `/v1/plans/${segment(id)}`),
+    renamePlan: (id, body) => call(savedPlanSchema, 'PATCH', `/v1/plans/${segment(id)}`, body),
+    deletePlan: (id) => call(v.undefined(), 'DELETE', `/v1/plans/${segment(id)}`),
     kvCache: (body) => call(kvCacheResponseSchema, 'POST', '/v1/inference/kv-cache', body),
     throughput: (body) => call(throughputResponseSchema, 'POST', '/v1/inference/throughput', body),
     planInference: (body) => call(inferencePlanResponseSchema, 'POST', '/v1/inference/plan', body),

@@ -170,7 +170,7 @@ describe('createApiApp', () => {
     expect(unauthorized.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(unauthorized.headers.get('www-authenticate')).toBe('Bearer');
     expect(unauthorized.headers.get('x-gcp-service')).toBe('test-api');
-    expect(await unauthorized.json()).toEqual({ error: { code: 'http_error', message: 'Sign in first.', issues: [] } });
+    expect(await unauthorized.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first.', issues: [] } });
 
     const missing = await app.request('/v1/things/http-404');
     expect(missing.status).toBe(404);

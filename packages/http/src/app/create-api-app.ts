@@ -7,6 +7,15 @@ import { httpExceptionResponse } from '../errors/http-exception.js';
 import { toErrorIssues } from '../errors/valibot-issues.js';
 import { finiteJsonResponse } from '../json/finite-json.js';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
+import {
+  applySecurityHeaders,
+  corsHeadersFor,
+  forbiddenOriginResponse,
+  isWriteOriginAllowed,
+  parseAllowedOrigins,
+  preflightResponse,
+  routeFor,
+} from '../cors/cors-policy.js';
 import { pathMatches, toHonoPath, type RouteDefinition } from '../routes/define-route.js';
 
 export interface ApiAppOptions<E extends Env> {
@@ -51,6 +60,7 @@ function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: nu
     const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
     const result = await route.handler({ body, query, params: c.req.param() as Record<string, string> }, c);
     if (result instanceof Response) return result;
+    if (route.successStatus === 204) return new Response(null, { status: 204 });
     return finiteJsonResponse(result, route.successStatus);
   };
 }
@@ -83,24 +93,48 @@ export function unmatchedResponse(routes: readonly Pick<RouteDefinition, 'method
   return errorResponse(new ApiError(404, 'not_found', 'No such route.'));
 }
 
+/** The worker's `ALLOWED_ORIGINS` var (comma-separated), if its environment has one. */
+function allowedOriginsOf(c: Context): string[] {
+  const env = c.env as Record<string, unknown> | undefined;
+  return parseAllowedOrigins(env?.ALLOWED_ORIGINS);
+}
+
 /**
  * A Hono app with the shared plumbing: every route validated and documented
  * from its definition, `GET /openapi.json`, the error envelope for 404/405 and
- * thrown errors, and the finite-number guard on every JSON body.
+ * thrown errors, the finite-number guard on every JSON body, the CORS policy
+ * (cors/cors-policy.ts: reads open to any origin, writes same-origin unless
+ * `ALLOWED_ORIGINS` lists the caller) and the security headers on every response.
  */
 export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E> {
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new Hono<E>();
+  const openApiRoute = { method: 'get' as const, path: OPENAPI_PATH, writes: false };
+  const known = [...options.routes, openApiRoute];
   app.use(async (c, next) => {
     await next();
     c.res.headers.set(SERVICE_HEADER, options.serviceName);
+    applySecurityHeaders(c.res.headers);
+  });
+  app.use(async (c, next) => {
+    const origin = c.req.header('origin') ?? null;
+    const requestedMethod = c.req.header('access-control-request-method');
+    if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
+      const preflight = preflightResponse(known, c.req.path, requestedMethod, origin, c.req.url, allowedOriginsOf(c));
+      if (preflight !== undefined) return preflight;
+    }
+    const route = routeFor(known, c.req.method, c.req.path);
+    if (route?.writes && !isWriteOriginAllowed(origin, c.req.url, allowedOriginsOf(c))) {
+      return forbiddenOriginResponse();
+    }
+    await next();
+    for (const [name, value] of Object.entries(corsHeadersFor(route, origin))) c.res.headers.set(name, value);
   });
   const openApiDocument = buildOpenApiDocument(options.info, options.routes);
   app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
   for (const route of options.routes) {
     app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes));
   }
-  const known = [...options.routes, { method: 'get' as const, path: OPENAPI_PATH }];
   app.notFound((c) => unmatchedResponse(known, c.req.method, c.req.path));
   app.onError((error) => handleError(options.mapError?.(error) ?? error));
   return { app, routes: options.routes, openApiDocument };

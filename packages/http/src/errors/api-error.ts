@@ -7,7 +7,7 @@ import type { ErrorCode, ErrorEnvelope, ErrorIssue } from '@gcp/contract';
  */
 export type { ErrorCode, ErrorEnvelope, ErrorIssue };
 
-export type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 422 | 500 | 502;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 500 | 502;
 
 /** Throw from a handler; the app's error handler turns it into the envelope. */
 export class ApiError extends Error {
@@ -35,6 +35,15 @@ export function unprocessable(message: string, issues: readonly ErrorIssue[] = [
 
 export function notFound(message: string, issues: readonly ErrorIssue[] = []): ApiError {
   return new ApiError(404, 'not_found', message, issues);
+}
+
+/** 401 with `WWW-Authenticate: Bearer`: no (usable) owner token was presented. */
+export function unauthorized(message: string): ApiError {
+  return new ApiError(401, 'unauthorized', message, [], { 'www-authenticate': 'Bearer' });
+}
+
+export function forbidden(message: string): ApiError {
+  return new ApiError(403, 'forbidden', message);
 }
 
 export function invalidRequest(message: string, issues: readonly ErrorIssue[] = []): ApiError {

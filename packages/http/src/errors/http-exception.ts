@@ -4,6 +4,8 @@ import type { ErrorCode, ErrorEnvelope } from './api-error.js';
 /** The envelope code for an HTTPException's status, where the envelope already has one. */
 const CODE_BY_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
   400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   413: 'payload_too_large',

@@ -29,6 +29,8 @@ export interface OpenApiOperation {
 
 const ERROR_DESCRIPTIONS: Record<string, string> = {
   '400': 'Input fails the schema, or the body is not valid JSON',
+  '401': 'No owner token: send `Authorization: Bearer <ownerToken>`',
+  '403': 'Not this plan\'s owner, or a cross-origin write from an origin not in ALLOWED_ORIGINS',
   '404': 'Unknown id or route',
   '405': 'Method not allowed on this path',
   '413': 'Request body too large',
@@ -99,6 +101,7 @@ function errorStatuses(route: RouteDefinition): string[] {
   const statuses = new Set<number>([500, ...route.errorStatuses]);
   if (pathParameterNames(route.path).length > 0) statuses.add(404);
   if (route.querySchema) statuses.add(400);
+  if (route.writes) statuses.add(403);
   if (route.requestSchema) [400, 413, 415, 422].forEach((status) => statuses.add(status));
   return [...statuses].sort((a, b) => a - b).map(String);
 }
@@ -109,10 +112,13 @@ export function buildOperation(route: RouteDefinition): OpenApiOperation {
     ...(route.querySchema ? queryParameters(route.querySchema) : []),
   ];
   const responses: Record<string, unknown> = {
-    [String(route.successStatus)]: {
-      description: route.successStatus === 201 ? 'Created' : 'OK',
-      content: { 'application/json': { schema: route.responseSchema ? jsonSchemaOf(route.responseSchema, 'output') : {} } },
-    },
+    [String(route.successStatus)]:
+      route.successStatus === 204
+        ? { description: 'No Content' }
+        : {
+            description: route.successStatus === 201 ? 'Created' : 'OK',
+            content: { 'application/json': { schema: route.responseSchema ? jsonSchemaOf(route.responseSchema, 'output') : {} } },
+          },
   };
   for (const status of errorStatuses(route)) {
     responses[status] = {

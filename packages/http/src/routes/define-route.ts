@@ -3,6 +3,8 @@ import type { GenericSchema, InferOutput } from 'valibot';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+export type SuccessStatus = 200 | 201 | 204;
+
 type OutputOf<S> = S extends GenericSchema ? InferOutput<S> : undefined;
 
 /** What a handler receives after validation: typed from the route's valibot schemas. */
@@ -27,8 +29,14 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
   readonly querySchema?: Q;
   /** Success body schema, for the OpenAPI document (and response checks in tests). */
   readonly responseSchema?: GenericSchema;
-  /** Success status; default 200. */
-  readonly successStatus?: 200 | 201;
+  /** Success status; default 200 (204: the handler returns a Response without a body). */
+  readonly successStatus?: SuccessStatus;
+  /**
+   * The route changes stored state (saves, renames, deletes): same-origin only unless the
+   * worker's `ALLOWED_ORIGINS` lists the caller's origin (see cors/cors-policy.ts). Default
+   * false: read-only, open to any origin without credentials.
+   */
+  readonly writes?: boolean;
   /** Error statuses this route can answer besides the ones every route can (documented only). */
   readonly errorStatuses?: readonly number[];
   /**
@@ -48,7 +56,8 @@ export interface RouteDefinition<E extends Env = any> {
   readonly requestSchema?: GenericSchema;
   readonly querySchema?: GenericSchema;
   readonly responseSchema?: GenericSchema;
-  readonly successStatus: 200 | 201;
+  readonly successStatus: SuccessStatus;
+  readonly writes: boolean;
   readonly errorStatuses: readonly number[];
   readonly handler: (input: RouteInput<any, any>, c: Context<E>) => unknown;
 }
@@ -66,6 +75,7 @@ export function defineRoute<
   return {
     ...config,
     successStatus: config.successStatus ?? 200,
+    writes: config.writes ?? false,
     errorStatuses: config.errorStatuses ?? [],
     handler: config.handler as RouteDefinition<E>['handler'],
   };

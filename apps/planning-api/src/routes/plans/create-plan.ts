@@ -1,6 +1,7 @@
-import { createPlanRequestSchema, savedPlanSchema } from '@gcp/contract';
+import { createdPlanSchema, createPlanRequestSchema } from '@gcp/contract';
 import { finiteJsonResponse } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
+import { hashOwnerToken, newOwnerToken, newPlanId, presentedToken } from './owner-token.js';
 import { insertPlan } from './plan-store.js';
 
 export const createPlanRoute = defineRoute({
@@ -8,12 +9,18 @@ export const createPlanRoute = defineRoute({
   path: '/v1/plans',
   tag: 'plans',
   summary: 'Save a named plan',
-  description: 'Stores `{name, kind, request, response?}`; answers 201 with the saved plan and its id.',
+  description:
+    'Stores `{name, kind, request, response?}` with the planner version and the response\'s efficiency parameters; answers 201 with ' +
+    'the saved plan, its random id and `ownerToken`. Send `Authorization: Bearer <ownerToken>` to save under a token you hold ' +
+    '(one per browser); without it a new token is made. Only its SHA-256 is stored.',
   requestSchema: createPlanRequestSchema,
-  responseSchema: savedPlanSchema,
+  responseSchema: createdPlanSchema,
   successStatus: 201,
+  writes: true,
+  errorStatuses: [401],
   handler: async ({ body }, c) => {
-    const plan = await insertPlan(c.env.DB, body);
-    return finiteJsonResponse(plan, 201, { location: `/v1/plans/${plan.id}` });
+    const ownerToken = presentedToken(c.req.header('authorization')) ?? newOwnerToken();
+    const plan = await insertPlan(c.env.DB, body, newPlanId(), await hashOwnerToken(ownerToken));
+    return finiteJsonResponse({ ...plan, ownerToken }, 201, { location: `/v1/plans/${plan.id}`, 'cache-control': 'no-store' });
   },
 });

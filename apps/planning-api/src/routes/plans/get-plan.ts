@@ -1,17 +1,20 @@
 import { savedPlanSchema } from '@gcp/contract';
 import { notFound } from '@gcp/http';
 import { defineRoute } from '../../define-route.js';
-import { findPlan } from './plan-store.js';
+import { findPlanRow, toSavedPlan } from './plan-store.js';
+
+export const unknownPlan = () => notFound('Unknown plan id.', [{ path: 'id', message: 'Unknown plan id' }]);
 
 export const getPlanRoute = defineRoute({
   method: 'get',
   path: '/v1/plans/{id}',
   tag: 'plans',
-  summary: 'One saved plan',
+  summary: 'One saved plan (public by link)',
+  description: 'Anyone with the id may read it; never returns the owner token. `stale: true` (with `staleReason`) when today\'s planner version differs.',
   responseSchema: savedPlanSchema,
   handler: async ({ params }, c) => {
-    const plan = await findPlan(c.env.DB, params.id ?? '');
-    if (plan === undefined) throw notFound('Unknown plan id.', [{ path: 'id', message: 'Unknown plan id' }]);
-    return plan;
+    const row = await findPlanRow(c.env.DB, params.id ?? '');
+    if (row === undefined) throw unknownPlan();
+    return toSavedPlan(row);
   },
 });

@@ -1,14 +1,19 @@
 import { DEFAULT_PLAN_LIST_LIMIT, planListQuerySchema, planListResponseSchema } from '@gcp/contract';
 import { defineRoute } from '../../define-route.js';
+import { hashOwnerToken, requiredToken } from './owner-token.js';
 import { listPlanSummaries } from './plan-store.js';
 
 export const listPlansRoute = defineRoute({
   method: 'get',
   path: '/v1/plans',
   tag: 'plans',
-  summary: 'Saved plans, newest first',
-  description: '`?limit=` (1-100, default 20).',
+  summary: 'The presented owner token\'s saved plans, newest first',
+  description: 'Needs `Authorization: Bearer <ownerToken>` (401 without). `?limit=` (1-100, default 20).',
   querySchema: planListQuerySchema,
   responseSchema: planListResponseSchema,
-  handler: async ({ query }, c) => ({ plans: await listPlanSummaries(c.env.DB, query.limit ?? DEFAULT_PLAN_LIST_LIMIT) }),
+  errorStatuses: [401],
+  handler: async ({ query }, c) => {
+    const ownerHash = await hashOwnerToken(requiredToken(c.req.header('authorization')));
+    return { plans: await listPlanSummaries(c.env.DB, ownerHash, query.limit ?? DEFAULT_PLAN_LIST_LIMIT) };
+  },
 });
