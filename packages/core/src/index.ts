@@ -35,3 +35,4 @@ export { estimateEnergy, type EnergyEstimate } from './cost/energy.js';
 export { OWNERSHIP_DEFAULTS } from './cost/ownership-defaults.js';
 export { planTrainingProgramme, MAX_PROGRAMME_PHASES, type TrainingProgrammeRequest, type TrainingProgramme, type ProgrammePhase } from './programme/training-programme.js';
 export { planRlPostTraining, type RlPostTrainingRequest, type RlPostTrainingPlan } from './programme/rl-post-training.js';
+export { PLANNER_VERSION, CORE_PACKAGE_VERSION } from './version/planner-version.js';
