@@ -85,10 +85,14 @@ function withTiming(result: unknown, status: number, timing: string, cache: Cach
 }
 
 /**
- * Runs a validated route: times its handler (`performance.now()` around it: Workers freeze
- * timers during I/O, and the planning handlers are synchronous CPU, so this is CPU time) and,
- * for routes declaring `cacheable: true`, answers identical requests from the cache. Only 200
- * JSON bodies the app serialises are stored; a cache failure never fails the request.
+ * Runs a validated route: times its handler (`performance.now()` around it; the planning
+ * handlers are synchronous CPU, so this is their CPU time) and, for routes declaring
+ * `cacheable: true`, answers identical requests from the cache. Only 200 JSON bodies the app
+ * serialises are stored; a cache failure never fails the request.
+ *
+ * Clock caveat: deployed Workers advance `performance.now()` only after I/O (a Spectre
+ * mitigation), so around synchronous code it reads 0 there: `core;dur` is meaningful under
+ * `wrangler dev` / vitest-pool-workers (workerd's local clock: whole milliseconds) and in Node.
  */
 export async function answerRoute<E extends Env>(
   route: RouteDefinition<E>,
