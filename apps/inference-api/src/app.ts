@@ -1,3 +1,4 @@
+import { PLANNER_VERSION } from '@gcp/core';
 import { createApiApp, type RouteDefinition } from '@gcp/http';
 import type { InferenceEnv } from './define-route.js';
 import { mapCoreError } from './core-errors.js';
@@ -39,4 +40,6 @@ export const { app, openApiDocument } = createApiApp<InferenceEnv>({
   },
   routes,
   mapError: mapCoreError,
+  // `cacheable` routes are answered from caches.default, keyed with the planner version
+  responseCache: { version: PLANNER_VERSION },
 });

@@ -1,3 +1,4 @@
+import { PLANNER_VERSION } from '@gcp/core';
 import { createApiApp } from '@gcp/http';
 import { mapCoreError } from './core-errors.js';
 import type { PlanningEnv } from './define-route.js';
@@ -45,4 +46,6 @@ export const { app, openApiDocument } = createApiApp<PlanningEnv>({
   },
   routes,
   mapError: mapCoreError,
+  // `cacheable` routes are answered from caches.default, keyed with the planner version
+  responseCache: { version: PLANNER_VERSION },
 });

@@ -6,7 +6,9 @@ import { printResults, type BenchResult } from './measure.js';
 import { suite as accounting } from './accounting.bench.js';
 import { suite as training } from './training.bench.js';
 import { suite as inference } from './inference.bench.js';
+import { suite as largest } from './largest-request.bench.js';
 
-const suites: Array<() => BenchResult[]> = [accounting, inference, training];
+// `largest` last: the most expensive accepted requests found (bench/largest-request.bench.ts), seconds each
+const suites: Array<() => BenchResult[]> = [accounting, inference, training, largest];
 const results = suites.flatMap((s) => s());
 printResults(results);

@@ -1,5 +1,4 @@
 /** @gcp/core — the planning core: pure TypeScript, no I/O. */
-export { CALIBRATION_TAG, CORE_PACKAGE_VERSION, PLANNER_VERSION } from './version/planner-version.js';
 export * from './units/units.js';
 export * from './units/figure.js';
 export type { GpuSpec, DenseTflops } from './gpus/types.js';
@@ -37,3 +36,4 @@ export { OWNERSHIP_DEFAULTS } from './cost/ownership-defaults.js';
 export { planTrainingProgramme, MAX_PROGRAMME_PHASES, type TrainingProgrammeRequest, type TrainingProgramme, type ProgrammePhase } from './programme/training-programme.js';
 export { planRlPostTraining, type RlPostTrainingRequest, type RlPostTrainingPlan } from './programme/rl-post-training.js';
 export { priceUsed, type PriceUsed } from './prices/price-used.js';
+export { PLANNER_VERSION, CORE_PACKAGE_VERSION } from './version/planner-version.js';

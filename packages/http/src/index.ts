@@ -48,3 +48,13 @@ export {
 } from './openapi/document.js';
 export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
 export { createApiApp, handleError, OPENAPI_PATH, SERVICE_HEADER, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
+export {
+  answerRoute,
+  CACHE_STATUS_HEADER,
+  DEFAULT_CACHE_TTL_SECONDS,
+  SERVER_TIMING_HEADER,
+  serverTiming,
+  type ResponseCacheOptions,
+  type ResponseCacheStore,
+} from './cache/answer-route.js';
+export { CACHE_KEY_ORIGIN, cacheKeyUrl, normalisedRequest, sortKeysDeep, type CacheKeyInput } from './cache/cache-key.js';

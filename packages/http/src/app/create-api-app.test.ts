@@ -69,6 +69,12 @@ describe('createApiApp', () => {
     expect(response.headers.get('x-gcp-service')).toBe('test-api');
   });
 
+  it("reports the handler's time in Server-Timing (no cache configured: no cache status)", async () => {
+    const response = await post(JSON.stringify({ name: 'a', sizeGB: 2 }));
+    expect(response.headers.get('server-timing')).toMatch(/^core;dur=\d+\.\d{2}$/);
+    expect(response.headers.get('x-gcp-cache')).toBeNull();
+  });
+
   it('rejects schema failures with 400 and issue paths, never echoing the input', async () => {
     const response = await post(JSON.stringify({ name: 'secret-value-123', sizeGB: 'secret-value-456' }));
     expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 import { Hono, type Context, type Env } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
+import { answerRoute, type ResponseCacheOptions } from '../cache/answer-route.js';
 import { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from '../body/read-json-body.js';
 import { ApiError, errorResponse, internalErrorResponse } from '../errors/api-error.js';
 import { httpExceptionResponse } from '../errors/http-exception.js';
@@ -29,6 +30,8 @@ export interface ApiAppOptions<E extends Env> {
    * ApiError; return undefined to leave it to the generic 500.
    */
   readonly mapError?: (error: unknown) => ApiError | undefined;
+  /** Answers `cacheable` routes from the Cache API, keyed with this version (src/cache/answer-route.ts). */
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 export interface ApiApp<E extends Env> {
@@ -52,16 +55,14 @@ function validate(schema: v.GenericSchema, input: unknown, what: string, pathPre
   throw new ApiError(400, 'invalid_request', `The ${what} does not match the schema.`, toErrorIssues(result.issues, pathPrefix));
 }
 
-function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number) {
+function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number, cache?: ResponseCacheOptions) {
   return async (c: Context<E>): Promise<Response> => {
     const body = route.requestSchema
       ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '')
       : undefined;
     const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
-    const result = await route.handler({ body, query, params: c.req.param() as Record<string, string> }, c);
-    if (result instanceof Response) return result;
-    if (route.successStatus === 204) return new Response(null, { status: 204 });
-    return finiteJsonResponse(result, route.successStatus);
+    // times the handler (Server-Timing) and answers cacheable routes from the cache
+    return answerRoute(route, { body, query, params: c.req.param() as Record<string, string> }, c, cache);
   };
 }
 
@@ -133,7 +134,7 @@ export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E
   const openApiDocument = buildOpenApiDocument(options.info, options.routes);
   app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
   for (const route of options.routes) {
-    app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes));
+    app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes, options.responseCache));
   }
   app.notFound((c) => unmatchedResponse(known, c.req.method, c.req.path));
   app.onError((error) => handleError(options.mapError?.(error) ?? error));

@@ -50,10 +50,13 @@ export function routeFor(routes: readonly RouteShape[], method: string, path: st
   return routes.find((route) => route.method === wanted && pathMatches(route.path, path));
 }
 
+/** Response headers a cross-origin page may read (CPU time and cache status) and time. */
+const EXPOSED = { 'access-control-expose-headers': 'Server-Timing, x-gcp-cache', 'timing-allow-origin': '*' } as const;
+
 /** The CORS headers of an actual (non-preflight) response to `route`, for a caller at `origin`. */
 export function corsHeadersFor(route: RouteShape | undefined, origin: string | null): Record<string, string> {
-  if (route?.writes) return origin === null ? {} : { 'access-control-allow-origin': origin, vary: 'Origin' };
-  return { 'access-control-allow-origin': ANY_ORIGIN };
+  if (route?.writes) return origin === null ? {} : { 'access-control-allow-origin': origin, vary: 'Origin', ...EXPOSED };
+  return { 'access-control-allow-origin': ANY_ORIGIN, ...EXPOSED };
 }
 
 export function forbiddenOriginResponse(): Response {

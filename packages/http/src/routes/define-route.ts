@@ -40,6 +40,11 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
   /** Error statuses this route can answer besides the ones every route can (documented only). */
   readonly errorStatuses?: readonly number[];
   /**
+   * A pure function of the validated request (no I/O, no state): identical requests, after
+   * normalisation, are answered from the response cache (see createApiApp's `responseCache`).
+   */
+  readonly cacheable?: boolean;
+  /**
    * Returns the success body (serialised with the finite-number guard) or a
    * Response. Throw `ApiError` for 404/422 and the like.
    */
@@ -59,6 +64,7 @@ export interface RouteDefinition<E extends Env = any> {
   readonly successStatus: SuccessStatus;
   readonly writes: boolean;
   readonly errorStatuses: readonly number[];
+  readonly cacheable: boolean;
   readonly handler: (input: RouteInput<any, any>, c: Context<E>) => unknown;
 }
 
@@ -77,6 +83,7 @@ export function defineRoute<
     successStatus: config.successStatus ?? 200,
     writes: config.writes ?? false,
     errorStatuses: config.errorStatuses ?? [],
+    cacheable: config.cacheable ?? false,
     handler: config.handler as RouteDefinition<E>['handler'],
   };
 }

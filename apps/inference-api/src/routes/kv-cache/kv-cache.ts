@@ -10,5 +10,7 @@ export const kvCacheRoute = defineRoute({
   description: 'Bytes per token (all layers), per sequence at `contextTokens` (sliding-window layers capped at their window) and in total for `concurrency` sequences.',
   requestSchema: kvCacheRequestSchema,
   responseSchema: kvCacheResponseSchema,
+  // a pure function of the validated body: repeats are answered from the response cache
+  cacheable: true,
   handler: ({ body }) => kvCacheReport(body),
 });

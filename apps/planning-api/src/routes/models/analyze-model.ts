@@ -11,6 +11,8 @@ export const analyzeModelRoute = defineRoute({
   description: 'Body `{"config": <config.json>, "sequenceLength"?: tokens}`; missing or invalid config fields answer 400 with one issue per field.',
   requestSchema: analyzeModelRequestSchema,
   responseSchema: analyzeModelResponseSchema,
+  // a pure function of the validated body: repeats are answered from the response cache
+  cacheable: true,
   // normalizeConfig throws PlannerInputError naming config.<key> for unusable configs; the app maps it to 400 (src/core-errors.ts).
   handler: ({ body }) => analysisBody(normalizeConfig(body.config), body.sequenceLength),
 });

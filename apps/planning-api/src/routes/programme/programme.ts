@@ -11,6 +11,8 @@ export const programmeRoute = defineRoute({
   requestSchema: programmeRequestSchema,
   responseSchema: programmeResponseSchema,
   errorStatuses: [422],
+  // a pure function of the validated body: repeats are answered from the response cache
+  cacheable: true,
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planTrainingProgramme(body),
 });

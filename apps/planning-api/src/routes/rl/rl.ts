@@ -11,6 +11,8 @@ export const rlRoute = defineRoute({
   requestSchema: rlRequestSchema,
   responseSchema: rlResponseSchema,
   errorStatuses: [422],
+  // a pure function of the validated body: repeats are answered from the response cache
+  cacheable: true,
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planRlPostTraining(body),
 });

@@ -21,6 +21,8 @@ export const planTrainingRoute = defineRoute({
   requestSchema: trainingPlanRequestSchema,
   responseSchema: trainingPlanResponseSchema,
   errorStatuses: [422],
+  // a pure function of the validated body: repeats are answered from the response cache
+  cacheable: true,
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planTraining(body),
 });
