@@ -63,14 +63,20 @@ if (dryRun) {
     const gzKiB = gzipSync(js).length / 1024;
     const ok = gzKiB <= w.budgetKiB && !js.includes('zod');
     if (!ok) failed++;
-    console.log(`deploy: bundle ${w.name.padEnd(14)} ${(js.length / 1024).toFixed(1).padStart(7)} KiB raw, ${gzKiB.toFixed(1).padStart(6)} KiB gzip (budget ${w.budgetKiB} KiB)${js.includes('zod') ? ' contains zod' : ''} ${ok ? 'ok' : 'OVER'}`);
+    console.log(
+      `deploy: bundle ${w.name.padEnd(14)} ${(js.length / 1024).toFixed(1).padStart(7)} KiB raw, ${gzKiB.toFixed(1).padStart(6)} KiB gzip (budget ${w.budgetKiB} KiB)${js.includes('zod') ? ' contains zod' : ''} ${ok ? 'ok' : 'OVER'}`,
+    );
   }
   rmSync(out, { recursive: true, force: true });
   const pub = path.join(root, 'apps', 'web', 'public');
-  const files = readdirSync(pub, { recursive: true }).map(String).filter((f) => /\.(html|js|css)$/.test(f));
+  const files = readdirSync(pub, { recursive: true })
+    .map(String)
+    .filter((f) => /\.(html|js|css)$/.test(f));
   const pageKiB = files.reduce((a, f) => a + gzipSync(readFileSync(path.join(pub, f))).length, 0) / 1024;
   if (pageKiB > PAGE_BUDGET_KIB) failed++;
-  console.log(`deploy: page initial load ${files.length} files, ${pageKiB.toFixed(1)} KiB gzip (budget ${PAGE_BUDGET_KIB} KiB) ${pageKiB <= PAGE_BUDGET_KIB ? 'ok' : 'OVER'}`);
+  console.log(
+    `deploy: page initial load ${files.length} files, ${pageKiB.toFixed(1)} KiB gzip (budget ${PAGE_BUDGET_KIB} KiB) ${pageKiB <= PAGE_BUDGET_KIB ? 'ok' : 'OVER'}`,
+  );
 } else {
   const id = process.env.GCP_D1_DATABASE_ID;
   if (!id) {

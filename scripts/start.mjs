@@ -49,22 +49,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 console.log(`start: applying D1 migrations (state in ${path.relative(root, persistDir) || '.'})`);
-const migrated = await run([
-  'd1', 'migrations', 'apply', 'DB', '--local',
-  '-c', 'apps/planning-api/wrangler.jsonc',
-  '--persist-to', persistDir,
-]);
+const migrated = await run(['d1', 'migrations', 'apply', 'DB', '--local', '-c', 'apps/planning-api/wrangler.jsonc', '--persist-to', persistDir]);
 if (migrated !== 0 || stopping) process.exit(stopping ? 130 : migrated);
 
 console.log(`start: serving http://${host}:${port}`);
 const code = await run([
   'dev',
-  '-c', 'apps/web/wrangler.jsonc',
-  '-c', 'apps/planning-api/wrangler.jsonc',
-  '-c', 'apps/inference-api/wrangler.jsonc',
-  '--persist-to', persistDir,
-  '--port', port,
-  '--ip', host,
+  '-c',
+  'apps/web/wrangler.jsonc',
+  '-c',
+  'apps/planning-api/wrangler.jsonc',
+  '-c',
+  'apps/inference-api/wrangler.jsonc',
+  '--persist-to',
+  persistDir,
+  '--port',
+  port,
+  '--ip',
+  host,
   '--show-interactive-dev-session=false',
 ]);
 process.exit(stopping ? 0 : code);

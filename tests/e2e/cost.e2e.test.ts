@@ -10,7 +10,15 @@ import { startStack, type RunningStack } from './stack.js';
  * Chromium against the real local stack. Every request here is small (the DeepSeek-V3 programme
  * preset is left out: its 32K-context layout search is the slow one).
  */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let stack: RunningStack;
 let context: BrowserContext;
@@ -44,15 +52,12 @@ async function shot(name: string, selector: string) {
 }
 
 const textOf = async (selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
-const valueOf = async (selector: string) => Number(await page.locator(selector).getAttribute('data-value'));
+const dataValueOf = async (selector: string) => Number(await page.locator(selector).getAttribute('data-value'));
 
 /** Clicks, waits for the POST to `endpoint` and for `selector`; logs the request's round trip. */
 async function submitAndWait(label: string, endpoint: string, click: () => Promise<void>, selector: string) {
   const started = Date.now();
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.url().endsWith(endpoint) && r.method() === 'POST'),
-    click(),
-  ]);
+  const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(endpoint) && r.method() === 'POST'), click()]);
   const response = await request.response();
   const requestSeconds = (Date.now() - started) / 1000;
   await page.locator(selector).waitFor();
@@ -66,22 +71,27 @@ describe('cost of ownership in Chromium', () => {
     await page.goto(stack.baseUrl);
     const section = page.locator('#tco');
     await section.getByLabel('GPU', { exact: true }).locator('option[value="h800"]').waitFor({ state: 'attached' });
-    const body = await submitAndWait('TCO preset', '/v1/cost/tco', () => section.getByRole('button', { name: 'Load DeepSeek-V3’s 2,048 H800' }).click(), '#tco-capex');
+    const body = await submitAndWait(
+      'TCO preset',
+      '/v1/cost/tco',
+      () => section.getByRole('button', { name: 'Load DeepSeek-V3’s 2,048 H800' }).click(),
+      '#tco-capex',
+    );
     expect(body).toEqual({ gpu: 'h800', gpuCount: 2048, run: { gpuHours: 2.788e6 } });
     expect(await section.getByLabel('Run GPU-hours').inputValue()).toBe('2.788e6');
 
-    const capex = await valueOf('#tco-capex');
+    const capex = await dataValueOf('#tco-capex');
     expect(capex).toBeGreaterThan(5e7);
     expect(capex).toBeLessThan(2e8);
     expect(await textOf('#tco-capex')).toMatch(/^\$[\d.]+ M$/);
-    const own = await valueOf('#tco-own-rate');
+    const own = await dataValueOf('#tco-own-rate');
     expect(own).toBeGreaterThan(0.5);
     expect(own).toBeLessThan(5);
     expect(await textOf('#tco-own-rate')).toMatch(/^\$\d\.\d\d$/);
     // the H800's default rental is DeepSeek's own $2 assumption (V3 report §1); 2.788M GPU-hours × $2 = $5.576M
-    expect(await valueOf('#tco-rent-rate')).toBe(2);
+    expect(await dataValueOf('#tco-rent-rate')).toBe(2);
     expect(await textOf('#tco-rent-rate')).toBe('$2.00');
-    expect(Math.abs((await valueOf('#tco-run-rent')) - 5.576e6)).toBeLessThan(1);
+    expect(Math.abs((await dataValueOf('#tco-run-rent')) - 5.576e6)).toBeLessThan(1);
     expect(await textOf('#tco-status')).toMatch(/per useful GPU-hour/);
 
     // owning's four parts vs the rental price, on one scale
@@ -106,7 +116,12 @@ describe('cost of ownership in Chromium', () => {
   it('a rental price typed in replaces the price file’s and is listed as given', async () => {
     const section = page.locator('#tco');
     await section.getByLabel('Rental price (USD per GPU-hour').fill('1.5');
-    await submitAndWait('TCO given rent', '/v1/cost/tco', () => section.getByRole('button', { name: 'Compare owning and renting' }).click(), '#tco-rent-rate[data-value="1.5"]');
+    await submitAndWait(
+      'TCO given rent',
+      '/v1/cost/tco',
+      () => section.getByRole('button', { name: 'Compare owning and renting' }).click(),
+      '#tco-rent-rate[data-value="1.5"]',
+    );
     // (other rows' sources mention rental prices too: pick the row by its heading cell)
     const row = page.locator('#tco-assumptions tbody tr').filter({ has: page.locator('th', { hasText: /^Rental price/ }) });
     expect(await row.locator('td').nth(1).textContent()).toBe('given');
@@ -117,20 +132,35 @@ describe('audit a claim in Chromium', () => {
   it('DeepSeek-V3’s claim is plausible at ≈ 39 % MFU, with the planner’s prediction and what the cost leaves out', async () => {
     const section = page.locator('#audit');
     await section.getByLabel('Model', { exact: true }).locator('option[value="deepseek-v3"]').waitFor({ state: 'attached' });
-    const body = await submitAndWait('audit preset', '/v1/audit', () => section.getByRole('button', { name: 'Load DeepSeek-V3’s claim' }).click(), '#audit-verdict');
-    expect(body).toEqual({ model: 'deepseek-v3', tokens: 14.8e12, gpu: 'h800', gpuCount: 2048, precision: 'fp8', sequenceLength: 4096, globalBatchTokens: 62_914_560, gpuHours: 2.664e6, costUsd: 5.328e6 });
+    const body = await submitAndWait(
+      'audit preset',
+      '/v1/audit',
+      () => section.getByRole('button', { name: 'Load DeepSeek-V3’s claim' }).click(),
+      '#audit-verdict',
+    );
+    expect(body).toEqual({
+      model: 'deepseek-v3',
+      tokens: 14.8e12,
+      gpu: 'h800',
+      gpuCount: 2048,
+      precision: 'fp8',
+      sequenceLength: 4096,
+      globalBatchTokens: 62_914_560,
+      gpuHours: 2.664e6,
+      costUsd: 5.328e6,
+    });
 
     const verdict = page.locator('#audit-verdict');
     expect(await verdict.getAttribute('data-verdict')).toBe('plausible');
     expect(await verdict.getAttribute('class')).toContain('verdict-plausible');
     expect(await textOf('#audit-verdict-text')).toBe('plausible');
     // ISCA'25 reports 38.94 % for V3's pre-training
-    expect(Math.abs((await valueOf('#audit-mfu')) - 0.3894)).toBeLessThan(0.02);
+    expect(Math.abs((await dataValueOf('#audit-mfu')) - 0.3894)).toBeLessThan(0.02);
     expect(await textOf('#audit-mfu')).toMatch(/^3\d\.\d %$/);
-    const ratio = await valueOf('#audit-speed-ratio');
+    const ratio = await dataValueOf('#audit-speed-ratio');
     expect(ratio).toBeGreaterThan(0.7);
     expect(ratio).toBeLessThan(1.3);
-    expect(await valueOf('#audit-predicted-tps')).toBeGreaterThan(0);
+    expect(await dataValueOf('#audit-predicted-tps')).toBeGreaterThan(0);
     expect(await page.locator('#audit-comparison tbody tr').count()).toBe(2);
     const leftOut = (await page.locator('#audit-left-out tbody').textContent()) ?? '';
     expect(leftOut).toMatch(/capex.*electricity.*ablations.*staff/s);
@@ -142,10 +172,15 @@ describe('audit a claim in Chromium', () => {
     const section = page.locator('#audit');
     await section.getByLabel('Claimed GPU-hours').fill('100K');
     await section.getByLabel('Claimed cost').fill('');
-    await submitAndWait('audit 100K GPU-hours', '/v1/audit', () => section.getByRole('button', { name: 'Audit the claim' }).click(), '#audit-verdict[data-verdict="physically impossible"]');
+    await submitAndWait(
+      'audit 100K GPU-hours',
+      '/v1/audit',
+      () => section.getByRole('button', { name: 'Audit the claim' }).click(),
+      '#audit-verdict[data-verdict="physically impossible"]',
+    );
     expect(await page.locator('#audit-verdict').getAttribute('class')).toContain('verdict-impossible');
     expect(await textOf('#audit-reasons')).toMatch(/no GPU computes faster than its peak/);
-    expect(await valueOf('#audit-peak-share')).toBeGreaterThan(1);
+    expect(await dataValueOf('#audit-peak-share')).toBeGreaterThan(1);
     await shot('audit-impossible', '#audit-result');
   });
 
@@ -169,17 +204,22 @@ describe('RL post-training in Chromium', () => {
   it('the 8B GRPO example: PPO costs more than GRPO, and the difference is the critic’s stages', async () => {
     const section = page.locator('#rl');
     await section.getByLabel('Policy model').locator('option[value="llama-3.1-8b"]').waitFor({ state: 'attached' });
-    const body = await submitAndWait('RL preset', '/v1/training/rl', () => section.getByRole('button', { name: 'Load an 8B GRPO example' }).click(), '#rl-ratio');
+    const body = await submitAndWait(
+      'RL preset',
+      '/v1/training/rl',
+      () => section.getByRole('button', { name: 'Load an 8B GRPO example' }).click(),
+      '#rl-ratio',
+    );
     expect(body).toMatchObject({ model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, groupSize: 16, rewardModel: null });
 
-    const ratio = await valueOf('#rl-ratio');
+    const ratio = await dataValueOf('#rl-ratio');
     expect(ratio).toBeGreaterThan(1);
     expect(await textOf('#rl-ratio')).toMatch(/^\d\.\d\d×$/);
-    const grpoCost = await valueOf('#rl-grpo-cost');
-    const ppoCost = await valueOf('#rl-ppo-cost');
+    const grpoCost = await dataValueOf('#rl-grpo-cost');
+    const ppoCost = await dataValueOf('#rl-ppo-cost');
     expect(ppoCost).toBeGreaterThan(grpoCost);
     expect(ppoCost / grpoCost).toBeCloseTo(ratio, 6);
-    expect(await valueOf('#rl-ppo-gpu-hours')).toBeGreaterThan(await valueOf('#rl-grpo-gpu-hours'));
+    expect(await dataValueOf('#rl-ppo-gpu-hours')).toBeGreaterThan(await dataValueOf('#rl-grpo-gpu-hours'));
 
     const keys = async (bar: string) => page.locator(`#rl-stage-chart ${bar} rect.seg`).evaluateAll((rects) => rects.map((r) => r.getAttribute('data-key')));
     const grpo = await keys('#rl-bar-grpo');
@@ -224,9 +264,17 @@ describe('training programme in Chromium', () => {
     await section.getByLabel('Phase 2 sequence length', { exact: true }).fill('32768');
     await section.getByLabel('Phase 2 batch (sequences)', { exact: true }).fill('256');
 
-    const body = await submitAndWait('programme (8B, 2 phases)', '/v1/training/program', () => section.getByRole('button', { name: 'Plan programme' }).click(), '#pg-gpu-hours');
+    const body = await submitAndWait(
+      'programme (8B, 2 phases)',
+      '/v1/training/program',
+      () => section.getByRole('button', { name: 'Plan programme' }).click(),
+      '#pg-gpu-hours',
+    );
     expect(body).toMatchObject({
-      model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, precision: 'bf16',
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 64,
+      precision: 'bf16',
       phases: [
         { name: 'pre-training', tokens: 1e12, sequenceLength: 8192, batchSequences: 2048 },
         { name: 'long context', steps: 100, sequenceLength: 32768, batchSequences: 256 },
@@ -238,13 +286,13 @@ describe('training programme in Chromium', () => {
     expect(await result.nth(1).locator('th').textContent()).toBe('long context');
     expect(await result.nth(2).locator('th').textContent()).toBe('Total');
     expect(await result.nth(1).locator('td').nth(2).textContent()).toBe('32,768');
-    const total = await valueOf('#pg-gpu-hours');
+    const total = await dataValueOf('#pg-gpu-hours');
     expect(total).toBeGreaterThan(1e4);
     expect(total).toBeLessThan(1e5);
     expect(await textOf('#pg-gpu-hours')).toMatch(/GPU-h$/);
-    expect(await valueOf('#pg-cost')).toBeCloseTo(total * 2, 3);
-    expect(await valueOf('#pg-energy')).toBeGreaterThan(0);
-    expect(await valueOf('#pg-days')).toBeGreaterThan(0);
+    expect(await dataValueOf('#pg-cost')).toBeCloseTo(total * 2, 3);
+    expect(await dataValueOf('#pg-energy')).toBeGreaterThan(0);
+    expect(await dataValueOf('#pg-days')).toBeGreaterThan(0);
     expect(await page.locator('#pg-chart svg rect.seg > title').count()).toBe(2); // one bar segment per phase (legend swatches have no title)
 
     await shot('programme', '#training');
@@ -261,10 +309,18 @@ describe('training programme in Chromium', () => {
     await section.getByLabel('A programme of phases').check();
     const started = Date.now();
     await section.getByRole('button', { name: 'Load DeepSeek-V3’s programme' }).click();
-    const sawLoading = await page.locator('#training .loading').waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    const sawLoading = await page
+      .locator('#training .loading')
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.locator('#programme-result #pg-phases-result tbody tr', { hasText: 'context extension 128K' }).waitFor();
     await page.locator('#training .loading').waitFor({ state: 'hidden' });
-    console.log(`e2e: V3 programme preset answered in ${((Date.now() - started) / 1000).toFixed(2)} s (loading state seen: ${sawLoading}): ${await textOf('#pg-gpu-hours')}, ${await textOf('#pg-days')}, ${await textOf('#pg-cost')}`);
+    console.log(
+      `e2e: V3 programme preset answered in ${((Date.now() - started) / 1000).toFixed(2)} s (loading state seen: ${sawLoading}): ${await textOf('#pg-gpu-hours')}, ${await textOf('#pg-days')}, ${await textOf('#pg-cost')}`,
+    );
     expect(await page.locator('#pg-phases-result tbody tr').count()).toBe(4);
     await shot('programme-v3', '#training');
     await section.getByLabel('One run').check();

@@ -93,7 +93,7 @@ describe('planner page in Chromium', () => {
   });
 });
 
-async function valueOf(selector: string): Promise<number> {
+async function dataValueOf(selector: string): Promise<number> {
   return Number(await page.locator(selector).getAttribute('data-value'));
 }
 
@@ -110,11 +110,11 @@ describe('inference planner in Chromium', () => {
 
     // DeepSeek ran 226.75 nodes on average at $87,072/day; the API's figure for the same inputs is
     // within a factor ~1.5 of that (its own suite pins the accuracy), so only the range is checked.
-    const averageNodes = await valueOf('#inf-average-nodes');
+    const averageNodes = await dataValueOf('#inf-average-nodes');
     expect(averageNodes).toBeGreaterThan(100);
     expect(averageNodes).toBeLessThan(400);
     expect(await textOf('#inf-average-nodes')).toMatch(/^[\d,.]+ nodes$/);
-    const dailyCost = await valueOf('#inf-daily-cost');
+    const dailyCost = await dataValueOf('#inf-daily-cost');
     // daily cost is priced on average nodes: nodes × 8 H800 × 24 h × $2
     expect(Math.abs(dailyCost / (averageNodes * 8 * 24 * 2) - 1)).toBeLessThan(0.01);
     expect(await textOf('#inf-daily-cost')).toMatch(/^\$[\d,.]+( M)?$/);
@@ -196,16 +196,16 @@ describe('inference planner in Chromium', () => {
     expect(warningBox && headlineBox && warningBox.y + warningBox.height <= headlineBox.y).toBe(true);
 
     // the utilisation the instances were sized at, with where the default comes from
-    expect(await valueOf('#inf-utilization-used')).toBe(0.509);
+    expect(await dataValueOf('#inf-utilization-used')).toBe(0.509);
     expect(await textOf('#inf-utilization-used')).toBe('50.9 %');
     expect(await page.locator('#inf-utilization-used + small').textContent()).toContain('DeepSeek');
 
     // daily cost in whole instances: at least one 2-node (16 × H800) instance all day at $2/GPU-hour = $768
-    const dailyCost = await valueOf('#inf-daily-cost');
+    const dailyCost = await dataValueOf('#inf-daily-cost');
     expect(dailyCost).toBeGreaterThanOrEqual(768);
     expect(await textOf('#inf-daily-cost')).toMatch(/^\$[\d,]+$/);
-    const averageNodes = await valueOf('#inf-average-nodes');
-    const peakNodes = await valueOf('#inf-peak-nodes');
+    const averageNodes = await dataValueOf('#inf-average-nodes');
+    const peakNodes = await dataValueOf('#inf-peak-nodes');
     expect(Math.abs(dailyCost / (averageNodes * 8 * 24 * 2) - 1)).toBeLessThan(1e-6);
 
     // the chosen fleet's pools: whole instances at peak, delivered of sized utilisation, daily cost each
@@ -254,7 +254,7 @@ describe('inference planner in Chromium', () => {
     await section.getByRole('button', { name: 'Estimate throughput' }).click();
     await page.locator('#thr-memory-chart svg').waitFor();
     expect(await textOf('#thr-tpot')).toMatch(/ms$/);
-    expect(await valueOf('#thr-gpu')).toBeGreaterThan(0);
+    expect(await dataValueOf('#thr-gpu')).toBeGreaterThan(0);
     expect(await page.locator('#thr-memory-chart svg line.capacity').count()).toBe(1);
   });
 
@@ -300,7 +300,7 @@ describe('training planner in Chromium', () => {
     await page.locator('#tr-gpu-hours').waitFor();
 
     // DeepSeek reports 2.664M H800 GPU-hours for pre-training (V3 report Table 1).
-    const gpuHours = await valueOf('#tr-gpu-hours');
+    const gpuHours = await dataValueOf('#tr-gpu-hours');
     expect(gpuHours).toBeGreaterThan(2.0e6);
     expect(gpuHours).toBeLessThan(3.3e6);
     expect(await textOf('#tr-gpu-hours')).toMatch(/^\d(\.\d+)? M GPU-h$/);
@@ -332,7 +332,7 @@ describe('saved plans in Chromium', () => {
     await section.getByRole('button', { name: 'Load DeepSeek-V3’s published run' }).click();
     await section.getByRole('button', { name: 'Plan training' }).click();
     await page.locator('#tr-gpu-hours').waitFor();
-    const gpuHours = await valueOf('#tr-gpu-hours');
+    const gpuHours = await dataValueOf('#tr-gpu-hours');
 
     const name = section.getByLabel('Plan name');
     expect(await name.inputValue()).toBe('DeepSeek-V3 on 2,048 H800');
@@ -373,7 +373,7 @@ describe('saved plans in Chromium', () => {
     expect(await section.getByLabel('Pipeline parallel (PP)').isVisible()).toBe(true);
     expect(await section.getByLabel('Pipeline parallel (PP)').inputValue()).toBe('16');
     expect(await section.getByLabel('Pipeline schedule').inputValue()).toBe('dualpipe');
-    expect(await valueOf('#tr-gpu-hours')).toBe(gpuHours);
+    expect(await dataValueOf('#tr-gpu-hours')).toBe(gpuHours);
     expect(await page.locator('#training-status').textContent()).toContain('PP16');
     expect(await page.locator('#tr-time-chart svg rect.seg').count()).toBeGreaterThanOrEqual(2);
     expect(planned).toEqual([]);

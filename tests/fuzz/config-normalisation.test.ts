@@ -7,10 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, getModel, normalizeConfig, PlannerInputError } from '@gcp/core';
 
 const FIELDS = [
-  'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'vocab_size', 'intermediate_size',
-  'moe_intermediate_size', 'n_routed_experts', 'num_local_experts', 'num_experts', 'num_experts_per_tok', 'n_shared_experts',
-  'first_k_dense_replace', 'moe_layer_freq', 'kv_lora_rank', 'q_lora_rank', 'qk_rope_head_dim', 'qk_nope_head_dim',
-  'v_head_dim', 'head_dim', 'sliding_window', 'decoder_sparse_step', 'num_nextn_predict_layers', 'max_position_embeddings',
+  'hidden_size',
+  'num_hidden_layers',
+  'num_attention_heads',
+  'num_key_value_heads',
+  'vocab_size',
+  'intermediate_size',
+  'moe_intermediate_size',
+  'n_routed_experts',
+  'num_local_experts',
+  'num_experts',
+  'num_experts_per_tok',
+  'n_shared_experts',
+  'first_k_dense_replace',
+  'moe_layer_freq',
+  'kv_lora_rank',
+  'q_lora_rank',
+  'qk_rope_head_dim',
+  'qk_nope_head_dim',
+  'v_head_dim',
+  'head_dim',
+  'sliding_window',
+  'decoder_sparse_step',
+  'num_nextn_predict_layers',
+  'max_position_embeddings',
 ] as const;
 
 const oddValue = fc.oneof(

@@ -1,6 +1,11 @@
 /** The slice of autocannon's API the load benchmark uses (the package ships no types). */
 declare module 'autocannon' {
-  interface Histogram { readonly average: number; readonly p50: number; readonly p99: number; readonly total: number }
+  interface Histogram {
+    readonly average: number;
+    readonly p50: number;
+    readonly p99: number;
+    readonly total: number;
+  }
   interface Result {
     readonly requests: Histogram;
     readonly latency: Histogram;

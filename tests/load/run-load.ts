@@ -20,15 +20,60 @@ interface Case {
   readonly preflight: (client: PlannerClient) => Promise<unknown>;
 }
 
-const PASTED_CONFIG = { config: { model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8, intermediate_size: 14336, vocab_size: 128256 } } satisfies AnalyzeModelRequest;
-const V3_PUBLISHED_LAYOUT = { model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096, precision: 'fp8', parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } } satisfies TrainingPlanRequest;
-const LLAMA_70B_TP4 = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 32 } satisfies ThroughputRequest;
+const PASTED_CONFIG = {
+  config: {
+    model_type: 'llama',
+    hidden_size: 4096,
+    num_hidden_layers: 32,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    intermediate_size: 14336,
+    vocab_size: 128256,
+  },
+} satisfies AnalyzeModelRequest;
+const V3_PUBLISHED_LAYOUT = {
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
+} satisfies TrainingPlanRequest;
+const LLAMA_70B_TP4 = {
+  model: 'llama-3.1-70b',
+  gpu: 'h100',
+  gpuCount: 4,
+  precision: { weights: 'fp8', kvCache: 'fp8' },
+  inputTokens: 2048,
+  outputTokens: 512,
+  concurrency: 32,
+} satisfies ThroughputRequest;
 
 const CASES: readonly Case[] = [
   { name: 'GET /v1/models/deepseek-v3', method: 'GET', path: '/v1/models/deepseek-v3', preflight: (c) => c.getModel('deepseek-v3') },
-  { name: 'POST /v1/models/analyze (pasted config)', method: 'POST', path: '/v1/models/analyze', body: PASTED_CONFIG, preflight: (c) => c.analyzeModel(PASTED_CONFIG) },
-  { name: 'POST /v1/training/plan (V3 published layout)', method: 'POST', path: '/v1/training/plan', body: V3_PUBLISHED_LAYOUT, preflight: (c) => c.planTraining(V3_PUBLISHED_LAYOUT) },
-  { name: 'POST /v1/inference/throughput (Llama 70B TP4)', method: 'POST', path: '/v1/inference/throughput', body: LLAMA_70B_TP4, preflight: (c) => c.throughput(LLAMA_70B_TP4) },
+  {
+    name: 'POST /v1/models/analyze (pasted config)',
+    method: 'POST',
+    path: '/v1/models/analyze',
+    body: PASTED_CONFIG,
+    preflight: (c) => c.analyzeModel(PASTED_CONFIG),
+  },
+  {
+    name: 'POST /v1/training/plan (V3 published layout)',
+    method: 'POST',
+    path: '/v1/training/plan',
+    body: V3_PUBLISHED_LAYOUT,
+    preflight: (c) => c.planTraining(V3_PUBLISHED_LAYOUT),
+  },
+  {
+    name: 'POST /v1/inference/throughput (Llama 70B TP4)',
+    method: 'POST',
+    path: '/v1/inference/throughput',
+    body: LLAMA_70B_TP4,
+    preflight: (c) => c.throughput(LLAMA_70B_TP4),
+  },
 ];
 
 const MAX_REQUESTS = 3000;

@@ -28,7 +28,9 @@ describe('inference-api', () => {
   it('documents the planner bounds: exclusive minimum 0 for positive numbers, a maximum on every count and volume', async () => {
     const document = (await (await get('/openapi.json')).json()) as OpenApi;
     type Schema = { properties?: Record<string, Schema>; exclusiveMinimum?: number; minimum?: number; maximum?: number; description?: string };
-    const body = (path: string) => ((document.paths[path]?.['post'] as { requestBody: { content: { 'application/json': { schema: Schema } } } }).requestBody.content['application/json'].schema);
+    const body = (path: string) =>
+      (document.paths[path]?.['post'] as { requestBody: { content: { 'application/json': { schema: Schema } } } }).requestBody.content['application/json']
+        .schema;
     const workload = body('/v1/inference/plan').properties!['workload']!.properties!;
     expect(workload['utilization']).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
     expect(workload['inputTokensPerDay']).toMatchObject({ exclusiveMinimum: 0, maximum: 1e15 });

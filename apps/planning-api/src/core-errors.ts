@@ -13,7 +13,5 @@ const isConfigIssue = (issue: { path: string }) => issue.path === 'config' || is
 export function mapCoreError(error: unknown): ApiError | undefined {
   if (!(error instanceof PlannerInputError)) return undefined;
   const message = error.issues.every(isConfigIssue) ? 'The config does not describe a supported model.' : 'The training request cannot be planned.';
-  return error.kind === 'invalid'
-    ? new ApiError(400, 'invalid_request', message, error.issues)
-    : new ApiError(422, 'unprocessable', message, error.issues);
+  return error.kind === 'invalid' ? new ApiError(400, 'invalid_request', message, error.issues) : new ApiError(422, 'unprocessable', message, error.issues);
 }

@@ -7,8 +7,14 @@ import { postJson } from './api.js';
  * unique to this run keeps the first request a miss whatever other test files cached.
  */
 const V3_SEARCH = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12 + Math.floor(Math.random() * 1e9), sequenceLength: 4096,
-  globalBatchTokens: 15360 * 4096, precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12 + Math.floor(Math.random() * 1e9),
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
 } satisfies TrainingPlanRequest;
 
 const SERVER_TIMING_MISS = /^core;dur=(\d+\.\d{2}), cache;desc="miss"$/;

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const load = async <T>(file: string): Promise<T> => (await import(/* @vite-ignore */ `../public/js/${file}`)) as T;
 
 type Fields = Record<string, string | boolean>;
-interface FakeForm { elements: Record<string, unknown> & { namedItem(name: string): unknown } }
+interface FakeForm {
+  elements: Record<string, unknown> & { namedItem(name: string): unknown };
+}
 interface ViewModule {
   readRequest(form: FakeForm, shared?: FakeForm): Record<string, unknown>;
   requestToFields?(request: Record<string, unknown>): Fields;
@@ -65,8 +67,15 @@ describe('audit form', () => {
     const { readRequest, requestToFields, DEEPSEEK_V3_CLAIM } = await load<ViewModule & { DEEPSEEK_V3_CLAIM: Fields }>('audit.js');
     const request = readRequest(fakeForm(DEEPSEEK_V3_CLAIM));
     expect(request).toEqual({
-      model: 'deepseek-v3', tokens: 14.8e12, gpu: 'h800', gpuCount: 2048, precision: 'fp8', sequenceLength: 4096,
-      globalBatchTokens: 62_914_560, gpuHours: 2.664e6, costUsd: 5.328e6,
+      model: 'deepseek-v3',
+      tokens: 14.8e12,
+      gpu: 'h800',
+      gpuCount: 2048,
+      precision: 'fp8',
+      sequenceLength: 4096,
+      globalBatchTokens: 62_914_560,
+      gpuHours: 2.664e6,
+      costUsd: 5.328e6,
     });
     const fields = requestToFields!(request);
     expect(fields).toMatchObject({ globalBatchTokens: '15360 × 4096', gpuHours: '2664000', days: '' });
@@ -86,13 +95,25 @@ describe('RL post-training form', () => {
     const { readRequest, requestToFields, LLAMA_8B_GRPO } = await load<ViewModule & { LLAMA_8B_GRPO: Fields }>('rl.js');
     const request = readRequest(fakeForm(LLAMA_8B_GRPO));
     expect(request).toEqual({
-      model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, promptsPerStep: 512, groupSize: 16, promptTokens: 512, responseTokens: 4096, steps: 200,
-      rewardModel: null, precision: 'bf16', pricePerGpuHourUsd: 2,
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 64,
+      promptsPerStep: 512,
+      groupSize: 16,
+      promptTokens: 512,
+      responseTokens: 4096,
+      steps: 200,
+      rewardModel: null,
+      precision: 'bf16',
+      pricePerGpuHourUsd: 2,
     });
     const fields = requestToFields!(request);
     expect(Object.keys(fields).sort()).toEqual(Object.keys(LLAMA_8B_GRPO).sort());
     expect(readRequest(fakeForm(fields))).toEqual(request);
-    expect(readRequest(fakeForm({ ...LLAMA_8B_GRPO, referenceModel: 'none', criticModel: 'llama-3.1-70b' }))).toMatchObject({ referenceModel: null, criticModel: 'llama-3.1-70b' });
+    expect(readRequest(fakeForm({ ...LLAMA_8B_GRPO, referenceModel: 'none', criticModel: 'llama-3.1-70b' }))).toMatchObject({
+      referenceModel: null,
+      criticModel: 'llama-3.1-70b',
+    });
     expect(issueOf(() => readRequest(fakeForm({ ...LLAMA_8B_GRPO, steps: 'a few' })))).toMatchObject({ path: 'steps' });
     expect(readRequest(fakeForm({ ...LLAMA_8B_GRPO, generationGpuShare: '1.5' }))).toMatchObject({ generationGpuShare: 1.5 }); // the API's range
   });
@@ -100,13 +121,19 @@ describe('RL post-training form', () => {
 
 describe('training programme form', () => {
   type Phase = Record<string, string>;
-  const phaseFields = (phases: Phase[]) => Object.fromEntries(phases.flatMap((phase, i) => Object.entries(phase).map(([key, value]) => [`phase.${i}.${key}`, value])));
+  const phaseFields = (phases: Phase[]) =>
+    Object.fromEntries(phases.flatMap((phase, i) => Object.entries(phase).map(([key, value]) => [`phase.${i}.${key}`, value])));
 
   it('reads DeepSeek-V3’s programme: tokens for pre-training, steps for context extension, batch in sequences', async () => {
     const { readRequest, DEEPSEEK_V3_PROGRAMME } = await load<ViewModule & { DEEPSEEK_V3_PROGRAMME: { shared: Fields; phases: Phase[] } }>('programme.js');
     const request = readRequest(fakeForm(phaseFields(DEEPSEEK_V3_PROGRAMME.phases)), fakeForm(DEEPSEEK_V3_PROGRAMME.shared));
     expect(request).toEqual({
-      model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: 2,
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      gpuCount: 2048,
+      precision: 'fp8',
+      optimizerStatePrecision: 'bf16',
+      pricePerGpuHourUsd: 2,
       phases: [
         { name: 'pre-training', tokens: 14.8e12, sequenceLength: 4096, batchSequences: 15360 },
         { name: 'context extension 32K', steps: 1000, sequenceLength: 32768, batchSequences: 1920 },

@@ -57,10 +57,14 @@ describe('page helpers', () => {
     const { servingLayoutShort, trainingLayout } = await load<LayoutsModule>('layouts.js');
     expect(servingLayoutShort({ attentionTp: 1, attentionDp: 144, moeTp: 1, moeEp: 144, pp: 1 })).toBe('DP144·EP144');
     expect(servingLayoutShort({ attentionTp: 8, attentionDp: 1, moeTp: 8, moeEp: 1 })).toBe('TP8');
-    expect(trainingLayout({ tp: 1, cp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe', virtualStages: 1, recompute: 'none' }))
-      .toBe('TP1 · PP16 · DP128 · EP64 · ZeRO-1 · micro-batch 1 · DualPipe');
+    expect(
+      trainingLayout({ tp: 1, cp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe', virtualStages: 1, recompute: 'none' }),
+    ).toBe('TP1 · PP16 · DP128 · EP64 · ZeRO-1 · micro-batch 1 · DualPipe');
     const { launchCommands } = await load<LaunchModule>('launch.js');
-    const commands = launchCommands({ sglang: ['--tp', '8', '--enable-dp-attention'], vllm: ['--tensor-parallel-size', '8'], trtllm: { tp_size: 8, kv_cache_config: { dtype: 'fp8' } } }, 'deepseek-v3');
+    const commands = launchCommands(
+      { sglang: ['--tp', '8', '--enable-dp-attention'], vllm: ['--tensor-parallel-size', '8'], trtllm: { tp_size: 8, kv_cache_config: { dtype: 'fp8' } } },
+      'deepseek-v3',
+    );
     expect(commands.map((c) => c.engine)).toEqual(['SGLang', 'vLLM', 'TensorRT-LLM']);
     expect(commands[0]?.text).toBe('python -m sglang.launch_server \\\n  --model-path deepseek-ai/DeepSeek-V3 \\\n  --tp 8 \\\n  --enable-dp-attention');
     expect(commands[2]?.text).toContain('kv_cache_config:\n  dtype: fp8');
@@ -94,11 +98,28 @@ describe('saved plans: request ↔ form fields', () => {
     const request = readRequest(fakeForm(DEEPSEEK_V3_RUN));
     expect(request).toMatchObject({ gpuCount: 2048, tokens: 14.8e12, globalBatchTokens: 15360 * 4096, parallelism: { pp: 16, zero: 1, schedule: 'dualpipe' } });
     const fields = requestToFields(request);
-    expect(fields).toMatchObject({ model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', globalBatchTokens: '15360 × 4096', pp: '16', zero: '1', schedule: 'dualpipe' });
+    expect(fields).toMatchObject({
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      gpuCount: '2048',
+      tokens: '14.8e12',
+      globalBatchTokens: '15360 × 4096',
+      pp: '16',
+      zero: '1',
+      schedule: 'dualpipe',
+    });
     expect(Object.keys(fields).sort()).toEqual(Object.keys(DEEPSEEK_V3_RUN).sort());
     expect(readRequest(fakeForm(fields))).toEqual(request);
 
-    const searched = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 1024, tokens: 1e12, sequenceLength: 8192, precision: 'bf16', optimizerStatePrecision: 'fp32' };
+    const searched = {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      gpuCount: 1024,
+      tokens: 1e12,
+      sequenceLength: 8192,
+      precision: 'bf16',
+      optimizerStatePrecision: 'fp32',
+    };
     const searchedFields = requestToFields(searched);
     expect(searchedFields).toMatchObject({ tokens: '1e12', globalBatchTokens: '', pricePerGpuHourUsd: '', tp: '', zero: '', schedule: '' });
     expect(readRequest(fakeForm(searchedFields))).toEqual(searched);
@@ -107,9 +128,19 @@ describe('saved plans: request ↔ form fields', () => {
   it('round-trips inference requests (DeepSeek’s published service, and aggregated with defaults)', async () => {
     const { readRequest, requestToFields, DEEPSEEK_DAY6 } = await load<InferenceModule>('inference.js');
     const request = readRequest(fakeForm(DEEPSEEK_DAY6));
-    expect(request).toMatchObject({ workload: { inputTokensPerDay: 608e9 }, deployment: { decode: { attentionDp: 144, redundantExperts: 32 }, mtp: { draftTokens: 1 } } });
+    expect(request).toMatchObject({
+      workload: { inputTokensPerDay: 608e9 },
+      deployment: { decode: { attentionDp: 144, redundantExperts: 32 }, mtp: { draftTokens: 1 } },
+    });
     const fields = requestToFields(request);
-    expect(fields).toMatchObject({ inputTokensPerDay: '608e9', outputTokensPerDay: '168e9', 'decode.moeEp': '144', twoBatchOverlap: true, mode: 'disaggregated', maxTtftMs: '' });
+    expect(fields).toMatchObject({
+      inputTokensPerDay: '608e9',
+      outputTokensPerDay: '168e9',
+      'decode.moeEp': '144',
+      twoBatchOverlap: true,
+      mode: 'disaggregated',
+      maxTtftMs: '',
+    });
     expect(Object.keys(fields).sort()).toEqual(Object.keys(DEEPSEEK_DAY6).sort());
     expect(readRequest(fakeForm(fields))).toEqual(request);
 
@@ -120,29 +151,50 @@ describe('saved plans: request ↔ form fields', () => {
 
     const hourlyLoad = [...Array(12).fill(0.5), ...Array(12).fill(1.5)];
     const aggregated = {
-      model: 'qwen3-235b-a22b', gpu: 'h200', precision: { weights: 'fp8', kvCache: 'bf16' },
+      model: 'qwen3-235b-a22b',
+      gpu: 'h200',
+      precision: { weights: 'fp8', kvCache: 'bf16' },
       workload: { inputTokensPerDay: 1.25e12, outputTokensPerDay: 30e9, hourlyLoad, utilization: 0.6 },
       slo: { maxTtftMs: 800 },
       deployment: { mode: 'aggregated', minInstances: 2, twoBatchOverlap: false, mtp: { acceptance: 0.7 } },
     };
     const aggregatedFields = requestToFields(aggregated);
-    expect(aggregatedFields).toMatchObject({ inputTokensPerDay: '1.25e12', mode: 'aggregated', twoBatchOverlap: false, 'prefill.attentionTp': '', mtpDraftTokens: '', utilization: '0.6', minInstances: '2' });
+    expect(aggregatedFields).toMatchObject({
+      inputTokensPerDay: '1.25e12',
+      mode: 'aggregated',
+      twoBatchOverlap: false,
+      'prefill.attentionTp': '',
+      mtpDraftTokens: '',
+      utilization: '0.6',
+      minInstances: '2',
+    });
     expect(aggregatedFields.hourlyLoad).toBe(hourlyLoad.join(', '));
     expect(readRequest(fakeForm(aggregatedFields))).toEqual(aggregated);
   });
 
   it('always sends the serving mode; plans saved without one were disaggregated (the API’s default then)', async () => {
     const { readRequest, requestToFields } = await load<InferenceModule>('inference.js');
-    const legacy = { model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' }, workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 } };
+    const legacy = {
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 },
+    };
     const fields = requestToFields(legacy);
     expect(fields.mode).toBe('disaggregated');
     expect(readRequest(fakeForm(fields))).toEqual({ ...legacy, deployment: { mode: 'disaggregated' } });
     expect(readRequest(fakeForm({ ...fields, mode: 'auto' }))).toEqual({ ...legacy, deployment: { mode: 'auto' } });
   });
 
-  it('parses utilisation, minimum instances and the hourly load before calling the API (ranges are the API\'s)', async () => {
+  it("parses utilisation, minimum instances and the hourly load before calling the API (ranges are the API's)", async () => {
     const { readRequest, requestToFields } = await load<InferenceModule>('inference.js');
-    const base = requestToFields({ model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 }, deployment: { mode: 'auto' } });
+    const base = requestToFields({
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      precision: { weights: 'fp8' },
+      workload: { inputTokensPerDay: 4e9, outputTokensPerDay: 1e9 },
+      deployment: { mode: 'auto' },
+    });
     const issue = (fields: Fields) => {
       try {
         readRequest(fakeForm({ ...base, ...fields }));
@@ -154,23 +206,31 @@ describe('saved plans: request ↔ form fields', () => {
     const day = (values: number[]) => values.join(', ');
     expect(issue({ hourlyLoad: day(Array(23).fill(1)) })).toEqual({ path: 'workload.hourlyLoad', message: 'Enter 24 values separated by commas (23 given)' });
     expect(issue({ hourlyLoad: day([...Array(23).fill(1), -1]) })).toEqual({ path: 'workload.hourlyLoad', message: 'Value 24 must be at least 0' });
-    expect(issue({ hourlyLoad: `${day(Array(23).fill(1))}, lots` })).toMatchObject({ path: 'workload.hourlyLoad', message: expect.stringContaining('Value 24') });
+    expect(issue({ hourlyLoad: `${day(Array(23).fill(1))}, lots` })).toMatchObject({
+      path: 'workload.hourlyLoad',
+      message: expect.stringContaining('Value 24'),
+    });
     expect(issue({ hourlyLoad: day(Array(24).fill(0)) })).toMatchObject({ path: 'workload.hourlyLoad' });
     // ranges are the API's (the contract's schema answers 400 naming the field); the page only parses
     expect(issue({ utilization: '1.2' })).toBeUndefined();
     expect(issue({ utilization: 'lots' })).toMatchObject({ path: 'workload.utilization' });
     // spaces or semicolons work too, and values keep their scale (the API normalises the shape)
     const request = readRequest(fakeForm({ ...base, hourlyLoad: `${'2 '.repeat(12)}${'4;'.repeat(12)}`, utilization: '1', minInstances: '3' }));
-    expect(request).toMatchObject({ workload: { hourlyLoad: [...Array(12).fill(2), ...Array(12).fill(4)], utilization: 1 }, deployment: { mode: 'auto', minInstances: 3 } });
+    expect(request).toMatchObject({
+      workload: { hourlyLoad: [...Array(12).fill(2), ...Array(12).fill(4)], utilization: 1 },
+      deployment: { mode: 'auto', minInstances: 3 },
+    });
   });
 
   it('writes numbers back as they are typed, exactly', async () => {
-    const { quantityText, parseQuantity, shortGpuName } = await load<FormModule & { quantityText(v: unknown): string; shortGpuName(n?: string, id?: string): string }>('form.js');
+    const { quantityText, parseQuantity, shortGpuName } = await load<
+      FormModule & { quantityText(v: unknown): string; shortGpuName(n?: string, id?: string): string }
+    >('form.js');
     expect(quantityText(undefined)).toBe('');
     expect(quantityText(14.8e12)).toBe('14.8e12');
     expect(quantityText(2048)).toBe('2048');
     expect(quantityText(0.563)).toBe('0.563');
-    for (const value of [608e9, 1 / 3 * 1e12, 123456789012345, 62914560, 7.3e15]) expect(parseQuantity(quantityText(value))).toBe(value);
+    for (const value of [608e9, (1 / 3) * 1e12, 123456789012345, 62914560, 7.3e15]) expect(parseQuantity(quantityText(value))).toBe(value);
     expect(shortGpuName('NVIDIA H800 SXM 80GB', 'h800')).toBe('H800');
     expect(shortGpuName('AMD Instinct MI300X 192GB', 'mi300x')).toBe('MI300X');
     expect(shortGpuName(undefined, 'b200')).toBe('B200');

@@ -23,7 +23,10 @@ function configInteger(min: number, max: number) {
 
 const configBoolean = v.boolean(BOOLEAN);
 const configString = v.string(STRING);
-const configIntegerList = v.array(v.pipe(v.number(NON_NEGATIVE_INTEGERS), v.integer(NON_NEGATIVE_INTEGERS), v.minValue(0, NON_NEGATIVE_INTEGERS)), NON_NEGATIVE_INTEGERS);
+const configIntegerList = v.array(
+  v.pipe(v.number(NON_NEGATIVE_INTEGERS), v.integer(NON_NEGATIVE_INTEGERS), v.minValue(0, NON_NEGATIVE_INTEGERS)),
+  NON_NEGATIVE_INTEGERS,
+);
 const configStringList = v.array(v.string(STRINGS), STRINGS);
 
 /** Known config.json fields by key (absent or null means "not given"). */

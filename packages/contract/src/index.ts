@@ -8,11 +8,22 @@ export * from './formats.js';
 export * from './errors.js';
 export { JSON_SCHEMA_OVERRIDE, jsonObjectSchema } from './json-object.js';
 export {
-  CONFIG_JSON_FIELDS, parseConfigField,
-  type ConfigFieldResult, type ConfigJson, type ConfigJsonField, type ConfigJsonFieldOf, type ConfigJsonValue,
+  CONFIG_JSON_FIELDS,
+  parseConfigField,
+  type ConfigFieldResult,
+  type ConfigJson,
+  type ConfigJsonField,
+  type ConfigJsonFieldOf,
+  type ConfigJsonValue,
 } from './config-json.js';
 export {
-  backendSchema, gpuIdSchema, kvFormatSchema, layoutSchema, modelSchema, precisionSchema, weightFormatSchema,
+  backendSchema,
+  gpuIdSchema,
+  kvFormatSchema,
+  layoutSchema,
+  modelSchema,
+  precisionSchema,
+  weightFormatSchema,
 } from './inference/common.js';
 export { kvCacheRequestSchema, kvCacheResponseSchema } from './inference/kv-cache.js';
 export { throughputRequestSchema, throughputResponseSchema } from './inference/throughput.js';
@@ -20,11 +31,31 @@ export { inferencePlanRequestSchema } from './inference/plan-request.js';
 export { inferencePlanResponseSchema } from './inference/plan-response.js';
 export { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.js';
 export {
-  analyzeModelRequestSchema, analyzeModelResponseSchema, modelAnalysisEntries, modelDetailResponseSchema, modelListResponseSchema,
-  modelQuerySchema, sequenceLengthSchema,
+  analyzeModelRequestSchema,
+  analyzeModelResponseSchema,
+  modelAnalysisEntries,
+  modelDetailResponseSchema,
+  modelListResponseSchema,
+  modelQuerySchema,
+  sequenceLengthSchema,
 } from './planning/models.js';
-export { createdPlanSchema, createPlanRequestSchema, renamePlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
-export { gridIntensitySchema, MAX_GRID_KG_CO2_PER_KWH, positiveInt, trainingModelSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
+export {
+  createdPlanSchema,
+  createPlanRequestSchema,
+  renamePlanRequestSchema,
+  planListQuerySchema,
+  planListResponseSchema,
+  planSummarySchema,
+  savedPlanSchema,
+} from './planning/plans.js';
+export {
+  gridIntensitySchema,
+  MAX_GRID_KG_CO2_PER_KWH,
+  positiveInt,
+  trainingModelSchema,
+  trainingParallelismSchema,
+  trainingPlanRequestSchema,
+} from './planning/training.js';
 export { auditRequestSchema, auditResponseSchema, MAX_COST_GPU_COUNT, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
 export { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';
 export { trainingPlanResponseSchema } from './planning/training-response.js';

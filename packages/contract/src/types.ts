@@ -6,9 +6,21 @@ import type { inferencePlanResponseSchema } from './inference/plan-response.js';
 import type { throughputRequestSchema, throughputResponseSchema } from './inference/throughput.js';
 import type { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.js';
 import type {
-  analyzeModelRequestSchema, analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema, modelQuerySchema,
+  analyzeModelRequestSchema,
+  analyzeModelResponseSchema,
+  modelDetailResponseSchema,
+  modelListResponseSchema,
+  modelQuerySchema,
 } from './planning/models.js';
-import type { createdPlanSchema, createPlanRequestSchema, renamePlanRequestSchema, planListQuerySchema, planListResponseSchema, planSummarySchema, savedPlanSchema } from './planning/plans.js';
+import type {
+  createdPlanSchema,
+  createPlanRequestSchema,
+  renamePlanRequestSchema,
+  planListQuerySchema,
+  planListResponseSchema,
+  planSummarySchema,
+  savedPlanSchema,
+} from './planning/plans.js';
 import type { trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
 import type { trainingPlanResponseSchema } from './planning/training-response.js';
 import type { auditRequestSchema, auditResponseSchema, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';

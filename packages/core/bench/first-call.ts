@@ -20,8 +20,24 @@ import { BENCH_CASES } from './training-requests.js';
 
 /** Each case: one planner call, returning what the summary line prints. */
 export const FIRST_CALL_CASES: Record<string, () => { considered: number; timed: number }> = {
-  ...Object.fromEntries(Object.entries(BENCH_CASES).map(([k, req]) => [k, () => { const p = planTraining(req); return { considered: p.layoutsConsidered, timed: p.layoutsTimed }; }])),
-  ...Object.fromEntries(Object.entries(FLEET_BENCH_CASES).map(([k, req]) => [k, () => { const p = planInference(req); return { considered: p.layoutsWeighed + p.layoutsSkipped, timed: p.layoutsWeighed }; }])),
+  ...Object.fromEntries(
+    Object.entries(BENCH_CASES).map(([k, req]) => [
+      k,
+      () => {
+        const p = planTraining(req);
+        return { considered: p.layoutsConsidered, timed: p.layoutsTimed };
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(FLEET_BENCH_CASES).map(([k, req]) => [
+      k,
+      () => {
+        const p = planInference(req);
+        return { considered: p.layoutsWeighed + p.layoutsSkipped, timed: p.layoutsWeighed };
+      },
+    ]),
+  ),
 };
 
 /** Time one call of `name` in this (fresh) process; prints the milliseconds. */
@@ -45,7 +61,10 @@ function profileChild(name: string, file: string): void {
   session.connect();
   const post = (method: string, params?: object) => {
     let result: unknown;
-    session.post(method, params ?? {}, (err, r) => { if (err) throw err; result = r; });
+    session.post(method, params ?? {}, (err, r) => {
+      if (err) throw err;
+      result = r;
+    });
     return result as { profile?: unknown };
   };
   post('Profiler.enable');
@@ -69,7 +88,9 @@ function parent(procs: number, names: readonly string[]): void {
     samples.sort((a, b) => a - b);
     const q = (f: number) => samples[Math.min(samples.length - 1, Math.floor(f * samples.length))]!;
     const { considered, timed } = JSON.parse(last) as { considered: number; timed: number };
-    console.log(`${`first call, fresh process: ${name}`.padEnd(48)} median ${q(0.5).toFixed(1)} ms  min ${samples[0]!.toFixed(1)} ms  max ${samples[samples.length - 1]!.toFixed(1)} ms  (${procs} processes) considered=${considered} timed=${timed}`);
+    console.log(
+      `${`first call, fresh process: ${name}`.padEnd(48)} median ${q(0.5).toFixed(1)} ms  min ${samples[0]!.toFixed(1)} ms  max ${samples[samples.length - 1]!.toFixed(1)} ms  (${procs} processes) considered=${considered} timed=${timed}`,
+    );
   }
 }
 
@@ -81,6 +102,6 @@ if (!isMain) {
 else if (mode === 'profile') profileChild(rest[0] ?? 'v3-search', rest[1] ?? 'first-call.cpuprofile');
 else {
   const procs = mode !== undefined && /^\d+$/.test(mode) ? Number(mode) : 15;
-  const names = (mode !== undefined && !/^\d+$/.test(mode) ? [mode, ...rest] : rest);
+  const names = mode !== undefined && !/^\d+$/.test(mode) ? [mode, ...rest] : rest;
   parent(procs, names.length > 0 ? names : Object.keys(FIRST_CALL_CASES));
 }

@@ -4,21 +4,30 @@ import type { PlanRequest } from '../src/index.js';
 
 /** DeepSeek's Day-6 workload with no layout pinned: the whole-instance search at DeepSeek scale, both modes. */
 export const DAY6_SEARCH: PlanRequest = {
-  model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'bf16' },
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  precision: { weights: 'fp8', kvCache: 'bf16' },
   workload: { inputTokensPerDay: 608e9, cacheHitRate: 0.563, outputTokensPerDay: 168e9, averageContextTokens: 4989, peakToAverage: 1.226 },
-  slo: { minOutputTokensPerSecondPerUser: 20 }, pricePerGpuHourUsd: 2,
+  slo: { minOutputTokensPerSecondPerUser: 20 },
+  pricePerGpuHourUsd: 2,
 };
 
 /** The small workload of the whole-instance issue: 4B input (50% hits) and 1B output tokens a day on H800. */
 export const SMALL_V3_SEARCH: PlanRequest = {
-  model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' },
-  workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 }, slo: { minOutputTokensPerSecondPerUser: 20 },
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  precision: { weights: 'fp8', kvCache: 'fp8' },
+  workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 },
+  slo: { minOutputTokensPerSecondPerUser: 20 },
 };
 
 /** A dense model at a few nodes' scale: Llama-3.1-70B on H100, 10B input / 2B output tokens a day. */
 export const LLAMA_70B_SEARCH: PlanRequest = {
-  model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
-  workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, peakToAverage: 1.5 }, slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 },
+  model: 'llama-3.1-70b',
+  gpu: 'h100',
+  precision: { weights: 'fp8', kvCache: 'fp8' },
+  workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, peakToAverage: 1.5 },
+  slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 },
 };
 
 export const FLEET_BENCH_CASES: Record<string, PlanRequest> = {

@@ -7,13 +7,63 @@ import { DAY6_SEARCH, LLAMA_70B_SEARCH, SMALL_V3_SEARCH } from './inference-requ
 export function suite(): BenchResult[] {
   const arch = getModel('deepseek-v3')!.architecture;
   const gpu = getGpu('h800')!;
-  const setups = candidateLayouts(arch, gpu, 'decode').map((layout) => makeSetup({ arch, gpu, layout, weights: 'fp8', kvBytesPerElement: 2, twoBatchOverlap: true }));
+  const setups = candidateLayouts(arch, gpu, 'decode').map((layout) =>
+    makeSetup({ arch, gpu, layout, weights: 'fp8', kvBytesPerElement: 2, twoBatchOverlap: true }),
+  );
   return [
-    measure('inference: whole-instance fleet, small V3 (auto)', () => { const p = planInference(SMALL_V3_SEARCH); return { mode: p.mode, usdPerDay: Math.round(p.dailyCostUsd) }; }, 50),
-    measure('inference: whole-instance fleet, Llama-70B (auto)', () => { const p = planInference(LLAMA_70B_SEARCH); return { mode: p.mode, usdPerDay: Math.round(p.dailyCostUsd) }; }, 50),
-    measure('inference: whole-instance fleet, Day-6 scale (auto)', () => { const p = planInference(DAY6_SEARCH); return { mode: p.mode, nodes: Math.round(p.averageNodes) }; }, 50),
-    measure('inference: Day-6 fleet, disaggregated only', () => { const p = planInference({ ...DAY6_SEARCH, deployment: { mode: 'disaggregated' } }); return { pareto: p.pareto.length }; }, 50),
-    measure('inference: decode Pareto sweep (9 layouts)', () => { return { points: decodePareto(setups, 4989).length }; }, 50),
-    measure('inference: throughput (Llama-3.1-70B, TP4)', () => { estimateThroughput({ model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 64 }); }, 200),
+    measure(
+      'inference: whole-instance fleet, small V3 (auto)',
+      () => {
+        const p = planInference(SMALL_V3_SEARCH);
+        return { mode: p.mode, usdPerDay: Math.round(p.dailyCostUsd) };
+      },
+      50,
+    ),
+    measure(
+      'inference: whole-instance fleet, Llama-70B (auto)',
+      () => {
+        const p = planInference(LLAMA_70B_SEARCH);
+        return { mode: p.mode, usdPerDay: Math.round(p.dailyCostUsd) };
+      },
+      50,
+    ),
+    measure(
+      'inference: whole-instance fleet, Day-6 scale (auto)',
+      () => {
+        const p = planInference(DAY6_SEARCH);
+        return { mode: p.mode, nodes: Math.round(p.averageNodes) };
+      },
+      50,
+    ),
+    measure(
+      'inference: Day-6 fleet, disaggregated only',
+      () => {
+        const p = planInference({ ...DAY6_SEARCH, deployment: { mode: 'disaggregated' } });
+        return { pareto: p.pareto.length };
+      },
+      50,
+    ),
+    measure(
+      'inference: decode Pareto sweep (9 layouts)',
+      () => {
+        return { points: decodePareto(setups, 4989).length };
+      },
+      50,
+    ),
+    measure(
+      'inference: throughput (Llama-3.1-70B, TP4)',
+      () => {
+        estimateThroughput({
+          model: 'llama-3.1-70b',
+          gpu: 'h100',
+          gpuCount: 4,
+          precision: { weights: 'fp8', kvCache: 'fp8' },
+          inputTokens: 2048,
+          outputTokens: 512,
+          concurrency: 64,
+        });
+      },
+      200,
+    ),
   ];
 }

@@ -19,7 +19,10 @@ const LONGEST_SEQUENCE_LOG2 = 22;
 
 /** DeepSeek-V3 on 524,288 H800, 4M-token sequences, a 2^39-token batch, layout searched. */
 export const LARGEST_TRAINING_SEARCH: TrainingRequest = {
-  ...V3_SEARCH, gpuCount: LARGEST_GPU_COUNT, sequenceLength: 2 ** LONGEST_SEQUENCE_LOG2, globalBatchTokens: 2 ** LARGEST_BATCH_TOKENS_LOG2,
+  ...V3_SEARCH,
+  gpuCount: LARGEST_GPU_COUNT,
+  sequenceLength: 2 ** LONGEST_SEQUENCE_LOG2,
+  globalBatchTokens: 2 ** LARGEST_BATCH_TOKENS_LOG2,
 };
 
 const SEQUENCE_CHOICES = LONGEST_SEQUENCE_LOG2 - SHORTEST_SEQUENCE_LOG2 + 1;
@@ -29,7 +32,11 @@ const SEQUENCE_CHOICES = LONGEST_SEQUENCE_LOG2 - SHORTEST_SEQUENCE_LOG2 + 1;
  * sequences 4K…4M, batches 2^39, 2^38, 2^37 tokens; each phase is a full layout search.
  */
 export const LARGEST_PROGRAMME: TrainingProgrammeRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: LARGEST_GPU_COUNT, precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: LARGEST_GPU_COUNT,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
   phases: Array.from({ length: MAX_PROGRAMME_PHASES }, (_, i) => {
     const sequenceLog2 = SHORTEST_SEQUENCE_LOG2 + (i % SEQUENCE_CHOICES);
     const batchLog2 = LARGEST_BATCH_TOKENS_LOG2 - Math.floor(i / SEQUENCE_CHOICES);
@@ -39,13 +46,23 @@ export const LARGEST_PROGRAMME: TrainingProgrammeRequest = {
 
 export function suite(): BenchResult[] {
   return [
-    measure('largest: V3 search 524,288 H800 at 4M tokens', () => {
-      const p = planTraining(LARGEST_TRAINING_SEARCH);
-      return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
-    }, 3, 1),
-    measure('largest: V3 programme, 32 phases, 524,288 H800', () => {
-      const p = planTrainingProgramme(LARGEST_PROGRAMME);
-      return { phases: p.phases.length };
-    }, 2, 0),
+    measure(
+      'largest: V3 search 524,288 H800 at 4M tokens',
+      () => {
+        const p = planTraining(LARGEST_TRAINING_SEARCH);
+        return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
+      },
+      3,
+      1,
+    ),
+    measure(
+      'largest: V3 programme, 32 phases, 524,288 H800',
+      () => {
+        const p = planTrainingProgramme(LARGEST_PROGRAMME);
+        return { phases: p.phases.length };
+      },
+      2,
+      0,
+    ),
   ];
 }

@@ -14,6 +14,7 @@ export interface BenchResult {
  * A Worker isolate serves many requests, so the steady state is what a request usually costs;
  * the first call is reported too. `warmup` calls run untimed between them (JIT tiers settle).
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: bench cases that report nothing return void
 export function measure(name: string, fn: () => Record<string, number | string> | void, iterations = 30, warmup = 20): BenchResult {
   let notes: Record<string, number | string> | undefined;
   const c0 = performance.now();
@@ -34,7 +35,14 @@ export function measure(name: string, fn: () => Record<string, number | string> 
 
 export function printResults(results: readonly BenchResult[]): void {
   for (const r of results) {
-    const notes = r.notes ? '  ' + Object.entries(r.notes).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-    console.log(`${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  first call ${r.firstCallMs.toFixed(1)} ms  (n=${r.iterations})${notes}`);
+    const notes = r.notes
+      ? '  ' +
+        Object.entries(r.notes)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+      : '';
+    console.log(
+      `${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  first call ${r.firstCallMs.toFixed(1)} ms  (n=${r.iterations})${notes}`,
+    );
   }
 }

@@ -20,7 +20,11 @@ if (!file || (mode !== 'write' && mode !== 'check')) {
 }
 const now: Record<string, string> = {};
 for (const [name, req] of Object.entries(BENCH_CASES)) {
-  try { now[name] = JSON.stringify(planTraining(req)); } catch (e) { now[name] = JSON.stringify({ error: String(e) }); }
+  try {
+    now[name] = JSON.stringify(planTraining(req));
+  } catch (e) {
+    now[name] = JSON.stringify({ error: String(e) });
+  }
 }
 if (mode === 'write') {
   writeFileSync(file, JSON.stringify(now, null, 1));
@@ -29,8 +33,12 @@ if (mode === 'write') {
   const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   let bad = 0;
   for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-    const a = before[name], b = now[name];
-    if (a === b) { console.log(`same   ${name} (${b!.length} bytes)`); continue; }
+    const a = before[name],
+      b = now[name];
+    if (a === b) {
+      console.log(`same   ${name} (${b!.length} bytes)`);
+      continue;
+    }
     bad++;
     let i = 0;
     while (a !== undefined && b !== undefined && i < a.length && a[i] === b[i]) i++;

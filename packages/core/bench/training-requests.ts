@@ -4,16 +4,31 @@ import type { TrainingRequest } from '../src/index.js';
 
 /** DeepSeek-V3 on 2,048 H800 with its published batch and sequence, no layout: the full search. */
 export const V3_SEARCH: TrainingRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
 };
 
 /** The same with DeepSeek's published layout (V3 report §3.2): PP16, EP64, ZeRO-1 DP, DualPipe. */
-export const V3_PUBLISHED: TrainingRequest = { ...V3_SEARCH, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } };
+export const V3_PUBLISHED: TrainingRequest = {
+  ...V3_SEARCH,
+  parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
+};
 
 /** Llama 3.1 405B on 16,384 H100 (Llama 3 paper Table 4 scale), no layout. */
 export const LLAMA_405B_SEARCH: TrainingRequest = {
-  model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 15e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16',
+  model: 'llama-3.1-405b',
+  gpu: 'h100',
+  gpuCount: 16384,
+  tokens: 15e12,
+  sequenceLength: 8192,
+  globalBatchTokens: 16 * 1024 * 1024,
+  precision: 'bf16',
 };
 
 /** The three bench cases, by name. */

@@ -21,10 +21,26 @@ export const SNAPSHOT_REQUESTS: Record<string, TrainingRequest> = {
   'v3-published-1f1b': { ...V3, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: '1f1b' } },
   'v3-search-bf16-10alts': { ...V3, precision: 'bf16', alternatives: 10 },
   '405b-search': LLAMA_405B_SEARCH,
-  '405b-long-context': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 16384, tokens: 800e9, sequenceLength: 131072, globalBatchTokens: 16 * 1024 * 1024, precision: 'bf16' },
+  '405b-long-context': {
+    model: 'llama-3.1-405b',
+    gpu: 'h100',
+    gpuCount: 16384,
+    tokens: 800e9,
+    sequenceLength: 131072,
+    globalBatchTokens: 16 * 1024 * 1024,
+    precision: 'bf16',
+  },
   'mixtral-64-h100': { model: 'mixtral-8x7b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 4096, precision: 'bf16' },
   'llama8b-8-a100': { model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 8, tokens: 1e11, sequenceLength: 4096, precision: 'bf16' },
-  'llama8b-8-a100-zero3-pinned': { model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 8, tokens: 1e11, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3 } },
+  'llama8b-8-a100-zero3-pinned': {
+    model: 'llama-3.1-8b',
+    gpu: 'a100',
+    gpuCount: 8,
+    tokens: 1e11,
+    sequenceLength: 4096,
+    precision: 'bf16',
+    parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3 },
+  },
   '405b-8-h100-nofit': { model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, tokens: 1e9, sequenceLength: 4096, precision: 'bf16' },
 };
 
@@ -34,7 +50,11 @@ const STATS = /^(layoutsTimed|layoutsPruned|rejectedLayouts\.)/;
 function snapshot(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, req] of Object.entries(SNAPSHOT_REQUESTS)) {
-    try { out[name] = planTraining(req); } catch (e) { out[name] = { error: String(e) }; }
+    try {
+      out[name] = planTraining(req);
+    } catch (e) {
+      out[name] = { error: String(e) };
+    }
   }
   return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
 }
@@ -65,7 +85,8 @@ if (mode === 'write') {
   console.log(`wrote ${Object.keys(now).length} plans to ${file}`);
 } else {
   const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const diffs: string[] = [], stats: string[] = [];
+  const diffs: string[] = [],
+    stats: string[] = [];
   compare(before, now, 'plan', diffs, stats);
   for (const s of stats) console.log(`stats  ${s}`);
   for (const d of diffs) console.log(`DIFF   ${d}`);

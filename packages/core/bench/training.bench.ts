@@ -10,17 +10,35 @@ import { measure, type BenchResult } from './measure.js';
 
 export function suite(): BenchResult[] {
   return [
-    measure('training: V3 2,048 H800 full layout search', () => {
-      const p = planTraining(V3_SEARCH);
-      return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed, best: `${p.parallelism.tp}/${p.parallelism.pp}/${p.parallelism.dp}/${p.parallelism.ep}/${p.parallelism.schedule}` };
-    }, 100, 50),
-    measure('training: V3 published layout', () => {
-      const p = planTraining(V3_PUBLISHED);
-      return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
-    }, 50),
-    measure('training: Llama 3.1 405B 16,384 H100 search', () => {
-      const p = planTraining(LLAMA_405B_SEARCH);
-      return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
-    }, 100, 50),
+    measure(
+      'training: V3 2,048 H800 full layout search',
+      () => {
+        const p = planTraining(V3_SEARCH);
+        return {
+          layoutsConsidered: p.layoutsConsidered,
+          layoutsTimed: p.layoutsTimed,
+          best: `${p.parallelism.tp}/${p.parallelism.pp}/${p.parallelism.dp}/${p.parallelism.ep}/${p.parallelism.schedule}`,
+        };
+      },
+      100,
+      50,
+    ),
+    measure(
+      'training: V3 published layout',
+      () => {
+        const p = planTraining(V3_PUBLISHED);
+        return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
+      },
+      50,
+    ),
+    measure(
+      'training: Llama 3.1 405B 16,384 H100 search',
+      () => {
+        const p = planTraining(LLAMA_405B_SEARCH);
+        return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
+      },
+      100,
+      50,
+    ),
   ];
 }

@@ -34,6 +34,9 @@ export class PlannerInputError extends Error {
 
   /** The same error with every path under `prefix` (a pasted config read as `config.*` is `model.config.*` in a plan request). */
   under(prefix: string): PlannerInputError {
-    return new PlannerInputError(this.kind, this.issues.map((issue) => ({ path: `${prefix}.${issue.path}`, message: issue.message })));
+    return new PlannerInputError(
+      this.kind,
+      this.issues.map((issue) => ({ path: `${prefix}.${issue.path}`, message: issue.message })),
+    );
   }
 }

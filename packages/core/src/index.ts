@@ -23,17 +23,40 @@ export { buildCluster, groupPlacement, scaleUpLink, scaleOutLink } from './clust
 export * from './cluster/collectives.js';
 export * from './cluster/expert-all-to-all.js';
 export type {
-  TrainingPrecision, PipelineSchedule, RecomputeMode, ZeroStage, OptimizerStatePrecision, ParallelismInput, TrainingRequest,
-  Layout as TrainingLayout, MemoryBreakdown as TrainingMemoryBreakdown, TimeBreakdown as TrainingTimeBreakdown, LayoutEvaluation as TrainingLayoutEvaluation,
+  TrainingPrecision,
+  PipelineSchedule,
+  RecomputeMode,
+  ZeroStage,
+  OptimizerStatePrecision,
+  ParallelismInput,
+  TrainingRequest,
+  Layout as TrainingLayout,
+  MemoryBreakdown as TrainingMemoryBreakdown,
+  TimeBreakdown as TrainingTimeBreakdown,
+  LayoutEvaluation as TrainingLayoutEvaluation,
 } from './training/types.js';
-export { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, FP8_GEMM_CEILING, resolveEfficiency, type EfficiencyParameters, type StoredEfficiency } from './training/efficiency.js';
+export {
+  DEFAULT_EFFICIENCY,
+  FITTED_EFFICIENCY_KEYS,
+  FIT_BOUNDS,
+  FP8_GEMM_CEILING,
+  resolveEfficiency,
+  type EfficiencyParameters,
+  type StoredEfficiency,
+} from './training/efficiency.js';
 export { planTraining, MFU_BASIS, DEFAULT_GLOBAL_BATCH_TOKENS, type TrainingPlan, type TrainingPlanOptions, type AlternativeLayout } from './training/plan.js';
 export { planOwnership, auditTrainingClaim, type OwnershipRequest, type OwnershipPlan, type AuditRequest, type AuditPlan } from './cost/cost-requests.js';
 export { compareOwnership, type OwnershipResult } from './cost/ownership.js';
 export { auditClaim, type ClaimAudit, type Verdict } from './cost/claim-audit.js';
 export { estimateEnergy, type EnergyEstimate } from './cost/energy.js';
 export { OWNERSHIP_DEFAULTS } from './cost/ownership-defaults.js';
-export { planTrainingProgramme, MAX_PROGRAMME_PHASES, type TrainingProgrammeRequest, type TrainingProgramme, type ProgrammePhase } from './programme/training-programme.js';
+export {
+  planTrainingProgramme,
+  MAX_PROGRAMME_PHASES,
+  type TrainingProgrammeRequest,
+  type TrainingProgramme,
+  type ProgrammePhase,
+} from './programme/training-programme.js';
 export { planRlPostTraining, type RlPostTrainingRequest, type RlPostTrainingPlan } from './programme/rl-post-training.js';
 export { priceUsed, type PriceUsed } from './prices/price-used.js';
 export { PLANNER_VERSION, CORE_PACKAGE_VERSION } from './version/planner-version.js';

@@ -83,9 +83,7 @@ export function initAnalysis(root = document.getElementById('analysis')) {
     const rows = Object.entries(BREAKDOWN_LABELS)
       .map(([key, label]) => ({ label, value: (breakdown[key] ?? 0) / 1e9 }))
       .filter((row) => row.value > 0);
-    root.querySelector('#params-chart').replaceChildren(
-      barChart(rows, { title: `Parameter breakdown of ${analysis.name}, billions`, format: chartBillions }),
-    );
+    root.querySelector('#params-chart').replaceChildren(barChart(rows, { title: `Parameter breakdown of ${analysis.name}, billions`, format: chartBillions }));
     result.hidden = false;
   }
 

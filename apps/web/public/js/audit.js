@@ -8,8 +8,16 @@ import { el, figures, table } from './results.js';
 
 /** DeepSeek-V3's pre-training claim (arXiv:2412.19437 Table 1 and §4.2): 14.8T tokens in 2,664K H800 GPU-hours, $5.328M at $2. */
 export const DEEPSEEK_V3_CLAIM = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', precision: 'fp8', sequenceLength: '4096',
-  globalBatchTokens: '15360 × 4096', gpuHours: '2.664e6', days: '', costUsd: '5.328e6',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: '2048',
+  tokens: '14.8e12',
+  precision: 'fp8',
+  sequenceLength: '4096',
+  globalBatchTokens: '15360 × 4096',
+  gpuHours: '2.664e6',
+  days: '',
+  costUsd: '5.328e6',
 };
 
 const VERDICT_CLASS = { plausible: 'plausible', optimistic: 'optimistic', 'physically impossible': 'impossible' };
@@ -44,18 +52,28 @@ export function requestToFields(request) {
   const batch = request.globalBatchTokens;
   const batchText = Number.isInteger(batch) && Number.isInteger(seq) && batch % seq === 0 ? `${batch / seq} × ${seq}` : quantityText(batch);
   return {
-    model: typeof request.model === 'string' ? request.model : '', gpu: request.gpu ?? '', gpuCount: quantityText(request.gpuCount),
-    tokens: quantityText(request.tokens), precision: request.precision ?? 'bf16', sequenceLength: quantityText(seq), globalBatchTokens: batchText,
-    gpuHours: quantityText(request.gpuHours), days: quantityText(request.days), costUsd: quantityText(request.costUsd),
+    model: typeof request.model === 'string' ? request.model : '',
+    gpu: request.gpu ?? '',
+    gpuCount: quantityText(request.gpuCount),
+    tokens: quantityText(request.tokens),
+    precision: request.precision ?? 'bf16',
+    sequenceLength: quantityText(seq),
+    globalBatchTokens: batchText,
+    gpuHours: quantityText(request.gpuHours),
+    days: quantityText(request.days),
+    costUsd: quantityText(request.costUsd),
   };
 }
 
 function verdictBox(audit) {
   const kind = VERDICT_CLASS[audit.verdict] ?? 'optimistic';
-  return el('div', { class: `verdict verdict-${kind}`, id: 'audit-verdict', role: 'status', 'data-verdict': audit.verdict },
+  return el(
+    'div',
+    { class: `verdict verdict-${kind}`, id: 'audit-verdict', role: 'status', 'data-verdict': audit.verdict },
     el('p', { class: 'verdict-label' }, 'Verdict: ', el('strong', { id: 'audit-verdict-text', text: audit.verdict })),
     el('p', { class: 'verdict-why', text: VERDICT_TEXT[audit.verdict] ?? '' }),
-    el('ul', { id: 'audit-reasons' }, ...(audit.reasons ?? []).map((reason) => el('li', { text: reason }))));
+    el('ul', { id: 'audit-reasons' }, ...(audit.reasons ?? []).map((reason) => el('li', { text: reason }))),
+  );
 }
 
 function comparisonTable(audit) {
@@ -63,14 +81,24 @@ function comparisonTable(audit) {
   const ratio = (claimed, predicted) => (predicted > 0 ? `${number(claimed / predicted, 2)}×` : '—');
   const rows = [
     ['GPU-hours', `${compact(audit.gpuHours)} GPU-h`, p ? `${compact(p.gpuHours)} GPU-h` : '—', p ? ratio(audit.gpuHours, p.gpuHours) : '—'],
-    ['Tokens/s per GPU', tokensPerSecond(audit.impliedTokensPerSecondPerGpu), p ? tokensPerSecond(p.tokensPerSecondPerGpu) : '—', p ? ratio(audit.impliedTokensPerSecondPerGpu, p.tokensPerSecondPerGpu) : '—'],
+    [
+      'Tokens/s per GPU',
+      tokensPerSecond(audit.impliedTokensPerSecondPerGpu),
+      p ? tokensPerSecond(p.tokensPerSecondPerGpu) : '—',
+      p ? ratio(audit.impliedTokensPerSecondPerGpu, p.tokensPerSecondPerGpu) : '—',
+    ],
   ];
-  return el('div', {}, el('h4', { text: 'Claimed vs predicted' }), table(['', 'Claimed (implied)', 'Planner’s prediction', 'Claimed ÷ predicted'], rows, {
-    id: 'audit-comparison',
-    caption: audit.predictionUnavailable
-      ? `No prediction: ${audit.predictionUnavailable}`
-      : 'The prediction is the training planner’s best searched layout for the same model, GPUs, tokens, sequence length, batch and precision.',
-  }));
+  return el(
+    'div',
+    {},
+    el('h4', { text: 'Claimed vs predicted' }),
+    table(['', 'Claimed (implied)', 'Planner’s prediction', 'Claimed ÷ predicted'], rows, {
+      id: 'audit-comparison',
+      caption: audit.predictionUnavailable
+        ? `No prediction: ${audit.predictionUnavailable}`
+        : 'The prediction is the training planner’s best searched layout for the same model, GPUs, tokens, sequence length, batch and precision.',
+    }),
+  );
 }
 
 function leftOutTable(audit, claimedCost) {
@@ -78,30 +106,57 @@ function leftOutTable(audit, claimedCost) {
   if (items.length === 0) return undefined;
   const total = items.reduce((sum, item) => sum + item.estimateUsd, 0);
   const rows = items.map((item) => [item.item, usd(item.estimateUsd), el('span', { class: 'wrap source', text: item.source })]);
-  const caption = claimedCost !== undefined
-    ? `Together ${usd(total)} — ${number(total / claimedCost, 1)}× the claimed ${usd(claimedCost)}. Estimates from the planner’s defaults.`
-    : `Together ${usd(total)}. Estimates from the planner’s defaults.`;
+  const caption =
+    claimedCost !== undefined
+      ? `Together ${usd(total)} — ${number(total / claimedCost, 1)}× the claimed ${usd(claimedCost)}. Estimates from the planner’s defaults.`
+      : `Together ${usd(total)}. Estimates from the planner’s defaults.`;
   return el('div', {}, el('h4', { text: 'What the headline cost leaves out' }), table(['Item', 'Estimate', 'Source'], rows, { id: 'audit-left-out', caption }));
 }
 
 function render(container, audit, request) {
   const p = audit.predicted;
-  container.replaceChildren(...[
-    verdictBox(audit),
-    figures([
-      { id: 'audit-mfu', label: 'Implied MFU (BF16 peak basis)', value: audit.impliedMfu, format: (v) => percent(v) },
-      { id: 'audit-peak-share', label: `Share of the ${(request.precision ?? 'bf16').toUpperCase()} dense peak`, value: audit.shareOfPrecisionPeak, format: (v) => percent(v) },
-      { id: 'audit-tps', label: 'Implied tokens/s per GPU', value: audit.impliedTokensPerSecondPerGpu, format: tokensPerSecond },
-      { id: 'audit-predicted-tps', label: 'Predicted tokens/s per GPU', value: p?.tokensPerSecondPerGpu, format: tokensPerSecond },
-      { id: 'audit-speed-ratio', label: 'Claimed ÷ predicted speed', value: p?.claimedToPredictedSpeed, format: (v) => `${number(v, 2)}×` },
-      { id: 'audit-gpu-hours', label: 'GPU-hours (claimed)', value: audit.gpuHours, format: (v) => `${compact(v)} GPU-h`, note: p ? `predicted ${compact(p.gpuHours)} GPU-h` : undefined },
-      { id: 'audit-days', label: 'Wall-clock', value: audit.wallClockDays, format: days },
-      { id: 'audit-usd-per-hour', label: 'Implied USD per GPU-hour', value: audit.impliedUsdPerGpuHour, format: usdCents, note: audit.rentalPrice ? `default rental ${usdCents(audit.rentalPrice.usdPerGpuHour)}` : undefined },
-    ]),
-    comparisonTable(audit),
-    leftOutTable(audit, request.costUsd),
-    audit.rentalPrice ? el('p', { class: 'note', id: 'audit-rental-source' }, el('strong', { text: 'Default rental price: ' }), `${usdCents(audit.rentalPrice.usdPerGpuHour)} per GPU-hour — ${audit.rentalPrice.source}`) : undefined,
-  ].filter(Boolean));
+  container.replaceChildren(
+    ...[
+      verdictBox(audit),
+      figures([
+        { id: 'audit-mfu', label: 'Implied MFU (BF16 peak basis)', value: audit.impliedMfu, format: (v) => percent(v) },
+        {
+          id: 'audit-peak-share',
+          label: `Share of the ${(request.precision ?? 'bf16').toUpperCase()} dense peak`,
+          value: audit.shareOfPrecisionPeak,
+          format: (v) => percent(v),
+        },
+        { id: 'audit-tps', label: 'Implied tokens/s per GPU', value: audit.impliedTokensPerSecondPerGpu, format: tokensPerSecond },
+        { id: 'audit-predicted-tps', label: 'Predicted tokens/s per GPU', value: p?.tokensPerSecondPerGpu, format: tokensPerSecond },
+        { id: 'audit-speed-ratio', label: 'Claimed ÷ predicted speed', value: p?.claimedToPredictedSpeed, format: (v) => `${number(v, 2)}×` },
+        {
+          id: 'audit-gpu-hours',
+          label: 'GPU-hours (claimed)',
+          value: audit.gpuHours,
+          format: (v) => `${compact(v)} GPU-h`,
+          note: p ? `predicted ${compact(p.gpuHours)} GPU-h` : undefined,
+        },
+        { id: 'audit-days', label: 'Wall-clock', value: audit.wallClockDays, format: days },
+        {
+          id: 'audit-usd-per-hour',
+          label: 'Implied USD per GPU-hour',
+          value: audit.impliedUsdPerGpuHour,
+          format: usdCents,
+          note: audit.rentalPrice ? `default rental ${usdCents(audit.rentalPrice.usdPerGpuHour)}` : undefined,
+        },
+      ]),
+      comparisonTable(audit),
+      leftOutTable(audit, request.costUsd),
+      audit.rentalPrice
+        ? el(
+            'p',
+            { class: 'note', id: 'audit-rental-source' },
+            el('strong', { text: 'Default rental price: ' }),
+            `${usdCents(audit.rentalPrice.usdPerGpuHour)} per GPU-hour — ${audit.rentalPrice.source}`,
+          )
+        : undefined,
+    ].filter(Boolean),
+  );
 }
 
 export function initAudit(root = document.getElementById('audit')) {

@@ -37,35 +37,72 @@ function poolRow(name, pool, sized, throughput, latency) {
   ];
 }
 
-const POOL_HEADERS = ['Pool', 'Layout', 'Nodes per instance', 'Instances at peak', 'Average instances', 'Nodes (avg / peak)',
-  'Utilisation (delivered of sized)', 'Daily cost', 'Tokens/s per node (day average)', 'Latency'];
-const POOL_CAPTION = 'Whole instances, provisioned hour by hour. Utilisation: the share of the provisioned engine capacity the load uses over the day, '
-  + 'of the share instances are sized for. Prefill tokens/s count cache hits (DeepSeek’s convention). Hover a layout for its full shape.';
+const POOL_HEADERS = [
+  'Pool',
+  'Layout',
+  'Nodes per instance',
+  'Instances at peak',
+  'Average instances',
+  'Nodes (avg / peak)',
+  'Utilisation (delivered of sized)',
+  'Daily cost',
+  'Tokens/s per node (day average)',
+  'Latency',
+];
+const POOL_CAPTION =
+  'Whole instances, provisioned hour by hour. Utilisation: the share of the provisioned engine capacity the load uses over the day, ' +
+  'of the share instances are sized for. Prefill tokens/s count cache hits (DeepSeek’s convention). Hover a layout for its full shape.';
 
 function disaggregatedTable(plan) {
   const p = plan.prefill ?? {};
   const d = plan.decode ?? {};
-  return table(POOL_HEADERS, [
-    poolRow('Prefill', p, plan.utilization, optional(p.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} in`), optional(p.ttftMs, (v) => `TTFT ${milliseconds(v)}`)),
-    poolRow('Decode', d, plan.utilization, optional(d.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} out`), joinKnown([
-      optional(d.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
-      optional(d.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
-      optional(d.batchPerInstance, (v) => `batch ${number(v, 0)}`),
-    ])),
-  ], { id: 'inf-pools', caption: POOL_CAPTION });
+  return table(
+    POOL_HEADERS,
+    [
+      poolRow(
+        'Prefill',
+        p,
+        plan.utilization,
+        optional(p.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} in`),
+        optional(p.ttftMs, (v) => `TTFT ${milliseconds(v)}`),
+      ),
+      poolRow(
+        'Decode',
+        d,
+        plan.utilization,
+        optional(d.tokensPerSecondPerNode, (v) => `${tokensPerSecond(v)} out`),
+        joinKnown([
+          optional(d.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
+          optional(d.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
+          optional(d.batchPerInstance, (v) => `batch ${number(v, 0)}`),
+        ]),
+      ),
+    ],
+    { id: 'inf-pools', caption: POOL_CAPTION },
+  );
 }
 
 function aggregatedTable(plan) {
   const a = plan.aggregated;
   const t = a.tokensPerSecondPerNode ?? {};
-  return table(POOL_HEADERS, [
-    poolRow('Aggregated', a, plan.utilization, joinKnown([optional(t.input, (v) => `${tokensPerSecond(v)} in`), optional(t.output, (v) => `${tokensPerSecond(v)} out`)]), joinKnown([
-      optional(a.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
-      optional(a.ttftMs, (v) => `TTFT ${milliseconds(v)}`),
-      optional(a.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
-      optional(a.batchPerInstance, (v) => `batch ${number(v, 0)}`),
-    ])),
-  ], { id: 'inf-aggregated', caption: POOL_CAPTION });
+  return table(
+    POOL_HEADERS,
+    [
+      poolRow(
+        'Aggregated',
+        a,
+        plan.utilization,
+        joinKnown([optional(t.input, (v) => `${tokensPerSecond(v)} in`), optional(t.output, (v) => `${tokensPerSecond(v)} out`)]),
+        joinKnown([
+          optional(a.outputTokensPerSecondPerUser, (v) => `${tokensPerSecond(v)} per user`),
+          optional(a.ttftMs, (v) => `TTFT ${milliseconds(v)}`),
+          optional(a.tpotMs, (v) => `TPOT ${milliseconds(v)}`),
+          optional(a.batchPerInstance, (v) => `batch ${number(v, 0)}`),
+        ]),
+      ),
+    ],
+    { id: 'inf-aggregated', caption: POOL_CAPTION },
+  );
 }
 
 const MODE_TEXT = { disaggregated: 'disaggregated prefill / decode pools', aggregated: 'aggregated (one pool serves prefill and decode)' };
@@ -89,16 +126,21 @@ export function poolTables(plan) {
 export function hourlyFigure(plan) {
   const nodes = plan.hourlyNodes;
   if (!Array.isArray(nodes) || nodes.length === 0) return undefined;
-  const poolNodes = (pool) => (Array.isArray(pool?.hourlyInstances) && known(pool.nodesPerInstance) ? pool.hourlyInstances.map((n) => n * pool.nodesPerInstance) : undefined);
+  const poolNodes = (pool) =>
+    Array.isArray(pool?.hourlyInstances) && known(pool.nodesPerInstance) ? pool.hourlyInstances.map((n) => n * pool.nodesPerInstance) : undefined;
   const prefill = poolNodes(plan.prefill);
   const decode = poolNodes(plan.decode);
   const stacked = plan.mode !== 'aggregated' && prefill && decode && nodes.every((n, h) => Math.abs(prefill[h] + decode[h] - n) < 1e-9);
   const series = stacked
-    ? [{ label: 'Prefill nodes', values: prefill }, { label: 'Decode nodes', values: decode }]
+    ? [
+        { label: 'Prefill nodes', values: prefill },
+        { label: 'Decode nodes', values: decode },
+      ]
     : [{ label: plan.mode === 'aggregated' ? 'Aggregated nodes' : 'Nodes', values: nodes }];
   const nodesText = (v) => `${number(v, 0)} node${v === 1 ? '' : 's'}`;
-  const caption = `Provisioned nodes through the day — ${plan.mode ?? 'disaggregated'} fleet in whole instances`
-    + ` (peak ${optional(plan.peakNodes, (v) => number(v, 0))}, average ${optional(plan.averageNodes, (v) => number(v, 2))})`;
+  const caption =
+    `Provisioned nodes through the day — ${plan.mode ?? 'disaggregated'} fleet in whole instances` +
+    ` (peak ${optional(plan.peakNodes, (v) => number(v, 0))}, average ${optional(plan.averageNodes, (v) => number(v, 2))})`;
   return chartFigure(caption, hourlyColumns(series, { title: 'Provisioned nodes per hour', yLabel: 'Nodes', format: nodesText }), 'inf-hourly-nodes');
 }
 
@@ -110,16 +152,21 @@ export function alternativesTable(plan) {
   if (!Array.isArray(alternatives)) return undefined; // a plan saved before alternatives existed
   const heading = el('h4', { text: 'Alternatives' });
   if (alternatives.length === 0) {
-    return el('div', {}, heading, el('p', { class: 'note', id: 'inf-alternatives', text: 'No alternatives: the layouts were pinned, or nothing else was weighed.' }));
+    return el(
+      'div',
+      {},
+      heading,
+      el('p', { class: 'note', id: 'inf-alternatives', text: 'No alternatives: the layouts were pinned, or nothing else was weighed.' }),
+    );
   }
   const rows = alternatives.map((alt) => {
     const roles = ROLES.filter((role) => alt.parallelism?.[role]);
     const multi = roles.length > 1;
-    const layouts = el('span', {}, ...roles.flatMap((role, i) => [
-      i > 0 ? ' · ' : undefined,
-      multi ? `${role} ` : undefined,
-      layoutCell(alt.parallelism[role]),
-    ]).filter(Boolean));
+    const layouts = el(
+      'span',
+      {},
+      ...roles.flatMap((role, i) => [i > 0 ? ' · ' : undefined, multi ? `${role} ` : undefined, layoutCell(alt.parallelism[role])]).filter(Boolean),
+    );
     return [
       `${alt.mode}${alt.feasible === false ? ' (not feasible)' : ''}`,
       roles.length > 0 ? layouts : '—',
@@ -130,25 +177,33 @@ export function alternativesTable(plan) {
       el('span', { class: 'wrap', text: alt.whyNot ?? '—' }),
     ];
   });
-  return el('div', {}, heading, table(['Mode', 'Layout', 'Nodes per instance', 'Daily cost', 'Average nodes', 'Peak nodes', 'Why not'], rows, {
-    id: 'inf-alternatives',
-    caption: 'The next-best fleets the search weighed (up to five), in whole instances at the same utilisation, SLO and price.',
-  }));
+  return el(
+    'div',
+    {},
+    heading,
+    table(['Mode', 'Layout', 'Nodes per instance', 'Daily cost', 'Average nodes', 'Peak nodes', 'Why not'], rows, {
+      id: 'inf-alternatives',
+      caption: 'The next-best fleets the search weighed (up to five), in whole instances at the same utilisation, SLO and price.',
+    }),
+  );
 }
 
 /** Aggregated vs disaggregated, when the plan compared them (mode "auto" or "aggregated"). */
 export function comparisonTable(plan) {
   const cmp = plan.comparison;
   if (!cmp) return undefined;
-  const row = (name, m) => m ? [
-    name + (cmp.chosen === name ? ' (chosen)' : ''),
-    m.feasible ? 'yes' : `no — ${(m.reasons ?? []).join('; ')}`,
-    optional(m.averageNodes, (v) => number(v, 1)),
-    optional(m.peakNodes, (v) => number(v, 0)),
-    optional(m.dailyCostUsd, usd),
-    optional(m.costPerMillionTokensUsd?.inputCacheMiss, usd),
-    optional(m.costPerMillionTokensUsd?.output, usd),
-  ] : undefined;
+  const row = (name, m) =>
+    m
+      ? [
+          name + (cmp.chosen === name ? ' (chosen)' : ''),
+          m.feasible ? 'yes' : `no — ${(m.reasons ?? []).join('; ')}`,
+          optional(m.averageNodes, (v) => number(v, 1)),
+          optional(m.peakNodes, (v) => number(v, 0)),
+          optional(m.dailyCostUsd, usd),
+          optional(m.costPerMillionTokensUsd?.inputCacheMiss, usd),
+          optional(m.costPerMillionTokensUsd?.output, usd),
+        ]
+      : undefined;
   return table(
     ['Mode', 'Feasible', 'Average nodes', 'Peak nodes', 'Daily cost', '$/M input (miss)', '$/M output'],
     [row('disaggregated', cmp.disaggregated), row('aggregated', cmp.aggregated)].filter(Boolean),

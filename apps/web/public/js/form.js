@@ -114,7 +114,9 @@ export function optionLabel(select, value) {
 
 /** "NVIDIA H800 SXM 80GB" → "H800", "AMD Instinct MI300X 192GB" → "MI300X"; the id uppercased otherwise. */
 export function shortGpuName(name, id) {
-  const word = String(name ?? '').split(/\s+/).find((part) => /\d/.test(part) && /[a-z]/i.test(part) && !/^\d+GB$/i.test(part));
+  const word = String(name ?? '')
+    .split(/\s+/)
+    .find((part) => /\d/.test(part) && /[a-z]/i.test(part) && !/^\d+GB$/i.test(part));
   return word ?? String(id ?? '').toUpperCase();
 }
 

@@ -23,14 +23,36 @@ import { chartFigure, el, figures, notes, statusBanner, warningList } from './re
  * decode EP144 on 18 nodes with 32 redundant experts, dual micro-batch overlap, MTP.
  */
 export const DEEPSEEK_DAY6 = {
-  model: 'deepseek-v3', gpu: 'h800', weights: 'fp8', kvCache: 'bf16',
-  inputTokensPerDay: '608e9', cacheHitRate: '0.563', outputTokensPerDay: '168e9', averageContextTokens: '4989',
-  peakToAverage: String(Math.round((278 / 226.75) * 1000) / 1000), minOutputTokensPerSecondPerUser: '20', maxTtftMs: '', pricePerGpuHourUsd: '2',
-  'prefill.attentionTp': '1', 'prefill.attentionDp': '32', 'prefill.moeTp': '1', 'prefill.moeEp': '32', 'prefill.redundantExperts': '32',
-  'decode.attentionTp': '1', 'decode.attentionDp': '144', 'decode.moeTp': '1', 'decode.moeEp': '144', 'decode.redundantExperts': '32',
-  twoBatchOverlap: true, mtpDraftTokens: '1', mtpAcceptance: '0.85', mode: 'disaggregated',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  weights: 'fp8',
+  kvCache: 'bf16',
+  inputTokensPerDay: '608e9',
+  cacheHitRate: '0.563',
+  outputTokensPerDay: '168e9',
+  averageContextTokens: '4989',
+  peakToAverage: String(Math.round((278 / 226.75) * 1000) / 1000),
+  minOutputTokensPerSecondPerUser: '20',
+  maxTtftMs: '',
+  pricePerGpuHourUsd: '2',
+  'prefill.attentionTp': '1',
+  'prefill.attentionDp': '32',
+  'prefill.moeTp': '1',
+  'prefill.moeEp': '32',
+  'prefill.redundantExperts': '32',
+  'decode.attentionTp': '1',
+  'decode.attentionDp': '144',
+  'decode.moeTp': '1',
+  'decode.moeEp': '144',
+  'decode.redundantExperts': '32',
+  twoBatchOverlap: true,
+  mtpDraftTokens: '1',
+  mtpAcceptance: '0.85',
+  mode: 'disaggregated',
   // the utilisation default is the one fitted on this disclosure; one instance minimum, the default daily shape
-  utilization: '', minInstances: '', hourlyLoad: '',
+  utilization: '',
+  minInstances: '',
+  hourlyLoad: '',
 };
 
 /** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
@@ -234,9 +256,7 @@ function utilizationNote(plan, request) {
 
 function statusText(plan, request) {
   const auto = request.deployment?.mode === 'auto' && plan.comparison ? ' Auto: the cheaper mode in whole instances.' : '';
-  return plan.mode === 'aggregated'
-    ? `Feasible: the aggregated pool fits and meets the SLO.${auto}`
-    : `Feasible: both pools fit and meet the SLO.${auto}`;
+  return plan.mode === 'aggregated' ? `Feasible: the aggregated pool fits and meets the SLO.${auto}` : `Feasible: both pools fit and meet the SLO.${auto}`;
 }
 
 /** @param {HTMLElement} container @param {InferencePlanResponse} plan @param {InferencePlanRequest} request */
@@ -244,34 +264,51 @@ function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};
   const price = plan.pricePerGpuHourUsd ?? request.pricePerGpuHourUsd;
-  container.replaceChildren(...[
-    statusBanner({ ok: plan.feasible, okText: statusText(plan, request), badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
-    // what makes this fleet expensive for its volume (idle minimum instances, a dearer mode asked for), above the numbers
-    warningList(plan.warnings, 'inf-warnings'),
-    figures([
-      { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
-      { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
-      { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h` },
-      { id: 'inf-daily-cost', label: 'Daily cost (whole instances, hour by hour)', value: plan.dailyCostUsd, format: usd, note: price !== undefined ? `at ${usd(price)} per GPU-hour` : undefined },
-      { id: 'inf-utilization-used', label: 'Utilisation (instances sized at)', value: plan.utilization, format: (v) => percent(v), note: plan.utilization !== undefined ? utilizationNote(plan, request) : undefined },
-      { id: 'inf-min-instances-used', label: 'Minimum instances per pool', value: plan.minInstances, format: (v) => number(v, 0) },
-      { id: 'inf-cost-hit', label: '$ per M input tokens (cache hit)', value: c.inputCacheHit, format: usd },
-      { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
-      { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
-    ]),
-    ...poolTables(plan),
-    hourlyFigure(plan),
-    alternativesTable(plan),
-    comparisonTable(plan),
-    costChart(plan, request),
-    paretoFigure(plan, request),
-    el('h4', { text: 'Launch settings' }),
-    el('div', { class: 'launch-grid', id: 'inf-launch' },
-      plan.mode !== 'aggregated' && launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
-      plan.mode !== 'aggregated' && launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined,
-      plan.aggregated?.launchSettings ? launchBlock('Aggregated', plan.aggregated.launchSettings, request.model) : undefined),
-    notes('Assumptions', plan.assumptions),
-  ].filter(Boolean));
+  container.replaceChildren(
+    ...[
+      statusBanner({ ok: plan.feasible, okText: statusText(plan, request), badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+      // what makes this fleet expensive for its volume (idle minimum instances, a dearer mode asked for), above the numbers
+      warningList(plan.warnings, 'inf-warnings'),
+      figures([
+        { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
+        { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
+        { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h` },
+        {
+          id: 'inf-daily-cost',
+          label: 'Daily cost (whole instances, hour by hour)',
+          value: plan.dailyCostUsd,
+          format: usd,
+          note: price !== undefined ? `at ${usd(price)} per GPU-hour` : undefined,
+        },
+        {
+          id: 'inf-utilization-used',
+          label: 'Utilisation (instances sized at)',
+          value: plan.utilization,
+          format: (v) => percent(v),
+          note: plan.utilization !== undefined ? utilizationNote(plan, request) : undefined,
+        },
+        { id: 'inf-min-instances-used', label: 'Minimum instances per pool', value: plan.minInstances, format: (v) => number(v, 0) },
+        { id: 'inf-cost-hit', label: '$ per M input tokens (cache hit)', value: c.inputCacheHit, format: usd },
+        { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
+        { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
+      ]),
+      ...poolTables(plan),
+      hourlyFigure(plan),
+      alternativesTable(plan),
+      comparisonTable(plan),
+      costChart(plan, request),
+      paretoFigure(plan, request),
+      el('h4', { text: 'Launch settings' }),
+      el(
+        'div',
+        { class: 'launch-grid', id: 'inf-launch' },
+        plan.mode !== 'aggregated' && launch.prefill ? launchBlock('Prefill', launch.prefill, request.model) : undefined,
+        plan.mode !== 'aggregated' && launch.decode ? launchBlock('Decode', launch.decode, request.model) : undefined,
+        plan.aggregated?.launchSettings ? launchBlock('Aggregated', plan.aggregated.launchSettings, request.model) : undefined,
+      ),
+      notes('Assumptions', plan.assumptions),
+    ].filter(Boolean),
+  );
 }
 
 export function initInference(root = document.getElementById('inference')) {

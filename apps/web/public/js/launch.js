@@ -47,7 +47,8 @@ function yaml(value, indent = '') {
 export function launchCommands(settings, modelId) {
   const repo = HF_REPOS[modelId] ?? `/path/to/${modelId}`;
   const out = [];
-  if (Array.isArray(settings?.sglang)) out.push({ engine: 'SGLang', text: shellLines('python -m sglang.launch_server', ['--model-path', repo, ...settings.sglang]) });
+  if (Array.isArray(settings?.sglang))
+    out.push({ engine: 'SGLang', text: shellLines('python -m sglang.launch_server', ['--model-path', repo, ...settings.sglang]) });
   if (Array.isArray(settings?.vllm)) out.push({ engine: 'vLLM', text: shellLines(`vllm serve ${repo}`, settings.vllm) });
   if (settings?.trtllm && typeof settings.trtllm === 'object') {
     out.push({

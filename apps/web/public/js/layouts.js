@@ -20,7 +20,10 @@ export function servingLayoutLong(p) {
 
 /** Training layout: "TP1 · PP16 · DP128 · EP64 · ZeRO-1 · micro-batch 1 · DualPipe". */
 export function trainingLayout(l) {
-  const schedule = { '1f1b': '1F1B', interleaved: `interleaved${l.virtualStages > 1 ? ` ×${l.virtualStages}` : ''}`, dualpipe: 'DualPipe', zerobubble: 'zero-bubble' }[l.schedule] ?? l.schedule;
+  const schedule =
+    { '1f1b': '1F1B', interleaved: `interleaved${l.virtualStages > 1 ? ` ×${l.virtualStages}` : ''}`, dualpipe: 'DualPipe', zerobubble: 'zero-bubble' }[
+      l.schedule
+    ] ?? l.schedule;
   const parts = [`TP${l.tp}`, `PP${l.pp}`, `DP${l.dp}`, `EP${l.ep}`];
   if ((l.cp ?? 1) > 1) parts.push(`CP${l.cp}`);
   parts.push(`ZeRO-${l.zero}`, `micro-batch ${l.microBatchSize}`, schedule);

@@ -86,12 +86,12 @@ export function wirePlannerForm({ form, errorBox, result, endpoint, readRequest,
   const ready = !catalogDefaults
     ? Promise.resolve()
     : loadCatalogs().then(
-      ({ models, gpus }) => {
-        if (catalogDefaults.model) fillSelect(form.elements.model, models, catalogDefaults.model);
-        if (catalogDefaults.gpu) fillSelect(form.elements.gpu, gpus, catalogDefaults.gpu);
-      },
-      (error) => showError(errorBox, error),
-    );
+        ({ models, gpus }) => {
+          if (catalogDefaults.model) fillSelect(form.elements.model, models, catalogDefaults.model);
+          if (catalogDefaults.gpu) fillSelect(form.elements.gpu, gpus, catalogDefaults.gpu);
+        },
+        (error) => showError(errorBox, error),
+      );
 
   /** Fills the form from a saved plan's request and shows its saved response (no planner call). */
   async function open(plan) {

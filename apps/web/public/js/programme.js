@@ -71,17 +71,34 @@ export function readRequest(form, shared) {
 
 function phaseRow(phase, i, count) {
   const n = i + 1;
-  const input = (key, label, extra = {}) => el('input', {
-    type: 'text', name: `phase.${i}.${key}`, id: `pg-${i}-${key}`, 'aria-label': `Phase ${n} ${label}`, autocomplete: 'off', ...extra,
-  });
-  const unit = el('select', { name: `phase.${i}.unit`, id: `pg-${i}-unit`, 'aria-label': `Phase ${n} length in` },
-    new Option('tokens', 'tokens'), new Option('steps', 'steps'));
-  const row = el('tr', { 'data-phase': i },
+  const input = (key, label, extra = {}) =>
+    el('input', {
+      type: 'text',
+      name: `phase.${i}.${key}`,
+      id: `pg-${i}-${key}`,
+      'aria-label': `Phase ${n} ${label}`,
+      autocomplete: 'off',
+      ...extra,
+    });
+  const unit = el(
+    'select',
+    { name: `phase.${i}.unit`, id: `pg-${i}-unit`, 'aria-label': `Phase ${n} length in` },
+    new Option('tokens', 'tokens'),
+    new Option('steps', 'steps'),
+  );
+  const row = el(
+    'tr',
+    { 'data-phase': i },
     el('td', {}, input('name', 'name', { class: 'phase-name', maxlength: 100 })),
     el('td', {}, el('span', { class: 'length' }, input('amount', 'length', { inputmode: 'decimal', class: 'num' }), unit)),
     el('td', {}, input('sequenceLength', 'sequence length', { inputmode: 'decimal', class: 'num' })),
     el('td', {}, input('batchSequences', 'batch (sequences)', { inputmode: 'decimal', class: 'num' })),
-    el('td', {}, el('button', { type: 'button', class: 'secondary small', 'data-remove': i, 'aria-label': `Remove phase ${n}`, disabled: count <= 1, text: 'Remove' })));
+    el(
+      'td',
+      {},
+      el('button', { type: 'button', class: 'secondary small', 'data-remove': i, 'aria-label': `Remove phase ${n}`, disabled: count <= 1, text: 'Remove' }),
+    ),
+  );
   for (const key of FIELDS) row.querySelector(`[name="phase.${i}.${key}"]`).value = phase[key] ?? '';
   return row;
 }
@@ -106,7 +123,9 @@ function phasesTable(programme) {
       number(phase.steps ?? plan.steps ?? 0, 0),
       number(plan.sequenceLength ?? 0, 0),
       plan.globalBatchSequences !== undefined ? number(plan.globalBatchSequences, 0) : '—',
-      ok && plan.parallelism ? el('span', { class: 'wrap', text: trainingLayout(plan.parallelism) }) : el('span', { class: 'wrap', text: `does not fit: ${(plan.reasons ?? []).join('; ')}` }),
+      ok && plan.parallelism
+        ? el('span', { class: 'wrap', text: trainingLayout(plan.parallelism) })
+        : el('span', { class: 'wrap', text: `does not fit: ${(plan.reasons ?? []).join('; ')}` }),
       plan.tokensPerSecondPerGpu !== undefined ? tokensPerSecond(plan.tokensPerSecondPerGpu) : '—',
       plan.mfu !== undefined ? percent(plan.mfu) : '—',
       `${compact(phase.gpuHours)} GPU-h`,
@@ -115,36 +134,69 @@ function phasesTable(programme) {
     ];
   });
   const t = programme.totals;
-  rows.push(['Total', `${compact(sum(programme.phases, (p) => p.tokens))} tokens`, number(sum(programme.phases, (p) => p.steps), 0), '', '', '', '', '',
-    `${compact(t.gpuHours)} GPU-h`, days(t.wallClockDays), usd(t.costUsd)]);
-  return table(['Phase', 'Tokens', 'Steps', 'Sequence length', 'Batch (sequences)', 'Layout (searched)', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Wall-clock', 'Cost'], rows, {
-    id: 'pg-phases-result', caption: 'Phases run one after another on the same GPUs; each phase’s layout is searched at its own sequence length and batch.',
-  });
+  rows.push([
+    'Total',
+    `${compact(sum(programme.phases, (p) => p.tokens))} tokens`,
+    number(
+      sum(programme.phases, (p) => p.steps),
+      0,
+    ),
+    '',
+    '',
+    '',
+    '',
+    '',
+    `${compact(t.gpuHours)} GPU-h`,
+    days(t.wallClockDays),
+    usd(t.costUsd),
+  ]);
+  return table(
+    ['Phase', 'Tokens', 'Steps', 'Sequence length', 'Batch (sequences)', 'Layout (searched)', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Wall-clock', 'Cost'],
+    rows,
+    {
+      id: 'pg-phases-result',
+      caption: 'Phases run one after another on the same GPUs; each phase’s layout is searched at its own sequence length and batch.',
+    },
+  );
 }
 
 function render(container, programme, request) {
   const bad = programme.phases.filter((p) => p.plan && (p.plan.feasible === false || p.plan.fits === false));
   const t = programme.totals;
-  container.replaceChildren(...[
-    statusBanner({
-      ok: bad.length === 0, id: 'programme-status',
-      okText: `${programme.phases.length} phase${programme.phases.length === 1 ? '' : 's'} on ${number(request.gpuCount, 0)} GPUs, one after another: ${compact(t.gpuHours)} GPU-hours in ${days(t.wallClockDays)}.`,
-      badText: 'Some phases do not fit:',
-      reasons: bad.map((p) => `${p.name}: ${(p.plan.reasons ?? []).join('; ') || 'no layout fits'}`),
-    }),
-    warningList(programme.warnings, 'pg-warnings'),
-    figures([
-      { id: 'pg-gpu-hours', label: 'Total GPU-hours', value: t.gpuHours, format: (v) => `${compact(v)} GPU-h` },
-      { id: 'pg-days', label: 'Total wall-clock', value: t.wallClockDays, format: days },
-      { id: 'pg-cost', label: 'Total cost', value: t.costUsd, format: usd, note: programme.pricePerGpuHourUsd !== undefined ? `at ${usd(programme.pricePerGpuHourUsd)} per GPU-hour` : undefined },
-      { id: 'pg-energy', label: 'Energy', value: t.energyMWh, format: (v) => `${number(v, v >= 100 ? 0 : 1)} MWh` },
-    ]),
-    chartFigure('GPU-hours by phase',
-      stackedBar(programme.phases.map((p) => ({ label: p.name, value: p.gpuHours })), { title: 'GPU-hours by phase', format: (v) => `${compact(v)} GPU-h`, totalLabel: 'Programme' }),
-      'pg-chart'),
-    phasesTable(programme),
-    notes('Assumptions', programme.assumptions),
-  ].filter(Boolean));
+  container.replaceChildren(
+    ...[
+      statusBanner({
+        ok: bad.length === 0,
+        id: 'programme-status',
+        okText: `${programme.phases.length} phase${programme.phases.length === 1 ? '' : 's'} on ${number(request.gpuCount, 0)} GPUs, one after another: ${compact(t.gpuHours)} GPU-hours in ${days(t.wallClockDays)}.`,
+        badText: 'Some phases do not fit:',
+        reasons: bad.map((p) => `${p.name}: ${(p.plan.reasons ?? []).join('; ') || 'no layout fits'}`),
+      }),
+      warningList(programme.warnings, 'pg-warnings'),
+      figures([
+        { id: 'pg-gpu-hours', label: 'Total GPU-hours', value: t.gpuHours, format: (v) => `${compact(v)} GPU-h` },
+        { id: 'pg-days', label: 'Total wall-clock', value: t.wallClockDays, format: days },
+        {
+          id: 'pg-cost',
+          label: 'Total cost',
+          value: t.costUsd,
+          format: usd,
+          note: programme.pricePerGpuHourUsd !== undefined ? `at ${usd(programme.pricePerGpuHourUsd)} per GPU-hour` : undefined,
+        },
+        { id: 'pg-energy', label: 'Energy', value: t.energyMWh, format: (v) => `${number(v, v >= 100 ? 0 : 1)} MWh` },
+      ]),
+      chartFigure(
+        'GPU-hours by phase',
+        stackedBar(
+          programme.phases.map((p) => ({ label: p.name, value: p.gpuHours })),
+          { title: 'GPU-hours by phase', format: (v) => `${compact(v)} GPU-h`, totalLabel: 'Programme' },
+        ),
+        'pg-chart',
+      ),
+      phasesTable(programme),
+      notes('Assumptions', programme.assumptions),
+    ].filter(Boolean),
+  );
 }
 
 /**
@@ -163,18 +215,28 @@ export function initProgramme(root = document.getElementById('training'), traini
   }
   for (const radio of radios) radio.addEventListener('change', () => setMode(mode()));
   // In programme mode, Enter in a shared field (GPU count, price) plans the programme, not one run.
-  root.addEventListener('submit', (event) => {
-    if (event.target !== shared || mode() !== 'programme') return;
-    event.preventDefault();
-    event.stopPropagation();
-    form.requestSubmit();
-  }, { capture: true });
+  root.addEventListener(
+    'submit',
+    (event) => {
+      if (event.target !== shared || mode() !== 'programme') return;
+      event.preventDefault();
+      event.stopPropagation();
+      form.requestSubmit();
+    },
+    { capture: true },
+  );
 
   setPhases(form, STARTER_PHASES);
   form.querySelector('#pg-add').addEventListener('click', () => {
     const phases = readPhaseFields(form);
     const last = phases[phases.length - 1];
-    phases.push({ name: `phase ${phases.length + 1}`, amount: '', unit: last?.unit ?? 'tokens', sequenceLength: last?.sequenceLength ?? '4096', batchSequences: last?.batchSequences ?? '' });
+    phases.push({
+      name: `phase ${phases.length + 1}`,
+      amount: '',
+      unit: last?.unit ?? 'tokens',
+      sequenceLength: last?.sequenceLength ?? '4096',
+      batchSequences: last?.batchSequences ?? '',
+    });
     setPhases(form, phases);
     form.querySelector(`[name="phase.${phases.length - 1}.name"]`)?.focus();
   });

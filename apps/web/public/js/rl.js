@@ -12,9 +12,21 @@ import { chartFigure, el, figures, notes, statusBanner, table, warningList } fro
  * DeepSeek-R1 used), 512-token prompts, 4,096-token responses, 200 steps, rule-based rewards.
  */
 export const LLAMA_8B_GRPO = {
-  model: 'llama-3.1-8b', gpu: 'h100', gpuCount: '64', promptsPerStep: '512', groupSize: '16', promptTokens: '512',
-  responseTokens: '4096', steps: '200', rewardModel: 'none', referenceModel: 'policy', criticModel: '',
-  generationGpuShare: '', miniBatchesPerStep: '', precision: 'bf16', pricePerGpuHourUsd: '2',
+  model: 'llama-3.1-8b',
+  gpu: 'h100',
+  gpuCount: '64',
+  promptsPerStep: '512',
+  groupSize: '16',
+  promptTokens: '512',
+  responseTokens: '4096',
+  steps: '200',
+  rewardModel: 'none',
+  referenceModel: 'policy',
+  criticModel: '',
+  generationGpuShare: '',
+  miniBatchesPerStep: '',
+  precision: 'bf16',
+  pricePerGpuHourUsd: '2',
 };
 
 /** "policy" → the policy's architecture (left out of the body), "none" → null (no model). */
@@ -45,13 +57,24 @@ export function readRequest(form) {
 /** The inverse of readRequest (every field set, "" when absent). */
 export function requestToFields(request) {
   const fields = {
-    model: request.model ?? '', gpu: request.gpu ?? '',
+    model: request.model ?? '',
+    gpu: request.gpu ?? '',
     criticModel: typeof request.criticModel === 'string' ? request.criticModel : '',
     rewardModel: request.rewardModel === null ? 'none' : 'policy',
     referenceModel: request.referenceModel === null ? 'none' : 'policy',
     precision: request.precision ?? 'bf16',
   };
-  for (const name of ['gpuCount', 'promptsPerStep', 'groupSize', 'promptTokens', 'responseTokens', 'steps', 'generationGpuShare', 'miniBatchesPerStep', 'pricePerGpuHourUsd']) {
+  for (const name of [
+    'gpuCount',
+    'promptsPerStep',
+    'groupSize',
+    'promptTokens',
+    'responseTokens',
+    'steps',
+    'generationGpuShare',
+    'miniBatchesPerStep',
+    'pricePerGpuHourUsd',
+  ]) {
     fields[name] = quantityText(request[name]);
   }
   return fields;
@@ -70,10 +93,19 @@ const gpuHoursText = (v) => `${compact(v)} GPU-h`;
 const hoursText = (h) => (h >= 48 ? `${number(h / 24, 1)} days` : `${number(h, h >= 10 ? 0 : 2)} h`);
 
 function stageChart(plan) {
-  const rows = [['GRPO', plan.grpo, 'rl-bar-grpo'], ['PPO', plan.ppo, 'rl-bar-ppo']].map(([label, algorithm, id]) => ({
-    label, id, segments: (algorithm.stages ?? []).map((stage) => ({ key: stage.name, label: stageLabel(stage.name), value: stage.gpuHours })),
+  const rows = [
+    ['GRPO', plan.grpo, 'rl-bar-grpo'],
+    ['PPO', plan.ppo, 'rl-bar-ppo'],
+  ].map(([label, algorithm, id]) => ({
+    label,
+    id,
+    segments: (algorithm.stages ?? []).map((stage) => ({ key: stage.name, label: stageLabel(stage.name), value: stage.gpuHours })),
   }));
-  return chartFigure('GPU-hours by stage, GRPO vs PPO (same rollouts)', stackedRows(rows, { title: 'GPU-hours by stage, GRPO vs PPO', format: gpuHoursText }), 'rl-stage-chart');
+  return chartFigure(
+    'GPU-hours by stage, GRPO vs PPO (same rollouts)',
+    stackedRows(rows, { title: 'GPU-hours by stage, GRPO vs PPO', format: gpuHoursText }),
+    'rl-stage-chart',
+  );
 }
 
 function stageTable(plan) {
@@ -82,9 +114,14 @@ function stageTable(plan) {
   const ppo = new Map((plan.ppo.stages ?? []).map((s) => [s.name, s]));
   const cell = (stage) => (stage ? `${gpuHoursText(stage.gpuHours)} · ${hoursText(stage.wallClockHours ?? 0)}` : '—');
   const rows = names.map((name) => [stageLabel(name), cell(grpo.get(name)), cell(ppo.get(name))]);
-  rows.push(['Total', `${gpuHoursText(plan.grpo.gpuHours)} · ${hoursText(plan.grpo.wallClockHours)}`, `${gpuHoursText(plan.ppo.gpuHours)} · ${hoursText(plan.ppo.wallClockHours)}`]);
+  rows.push([
+    'Total',
+    `${gpuHoursText(plan.grpo.gpuHours)} · ${hoursText(plan.grpo.wallClockHours)}`,
+    `${gpuHoursText(plan.ppo.gpuHours)} · ${hoursText(plan.ppo.wallClockHours)}`,
+  ]);
   return table(['Stage', 'GRPO (GPU-hours · wall-clock)', 'PPO (GPU-hours · wall-clock)'], rows, {
-    id: 'rl-stages', caption: 'Synchronous RL: every stage holds all the GPUs for its duration. “—”: the algorithm has no such stage (GRPO needs no critic).',
+    id: 'rl-stages',
+    caption: 'Synchronous RL: every stage holds all the GPUs for its duration. “—”: the algorithm has no such stage (GRPO needs no critic).',
   });
 }
 
@@ -92,33 +129,40 @@ function generationNote(plan) {
   const g = plan.generation;
   if (!g) return undefined;
   const layout = g.layout ? servingLayoutShort(g.layout) : '';
-  return el('p', { class: 'note', id: 'rl-generation' }, el('strong', { text: 'Rollouts: ' }),
-    `${number(plan.rolloutsPerStep ?? 0, 0)} per step on ${number(g.instances ?? 0, 0)} instance${g.instances === 1 ? '' : 's'} of ${number(g.instanceGpus ?? 0, 0)} GPUs`
-    + `${layout ? ` (${layout})` : ''}, batch ${number(g.batch ?? 0, 0)}, ${tokensPerSecond(g.outputTokensPerSecondPerGpu ?? 0)} out per GPU; `
-    + `${number(g.secondsPerStep ?? 0, 1)} s of generation per step.`);
+  return el(
+    'p',
+    { class: 'note', id: 'rl-generation' },
+    el('strong', { text: 'Rollouts: ' }),
+    `${number(plan.rolloutsPerStep ?? 0, 0)} per step on ${number(g.instances ?? 0, 0)} instance${g.instances === 1 ? '' : 's'} of ${number(g.instanceGpus ?? 0, 0)} GPUs` +
+      `${layout ? ` (${layout})` : ''}, batch ${number(g.batch ?? 0, 0)}, ${tokensPerSecond(g.outputTokensPerSecondPerGpu ?? 0)} out per GPU; ` +
+      `${number(g.secondsPerStep ?? 0, 1)} s of generation per step.`,
+  );
 }
 
 function render(container, plan) {
-  container.replaceChildren(...[
-    statusBanner({
-      ok: true, id: 'rl-status',
-      okText: `PPO costs ${number(plan.ppoToGrpoCostRatio, 2)}× GRPO for the same rollouts: ${usd(plan.ppo.costUsd)} vs ${usd(plan.grpo.costUsd)}.`,
-    }),
-    warningList(plan.warnings, 'rl-warnings'),
-    figures([
-      { id: 'rl-ratio', label: 'PPO ÷ GRPO cost', value: plan.ppoToGrpoCostRatio, format: (v) => `${number(v, 2)}×` },
-      { id: 'rl-grpo-gpu-hours', label: 'GRPO GPU-hours', value: plan.grpo.gpuHours, format: gpuHoursText },
-      { id: 'rl-grpo-cost', label: 'GRPO cost', value: plan.grpo.costUsd, format: usd },
-      { id: 'rl-grpo-hours', label: 'GRPO wall-clock', value: plan.grpo.wallClockHours, format: hoursText },
-      { id: 'rl-ppo-gpu-hours', label: 'PPO GPU-hours', value: plan.ppo.gpuHours, format: gpuHoursText },
-      { id: 'rl-ppo-cost', label: 'PPO cost', value: plan.ppo.costUsd, format: usd },
-      { id: 'rl-ppo-hours', label: 'PPO wall-clock', value: plan.ppo.wallClockHours, format: hoursText },
-    ]),
-    stageChart(plan),
-    stageTable(plan),
-    generationNote(plan),
-    notes('Assumptions', plan.assumptions),
-  ].filter(Boolean));
+  container.replaceChildren(
+    ...[
+      statusBanner({
+        ok: true,
+        id: 'rl-status',
+        okText: `PPO costs ${number(plan.ppoToGrpoCostRatio, 2)}× GRPO for the same rollouts: ${usd(plan.ppo.costUsd)} vs ${usd(plan.grpo.costUsd)}.`,
+      }),
+      warningList(plan.warnings, 'rl-warnings'),
+      figures([
+        { id: 'rl-ratio', label: 'PPO ÷ GRPO cost', value: plan.ppoToGrpoCostRatio, format: (v) => `${number(v, 2)}×` },
+        { id: 'rl-grpo-gpu-hours', label: 'GRPO GPU-hours', value: plan.grpo.gpuHours, format: gpuHoursText },
+        { id: 'rl-grpo-cost', label: 'GRPO cost', value: plan.grpo.costUsd, format: usd },
+        { id: 'rl-grpo-hours', label: 'GRPO wall-clock', value: plan.grpo.wallClockHours, format: hoursText },
+        { id: 'rl-ppo-gpu-hours', label: 'PPO GPU-hours', value: plan.ppo.gpuHours, format: gpuHoursText },
+        { id: 'rl-ppo-cost', label: 'PPO cost', value: plan.ppo.costUsd, format: usd },
+        { id: 'rl-ppo-hours', label: 'PPO wall-clock', value: plan.ppo.wallClockHours, format: hoursText },
+      ]),
+      stageChart(plan),
+      stageTable(plan),
+      generationNote(plan),
+      notes('Assumptions', plan.assumptions),
+    ].filter(Boolean),
+  );
 }
 
 export function initRl(root = document.getElementById('rl')) {
@@ -138,7 +182,10 @@ export function initRl(root = document.getElementById('rl')) {
   ready.then(() => {
     const critic = form.elements.criticModel;
     const keep = critic.value;
-    critic.replaceChildren(new Option('Same architecture as the policy', ''), ...[...form.elements.model.options].map((o) => new Option(o.textContent, o.value)));
+    critic.replaceChildren(
+      new Option('Same architecture as the policy', ''),
+      ...[...form.elements.model.options].map((o) => new Option(o.textContent, o.value)),
+    );
     critic.value = keep;
   });
   return { ready };

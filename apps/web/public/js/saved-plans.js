@@ -38,13 +38,12 @@ export function savePlanControl({ kind, request, response, defaultName }) {
   const button = el('button', { type: 'submit', text: 'Save plan' });
   const status = el('p', { class: 'save-status', id: `${kind}-save-status`, role: 'status', hidden: true });
   const errorBox = el('div', { class: 'error', id: `${kind}-save-error`, role: 'alert', hidden: true });
-  const form = el('form', { class: 'save-plan', 'aria-label': `Save this ${kind} plan`, novalidate: true },
-    el('div', { class: 'save-row' },
-      el('label', { for: inputId, text: 'Plan name' }),
-      input,
-      button,
-      status),
-    errorBox);
+  const form = el(
+    'form',
+    { class: 'save-plan', 'aria-label': `Save this ${kind} plan`, novalidate: true },
+    el('div', { class: 'save-row' }, el('label', { for: inputId, text: 'Plan name' }), input, button, status),
+    errorBox,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearError(errorBox);
@@ -74,9 +73,16 @@ export function savePlanControl({ kind, request, response, defaultName }) {
  * @param {SavedPlan} plan
  */
 export function openedNote(plan, submitLabel) {
-  return el('p', { class: 'note opened-plan', id: `${plan.kind}-opened` },
-    'Saved plan ', el('strong', { text: `“${plan.name}”` }), ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`,
-    plan.stale ? el('span', { class: 'stale-plan', id: `${plan.kind}-stale`, text: ` ${plan.staleReason ?? 'Today’s planner may answer differently.'}` }) : undefined);
+  return el(
+    'p',
+    { class: 'note opened-plan', id: `${plan.kind}-opened` },
+    'Saved plan ',
+    el('strong', { text: `“${plan.name}”` }),
+    ` from ${savedAt(plan.createdAt)} — shown as saved; press “${submitLabel}” to recompute.`,
+    plan.stale
+      ? el('span', { class: 'stale-plan', id: `${plan.kind}-stale`, text: ` ${plan.staleReason ?? 'Today’s planner may answer differently.'}` })
+      : undefined,
+  );
 }
 
 /**
@@ -85,20 +91,34 @@ export function openedNote(plan, submitLabel) {
  */
 function planTable(plans, actions) {
   const rows = plans.map((plan) => {
-    const buttons = [['open', 'Open'], ['rename', 'Rename'], ['delete', 'Delete']].map(([action, label]) => {
+    const buttons = [
+      ['open', 'Open'],
+      ['rename', 'Rename'],
+      ['delete', 'Delete'],
+    ].map(([action, label]) => {
       const button = el('button', { type: 'button', class: 'secondary small', text: label, 'aria-label': `${label} “${plan.name}”` });
       button.addEventListener('click', () => actions[action](plan, button));
       return button;
     });
-    return el('tr', { 'data-id': plan.id },
+    return el(
+      'tr',
+      { 'data-id': plan.id },
       el('th', { scope: 'row', text: plan.name }),
       el('td', { text: KIND_LABELS[plan.kind] ?? plan.kind }),
       el('td', {}, el('time', { datetime: plan.createdAt, text: savedAt(plan.createdAt) })),
-      el('td', { class: 'actions' }, ...buttons));
+      el('td', { class: 'actions' }, ...buttons),
+    );
   });
-  return el('div', { class: 'table-scroll' }, el('table', { class: 'data saved-plans' },
-    el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...rows)));
+  return el(
+    'div',
+    { class: 'table-scroll' },
+    el(
+      'table',
+      { class: 'data saved-plans' },
+      el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows),
+    ),
+  );
 }
 
 /**
@@ -165,9 +185,11 @@ export function initSavedPlans({ openers, root = document.getElementById('saved-
       const { plans } = ownerToken() === null ? { plans: [] } : await apiGet(`/v1/plans?limit=${SAVED_PLANS_LIMIT}`, ownerHeaders());
       if (!isLatest()) return;
       clearError(errorBox);
-      list.replaceChildren(plans.length > 0
-        ? planTable(plans, actions)
-        : el('p', { class: 'note', text: 'No saved plans yet — plan a training run or a deployment, then press “Save plan”.' }));
+      list.replaceChildren(
+        plans.length > 0
+          ? planTable(plans, actions)
+          : el('p', { class: 'note', text: 'No saved plans yet — plan a training run or a deployment, then press “Save plan”.' }),
+      );
     } catch (error) {
       if (isLatest()) showError(errorBox, error);
     }

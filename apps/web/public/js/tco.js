@@ -10,10 +10,25 @@ import { chartFigure, el, figures, statusBanner, table } from './results.js';
 
 /** DeepSeek-V3's cluster (V3 report §3.1: 2,048 H800) and its whole run (Table 1: 2,788K GPU-hours). */
 export const DEEPSEEK_V3_CLUSTER = {
-  gpu: 'h800', gpuCount: '2048', runGpuHours: '2.788e6', rentUsdPerGpuHour: '', gpuUsd: '', serverUsd: '',
-  pue: '', usdPerKwh: '', gpuPowerShareOfTdp: '', serverPowerPerGpuWatt: '', facilityUsdPerKwMonth: '',
-  networkingUsdPerNode: '', storageUsdPerNode: '', serverOverheadUsdPerNode: '', depreciationYears: '', lifetimeUtilization: '',
-  staffFtePer1000Gpus: '', usdPerFteYear: '', experimentMultiplier: '',
+  gpu: 'h800',
+  gpuCount: '2048',
+  runGpuHours: '2.788e6',
+  rentUsdPerGpuHour: '',
+  gpuUsd: '',
+  serverUsd: '',
+  pue: '',
+  usdPerKwh: '',
+  gpuPowerShareOfTdp: '',
+  serverPowerPerGpuWatt: '',
+  facilityUsdPerKwMonth: '',
+  networkingUsdPerNode: '',
+  storageUsdPerNode: '',
+  serverOverheadUsdPerNode: '',
+  depreciationYears: '',
+  lifetimeUtilization: '',
+  staffFtePer1000Gpus: '',
+  usdPerFteYear: '',
+  experimentMultiplier: '',
 };
 
 /** Request fields (and the API's assumption names) → what the page calls them, with their unit. */
@@ -37,7 +52,21 @@ export const INPUT_LABELS = {
 };
 
 /** The assumption fields the form can override (their ranges are the API's: @gcp/contract tcoRequestSchema answers 400 naming the field). */
-const OVERRIDES = ['pue', 'usdPerKwh', 'gpuPowerShareOfTdp', 'serverPowerPerGpuWatt', 'facilityUsdPerKwMonth', 'networkingUsdPerNode', 'storageUsdPerNode', 'serverOverheadUsdPerNode', 'depreciationYears', 'lifetimeUtilization', 'staffFtePer1000Gpus', 'usdPerFteYear', 'experimentMultiplier'];
+const OVERRIDES = [
+  'pue',
+  'usdPerKwh',
+  'gpuPowerShareOfTdp',
+  'serverPowerPerGpuWatt',
+  'facilityUsdPerKwMonth',
+  'networkingUsdPerNode',
+  'storageUsdPerNode',
+  'serverOverheadUsdPerNode',
+  'depreciationYears',
+  'lifetimeUtilization',
+  'staffFtePer1000Gpus',
+  'usdPerFteYear',
+  'experimentMultiplier',
+];
 
 const PARTS = [
   ['depreciation', 'Depreciation'],
@@ -94,10 +123,23 @@ function costChart(plan) {
   const own = plan.breakdown?.usdPerGpuHour ?? {};
   const rows = [
     { label: 'Own', id: 'tco-bar-own', segments: PARTS.map(([key, label]) => ({ key, label, value: own[key] ?? 0 })) },
-    { label: 'Rent', id: 'tco-bar-rent', segments: [{ key: 'rent', label: `Rental price (${KIND_TEXT[plan.rentalPrice?.kind] ?? plan.rentalPrice?.kind ?? 'price file'})`, value: plan.effectiveUsdPerGpuHour.rent }] },
+    {
+      label: 'Rent',
+      id: 'tco-bar-rent',
+      segments: [
+        {
+          key: 'rent',
+          label: `Rental price (${KIND_TEXT[plan.rentalPrice?.kind] ?? plan.rentalPrice?.kind ?? 'price file'})`,
+          value: plan.effectiveUsdPerGpuHour.rent,
+        },
+      ],
+    },
   ];
-  return chartFigure('USD per useful GPU-hour: owning’s parts vs the rental price',
-    stackedRows(rows, { title: 'Owned GPU-hour by part vs renting one', format: usdCents }), 'tco-cost-chart');
+  return chartFigure(
+    'USD per useful GPU-hour: owning’s parts vs the rental price',
+    stackedRows(rows, { title: 'Owned GPU-hour by part vs renting one', format: usdCents }),
+    'tco-cost-chart',
+  );
 }
 
 function rentVsBuyChart(plan) {
@@ -107,13 +149,22 @@ function rentVsBuyChart(plan) {
     { key: 'own', label: 'Own (capex up front + running)', points: months.map((m) => ({ x: m.month, y: m.ownUsd })) },
     { key: 'rent', label: 'Rent (same useful GPU-hours)', points: months.map((m) => ({ x: m.month, y: m.rentUsd })) },
   ];
-  const marker = plan.breakEvenMonths !== null && plan.breakEvenMonths !== undefined ? { x: plan.breakEvenMonths, label: `Break-even: month ${plan.breakEvenMonths}` } : undefined;
-  return chartFigure('Cumulative cost of owning vs renting, month by month',
+  const marker =
+    plan.breakEvenMonths !== null && plan.breakEvenMonths !== undefined
+      ? { x: plan.breakEvenMonths, label: `Break-even: month ${plan.breakEvenMonths}` }
+      : undefined;
+  return chartFigure(
+    'Cumulative cost of owning vs renting, month by month',
     lineChart(series, {
-      title: 'Cumulative cost, own vs rent, by month', xLabel: 'Months of use', yLabel: 'Cumulative USD',
-      yFormat: (v) => (v === 0 ? '$0' : `$${compact(v)}`), marker,
+      title: 'Cumulative cost, own vs rent, by month',
+      xLabel: 'Months of use',
+      yLabel: 'Cumulative USD',
+      yFormat: (v) => (v === 0 ? '$0' : `$${compact(v)}`),
+      marker,
       pointFormat: (label, x, y) => `${label}, month ${x}: ${usd(y)}`,
-    }), 'tco-rent-vs-buy');
+    }),
+    'tco-rent-vs-buy',
+  );
 }
 
 function sensitivityTable(plan) {
@@ -126,10 +177,16 @@ function sensitivityTable(plan) {
       `${assumptionValue(s.input, s.high)} → ${usdCents(s.ownUsdPerGpuHourAtHigh)}`,
       `${signedUsd(Math.min(s.ownUsdPerGpuHourAtLow, s.ownUsdPerGpuHourAtHigh) - own)} … ${signedUsd(Math.max(s.ownUsdPerGpuHourAtLow, s.ownUsdPerGpuHourAtHigh) - own)}`,
     ]);
-  return el('div', {}, el('h4', { text: 'Sensitivity of the owned price' }), table(
-    ['Input', 'Low → owned $/GPU-h', 'High → owned $/GPU-h', `Swing around ${usdCents(own)}`], rows,
-    { id: 'tco-sensitivity', caption: 'Each input at half and 1.5× its value (utilisation capped at 1), the others unchanged; largest swing first. The experiment multiplier row is the owned price per GPU-hour of the final run with its experiments.' },
-  ));
+  return el(
+    'div',
+    {},
+    el('h4', { text: 'Sensitivity of the owned price' }),
+    table(['Input', 'Low → owned $/GPU-h', 'High → owned $/GPU-h', `Swing around ${usdCents(own)}`], rows, {
+      id: 'tco-sensitivity',
+      caption:
+        'Each input at half and 1.5× its value (utilisation capped at 1), the others unchanged; largest swing first. The experiment multiplier row is the owned price per GPU-hour of the final run with its experiments.',
+    }),
+  );
 }
 
 function assumptionsTable(plan) {
@@ -139,7 +196,12 @@ function assumptionsTable(plan) {
     a.given ? 'given' : (KIND_TEXT[a.kind] ?? a.kind),
     el('span', { class: 'wrap source', text: a.source }),
   ]);
-  return el('div', {}, el('h4', { text: 'Assumptions and sources' }), table(['Input', 'Value', 'Kind', 'Source'], rows, { id: 'tco-assumptions', caption: 'Every figure the comparison used; “given” ones came from the form.' }));
+  return el(
+    'div',
+    {},
+    el('h4', { text: 'Assumptions and sources' }),
+    table(['Input', 'Value', 'Kind', 'Source'], rows, { id: 'tco-assumptions', caption: 'Every figure the comparison used; “given” ones came from the form.' }),
+  );
 }
 
 /** After an answer, each empty assumption field shows the default it used as its placeholder. */
@@ -159,29 +221,74 @@ function render(container, plan) {
   const close = Math.abs(rates.own - rates.rent) < 0.01;
   const rate = (v) => (close ? `$${v.toFixed(3)}` : usdCents(v));
   const verdict = close ? 'Owning and renting cost about the same' : cheaper ? 'Owning is cheaper' : 'Renting is cheaper';
-  container.replaceChildren(...[
-    statusBanner({
-      ok: cheaper || close, id: 'tco-status',
-      okText: `${verdict} per useful GPU-hour: ${rate(rates.own)} to own vs ${rate(rates.rent)} to rent.`,
-      badText: `${verdict} per useful GPU-hour: ${rate(rates.rent)} to rent vs ${rate(rates.own)} to own.`,
-      reasons: [breakEvenText(plan, months)],
-    }),
-    figures([
-      { id: 'tco-capex', label: 'Capex', value: plan.capexUsd, format: usd, note: `servers ${usd(capex.servers ?? 0)}, network ${usd(capex.networking ?? 0)}, storage ${usd(capex.storage ?? 0)}` },
-      { id: 'tco-own-rate', label: 'Own: USD per useful GPU-hour', value: rates.own, format: usdCents },
-      { id: 'tco-rent-rate', label: 'Rent: USD per GPU-hour', value: rates.rent, format: usdCents, note: plan.rentalPrice ? KIND_TEXT[plan.rentalPrice.kind] ?? plan.rentalPrice.kind : undefined },
-      { id: 'tco-break-even', label: 'Break-even', value: plan.breakEvenMonths ?? undefined, format: monthText, note: plan.breakEvenMonths === null ? 'not within the depreciation period' : undefined },
-      { id: 'tco-run-own', label: 'The run, owned', value: plan.runCostUsd?.own, format: usd, note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.own)} with experiments` : undefined },
-      { id: 'tco-run-rent', label: 'The run, rented', value: plan.runCostUsd?.rent, format: usd, note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.rent)} with experiments` : undefined },
-      { id: 'tco-nodes', label: 'Nodes', value: plan.nodes, format: (v) => number(v, 0) },
-      { id: 'tco-power', label: 'Facility power', value: plan.facilityPowerKw, format: (v) => (v >= 1000 ? `${number(v / 1000, 2)} MW` : `${number(v, 0)} kW`) },
-    ]),
-    costChart(plan),
-    rentVsBuyChart(plan),
-    sensitivityTable(plan),
-    assumptionsTable(plan),
-    plan.rentalPrice ? el('p', { class: 'note', id: 'tco-rental-source' }, el('strong', { text: 'Rental price: ' }), `${usdCents(plan.rentalPrice.usdPerGpuHour)} per GPU-hour — ${plan.rentalPrice.source}`) : undefined,
-  ].filter(Boolean));
+  container.replaceChildren(
+    ...[
+      statusBanner({
+        ok: cheaper || close,
+        id: 'tco-status',
+        okText: `${verdict} per useful GPU-hour: ${rate(rates.own)} to own vs ${rate(rates.rent)} to rent.`,
+        badText: `${verdict} per useful GPU-hour: ${rate(rates.rent)} to rent vs ${rate(rates.own)} to own.`,
+        reasons: [breakEvenText(plan, months)],
+      }),
+      figures([
+        {
+          id: 'tco-capex',
+          label: 'Capex',
+          value: plan.capexUsd,
+          format: usd,
+          note: `servers ${usd(capex.servers ?? 0)}, network ${usd(capex.networking ?? 0)}, storage ${usd(capex.storage ?? 0)}`,
+        },
+        { id: 'tco-own-rate', label: 'Own: USD per useful GPU-hour', value: rates.own, format: usdCents },
+        {
+          id: 'tco-rent-rate',
+          label: 'Rent: USD per GPU-hour',
+          value: rates.rent,
+          format: usdCents,
+          note: plan.rentalPrice ? (KIND_TEXT[plan.rentalPrice.kind] ?? plan.rentalPrice.kind) : undefined,
+        },
+        {
+          id: 'tco-break-even',
+          label: 'Break-even',
+          value: plan.breakEvenMonths ?? undefined,
+          format: monthText,
+          note: plan.breakEvenMonths === null ? 'not within the depreciation period' : undefined,
+        },
+        {
+          id: 'tco-run-own',
+          label: 'The run, owned',
+          value: plan.runCostUsd?.own,
+          format: usd,
+          note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.own)} with experiments` : undefined,
+        },
+        {
+          id: 'tco-run-rent',
+          label: 'The run, rented',
+          value: plan.runCostUsd?.rent,
+          format: usd,
+          note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.rent)} with experiments` : undefined,
+        },
+        { id: 'tco-nodes', label: 'Nodes', value: plan.nodes, format: (v) => number(v, 0) },
+        {
+          id: 'tco-power',
+          label: 'Facility power',
+          value: plan.facilityPowerKw,
+          format: (v) => (v >= 1000 ? `${number(v / 1000, 2)} MW` : `${number(v, 0)} kW`),
+        },
+      ]),
+      costChart(plan),
+      rentVsBuyChart(plan),
+      sensitivityTable(plan),
+      assumptionsTable(plan),
+      plan.rentalPrice
+        ? el(
+            'p',
+            { class: 'note', id: 'tco-rental-source' },
+            el('strong', { text: 'Rental price: ' }),
+            `${usdCents(plan.rentalPrice.usdPerGpuHour)} per GPU-hour — ${plan.rentalPrice.source}`,
+          )
+        : undefined,
+    ].filter(Boolean),
+  );
 }
 
 export function initTco(root = document.getElementById('tco')) {

@@ -27,31 +27,43 @@ function readRequest(form, planForm) {
 /** @param {HTMLElement} container @param {ThroughputResponse} result */
 function render(container, result) {
   const memory = result.memoryPerGpuBytes ?? {};
-  container.replaceChildren(...[
-    statusBanner({ ok: result.fits, okText: 'Fits.', badText: 'Does not fit:', reasons: result.reasons, id: 'throughput-status' }),
-    figures([
-      { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
-      { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
-      { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
-      { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
-      { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
-      { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },
-      { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },
-    ]),
-    result.parallelism ? el('p', { class: 'note', text: `Layout: ${servingLayoutLong(result.parallelism)}${result.computeFormat ? ` · compute in ${String(result.computeFormat).toUpperCase()}` : ''}.` }) : undefined,
-    chartFigure(
-      'Memory per GPU vs HBM capacity',
-      stackedBar(
-        [
-          { label: 'Weights', value: memory.weights ?? 0 },
-          { label: 'KV cache', value: memory.kvCache ?? 0 },
-          { label: 'Workspace', value: memory.workspace ?? Math.max(0, (memory.total ?? 0) - (memory.weights ?? 0) - (memory.kvCache ?? 0)) },
-        ],
-        { title: 'Memory per GPU', format: gigabytes, totalLabel: 'Per GPU', ...(memory.capacity ? { capacity: { label: 'HBM', value: memory.capacity } } : {}) },
+  container.replaceChildren(
+    ...[
+      statusBanner({ ok: result.fits, okText: 'Fits.', badText: 'Does not fit:', reasons: result.reasons, id: 'throughput-status' }),
+      figures([
+        { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
+        { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
+        { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
+        { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
+        { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
+        { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },
+        { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },
+      ]),
+      result.parallelism
+        ? el('p', {
+            class: 'note',
+            text: `Layout: ${servingLayoutLong(result.parallelism)}${result.computeFormat ? ` · compute in ${String(result.computeFormat).toUpperCase()}` : ''}.`,
+          })
+        : undefined,
+      chartFigure(
+        'Memory per GPU vs HBM capacity',
+        stackedBar(
+          [
+            { label: 'Weights', value: memory.weights ?? 0 },
+            { label: 'KV cache', value: memory.kvCache ?? 0 },
+            { label: 'Workspace', value: memory.workspace ?? Math.max(0, (memory.total ?? 0) - (memory.weights ?? 0) - (memory.kvCache ?? 0)) },
+          ],
+          {
+            title: 'Memory per GPU',
+            format: gigabytes,
+            totalLabel: 'Per GPU',
+            ...(memory.capacity ? { capacity: { label: 'HBM', value: memory.capacity } } : {}),
+          },
+        ),
+        'thr-memory-chart',
       ),
-      'thr-memory-chart',
-    ),
-  ].filter(Boolean));
+    ].filter(Boolean),
+  );
 }
 
 export function initThroughput(root = document.getElementById('throughput'), planForm = document.getElementById('inference-form')) {

@@ -12,9 +12,22 @@ import { chartFigure, el, figures, notes, statusBanner, table, warningList } fro
 
 /** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
 export const DEEPSEEK_V3_RUN = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', tokens: '14.8e12', sequenceLength: '4096',
-  globalBatchTokens: '15360 × 4096', precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: '2',
-  tp: '1', pp: '16', dp: '128', ep: '64', zero: '1', microBatchSize: '1', schedule: 'dualpipe',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: '2048',
+  tokens: '14.8e12',
+  sequenceLength: '4096',
+  globalBatchTokens: '15360 × 4096',
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
+  pricePerGpuHourUsd: '2',
+  tp: '1',
+  pp: '16',
+  dp: '128',
+  ep: '64',
+  zero: '1',
+  microBatchSize: '1',
+  schedule: 'dualpipe',
 };
 
 const TIME_PARTS = [
@@ -129,61 +142,112 @@ function render(container, plan, gpuName) {
     plan.layoutsConsidered !== undefined ? `${number(plan.layoutsConsidered, 0)} layouts considered` : undefined,
     plan.layoutsTimed !== undefined ? `${number(plan.layoutsTimed, 0)} timed` : undefined,
     plan.layoutsPruned !== undefined ? `${number(plan.layoutsPruned, 0)} pruned` : undefined,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
 
-  container.replaceChildren(...[
-    statusBanner({ ok, okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`, badText, reasons: plan.reasons, id: 'training-status' }),
-    // inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers
-    warningList(plan.warnings, 'tr-warnings'),
-    figures([
-      { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
-      { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
-      { id: 'tr-cost', label: 'Cost', value: plan.costUsd, format: usd, note: plan.pricePerGpuHourUsd !== undefined ? `at ${usd(plan.pricePerGpuHourUsd)} per GPU-hour` : undefined },
-      { id: 'tr-throughput', label: 'Throughput per GPU', value: plan.tokensPerSecondPerGpu, format: tokensPerSecond },
-      { id: 'tr-step', label: 'Step time', value: plan.stepTimeSeconds, format: seconds, note: plan.steps !== undefined ? `${compact(plan.steps)} steps` : undefined },
-      { id: 'tr-mfu', label: 'MFU (BF16 peak basis)', value: plan.mfu, format: (v) => percent(v) },
-      { id: 'tr-memory', label: 'Memory per GPU', value: memory.total, format: gigabytes, note: capacity ? `of ${gigabytes(capacity)} HBM` : undefined },
-    ]),
-    el('p', { class: 'note', id: 'tr-layout-text' }, el('strong', { text: 'Layout: ' }), layoutText, ` — bottleneck: ${plan.bottleneck ?? 'n/a'}.`,
-      plan.microBatchesPerStep ? ` ${number(plan.microBatchesPerStep, 0)} micro-batches per step.` : ''),
-    chartFigure(
-      'Step time breakdown (seconds per optimizer step)',
-      stackedBar(TIME_PARTS.map(([label, pick]) => ({ label, value: pick(time) ?? 0 })), { title: 'Step time breakdown', format: seconds, totalLabel: 'Step time' }),
-      'tr-time-chart',
-    ),
-    time.overlappedCommunication ? el('p', { class: 'note', text: `Communication hidden behind compute: ${seconds(time.overlappedCommunication)} per step (not in the bar).` }) : undefined,
-    chartFigure(
-      'Memory per GPU vs HBM capacity',
-      stackedBar(MEMORY_PARTS.map(([label, key]) => ({ label, value: memory[key] ?? 0 })), {
-        title: 'Memory per GPU', format: gigabytes, totalLabel: 'Per GPU',
-        ...(capacity ? { capacity: { label: 'HBM', value: capacity } } : {}),
+  container.replaceChildren(
+    ...[
+      statusBanner({
+        ok,
+        okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`,
+        badText,
+        reasons: plan.reasons,
+        id: 'training-status',
       }),
-      'tr-memory-chart',
-    ),
-    alternativesTable(plan.alternatives ?? []),
-    el('h4', { text: 'Rejected layouts' }),
-    rejected.length > 0
-      ? el('ul', { class: 'counts', id: 'tr-rejected' }, ...rejected.map(([reason, n]) => el('li', {}, el('strong', { text: number(n, 0) }), ` ${reason}`)))
-      : el('p', { class: 'note', id: 'tr-rejected', text: 'None rejected.' }),
-    counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
-    notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
-  ].filter(Boolean));
+      // inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers
+      warningList(plan.warnings, 'tr-warnings'),
+      figures([
+        { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
+        { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
+        {
+          id: 'tr-cost',
+          label: 'Cost',
+          value: plan.costUsd,
+          format: usd,
+          note: plan.pricePerGpuHourUsd !== undefined ? `at ${usd(plan.pricePerGpuHourUsd)} per GPU-hour` : undefined,
+        },
+        { id: 'tr-throughput', label: 'Throughput per GPU', value: plan.tokensPerSecondPerGpu, format: tokensPerSecond },
+        {
+          id: 'tr-step',
+          label: 'Step time',
+          value: plan.stepTimeSeconds,
+          format: seconds,
+          note: plan.steps !== undefined ? `${compact(plan.steps)} steps` : undefined,
+        },
+        { id: 'tr-mfu', label: 'MFU (BF16 peak basis)', value: plan.mfu, format: (v) => percent(v) },
+        { id: 'tr-memory', label: 'Memory per GPU', value: memory.total, format: gigabytes, note: capacity ? `of ${gigabytes(capacity)} HBM` : undefined },
+      ]),
+      el(
+        'p',
+        { class: 'note', id: 'tr-layout-text' },
+        el('strong', { text: 'Layout: ' }),
+        layoutText,
+        ` — bottleneck: ${plan.bottleneck ?? 'n/a'}.`,
+        plan.microBatchesPerStep ? ` ${number(plan.microBatchesPerStep, 0)} micro-batches per step.` : '',
+      ),
+      chartFigure(
+        'Step time breakdown (seconds per optimizer step)',
+        stackedBar(
+          TIME_PARTS.map(([label, pick]) => ({ label, value: pick(time) ?? 0 })),
+          { title: 'Step time breakdown', format: seconds, totalLabel: 'Step time' },
+        ),
+        'tr-time-chart',
+      ),
+      time.overlappedCommunication
+        ? el('p', { class: 'note', text: `Communication hidden behind compute: ${seconds(time.overlappedCommunication)} per step (not in the bar).` })
+        : undefined,
+      chartFigure(
+        'Memory per GPU vs HBM capacity',
+        stackedBar(
+          MEMORY_PARTS.map(([label, key]) => ({ label, value: memory[key] ?? 0 })),
+          {
+            title: 'Memory per GPU',
+            format: gigabytes,
+            totalLabel: 'Per GPU',
+            ...(capacity ? { capacity: { label: 'HBM', value: capacity } } : {}),
+          },
+        ),
+        'tr-memory-chart',
+      ),
+      alternativesTable(plan.alternatives ?? []),
+      el('h4', { text: 'Rejected layouts' }),
+      rejected.length > 0
+        ? el('ul', { class: 'counts', id: 'tr-rejected' }, ...rejected.map(([reason, n]) => el('li', {}, el('strong', { text: number(n, 0) }), ` ${reason}`)))
+        : el('p', { class: 'note', id: 'tr-rejected', text: 'None rejected.' }),
+      counts ? el('p', { class: 'note', text: `${counts}.` }) : undefined,
+      notes('Assumptions', [...(plan.mfuBasis ? [`MFU: ${plan.mfuBasis}`] : []), ...(plan.assumptions ?? [])]),
+    ].filter(Boolean),
+  );
 }
 
 function alternativesTable(alternatives) {
   if (alternatives.length === 0) {
-    return el('div', {}, el('h4', { text: 'Alternatives' }), el('p', { class: 'note', id: 'tr-alternatives', text: 'No alternatives (the layout was fixed, or nothing else fits).' }));
+    return el(
+      'div',
+      {},
+      el('h4', { text: 'Alternatives' }),
+      el('p', { class: 'note', id: 'tr-alternatives', text: 'No alternatives (the layout was fixed, or nothing else fits).' }),
+    );
   }
-  return el('div', {}, el('h4', { text: 'Alternatives' }), table(
-    ['Layout', 'Step time', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Memory per GPU', 'Bottleneck'],
-    alternatives.map((a) => [
-      trainingLayout(a.parallelism), seconds(a.stepTimeSeconds),
-      a.tokensPerSecondPerGpu !== undefined ? tokensPerSecond(a.tokensPerSecondPerGpu) : '—',
-      a.mfu !== undefined ? percent(a.mfu) : '—', `${compact(a.gpuHours)} GPU-h`,
-      a.memoryPerGpuBytes !== undefined ? gigabytes(a.memoryPerGpuBytes) : '—', a.bottleneck ?? '—',
-    ]),
-    { id: 'tr-alternatives' },
-  ));
+  return el(
+    'div',
+    {},
+    el('h4', { text: 'Alternatives' }),
+    table(
+      ['Layout', 'Step time', 'Tokens/s per GPU', 'MFU', 'GPU-hours', 'Memory per GPU', 'Bottleneck'],
+      alternatives.map((a) => [
+        trainingLayout(a.parallelism),
+        seconds(a.stepTimeSeconds),
+        a.tokensPerSecondPerGpu !== undefined ? tokensPerSecond(a.tokensPerSecondPerGpu) : '—',
+        a.mfu !== undefined ? percent(a.mfu) : '—',
+        `${compact(a.gpuHours)} GPU-h`,
+        a.memoryPerGpuBytes !== undefined ? gigabytes(a.memoryPerGpuBytes) : '—',
+        a.bottleneck ?? '—',
+      ]),
+      { id: 'tr-alternatives' },
+    ),
+  );
 }
 
 export function initTraining(root = document.getElementById('training')) {
@@ -193,7 +257,8 @@ export function initTraining(root = document.getElementById('training')) {
     result: root.querySelector('#training-result'),
     endpoint: '/v1/training/plan',
     readRequest,
-    render: (result, response, request) => render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
+    render: (result, response, request) =>
+      render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
     preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: root.querySelector('#tr-layout') },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#tr-layout') },

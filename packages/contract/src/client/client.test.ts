@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClientError, createClient, type FetchLike } from './index.js';
 
-interface Call { url: string; init: RequestInit | undefined }
+interface Call {
+  url: string;
+  init: RequestInit | undefined;
+}
 
 /** A fetch that records calls and answers `status` with `body` (JSON). */
 function fakeFetch(status: number, body: unknown): { fetch: FetchLike; calls: Call[] } {
@@ -41,12 +44,22 @@ describe('createClient', () => {
   });
 
   it('rejects a non-2xx answer with its envelope', async () => {
-    const envelope = { error: { code: 'invalid_request', message: 'The request body does not match the schema.', issues: [{ path: 'concurrency', message: 'concurrency must be at least 1' }] } };
+    const envelope = {
+      error: {
+        code: 'invalid_request',
+        message: 'The request body does not match the schema.',
+        issues: [{ path: 'concurrency', message: 'concurrency must be at least 1' }],
+      },
+    };
     const client = createClient('https://planner.test', fakeFetch(400, envelope).fetch);
-    const error = await client.throughput({ model: 'x', gpu: 'h100', gpuCount: 1, precision: { weights: 'fp8' }, inputTokens: 1, outputTokens: 1, concurrency: 0 }).catch((e: unknown) => e);
+    const error = await client
+      .throughput({ model: 'x', gpu: 'h100', gpuCount: 1, precision: { weights: 'fp8' }, inputTokens: 1, outputTokens: 1, concurrency: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', issues: envelope.error.issues, message: envelope.error.message });
-    const notJson = await createClient('https://planner.test', fakeFetch(502, 'bad gateway').fetch).listGpus().catch((e: unknown) => e);
+    const notJson = await createClient('https://planner.test', fakeFetch(502, 'bad gateway').fetch)
+      .listGpus()
+      .catch((e: unknown) => e);
     expect(notJson).toMatchObject({ status: 502, code: 'not_an_envelope' });
   });
 

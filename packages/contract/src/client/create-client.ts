@@ -7,9 +7,27 @@ import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListRespons
 import { createdPlanSchema, planListResponseSchema, savedPlanSchema } from '../planning/plans.js';
 import { trainingPlanResponseSchema } from '../planning/training-response.js';
 import type {
-  AnalyzeModelRequest, AnalyzeModelResponse, CreatedPlan, CreatePlanRequest, GpuListResponse, GpuResponse, InferencePlanRequest, InferencePlanResponse,
-  KvCacheRequest, KvCacheResponse, ModelDetailResponse, ModelListResponse, ModelQuery, PlanListQuery, PlanListResponse, RenamePlanRequest, SavedPlan,
-  ThroughputRequest, ThroughputResponse, TrainingPlanRequest, TrainingPlanResponse,
+  AnalyzeModelRequest,
+  AnalyzeModelResponse,
+  CreatedPlan,
+  CreatePlanRequest,
+  GpuListResponse,
+  GpuResponse,
+  InferencePlanRequest,
+  InferencePlanResponse,
+  KvCacheRequest,
+  KvCacheResponse,
+  ModelDetailResponse,
+  ModelListResponse,
+  ModelQuery,
+  PlanListQuery,
+  PlanListResponse,
+  RenamePlanRequest,
+  SavedPlan,
+  ThroughputRequest,
+  ThroughputResponse,
+  TrainingPlanRequest,
+  TrainingPlanResponse,
 } from '../types.js';
 import { ApiClientError } from './api-client-error.js';
 

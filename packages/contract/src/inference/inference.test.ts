@@ -9,11 +9,19 @@ import { inferencePlanRequestSchema } from './plan-request.js';
 import { throughputRequestSchema } from './throughput.js';
 
 const PLAN: InferencePlanRequest = {
-  model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
+  model: 'llama-3.1-70b',
+  gpu: 'h100',
+  precision: { weights: 'fp8', kvCache: 'fp8' },
   workload: { inputTokensPerDay: 1e10, outputTokensPerDay: 2e9 },
 };
 const THROUGHPUT: ThroughputRequest = {
-  model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 1, precision: { weights: 'bf16', kvCache: 'bf16' }, inputTokens: 10, outputTokens: 10, concurrency: 1,
+  model: 'llama-3.1-8b',
+  gpu: 'h100',
+  gpuCount: 1,
+  precision: { weights: 'bf16', kvCache: 'bf16' },
+  inputTokens: 10,
+  outputTokens: 10,
+  concurrency: 1,
 };
 const plan = (patch: Partial<InferencePlanRequest>) => issuesOf(inferencePlanRequestSchema, { ...PLAN, ...patch });
 const workload = (patch: Record<string, unknown>) => plan({ workload: { ...PLAN.workload, ...patch } as InferencePlanRequest['workload'] });
@@ -39,7 +47,9 @@ describe('inference request schemas', () => {
 
   it('counts are whole numbers from 1 to their bound: zero concurrency, 100,000 GPUs, fractional layouts', () => {
     expect(issuesOf(throughputRequestSchema, { ...THROUGHPUT, concurrency: 0 })).toEqual(['concurrency: concurrency must be at least 1']);
-    expect(issuesOf(throughputRequestSchema, { ...THROUGHPUT, gpuCount: 100_000 })).toEqual([`gpuCount: gpuCount must be at most ${MAX_SERVING_INSTANCE_GPUS}`]);
+    expect(issuesOf(throughputRequestSchema, { ...THROUGHPUT, gpuCount: 100_000 })).toEqual([
+      `gpuCount: gpuCount must be at most ${MAX_SERVING_INSTANCE_GPUS}`,
+    ]);
     expect(issuesOf(throughputRequestSchema, { ...THROUGHPUT, parallelism: { attentionTp: 1.5, attentionDp: 1, moeTp: 1, moeEp: 1 } })).toEqual([
       'parallelism.attentionTp: attentionTp must be a whole number',
     ]);
@@ -55,8 +65,12 @@ describe('inference request schemas', () => {
 
   it(`hourlyLoad: ${HOURS_PER_DAY} values ≥ 0 with some load`, () => {
     expect(workload({ hourlyLoad: [1, 2, 3] })).toEqual([`workload.hourlyLoad: workload.hourlyLoad must list ${HOURS_PER_DAY} hourly values`]);
-    expect(workload({ hourlyLoad: Array.from({ length: HOURS_PER_DAY }, () => 0) })).toEqual(['workload.hourlyLoad: workload.hourlyLoad must have some load (a positive sum)']);
-    expect(workload({ hourlyLoad: Array.from({ length: HOURS_PER_DAY }, (_, h) => (h === 3 ? -1 : 1)) })).toEqual(['workload.hourlyLoad.3: workload.hourlyLoad values must be ≥ 0']);
+    expect(workload({ hourlyLoad: Array.from({ length: HOURS_PER_DAY }, () => 0) })).toEqual([
+      'workload.hourlyLoad: workload.hourlyLoad must have some load (a positive sum)',
+    ]);
+    expect(workload({ hourlyLoad: Array.from({ length: HOURS_PER_DAY }, (_, h) => (h === 3 ? -1 : 1)) })).toEqual([
+      'workload.hourlyLoad.3: workload.hourlyLoad values must be ≥ 0',
+    ]);
     expect(workload({ hourlyLoad: Array.from({ length: HOURS_PER_DAY }, (_, h) => (h === 14 ? 1 : 0)) })).toEqual([]);
   });
 

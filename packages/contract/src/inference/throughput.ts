@@ -17,8 +17,13 @@ export const throughputRequestSchema = v.strictObject({
 });
 
 export const throughputResponseSchema = v.looseObject({
-  fits: v.boolean(), reasons: v.array(v.string()), maxConcurrency: v.number(), maxConcurrencyFullContext: v.number(),
+  fits: v.boolean(),
+  reasons: v.array(v.string()),
+  maxConcurrency: v.number(),
+  maxConcurrencyFullContext: v.number(),
   memoryPerGpuBytes: v.looseObject({ weights: v.number(), kvCache: v.number(), total: v.number(), capacity: v.number() }),
-  outputTokensPerSecondPerGpu: v.optional(v.number()), outputTokensPerSecondPerUser: v.optional(v.number()),
-  ttftMs: v.optional(v.number()), tpotMs: v.optional(v.number()),
+  outputTokensPerSecondPerGpu: v.optional(v.number()),
+  outputTokensPerSecondPerUser: v.optional(v.number()),
+  ttftMs: v.optional(v.number()),
+  tpotMs: v.optional(v.number()),
 });

@@ -19,9 +19,7 @@ export const analyzeModelRequestSchema = v.strictObject({
 
 /** `?sequenceLength=8192` on GET /v1/models/{id}. */
 export const modelQuerySchema = v.object({
-  sequenceLength: v.optional(
-    v.pipe(v.string(), v.digits('sequenceLength must be a whole number of tokens'), v.transform(Number), sequenceLengthSchema),
-  ),
+  sequenceLength: v.optional(v.pipe(v.string(), v.digits('sequenceLength must be a whole number of tokens'), v.transform(Number), sequenceLengthSchema)),
 });
 
 /** A sourced figure from the catalogs. */

@@ -1,8 +1,16 @@
 import * as v from 'valibot';
 
 const layoutSchema = v.looseObject({
-  tp: v.number(), cp: v.number(), pp: v.number(), dp: v.number(), ep: v.number(), zero: v.number(),
-  microBatchSize: v.number(), schedule: v.string(), virtualStages: v.number(), recompute: v.string(),
+  tp: v.number(),
+  cp: v.number(),
+  pp: v.number(),
+  dp: v.number(),
+  ep: v.number(),
+  zero: v.number(),
+  microBatchSize: v.number(),
+  schedule: v.string(),
+  virtualStages: v.number(),
+  recompute: v.string(),
 });
 
 /**
@@ -29,12 +37,26 @@ export const trainingPlanResponseSchema = v.looseObject({
   mfuBasis: v.string(),
   parallelism: layoutSchema,
   memoryPerGpuBytes: v.looseObject({
-    total: v.number(), weights: v.number(), fp8WeightCopies: v.number(), gradients: v.number(),
-    optimizerStates: v.number(), activations: v.number(), transient: v.number(),
+    total: v.number(),
+    weights: v.number(),
+    fp8WeightCopies: v.number(),
+    gradients: v.number(),
+    optimizerStates: v.number(),
+    activations: v.number(),
+    transient: v.number(),
   }),
   timeBreakdown: v.looseObject({
-    compute: v.number(), pipelineBubble: v.number(), optimizerStep: v.number(), overlappedCommunication: v.number(),
-    exposedCommunication: v.looseObject({ tensorParallel: v.number(), contextParallel: v.number(), expertAllToAll: v.number(), pipelineSend: v.number(), dataParallel: v.number() }),
+    compute: v.number(),
+    pipelineBubble: v.number(),
+    optimizerStep: v.number(),
+    overlappedCommunication: v.number(),
+    exposedCommunication: v.looseObject({
+      tensorParallel: v.number(),
+      contextParallel: v.number(),
+      expertAllToAll: v.number(),
+      pipelineSend: v.number(),
+      dataParallel: v.number(),
+    }),
   }),
   bottleneck: v.string(),
   alternatives: v.array(v.looseObject({ parallelism: layoutSchema, stepTimeSeconds: v.number(), gpuHours: v.number() })),

@@ -5,8 +5,14 @@ import { trainingPlanRequestSchema } from './training.js';
 
 /** DeepSeek-V3 as published (V3 report §3.1-3.3, §4.2). */
 const V3: TrainingPlanRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 };
 const paths = (patch: Partial<TrainingPlanRequest>) => issuesOf(trainingPlanRequestSchema, { ...V3, ...patch }).map((issue) => issue.split(':')[0]);

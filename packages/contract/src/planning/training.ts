@@ -4,25 +4,31 @@ import { OPTIMIZER_STATE_PRECISIONS, PIPELINE_SCHEDULES, RECOMPUTE_MODES, TRAINI
 import { jsonObjectSchema } from '../json-object.js';
 
 /** A whole number in [1, max], messages naming the field. */
-export const positiveInt = (field: string, max: number) => v.pipe(
-  v.number(`${field} must be a number`),
-  v.integer(`${field} must be a whole number`),
-  v.minValue(1, `${field} must be at least 1`),
-  v.maxValue(max, `${field} must be at most ${max}`),
-);
+export const positiveInt = (field: string, max: number) =>
+  v.pipe(
+    v.number(`${field} must be a number`),
+    v.integer(`${field} must be a whole number`),
+    v.minValue(1, `${field} must be at least 1`),
+    v.maxValue(max, `${field} must be at most ${max}`),
+  );
 
 const finiteNumber = (field: string) => v.pipe(v.number(`${field} must be a number`), v.finite(`${field} must be finite`));
 
 /** Grid carbon intensity, kg CO₂ per kWh (coal-heavy grids ~1; the planner reports CO₂ only when given). */
 export const MAX_GRID_KG_CO2_PER_KWH = 2;
 export const gridIntensitySchema = v.pipe(
-  v.number('gridKgCo2PerKwh must be a number'), v.minValue(0, 'gridKgCo2PerKwh must be ≥ 0'), v.maxValue(MAX_GRID_KG_CO2_PER_KWH, `gridKgCo2PerKwh must be at most ${MAX_GRID_KG_CO2_PER_KWH}`),
+  v.number('gridKgCo2PerKwh must be a number'),
+  v.minValue(0, 'gridKgCo2PerKwh must be ≥ 0'),
+  v.maxValue(MAX_GRID_KG_CO2_PER_KWH, `gridKgCo2PerKwh must be at most ${MAX_GRID_KG_CO2_PER_KWH}`),
   v.description('Grid carbon intensity, kg CO₂ per kWh; when given, plans report CO₂ tonnes'),
 );
 
 /** `model` of a training request: a catalog id or a pasted config.json. */
 export const trainingModelSchema = v.union(
-  [v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(BOUNDS.modelIdLength)), v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') })],
+  [
+    v.pipe(v.string(), v.minLength(1, 'model must not be empty'), v.maxLength(BOUNDS.modelIdLength)),
+    v.strictObject({ config: jsonObjectSchema('model.config must be a JSON object (the contents of config.json)') }),
+  ],
   'model must be a catalog id or {"config": {...}}',
 );
 
@@ -52,10 +58,14 @@ export const trainingPlanRequestSchema = v.pipe(
     gpuCount: positiveInt('gpuCount', BOUNDS.gpuCount),
     tokens: v.pipe(finiteNumber('tokens'), v.gtValue(0, 'tokens must be positive'), v.maxValue(BOUNDS.tokens, 'tokens must be at most 1e18')),
     sequenceLength: positiveInt('sequenceLength', BOUNDS.sequenceLength),
-    globalBatchTokens: v.optional(v.pipe(finiteNumber('globalBatchTokens'), v.minValue(1, 'globalBatchTokens must be positive'), v.maxValue(BOUNDS.globalBatchTokens))),
+    globalBatchTokens: v.optional(
+      v.pipe(finiteNumber('globalBatchTokens'), v.minValue(1, 'globalBatchTokens must be positive'), v.maxValue(BOUNDS.globalBatchTokens)),
+    ),
     precision: v.picklist(TRAINING_PRECISIONS, "precision must be 'fp8' or 'bf16'"),
     parallelism: v.optional(trainingParallelismSchema),
-    pricePerGpuHourUsd: v.optional(v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd))),
+    pricePerGpuHourUsd: v.optional(
+      v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd)),
+    ),
     optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
     alternatives: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(BOUNDS.alternatives))),
     gridKgCo2PerKwh: v.optional(gridIntensitySchema),

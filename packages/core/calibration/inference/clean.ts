@@ -34,13 +34,19 @@ import { getModel } from '../../src/models/catalog.js';
 import { loadMeasuredRows, type MeasuredRow, type PoolColumns } from './csv.js';
 import { MODEL_MAP } from './predict.js';
 
-export const RULES = ['MODEL_FROM_ID', 'LAYOUT_FROM_ID', 'LAYOUT_DUMP_ENCODING', 'ATTENTION_DP_FROM_MOE', 'MOE_COLUMNS_DEFAULT', 'LAYOUT_INCONSISTENT', 'EXACT_TWIN'] as const;
+export const RULES = [
+  'MODEL_FROM_ID',
+  'LAYOUT_FROM_ID',
+  'LAYOUT_DUMP_ENCODING',
+  'ATTENTION_DP_FROM_MOE',
+  'MOE_COLUMNS_DEFAULT',
+  'LAYOUT_INCONSISTENT',
+  'EXACT_TWIN',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 /** Model named by an id prefix (only where the id and model_path disagree). */
-const ID_MODEL_PREFIXES: ReadonlyArray<{ readonly prefix: string; readonly modelPath: string }> = [
-  { prefix: 'dsr1_', modelPath: 'deepseek-ai/DeepSeek-R1' },
-];
+const ID_MODEL_PREFIXES: ReadonlyArray<{ readonly prefix: string; readonly modelPath: string }> = [{ prefix: 'dsr1_', modelPath: 'deepseek-ai/DeepSeek-R1' }];
 /** `_tp8_ep8_920`: the 2026-04-06 dump's layout suffix (N GPUs, EP M). */
 export const ID_TP_EP = /_tp(\d+)_ep(\d+)_\d+$/;
 /** Any layout stated in an id (`_tp4_`, `_tp4_epnone_`, `_tp8_ep8_`). */
@@ -58,7 +64,12 @@ export interface CleaningReport {
   readonly keptByRule: Readonly<Record<Rule, number>>;
 }
 
-export interface Stage { tp: number; adp: number; moeTp: number; moeEp: number }
+export interface Stage {
+  tp: number;
+  adp: number;
+  moeTp: number;
+  moeEp: number;
+}
 
 const isMoe = (modelPath: string): boolean => {
   const id = MODEL_MAP[modelPath];
@@ -77,22 +88,36 @@ function readStage(st: Stage, moe: boolean, id: string | null, adpStated: boolea
   const fired: Rule[] = [];
   const m = id ? ID_TP_EP.exec(id) : null;
   if (m) {
-    const n = Number(m[1]), ep = Number(m[2]);
+    const n = Number(m[1]),
+      ep = Number(m[2]);
     if (st.tp * st.adp !== n || (moe && st.moeTp * st.moeEp !== n)) {
-      if (st.adp > 1) { st.tp = 1; st.adp = n; } else { st.tp = n; st.adp = 1; }
-      if (moe && n % ep === 0) { st.moeEp = ep; st.moeTp = n / ep; }
+      if (st.adp > 1) {
+        st.tp = 1;
+        st.adp = n;
+      } else {
+        st.tp = n;
+        st.adp = 1;
+      }
+      if (moe && n % ep === 0) {
+        st.moeEp = ep;
+        st.moeTp = n / ep;
+      }
       fired.push('LAYOUT_FROM_ID');
     }
   } else if (id !== null && !ID_STATES_LAYOUT.test(id)) {
     const read = dumpEncodingReading(st);
-    if (read) { Object.assign(st, read); fired.push('LAYOUT_DUMP_ENCODING'); }
+    if (read) {
+      Object.assign(st, read);
+      fired.push('LAYOUT_DUMP_ENCODING');
+    }
   }
   if (moe && !adpStated && st.tp * st.adp < st.moeTp * st.moeEp && (st.moeTp * st.moeEp) % st.tp === 0) {
     st.adp = (st.moeTp * st.moeEp) / st.tp;
     fired.push('ATTENTION_DP_FROM_MOE');
   }
   if ((!moe || (st.moeTp === 0 && st.moeEp === 0)) && (st.moeTp !== st.tp * st.adp || st.moeEp !== 1)) {
-    st.moeTp = st.tp * st.adp; st.moeEp = 1;
+    st.moeTp = st.tp * st.adp;
+    st.moeEp = 1;
     fired.push('MOE_COLUMNS_DEFAULT');
   }
   return fired;
@@ -104,7 +129,11 @@ const consistent = (st: Stage): boolean => st.tp >= 1 && st.adp >= 1 && st.moeTp
 function readRow(r: MeasuredRow, count: (rule: Rule) => void): { row: MeasuredRow; fired: Set<Rule>; fixed: boolean } | null {
   const fired = new Set<Rule>();
   let modelPath = r.modelPath;
-  for (const p of ID_MODEL_PREFIXES) if (r.id.startsWith(p.prefix) && modelPath !== p.modelPath) { modelPath = p.modelPath; fired.add('MODEL_FROM_ID'); }
+  for (const p of ID_MODEL_PREFIXES)
+    if (r.id.startsWith(p.prefix) && modelPath !== p.modelPath) {
+      modelPath = p.modelPath;
+      fired.add('MODEL_FROM_ID');
+    }
   const moe = isMoe(modelPath);
   let ok = true;
   let main = { tp: r.tp, adp: r.adp, moeTp: r.moeTp, moeEp: r.moeEp };
@@ -125,15 +154,19 @@ function readRow(r: MeasuredRow, count: (rule: Rule) => void): { row: MeasuredRo
     if (r.prefill?.sized && r.decode?.sized) ok &&= consistent(st);
     return { ...p, ...st };
   };
-  const prefill = pool(r.prefill), decode = pool(r.decode);
-  if (!ok) { count('LAYOUT_INCONSISTENT'); return null; }
+  const prefill = pool(r.prefill),
+    decode = pool(r.decode);
+  if (!ok) {
+    count('LAYOUT_INCONSISTENT');
+    return null;
+  }
   for (const f of fired) count(f);
   if (r.mode !== 'agg') main = { tp: r.tp, adp: r.adp, moeTp: r.moeTp, moeEp: r.moeEp };
   const fixed = fired.has('LAYOUT_FROM_ID') || fired.has('LAYOUT_DUMP_ENCODING') || fired.has('ATTENTION_DP_FROM_MOE');
   return { row: { ...r, modelPath, ...main, batchSize, prefill, decode }, fired, fixed };
 }
 
-const poolKey = (p: PoolColumns | null): string => p ? [p.sized, p.batchSize, p.workers, p.tp, p.pp, p.adp, p.moeTp, p.moeEp].join('/') : '-';
+const poolKey = (p: PoolColumns | null): string => (p ? [p.sized, p.batchSize, p.workers, p.tp, p.pp, p.adp, p.moeTp, p.moeEp].join('/') : '-');
 
 /**
  * Everything that defines a measurement: configuration, load and the measured values. Not the
@@ -142,13 +175,33 @@ const poolKey = (p: PoolColumns | null): string => p ? [p.sized, p.batchSize, p.
  * of these twins.
  */
 export function twinKey(r: MeasuredRow): string {
-  return [r.modelPath, r.system, r.backend, r.mode, r.isl, r.osl, r.gemmQuant, r.precision, r.tp, r.pp, r.adp, r.moeTp, r.moeEp,
-    poolKey(r.prefill), poolKey(r.decode), r.concurrency, r.ttftMs, r.tpotMs].join('|');
+  return [
+    r.modelPath,
+    r.system,
+    r.backend,
+    r.mode,
+    r.isl,
+    r.osl,
+    r.gemmQuant,
+    r.precision,
+    r.tp,
+    r.pp,
+    r.adp,
+    r.moeTp,
+    r.moeEp,
+    poolKey(r.prefill),
+    poolKey(r.decode),
+    r.concurrency,
+    r.ttftMs,
+    r.tpotMs,
+  ].join('|');
 }
 
 export function cleanRows(raw: readonly MeasuredRow[]): { rows: MeasuredRow[]; report: CleaningReport } {
   const byRule = Object.fromEntries(RULES.map((k) => [k, 0])) as Record<Rule, number>;
-  const count = (rule: Rule) => { byRule[rule]++; };
+  const count = (rule: Rule) => {
+    byRule[rule]++;
+  };
   const read = raw.map((r) => readRow(r, count));
   // which twin is kept: id states the layout, then columns needed no reading, then file order
   const rank = (x: { row: MeasuredRow; fixed: boolean }): number => 2 * Number(!ID_STATES_LAYOUT.test(x.row.id)) + Number(x.fixed);
@@ -157,8 +210,12 @@ export function cleanRows(raw: readonly MeasuredRow[]): { rows: MeasuredRow[]; r
   const kept = new Set<number>();
   for (const { r, i } of order) {
     const k = twinKey(r);
-    if (seen.has(k)) { count('EXACT_TWIN'); continue; }
-    seen.add(k); kept.add(i);
+    if (seen.has(k)) {
+      count('EXACT_TWIN');
+      continue;
+    }
+    seen.add(k);
+    kept.add(i);
   }
   const keptByRule = Object.fromEntries(RULES.map((k) => [k, 0])) as Record<Rule, number>;
   const rows = read.flatMap((x, i) => {

@@ -2,7 +2,10 @@ import type { InferenceEfficiency } from '../../src/inference/step/efficiency.js
 import type { MeasuredRow } from './csv.js';
 import { predictRow, type Prediction, MODEL_MAP, GPU_MAP } from './predict.js';
 
-export interface Scored { readonly row: MeasuredRow; readonly pred: Prediction }
+export interface Scored {
+  readonly row: MeasuredRow;
+  readonly pred: Prediction;
+}
 
 export function scoreRows(rows: readonly MeasuredRow[], eff: InferenceEfficiency): Scored[] {
   const out: Scored[] = [];
@@ -14,10 +17,15 @@ export function scoreRows(rows: readonly MeasuredRow[], eff: InferenceEfficiency
   return out;
 }
 
-export interface Mape { readonly n: number; readonly ttft: number; readonly tpot: number }
+export interface Mape {
+  readonly n: number;
+  readonly ttft: number;
+  readonly tpot: number;
+}
 
 export function mape(scored: readonly Scored[]): Mape {
-  let t = 0, p = 0;
+  let t = 0,
+    p = 0;
   for (const s of scored) {
     t += Math.abs(s.pred.ttftMs - s.row.ttftMs) / s.row.ttftMs;
     p += Math.abs(s.pred.tpotMs - s.row.tpotMs) / s.row.tpotMs;
@@ -33,7 +41,8 @@ export function mapeByGroup(scored: readonly Scored[]): Array<{ group: string } 
   for (const s of scored) {
     const k = groupKey(s.row);
     const g = groups.get(k);
-    if (g) g.push(s); else groups.set(k, [s]);
+    if (g) g.push(s);
+    else groups.set(k, [s]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, ss]) => ({ group, ...mape(ss) }));
 }

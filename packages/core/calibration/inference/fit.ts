@@ -13,12 +13,28 @@ interface Coord {
   readonly set: (e: InferenceEfficiency, v: number) => InferenceEfficiency;
 }
 
-type NumField = 'disaggPrefillQueueShare' | 'hbmBandwidthFraction' | 'gemmPeakEfficiency' | 'gemmHalfSaturationTokens' | 'attentionEfficiency' | 'prefillQueueShare' | 'requestOverheadMs' | 'layerOverheadUs' | 'prefillLayerOverheadUs' | 'prefillMoeLayerOverheadUs';
+type NumField =
+  | 'disaggPrefillQueueShare'
+  | 'hbmBandwidthFraction'
+  | 'gemmPeakEfficiency'
+  | 'gemmHalfSaturationTokens'
+  | 'attentionEfficiency'
+  | 'prefillQueueShare'
+  | 'requestOverheadMs'
+  | 'layerOverheadUs'
+  | 'prefillLayerOverheadUs'
+  | 'prefillMoeLayerOverheadUs';
 const field = (k: NumField, lo: number, hi: number): Coord => ({
-  name: k, lo, hi, get: (e) => e[k], set: (e, v) => ({ ...e, [k]: v }),
+  name: k,
+  lo,
+  hi,
+  get: (e) => e[k],
+  set: (e, v) => ({ ...e, [k]: v }),
 });
 const overhead = (backend: string): Coord => ({
-  name: `stepOverheadMs.${backend}`, lo: 0.05, hi: 40,
+  name: `stepOverheadMs.${backend}`,
+  lo: 0.05,
+  hi: 40,
   get: (e) => e.stepOverheadMs[backend] ?? 1,
   set: (e, v) => ({ ...e, stepOverheadMs: { ...e.stepOverheadMs, [backend]: v } }),
 });
@@ -36,7 +52,9 @@ export const COORDS: readonly Coord[] = [
   field('prefillQueueShare', 0.01, 1),
   field('disaggPrefillQueueShare', 0.01, 0.5),
   field('requestOverheadMs', 1, 2000),
-  overhead('trtllm'), overhead('sglang'), overhead('vllm'),
+  overhead('trtllm'),
+  overhead('sglang'),
+  overhead('vllm'),
   field('layerOverheadUs', 0.5, 200),
   field('prefillLayerOverheadUs', 0.5, 5000),
   field('prefillMoeLayerOverheadUs', 0.5, 10000),
@@ -58,7 +76,15 @@ export function objective(rows: readonly MeasuredRow[], eff: InferenceEfficiency
  * up and down, keeps improvements, and halves the step when a sweep finds none. Deterministic.
  */
 /** Decode-side parameters, fitted on TPOT only. */
-export const DECODE_COORDS = ['hbmBandwidthFraction', 'gemmPeakEfficiency', 'attentionEfficiency', 'stepOverheadMs.trtllm', 'stepOverheadMs.sglang', 'stepOverheadMs.vllm', 'layerOverheadUs'];
+export const DECODE_COORDS = [
+  'hbmBandwidthFraction',
+  'gemmPeakEfficiency',
+  'attentionEfficiency',
+  'stepOverheadMs.trtllm',
+  'stepOverheadMs.sglang',
+  'stepOverheadMs.vllm',
+  'layerOverheadUs',
+];
 /** Prefill-side parameters, fitted on TTFT only (with the decode side fixed). */
 export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverheadUs', 'prefillQueueShare', 'requestOverheadMs', 'disaggPrefillQueueShare'];
 
@@ -66,14 +92,24 @@ export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverhea
  * Two stages, each parameter fitted on the measurement it drives: first the decode side on TPOT,
  * then the prefill side on TTFT.
  */
-export function fitTwoStage(rows: readonly MeasuredRow[], start: InferenceEfficiency, sweeps = 16): { eff: InferenceEfficiency; tpotLoss: number; ttftLoss: number; evaluations: number } {
+export function fitTwoStage(
+  rows: readonly MeasuredRow[],
+  start: InferenceEfficiency,
+  sweeps = 16,
+): { eff: InferenceEfficiency; tpotLoss: number; ttftLoss: number; evaluations: number } {
   // TPOT depends on the prefill side through prefill interference in aggregated serving, so the
   // two stages alternate twice (each still fits only its own parameters on its own metric).
-  let eff = start, tpotLoss = Infinity, ttftLoss = Infinity, evaluations = 0;
+  let eff = start,
+    tpotLoss = Infinity,
+    ttftLoss = Infinity,
+    evaluations = 0;
   for (let round = 0; round < 2; round++) {
     const a = fitEfficiency(rows, eff, sweeps, DECODE_COORDS, 'tpot');
     const b = fitEfficiency(rows, a.eff, sweeps, PREFILL_COORDS, 'ttft');
-    eff = b.eff; tpotLoss = a.loss; ttftLoss = b.loss; evaluations += a.evaluations + b.evaluations;
+    eff = b.eff;
+    tpotLoss = a.loss;
+    ttftLoss = b.loss;
+    evaluations += a.evaluations + b.evaluations;
   }
   return { eff, tpotLoss, ttftLoss, evaluations };
 }
@@ -84,10 +120,18 @@ export function fitTwoStage(rows: readonly MeasuredRow[], start: InferenceEffici
  * that compares them (src/inference/efficiency-fit.test.ts) is not circular.
  */
 export const FIT_START: InferenceEfficiency = {
-  hbmBandwidthFraction: 0.862, gemmPeakEfficiency: 0.682, gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS, attentionEfficiency: 0.558,
-  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 2.74, vllm: 0.26 }, layerOverheadUs: 42.3,
-  prefillLayerOverheadUs: 589, prefillMoeLayerOverheadUs: 907, prefillQueueShare: 0.0576, requestOverheadMs: 1,
-  disaggPrefillQueueShare: 0.205, communicationSms: COMMUNICATION_SMS,
+  hbmBandwidthFraction: 0.862,
+  gemmPeakEfficiency: 0.682,
+  gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
+  attentionEfficiency: 0.558,
+  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 2.74, vllm: 0.26 },
+  layerOverheadUs: 42.3,
+  prefillLayerOverheadUs: 589,
+  prefillMoeLayerOverheadUs: 907,
+  prefillQueueShare: 0.0576,
+  requestOverheadMs: 1,
+  disaggPrefillQueueShare: 0.205,
+  communicationSms: COMMUNICATION_SMS,
 };
 /** Coordinate-descent sweeps per stage. */
 export const FIT_SWEEPS = 14;
@@ -97,7 +141,13 @@ export function fitInferenceEngine(fitRows: readonly MeasuredRow[]): ReturnType<
   return fitTwoStage(fitRows, FIT_START, FIT_SWEEPS);
 }
 
-export function fitEfficiency(rows: readonly MeasuredRow[], start: InferenceEfficiency, sweeps = 24, names: readonly string[] = COORDS.map((c) => c.name), target: 'ttft' | 'tpot' | 'both' = 'both'): { eff: InferenceEfficiency; loss: number; evaluations: number } {
+export function fitEfficiency(
+  rows: readonly MeasuredRow[],
+  start: InferenceEfficiency,
+  sweeps = 24,
+  names: readonly string[] = COORDS.map((c) => c.name),
+  target: 'ttft' | 'tpot' | 'both' = 'both',
+): { eff: InferenceEfficiency; loss: number; evaluations: number } {
   const coords = COORDS.filter((c) => names.includes(c.name));
   let eff = start;
   let loss = objective(rows, eff, target);
@@ -112,7 +162,12 @@ export function fitEfficiency(rows: readonly MeasuredRow[], start: InferenceEffi
         const cand = c.set(eff, v);
         const l = objective(rows, cand, target);
         evaluations++;
-        if (l < loss - 1e-9) { eff = cand; loss = l; improved = true; break; }
+        if (l < loss - 1e-9) {
+          eff = cand;
+          loss = l;
+          improved = true;
+          break;
+        }
       }
     }
     if (!improved) step = Math.sqrt(step);

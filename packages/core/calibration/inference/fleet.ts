@@ -50,12 +50,20 @@ export interface FleetFit {
 }
 
 /** Smallest utilisation at which the pool provisions no more than `targetNodes` on average (average nodes fall as utilisation rises). */
-function impliedUtilization(loadPerS: number, capacityPerInstancePerS: number, nodesPerInstance: number, shape: readonly number[], targetNodes: number): number {
-  let lo = 0, hi = 1;
+function impliedUtilization(
+  loadPerS: number,
+  capacityPerInstancePerS: number,
+  nodesPerInstance: number,
+  shape: readonly number[],
+  targetNodes: number,
+): number {
+  let lo = 0,
+    hi = 1;
   for (let i = 0; i < FIT_BISECTION_STEPS; i++) {
     const mid = (lo + hi) / 2;
     const pool = sizeWholeInstancePool({ averageLoadPerS: loadPerS, shape, capacityPerInstancePerS, utilization: mid, minInstances: 1, nodesPerInstance });
-    if (pool.averageNodes > targetNodes) lo = mid; else hi = mid;
+    if (pool.averageNodes > targetNodes) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -64,9 +72,23 @@ export function fitFleetUtilization(): FleetFit {
   const plan = planInference(DEEPSEEK_DAY6);
   const w = DEEPSEEK_DAY6.workload as { inputTokensPerDay: number; outputTokensPerDay: number; peakToAverage: number };
   const shape = dailyShape(undefined, w.peakToAverage);
-  const pc = plan.prefill.capacityTokensPerSecondPerNode, dc = plan.decode.capacityTokensPerSecondPerNode;
-  const inPerS = w.inputTokensPerDay / SECONDS_PER_DAY, outPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
-  const prefillImplied = impliedUtilization(inPerS, pc * plan.prefill.nodesPerInstance, plan.prefill.nodesPerInstance, shape, inPerS / DEEPSEEK_DAY6_PER_NODE.prefill);
-  const decodeImplied = impliedUtilization(outPerS, dc * plan.decode.nodesPerInstance, plan.decode.nodesPerInstance, shape, outPerS / DEEPSEEK_DAY6_PER_NODE.decode);
+  const pc = plan.prefill.capacityTokensPerSecondPerNode,
+    dc = plan.decode.capacityTokensPerSecondPerNode;
+  const inPerS = w.inputTokensPerDay / SECONDS_PER_DAY,
+    outPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
+  const prefillImplied = impliedUtilization(
+    inPerS,
+    pc * plan.prefill.nodesPerInstance,
+    plan.prefill.nodesPerInstance,
+    shape,
+    inPerS / DEEPSEEK_DAY6_PER_NODE.prefill,
+  );
+  const decodeImplied = impliedUtilization(
+    outPerS,
+    dc * plan.decode.nodesPerInstance,
+    plan.decode.nodesPerInstance,
+    shape,
+    outPerS / DEEPSEEK_DAY6_PER_NODE.decode,
+  );
   return { prefillCapacityPerNode: pc, decodeCapacityPerNode: dc, prefillImplied, decodeImplied, fitted: Math.sqrt(prefillImplied * decodeImplied) };
 }

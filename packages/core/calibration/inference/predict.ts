@@ -50,7 +50,10 @@ export function kvBytes(row: MeasuredRow): number {
   return FP8_KV_BACKENDS.has(row.backend) && weightFormat(row) !== 'bf16' ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
 }
 
-export interface Prediction { readonly ttftMs: number; readonly tpotMs: number }
+export interface Prediction {
+  readonly ttftMs: number;
+  readonly tpotMs: number;
+}
 
 function layoutOf(p: { tp: number; pp: number; adp: number; moeTp: number; moeEp: number }): Layout {
   return { attentionTp: p.tp, attentionDp: p.adp, moeTp: p.moeTp, moeEp: p.moeEp, pp: p.pp };
@@ -64,7 +67,16 @@ function setupFor(row: MeasuredRow, layout: Layout, eff: InferenceEfficiency | u
   const gpu = getGpu(gpuId);
   if (!model || !gpu) return null;
   try {
-    return makeSetup({ arch: model.architecture, gpu, layout, weights: weightFormat(row), kvBytesPerElement: kvBytes(row), backend: row.backend, ...(eff ? { eff } : {}), prefillChunkTokens: chunk });
+    return makeSetup({
+      arch: model.architecture,
+      gpu,
+      layout,
+      weights: weightFormat(row),
+      kvBytesPerElement: kvBytes(row),
+      backend: row.backend,
+      ...(eff ? { eff } : {}),
+      prefillChunkTokens: chunk,
+    });
   } catch {
     return null; // layout inconsistent with the model (e.g. tp × adp ≠ moe_tp × moe_ep)
   }
@@ -95,7 +107,17 @@ export function admittedBatch(row: MeasuredRow): number {
   let b = engineBatch(row);
   const s = row.mode === 'agg' ? setupFor(row, layoutOf(row), undefined, Math.max(DEFAULT_PREFILL_CHUNK_TOKENS, row.isl)) : null;
   if (s) {
-    const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: row.isl + row.osl, outputTokens: row.osl, kvBlockTokens: kvBlockTokens(row.backend), maxTokensPerStep: s.prefillChunkTokens });
+    const mem = gpuMemory({
+      shape: s.shape,
+      gpu: s.gpu,
+      layout: s.layout,
+      weights: s.weights,
+      kvBytesPerElement: s.kvBytesPerElement,
+      contextTokens: row.isl + row.osl,
+      outputTokens: row.osl,
+      kvBlockTokens: kvBlockTokens(row.backend),
+      maxTokensPerStep: s.prefillChunkTokens,
+    });
     if (mem.maxConcurrency >= 1) b = Math.min(b, mem.maxConcurrency);
   }
   admittedCache.set(row, b);
@@ -125,14 +147,18 @@ export function predictRow(row: MeasuredRow, eff: InferenceEfficiency): Predicti
  * with no batch cap; they are excluded from the fit and reported apart (split.ts).
  */
 function predictDisagg(row: MeasuredRow, eff: InferenceEfficiency): Prediction | null {
-  const pf: PoolColumns | null = row.prefill, dc: PoolColumns | null = row.decode;
+  const pf: PoolColumns | null = row.prefill,
+    dc: PoolColumns | null = row.decode;
   if (!pf || !dc) return null;
   const ps = setupFor(row, layoutOf(pf), eff, Math.max(DEFAULT_PREFILL_CHUNK_TOKENS, row.isl));
   const ds = setupFor(row, layoutOf(dc), eff, DEFAULT_PREFILL_CHUNK_TOKENS);
   if (!ps || !ds) return null;
   const r = disaggregatedServing(ps, ds, {
-    concurrency: row.concurrency, inputTokens: row.isl, outputTokens: row.osl,
-    prefillWorkers: pf.sized ? pf.workers : 1, decodeWorkers: dc.sized ? dc.workers : 1,
+    concurrency: row.concurrency,
+    inputTokens: row.isl,
+    outputTokens: row.osl,
+    prefillWorkers: pf.sized ? pf.workers : 1,
+    decodeWorkers: dc.sized ? dc.workers : 1,
     ...(dc.sized ? { decodeMaxBatch: dc.batchSize * Math.max(dc.adp, 1) } : {}),
   });
   return { ttftMs: convert(r.ttftS, 's', 'ms'), tpotMs: convert(r.tpotS, 's', 'ms') };

@@ -34,7 +34,10 @@ const isDeepSeek = (r: MeasuredRow): boolean => DEEPSEEK_MODELS.has(MODEL_MAP[r.
 export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, rows: readonly MeasuredRow[] = loadCleanRows().rows): AccuracyReport {
   const mapped = rows.filter((r) => MODEL_MAP[r.modelPath] && GPU_MAP[r.system]);
   const normal = mapped.filter(isScoredRow);
-  const held = scoreRows(normal.filter((r) => !isFitRow(r)), eff);
+  const held = scoreRows(
+    normal.filter((r) => !isFitRow(r)),
+    eff,
+  );
   return {
     rowsTotal: rows.length,
     rowsMapped: mapped.length,
@@ -44,10 +47,20 @@ export function accuracyReport(eff: InferenceEfficiency = INFERENCE_EFFICIENCY, 
     heldOut: mape(held),
     heldOutHopperAgg: mape(held.filter((s) => isHopper(s.row) && s.row.mode === 'agg')),
     heldOutHopperAggDeepSeek: mape(held.filter((s) => isHopper(s.row) && s.row.mode === 'agg' && isDeepSeek(s.row))),
-    heldOutQueueing: mape(scoreRows(mapped.filter((r) => isQueueingRow(r) && !isFitRow(r)), eff)),
+    heldOutQueueing: mape(
+      scoreRows(
+        mapped.filter((r) => isQueueingRow(r) && !isFitRow(r)),
+        eff,
+      ),
+    ),
     heldOutKvLimited: mape(held.filter((s) => s.row.mode === 'agg' && s.row.concurrency > admittedBatch(s.row))),
     heldOutDisagg: mape(held.filter((s) => s.row.mode === 'disagg')),
-    heldOutUnsizedDisagg: mape(scoreRows(mapped.filter((r) => isUnsizedDisaggRow(r) && !isFitRow(r)), eff)),
+    heldOutUnsizedDisagg: mape(
+      scoreRows(
+        mapped.filter((r) => isUnsizedDisaggRow(r) && !isFitRow(r)),
+        eff,
+      ),
+    ),
     fitSide: mape(scoreRows(normal.filter(isFitRow), eff)),
     groups: mapeByGroup(held),
   };

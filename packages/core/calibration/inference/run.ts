@@ -24,9 +24,13 @@ export function runInferenceCalibration(opts: { write?: boolean } = {}): Accurac
   const rep = accuracyReport(INFERENCE_EFFICIENCY, rows);
   const fittedRep = accuracyReport(fit.eff, rows);
   const fleet = fitFleetUtilization();
-  console.log(`inference: fleet utilisation implied prefill ${fleet.prefillImplied.toFixed(3)} decode ${fleet.decodeImplied.toFixed(3)} -> fitted ${fleet.fitted.toFixed(3)} (in use ${FLEET_OPERATIONS.loadFollowingUtilization})`);
+  console.log(
+    `inference: fleet utilisation implied prefill ${fleet.prefillImplied.toFixed(3)} decode ${fleet.decodeImplied.toFixed(3)} -> fitted ${fleet.fitted.toFixed(3)} (in use ${FLEET_OPERATIONS.loadFollowingUtilization})`,
+  );
   console.log('inference: fitted', JSON.stringify(fit.eff));
-  console.log(`inference: held-out MAPE (in use) TTFT ${pct(rep.heldOut.ttft)} TPOT ${pct(rep.heldOut.tpot)}; Hopper agg TTFT ${pct(rep.heldOutHopperAgg.ttft)} TPOT ${pct(rep.heldOutHopperAgg.tpot)}`);
+  console.log(
+    `inference: held-out MAPE (in use) TTFT ${pct(rep.heldOut.ttft)} TPOT ${pct(rep.heldOut.tpot)}; Hopper agg TTFT ${pct(rep.heldOutHopperAgg.ttft)} TPOT ${pct(rep.heldOutHopperAgg.tpot)}`,
+  );
   if (opts.write !== false) {
     const out = fileURLToPath(new URL('../../../../docs/inference-accuracy.md', import.meta.url));
     writeFileSync(out, renderAccuracyDoc(INFERENCE_EFFICIENCY, fit.eff, rep, fittedRep, fleet, clean));

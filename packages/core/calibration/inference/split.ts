@@ -25,8 +25,24 @@ export function loadSplit(): SplitFile {
  * batch size and concurrency, so all concurrency points of one configuration land on the same side.
  */
 export function configKey(r: MeasuredRow): string {
-  const pool = (p: MeasuredRow['prefill']) => p ? `${p.workers}x${p.tp}/${p.pp}/${p.adp}/${p.moeTp}/${p.moeEp}` : '-';
-  return [r.modelPath, r.system, r.backend, r.mode, r.isl, r.osl, r.gemmQuant, r.precision, r.tp, r.pp, r.adp, r.moeTp, r.moeEp, pool(r.prefill), pool(r.decode)].join('|');
+  const pool = (p: MeasuredRow['prefill']) => (p ? `${p.workers}x${p.tp}/${p.pp}/${p.adp}/${p.moeTp}/${p.moeEp}` : '-');
+  return [
+    r.modelPath,
+    r.system,
+    r.backend,
+    r.mode,
+    r.isl,
+    r.osl,
+    r.gemmQuant,
+    r.precision,
+    r.tp,
+    r.pp,
+    r.adp,
+    r.moeTp,
+    r.moeEp,
+    pool(r.prefill),
+    pool(r.decode),
+  ].join('|');
 }
 
 /** 32-bit FNV-1a. */

@@ -18,9 +18,20 @@ const configurations: Record<string, 'fit' | 'test'> = { ...(old?.configurations
 let added = 0;
 for (const r of loadCleanRows().rows) {
   const k = configKey(r);
-  if (configurations[k] === undefined) { configurations[k] = hashSide(r); added++; }
+  if (configurations[k] === undefined) {
+    configurations[k] = hashSide(r);
+    added++;
+  }
 }
-const sorted = Object.fromEntries(Object.keys(configurations).sort().map((k) => [k, configurations[k]]));
-const file: SplitFile = { rule: SPLIT_RULE, written: old?.written ?? new Date().toISOString().slice(0, 10), configurations: sorted as Record<string, 'fit' | 'test'> };
+const sorted = Object.fromEntries(
+  Object.keys(configurations)
+    .sort()
+    .map((k) => [k, configurations[k]]),
+);
+const file: SplitFile = {
+  rule: SPLIT_RULE,
+  written: old?.written ?? new Date().toISOString().slice(0, 10),
+  configurations: sorted as Record<string, 'fit' | 'test'>,
+};
 writeFileSync(SPLIT_FILE, `${JSON.stringify(file, null, 1)}\n`);
 console.log(`wrote ${SPLIT_FILE}: ${Object.keys(sorted).length} configurations (${added} added)`);

@@ -15,7 +15,11 @@ function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): nu
  * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic,
  * started from the stored values.
  */
-export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 8, start: StoredEfficiency = DEFAULT_EFFICIENCY): { params: StoredEfficiency; loss: number } {
+export function fitEfficiency(
+  runs: readonly PublishedRun[],
+  sweeps = 8,
+  start: StoredEfficiency = DEFAULT_EFFICIENCY,
+): { params: StoredEfficiency; loss: number } {
   let params: StoredEfficiency = { ...start };
   const loss = (p: StoredEfficiency) => runs.reduce((s, r) => s + Math.log(predict(r, p).predicted / r.published) ** 2, 0);
   for (let sweep = 0; sweep < sweeps; sweep++) {
@@ -23,11 +27,24 @@ export function fitEfficiency(runs: readonly PublishedRun[], sweeps = 8, start: 
       let [a, b] = FIT_BOUNDS[key];
       const g = (Math.sqrt(5) - 1) / 2;
       const f = (x: number) => loss({ ...params, [key]: x });
-      let c = b - g * (b - a), d = a + g * (b - a);
-      let fc = f(c), fd = f(d);
+      let c = b - g * (b - a),
+        d = a + g * (b - a);
+      let fc = f(c),
+        fd = f(d);
       for (let i = 0; i < 30; i++) {
-        if (fc < fd) { b = d; d = c; fd = fc; c = b - g * (b - a); fc = f(c); }
-        else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = f(d); }
+        if (fc < fd) {
+          b = d;
+          d = c;
+          fd = fc;
+          c = b - g * (b - a);
+          fc = f(c);
+        } else {
+          a = c;
+          c = d;
+          fc = fd;
+          d = a + g * (b - a);
+          fd = f(d);
+        }
       }
       const candidate = roundParam(key, (a + b) / 2);
       // keep the current value unless the line search found a lower loss (golden section is not global)

@@ -31,14 +31,21 @@ export function runTrainingCalibration(opts: { writeDoc?: boolean } = {}): { max
     const p = r.plan;
     return `| ${r.run.id}${r.run.hardwareCaveat ? ' †' : ''} | ${r.run.fit ? 'fit' : 'held out'} | ${r.run.description} | ${r.run.metric === 'mfu' ? 'MFU' : 'tok/s/GPU'} | ${fmt(r.run.published, r.run.metric)} | ${fmt(r.predicted, r.run.metric)} | ${(r.relativeError * 100).toFixed(1)}% | ${p.bottleneck}, ${p.parallelism.schedule}${p.parallelism.schedule === 'interleaved' ? ` v${p.parallelism.virtualStages}` : ''}, recompute ${p.parallelism.recompute}, zero ${p.parallelism.zero}, ${(p.memoryPerGpuBytes.total / 1e9).toFixed(1)} GB${p.fits ? '' : ' (does not fit)'} |`;
   });
-  for (const r of results) console.log(`  ${r.run.id.padEnd(26)} ${r.run.fit ? 'fit ' : 'held'} published ${fmt(r.run.published, r.run.metric).padStart(7)} predicted ${fmt(r.predicted, r.run.metric).padStart(7)} error ${(r.relativeError * 100).toFixed(1)}%`);
+  for (const r of results)
+    console.log(
+      `  ${r.run.id.padEnd(26)} ${r.run.fit ? 'fit ' : 'held'} published ${fmt(r.run.published, r.run.metric).padStart(7)} predicted ${fmt(r.predicted, r.run.metric).padStart(7)} error ${(r.relativeError * 100).toFixed(1)}%`,
+    );
   const held = results.filter((r) => !r.run.fit);
   const mape = (xs: typeof results) => xs.reduce((s, r) => s + Math.abs(r.relativeError), 0) / Math.max(1, xs.length);
   const heldRepresentable = held.filter((r) => !r.run.hardwareCaveat);
   const GROUPS: readonly [string, string][] = [
-    ['llama3-', 'Llama 3 paper (Meta, H100)'], ['deepseek-', 'DeepSeek reports (H800)'], ['nemo-', 'NeMo 24.12 performance summary (H100)'],
-    ['mbridge-', 'Megatron-Bridge performance summary (H100, 2 × B200)'], ['titan-', 'torchtitan (H100 96 GB/500 W †, A100)'],
-    ['megatron-', 'Megatron-LM paper (A100, 2021)'], ['mpt-', 'MosaicML llm-foundry MPT (H100, A100)'],
+    ['llama3-', 'Llama 3 paper (Meta, H100)'],
+    ['deepseek-', 'DeepSeek reports (H800)'],
+    ['nemo-', 'NeMo 24.12 performance summary (H100)'],
+    ['mbridge-', 'Megatron-Bridge performance summary (H100, 2 × B200)'],
+    ['titan-', 'torchtitan (H100 96 GB/500 W †, A100)'],
+    ['megatron-', 'Megatron-LM paper (A100, 2021)'],
+    ['mpt-', 'MosaicML llm-foundry MPT (H100, A100)'],
   ];
   const groups = GROUPS.map(([prefix, name]) => [name, held.filter((r) => r.run.id.startsWith(prefix))] as const).filter(([, xs]) => xs.length > 0);
   const err = (id: string) => {
@@ -117,7 +124,8 @@ ${PUBLISHED_RUNS.map((r) => `- **${r.id}**: ${r.source}.${r.derivation ? ` Deriv
     writeFileSync(out, doc);
     console.log(`wrote ${out}`);
   }
-  if (maxFitDrift > 0.02) console.warn(`WARNING: stored efficiency parameters differ from the refit by up to ${maxFitDrift.toFixed(3)}: update src/training/efficiency.ts`);
+  if (maxFitDrift > 0.02)
+    console.warn(`WARNING: stored efficiency parameters differ from the refit by up to ${maxFitDrift.toFixed(3)}: update src/training/efficiency.ts`);
   return { maxFitDrift };
 }
 

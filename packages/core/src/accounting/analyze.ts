@@ -23,8 +23,14 @@ export interface ModelAnalysis {
   readonly mtpActiveParams: number;
   readonly parameterConvention: string;
   readonly paramsBreakdown: {
-    readonly embedding: number; readonly head: number; readonly attention: number; readonly denseFfn: number;
-    readonly routedExperts: number; readonly sharedExperts: number; readonly routers: number; readonly norms: number;
+    readonly embedding: number;
+    readonly head: number;
+    readonly attention: number;
+    readonly denseFfn: number;
+    readonly routedExperts: number;
+    readonly sharedExperts: number;
+    readonly routers: number;
+    readonly norms: number;
   };
   readonly kvCacheBytesPerToken: { readonly bf16: number; readonly fp8: number };
   readonly sequenceLength: number;
@@ -55,10 +61,17 @@ export function analyzeModel(arch: ModelArchitecture, opts: { sequenceLength?: n
     activeNonEmbeddingParams: p.activeParams - p.embeddingParams - p.headParams,
     mtpParams: p.mtpParams,
     mtpActiveParams: p.mtpActiveParams,
-    parameterConvention: 'totalParams and activeParams include the input embedding and the LM head (head counted once more unless tied) and exclude MTP modules; mtpParams are the unique MTP weights, excluding the embedding and head they share',
+    parameterConvention:
+      'totalParams and activeParams include the input embedding and the LM head (head counted once more unless tied) and exclude MTP modules; mtpParams are the unique MTP weights, excluding the embedding and head they share',
     paramsBreakdown: {
-      embedding: p.embeddingParams, head: p.headParams, attention: p.attentionParams, denseFfn: p.denseFfnParams,
-      routedExperts: p.routedExpertParams, sharedExperts: p.sharedExpertParams, routers: p.routerParams, norms: p.normParams,
+      embedding: p.embeddingParams,
+      head: p.headParams,
+      attention: p.attentionParams,
+      denseFfn: p.denseFfnParams,
+      routedExperts: p.routedExpertParams,
+      sharedExperts: p.sharedExpertParams,
+      routers: p.routerParams,
+      norms: p.normParams,
     },
     kvCacheBytesPerToken: {
       bf16: kvCacheBytesPerToken(arch, BYTES_PER_ELEMENT.bf16),
@@ -70,6 +83,7 @@ export function analyzeModel(arch: ModelArchitecture, opts: { sequenceLength?: n
     trainingAttentionFlopsPerToken: train.attentionFlops,
     trainingMtpFlopsPerToken: train.mtpFlops,
     forwardFlopsPerToken: fwd.totalFlops,
-    flopsConvention: '2 FLOPs per weight per token forward, 6 for training (forward + backward); causal attention (QK^T and AV over the mean attended context); MTP modules excluded from trainingFlopsPerToken and reported in trainingMtpFlopsPerToken',
+    flopsConvention:
+      '2 FLOPs per weight per token forward, 6 for training (forward + backward); causal attention (QK^T and AV over the mean attended context); MTP modules excluded from trainingFlopsPerToken and reported in trainingMtpFlopsPerToken',
   };
 }

@@ -53,9 +53,7 @@ function forwardParts(arch: ModelArchitecture, seqLen: number): { matmul: number
   }
   const last = arch.layers[arch.layers.length - 1];
   // one MTP module: eh_proj (2h x h), one decoder layer like the last one, the shared head
-  const mtpPerModule = last
-    ? 2 * (2 * h * h + layerMatmulParams(arch, last) + lmHead) + attentionCoreFlopsPerToken(arch, meanCausalKeys(seqLen, null))
-    : 0;
+  const mtpPerModule = last ? 2 * (2 * h * h + layerMatmulParams(arch, last) + lmHead) + attentionCoreFlopsPerToken(arch, meanCausalKeys(seqLen, null)) : 0;
   return { matmul, attention, mtp: arch.mtpLayers * mtpPerModule };
 }
 

@@ -19,9 +19,7 @@ export function attentionParamsPerLayer(arch: ModelArchitecture): number {
   if (a.mla) {
     const m = a.mla;
     const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
-    const q = m.qLoraRank === null
-      ? h * a.numHeads * qHead
-      : h * m.qLoraRank + m.qLoraRank /* q_a_layernorm */ + m.qLoraRank * a.numHeads * qHead;
+    const q = m.qLoraRank === null ? h * a.numHeads * qHead : h * m.qLoraRank + m.qLoraRank /* q_a_layernorm */ + m.qLoraRank * a.numHeads * qHead;
     const kvA = h * (m.kvLoraRank + m.qkRopeHeadDim) + m.kvLoraRank /* kv_a_layernorm */;
     const kvB = m.kvLoraRank * a.numHeads * (m.qkNopeHeadDim + m.vHeadDim);
     const o = a.numHeads * m.vHeadDim * h;
@@ -81,7 +79,13 @@ export function headParams(arch: ModelArchitecture): number {
 
 /** All weights of one layer (every expert). */
 export function layerTotalParams(arch: ModelArchitecture, layer: LayerSpec): number {
-  const ffn = layer.ffn === 'moe' ? (() => { const m = moeLayerParams(arch); return m.routedTotal + m.shared + m.router; })() : denseFfnParams(arch);
+  const ffn =
+    layer.ffn === 'moe'
+      ? (() => {
+          const m = moeLayerParams(arch);
+          return m.routedTotal + m.shared + m.router;
+        })()
+      : denseFfnParams(arch);
   return attentionParamsPerLayer(arch) + ffn + layerNormParams(arch);
 }
 
@@ -124,7 +128,13 @@ export interface ParameterCount {
 }
 
 export function countParameters(arch: ModelArchitecture): ParameterCount {
-  let attention = 0, dense = 0, routed = 0, shared = 0, router = 0, norms = arch.hiddenSize /* final norm */, active = 0;
+  let attention = 0,
+    dense = 0,
+    routed = 0,
+    shared = 0,
+    router = 0,
+    norms = arch.hiddenSize /* final norm */,
+    active = 0;
   const moe = moeLayerParams(arch);
   for (const layer of arch.layers) {
     attention += attentionParamsPerLayer(arch);

@@ -9,14 +9,15 @@ const link = { gbps: 100, latencyUs: 0 };
 describe('collectives', () => {
   it('ring all-reduce moves 2(n-1)/n of the buffer; reduce-scatter and all-gather half of that', () => {
     const bytes = 8e9;
-    expect(allReduceSeconds(bytes, 8, link)).toBeCloseTo((2 * 7 / 8) * 8e9 / 100e9, 9);
-    expect(reduceScatterSeconds(bytes, 8, link)).toBeCloseTo((7 / 8) * 8e9 / 100e9, 9);
+    expect(allReduceSeconds(bytes, 8, link)).toBeCloseTo((((2 * 7) / 8) * 8e9) / 100e9, 9);
+    expect(reduceScatterSeconds(bytes, 8, link)).toBeCloseTo(((7 / 8) * 8e9) / 100e9, 9);
     expect(allGatherSeconds(bytes, 8, link)).toBeCloseTo(reduceScatterSeconds(bytes, 8, link), 12);
     expect(allReduceSeconds(bytes, 1, link)).toBe(0);
   });
 
   it('hierarchical all-reduce moves only 1/k of the buffer across nodes', () => {
-    const up = { gbps: 160, latencyUs: 0 }, out = { gbps: 40, latencyUs: 0 };
+    const up = { gbps: 160, latencyUs: 0 },
+      out = { gbps: 40, latencyUs: 0 };
     const flat = allReduceSeconds(1e9, 64, out);
     const hier = hierarchicalAllReduceSeconds(1e9, { perNode: 8, nodes: 8 }, up, out);
     expect(hier).toBeLessThan(flat);
@@ -46,16 +47,42 @@ describe('expert all-to-all with node-limited routing', () => {
   });
 
   it('cross-node traffic is per destination node: 3.5 remote copies per token for V3', () => {
-    const up = { gbps: 160, latencyUs: 0 }, out = { gbps: 40, latencyUs: 0 };
-    const r = expertAllToAll({ tokens: 4096, hiddenSize: 7168, topK: 8, numExperts: 256, ep: 64, epPerNode: 8, numGroups: 8, topKGroups: 4, bytesPerElement: 1, scaleUp: up, scaleOut: out });
+    const up = { gbps: 160, latencyUs: 0 },
+      out = { gbps: 40, latencyUs: 0 };
+    const r = expertAllToAll({
+      tokens: 4096,
+      hiddenSize: 7168,
+      topK: 8,
+      numExperts: 256,
+      ep: 64,
+      epPerNode: 8,
+      numGroups: 8,
+      topKGroups: 4,
+      bytesPerElement: 1,
+      scaleUp: up,
+      scaleOut: out,
+    });
     expect(r.scaleOutBytes).toBeCloseTo(4096 * 3.5 * 7168, 0);
     expect(r.bottleneck).toBe('scale-out');
-    expect(r.seconds).toBeCloseTo(4096 * 3.5 * 7168 / 40e9, 9);
+    expect(r.seconds).toBeCloseTo((4096 * 3.5 * 7168) / 40e9, 9);
   });
 
   it('inside one node the all-to-all runs on NVLink only', () => {
-    const up = { gbps: 160, latencyUs: 0 }, out = { gbps: 40, latencyUs: 0 };
-    const r = expertAllToAll({ tokens: 1000, hiddenSize: 1000, topK: 2, numExperts: 8, ep: 8, epPerNode: 8, numGroups: null, topKGroups: null, bytesPerElement: 2, scaleUp: up, scaleOut: out });
+    const up = { gbps: 160, latencyUs: 0 },
+      out = { gbps: 40, latencyUs: 0 };
+    const r = expertAllToAll({
+      tokens: 1000,
+      hiddenSize: 1000,
+      topK: 2,
+      numExperts: 8,
+      ep: 8,
+      epPerNode: 8,
+      numGroups: null,
+      topKGroups: null,
+      bytesPerElement: 2,
+      scaleUp: up,
+      scaleOut: out,
+    });
     expect(r.scaleOutBytes).toBe(0);
     expect(r.bottleneck).toBe('scale-up');
   });

@@ -24,7 +24,7 @@ function latencySeconds(steps: number, link: CollectiveLink): number {
 
 export function allReduceSeconds(bytes: number, n: number, link: CollectiveLink): number {
   if (n <= 1 || bytes <= 0) return 0;
-  return transferSeconds((2 * (n - 1) / n) * bytes, link) + latencySeconds(2 * (n - 1), link);
+  return transferSeconds(((2 * (n - 1)) / n) * bytes, link) + latencySeconds(2 * (n - 1), link);
 }
 
 export function reduceScatterSeconds(bytes: number, n: number, link: CollectiveLink): number {

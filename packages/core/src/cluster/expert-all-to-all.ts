@@ -78,15 +78,15 @@ export function expertAllToAll(input: ExpertAllToAllInput): ExpertAllToAllCost {
   const tokenBytes = h * b;
   if (nodes <= 1) {
     // all inside one node: every expert copy not local crosses NVLink
-    const bytes = tokens * topK * tokenBytes * (ep - 1) / ep;
+    const bytes = (tokens * topK * tokenBytes * (ep - 1)) / ep;
     const seconds = bytes / convert(input.scaleUp.gbps, 'GB', 'B') + convert(input.scaleUp.latencyUs, 'us', 's');
     return { seconds, destinationNodesPerToken: 1, scaleOutBytes: 0, scaleUpBytes: bytes, bottleneck: 'scale-up' };
   }
   const dest = expectedDestinationNodes(nodes, numExperts, topK, input.numGroups, input.topKGroups);
-  const remoteNodes = dest * (nodes - 1) / nodes;
+  const remoteNodes = (dest * (nodes - 1)) / nodes;
   const scaleOutBytes = tokens * remoteNodes * tokenBytes;
   // on arrival (and for the local node) copies fan out to the GPUs holding the experts
-  const scaleUpBytes = tokens * topK * tokenBytes * (perNode - 1) / perNode;
+  const scaleUpBytes = (tokens * topK * tokenBytes * (perNode - 1)) / perNode;
   const outS = scaleOutBytes / convert(input.scaleOut.gbps, 'GB', 'B');
   const upS = scaleUpBytes / convert(input.scaleUp.gbps, 'GB', 'B');
   const seconds = Math.max(outS, upS) + convert(input.scaleOut.latencyUs, 'us', 's');

@@ -82,16 +82,22 @@ export function auditClaim(c: ClaimInput): ClaimAudit {
   const shareOfPrecisionPeak = achievedTflops / precisionPeak;
   const reasons: string[] = [];
   let verdict: Verdict = 'plausible';
-  reasons.push(`${c.tokens.toExponential(3)} tokens in ${Math.round(gpuHours).toLocaleString('en-US')} GPU-hours is ${tps.toFixed(0)} tokens/s per GPU: ${achievedTflops.toFixed(0)} TFLOPS of model FLOPs per GPU (${(flopsPerToken / 1e9).toFixed(1)} GFLOP per token at ${c.sequenceLength} tokens), ${pct(impliedMfu)} MFU on the BF16 basis`);
+  reasons.push(
+    `${c.tokens.toExponential(3)} tokens in ${Math.round(gpuHours).toLocaleString('en-US')} GPU-hours is ${tps.toFixed(0)} tokens/s per GPU: ${achievedTflops.toFixed(0)} TFLOPS of model FLOPs per GPU (${(flopsPerToken / 1e9).toFixed(1)} GFLOP per token at ${c.sequenceLength} tokens), ${pct(impliedMfu)} MFU on the BF16 basis`,
+  );
   if (shareOfPrecisionPeak > 1) {
     verdict = 'physically impossible';
-    reasons.push(`that is ${pct(shareOfPrecisionPeak)} of the ${precisionPeak} TFLOPS dense ${c.precision.toUpperCase()} peak of ${c.gpu.name}: no GPU computes faster than its peak`);
+    reasons.push(
+      `that is ${pct(shareOfPrecisionPeak)} of the ${precisionPeak} TFLOPS dense ${c.precision.toUpperCase()} peak of ${c.gpu.name}: no GPU computes faster than its peak`,
+    );
   }
   let predicted: ClaimAudit['predicted'];
   if (c.predicted) {
     const ratio = tps / c.predicted.tokensPerSecondPerGpu;
     predicted = { ...c.predicted, claimedToPredictedSpeed: ratio };
-    reasons.push(`the planner predicts ${c.predicted.tokensPerSecondPerGpu.toFixed(0)} tokens/s per GPU (${Math.round(c.predicted.gpuHours).toLocaleString('en-US')} GPU-hours): the claim is ${ratio.toFixed(2)}× that speed`);
+    reasons.push(
+      `the planner predicts ${c.predicted.tokensPerSecondPerGpu.toFixed(0)} tokens/s per GPU (${Math.round(c.predicted.gpuHours).toLocaleString('en-US')} GPU-hours): the claim is ${ratio.toFixed(2)}× that speed`,
+    );
     if (verdict === 'plausible' && ratio > OPTIMISTIC_SPEED_RATIO) {
       verdict = 'optimistic';
       reasons.push(`more than ${OPTIMISTIC_SPEED_RATIO}× the predicted speed, beyond the planner's held-out error`);
@@ -102,10 +108,21 @@ export function auditClaim(c: ClaimInput): ClaimAudit {
     reasons.push(`an MFU above ${pct(HIGHEST_ORDINARY_MFU)} is beyond published large-scale runs (38-43%)`);
   }
   const impliedUsdPerGpuHour = c.costUsd !== undefined ? c.costUsd / gpuHours : undefined;
-  if (impliedUsdPerGpuHour !== undefined) reasons.push(`the claimed cost is ${usd(c.costUsd ?? 0)}, i.e. $${impliedUsdPerGpuHour.toFixed(2)} per GPU-hour (default rental for this GPU: $${c.rentUsdPerGpuHour.value.toFixed(2)})`);
+  if (impliedUsdPerGpuHour !== undefined)
+    reasons.push(
+      `the claimed cost is ${usd(c.costUsd ?? 0)}, i.e. $${impliedUsdPerGpuHour.toFixed(2)} per GPU-hour (default rental for this GPU: $${c.rentUsdPerGpuHour.value.toFixed(2)})`,
+    );
   return {
-    verdict, reasons, gpuHours, wallClockDays, impliedTokensPerSecondPerGpu: tps, impliedMfu, shareOfPrecisionPeak, trainingFlopsPerToken: flopsPerToken,
-    ...(predicted ? { predicted } : {}), ...(impliedUsdPerGpuHour !== undefined ? { impliedUsdPerGpuHour } : {}),
+    verdict,
+    reasons,
+    gpuHours,
+    wallClockDays,
+    impliedTokensPerSecondPerGpu: tps,
+    impliedMfu,
+    shareOfPrecisionPeak,
+    trainingFlopsPerToken: flopsPerToken,
+    ...(predicted ? { predicted } : {}),
+    ...(impliedUsdPerGpuHour !== undefined ? { impliedUsdPerGpuHour } : {}),
     leftOut: leftOutOf(c, gpuHours, wallClockDays),
   };
 }
@@ -114,10 +131,27 @@ export function auditClaim(c: ClaimInput): ClaimAudit {
 function leftOutOf(c: ClaimInput, gpuHours: number, days: number): LeftOut[] {
   const d = OWNERSHIP_DEFAULTS;
   const out: LeftOut[] = [];
-  if (c.gpuUsd) out.push({ item: `buying the ${c.gpuCount.toLocaleString('en-US')} GPUs (capex)`, estimateUsd: c.gpuCount * c.gpuUsd.value, source: `${c.gpuCount} × $${c.gpuUsd.value.toLocaleString('en-US')} per GPU: ${c.gpuUsd.source}` });
+  if (c.gpuUsd)
+    out.push({
+      item: `buying the ${c.gpuCount.toLocaleString('en-US')} GPUs (capex)`,
+      estimateUsd: c.gpuCount * c.gpuUsd.value,
+      source: `${c.gpuCount} × $${c.gpuUsd.value.toLocaleString('en-US')} per GPU: ${c.gpuUsd.source}`,
+    });
   const energy = estimateEnergy({ gpuCount: c.gpuCount, tdpW: c.gpu.tdpW.value, hours: convert(days, 'day', 'h') });
-  out.push({ item: 'electricity for the run', estimateUsd: convert(energy.energyMWh, 'MWh', 'kWh') * d.usdPerKwh.value, source: `${energy.energyMWh.toFixed(0)} MWh (TDP × ${d.gpuPowerShareOfTdp.value} × ${d.serverPowerPerGpuWatt.value.toFixed(2)} server factor × PUE ${d.pue.value}) × $${d.usdPerKwh.value}/kWh: ${d.usdPerKwh.source}` });
-  out.push({ item: 'ablations, failed and restarted runs', estimateUsd: gpuHours * c.rentUsdPerGpuHour.value * d.experimentMultiplier.value, source: `experiment multiplier ${d.experimentMultiplier.value} × the run at the rental price: ${d.experimentMultiplier.source}` });
-  out.push({ item: 'operations staff during the run', estimateUsd: (c.gpuCount / GPUS_PER_STAFF_UNIT) * d.staffFtePer1000Gpus.value * d.usdPerFteYear.value * convert(days, 'day', 'year'), source: `${d.staffFtePer1000Gpus.value} FTE per 1,000 GPUs (${d.staffFtePer1000Gpus.source}) at $${d.usdPerFteYear.value.toLocaleString('en-US')}/year (${d.usdPerFteYear.source}); research staff not included` });
+  out.push({
+    item: 'electricity for the run',
+    estimateUsd: convert(energy.energyMWh, 'MWh', 'kWh') * d.usdPerKwh.value,
+    source: `${energy.energyMWh.toFixed(0)} MWh (TDP × ${d.gpuPowerShareOfTdp.value} × ${d.serverPowerPerGpuWatt.value.toFixed(2)} server factor × PUE ${d.pue.value}) × $${d.usdPerKwh.value}/kWh: ${d.usdPerKwh.source}`,
+  });
+  out.push({
+    item: 'ablations, failed and restarted runs',
+    estimateUsd: gpuHours * c.rentUsdPerGpuHour.value * d.experimentMultiplier.value,
+    source: `experiment multiplier ${d.experimentMultiplier.value} × the run at the rental price: ${d.experimentMultiplier.source}`,
+  });
+  out.push({
+    item: 'operations staff during the run',
+    estimateUsd: (c.gpuCount / GPUS_PER_STAFF_UNIT) * d.staffFtePer1000Gpus.value * d.usdPerFteYear.value * convert(days, 'day', 'year'),
+    source: `${d.staffFtePer1000Gpus.value} FTE per 1,000 GPUs (${d.staffFtePer1000Gpus.source}) at $${d.usdPerFteYear.value.toLocaleString('en-US')}/year (${d.usdPerFteYear.source}); research staff not included`,
+  });
   return out;
 }

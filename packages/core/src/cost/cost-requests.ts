@@ -42,11 +42,28 @@ export function planOwnership(req: OwnershipRequest): OwnershipPlan {
   const gpuUsd = req.gpuUsd !== undefined ? given(req.gpuUsd) : price?.gpuUsd;
   if (!serverUsd && !gpuUsd) throw PlannerInputError.at('gpuUsd', 'no purchase price is on file for this GPU: give gpuUsd or serverUsd', 'unsupported');
   const overrides: Partial<Record<keyof OwnershipDefaults, number>> = {};
-  const keys: Array<keyof OwnershipDefaults> = ['pue', 'usdPerKwh', 'depreciationYears', 'lifetimeUtilization', 'gpuPowerShareOfTdp', 'serverPowerPerGpuWatt', 'networkingUsdPerNode', 'storageUsdPerNode', 'serverOverheadUsdPerNode', 'facilityUsdPerKwMonth', 'staffFtePer1000Gpus', 'usdPerFteYear', 'experimentMultiplier'];
+  const keys: Array<keyof OwnershipDefaults> = [
+    'pue',
+    'usdPerKwh',
+    'depreciationYears',
+    'lifetimeUtilization',
+    'gpuPowerShareOfTdp',
+    'serverPowerPerGpuWatt',
+    'networkingUsdPerNode',
+    'storageUsdPerNode',
+    'serverOverheadUsdPerNode',
+    'facilityUsdPerKwMonth',
+    'staffFtePer1000Gpus',
+    'usdPerFteYear',
+    'experimentMultiplier',
+  ];
   for (const k of keys) if (req[k] !== undefined) overrides[k] = req[k];
   const result = compareOwnership({
-    gpu, gpuCount: req.gpuCount, prices: { rentUsdPerGpuHour: rent, ...(serverUsd ? { serverUsd } : {}), ...(gpuUsd ? { gpuUsd } : {}) },
-    overrides, ...(req.run ? { runGpuHours: req.run.gpuHours } : {}),
+    gpu,
+    gpuCount: req.gpuCount,
+    prices: { rentUsdPerGpuHour: rent, ...(serverUsd ? { serverUsd } : {}), ...(gpuUsd ? { gpuUsd } : {}) },
+    overrides,
+    ...(req.run ? { runGpuHours: req.run.gpuHours } : {}),
   });
   return { ...result, gpu: gpu.id, rentalPrice: { usdPerGpuHour: rent.value, kind: rent.rentalKind ?? 'request', source: rent.source } };
 }
@@ -67,7 +84,15 @@ export function auditTrainingClaim(req: AuditRequest): AuditPlan {
   let predicted: { gpuHours: number; tokensPerSecondPerGpu: number } | undefined;
   let predictionUnavailable: string | undefined;
   try {
-    const plan = planTraining({ model: req.model, gpu: gpu.id, gpuCount: req.gpuCount, tokens: req.tokens, sequenceLength, precision, ...(req.globalBatchTokens !== undefined ? { globalBatchTokens: req.globalBatchTokens } : {}) });
+    const plan = planTraining({
+      model: req.model,
+      gpu: gpu.id,
+      gpuCount: req.gpuCount,
+      tokens: req.tokens,
+      sequenceLength,
+      precision,
+      ...(req.globalBatchTokens !== undefined ? { globalBatchTokens: req.globalBatchTokens } : {}),
+    });
     if (plan.feasible) predicted = { gpuHours: plan.gpuHours, tokensPerSecondPerGpu: plan.tokensPerSecondPerGpu };
     else predictionUnavailable = `no layout fits: ${plan.reasons[0] ?? ''}`;
   } catch (e) {
@@ -77,13 +102,22 @@ export function auditTrainingClaim(req: AuditRequest): AuditPlan {
   const rent = rentFigure(gpu.id, undefined);
   const gpuUsd = getGpuPrice(gpu.id)?.gpuUsd;
   const audit = auditClaim({
-    arch, gpu, gpuCount: req.gpuCount, tokens: req.tokens, precision, sequenceLength,
-    ...(req.days !== undefined ? { days: req.days } : {}), ...(req.gpuHours !== undefined ? { gpuHours: req.gpuHours } : {}),
-    ...(req.costUsd !== undefined ? { costUsd: req.costUsd } : {}), ...(predicted ? { predicted } : {}),
-    ...(gpuUsd ? { gpuUsd } : {}), rentUsdPerGpuHour: rent,
+    arch,
+    gpu,
+    gpuCount: req.gpuCount,
+    tokens: req.tokens,
+    precision,
+    sequenceLength,
+    ...(req.days !== undefined ? { days: req.days } : {}),
+    ...(req.gpuHours !== undefined ? { gpuHours: req.gpuHours } : {}),
+    ...(req.costUsd !== undefined ? { costUsd: req.costUsd } : {}),
+    ...(predicted ? { predicted } : {}),
+    ...(gpuUsd ? { gpuUsd } : {}),
+    rentUsdPerGpuHour: rent,
   });
   return {
-    ...audit, rentalPrice: { usdPerGpuHour: rent.value, kind: rent.rentalKind ?? 'request', source: rent.source },
+    ...audit,
+    rentalPrice: { usdPerGpuHour: rent.value, kind: rent.rentalKind ?? 'request', source: rent.source },
     ...(predictionUnavailable ? { predictionUnavailable, reasons: [...audit.reasons, `no planner prediction: ${predictionUnavailable}`] } : {}),
   };
 }

@@ -20,7 +20,7 @@ describe('energy', () => {
     expect(e.energyMWh).toBeCloseTo((8 * 700 * 10) / 1e6, 12);
     const d = estimateEnergy({ gpuCount: 8, tdpW: 700, hours: 10, gridKgCo2PerKwh: 0.5 });
     expect(d.energyMWh).toBeGreaterThan(e.energyMWh);
-    expect(d.co2Tonnes!).toBeCloseTo(d.energyMWh * 1000 * 0.5 / 1000, 9);
+    expect(d.co2Tonnes!).toBeCloseTo((d.energyMWh * 1000 * 0.5) / 1000, 9);
   });
 });
 
@@ -32,8 +32,13 @@ describe('ownership vs rental', () => {
     expect(r.nodes).toBe(256);
     expect(r.breakdown.capexUsd.servers).toBeCloseTo(256 * (8 * 25_000 + 110_000), 0);
     expect(r.capexUsd).toBeCloseTo(r.breakdown.capexUsd.servers + r.breakdown.capexUsd.networking + r.breakdown.capexUsd.storage, 3);
-    for (const a of r.assumptions) { expect(a.source.length).toBeGreaterThan(0); expect(Number.isFinite(a.value)).toBe(true); }
-    expect(r.assumptions.map((a) => a.name)).toEqual(expect.arrayContaining(['pue', 'usdPerKwh', 'depreciationYears', 'lifetimeUtilization', 'experimentMultiplier', 'rentUsdPerGpuHour']));
+    for (const a of r.assumptions) {
+      expect(a.source.length).toBeGreaterThan(0);
+      expect(Number.isFinite(a.value)).toBe(true);
+    }
+    expect(r.assumptions.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['pue', 'usdPerKwh', 'depreciationYears', 'lifetimeUtilization', 'experimentMultiplier', 'rentUsdPerGpuHour']),
+    );
   });
 
   it('the owned rate is the per-year costs over useful GPU-hours; the run costs its GPU-hours × each rate', () => {
@@ -68,8 +73,26 @@ describe('ownership vs rental', () => {
 });
 
 describe('claim audit', () => {
-  const claim = { arch: v3, gpu: h800, gpuCount: 2048, tokens: 14.8e12, precision: 'fp8' as const, sequenceLength: 4096, rentUsdPerGpuHour: RENT_H800, gpuUsd: GPU_H800 };
-  const plan = planTraining({ model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096, precision: 'fp8', optimizerStatePrecision: 'bf16' });
+  const claim = {
+    arch: v3,
+    gpu: h800,
+    gpuCount: 2048,
+    tokens: 14.8e12,
+    precision: 'fp8' as const,
+    sequenceLength: 4096,
+    rentUsdPerGpuHour: RENT_H800,
+    gpuUsd: GPU_H800,
+  };
+  const plan = planTraining({
+    model: 'deepseek-v3',
+    gpu: 'h800',
+    gpuCount: 2048,
+    tokens: 14.8e12,
+    sequenceLength: 4096,
+    globalBatchTokens: 15360 * 4096,
+    precision: 'fp8',
+    optimizerStatePrecision: 'bf16',
+  });
   const predicted = { gpuHours: plan.gpuHours, tokensPerSecondPerGpu: plan.tokensPerSecondPerGpu };
 
   it("DeepSeek-V3's claim (14.8T tokens in 2,664K H800 GPU-hours, V3 report Table 1) is plausible at ≈ 39% MFU (ISCA'25: 38.9%, ±2 points)", () => {
@@ -81,7 +104,10 @@ describe('claim audit', () => {
     expect(a.impliedUsdPerGpuHour!).toBeCloseTo(2, 6);
     expect(a.predicted!.claimedToPredictedSpeed).toBeGreaterThan(0.7);
     expect(a.leftOut.find((l) => l.item.includes('capex'))!.estimateUsd).toBeCloseTo(2048 * 25_000, 0);
-    for (const l of a.leftOut) { expect(l.estimateUsd).toBeGreaterThan(0); expect(l.source.length).toBeGreaterThan(0); }
+    for (const l of a.leftOut) {
+      expect(l.estimateUsd).toBeGreaterThan(0);
+      expect(l.source.length).toBeGreaterThan(0);
+    }
   });
 
   it('the same claim in 100K GPU-hours is physically impossible, and the reasons say why', () => {
@@ -105,7 +131,12 @@ describe('published cost accounting, reproduced', async () => {
   const { getGpuPrice } = await import('../prices/catalog.js');
 
   it('V3: 2.788M H800 GPU-hours × $2 = $5.576M (V3 report Table 1: 2,664K + 119K + 5K)', () => {
-    const r = compareOwnership({ gpu: h800, gpuCount: 2048, prices: { rentUsdPerGpuHour: getGpuPrice('h800')!.rentalUsdPerGpuHour.publishedAssumption!, gpuUsd: GPU_H800 }, runGpuHours: 2_664_000 + 119_000 + 5_000 });
+    const r = compareOwnership({
+      gpu: h800,
+      gpuCount: 2048,
+      prices: { rentUsdPerGpuHour: getGpuPrice('h800')!.rentalUsdPerGpuHour.publishedAssumption!, gpuUsd: GPU_H800 },
+      runGpuHours: 2_664_000 + 119_000 + 5_000,
+    });
     expect(r.runCostUsd!.rent).toBe(5_576_000);
   });
 

@@ -43,7 +43,12 @@ export function estimateEnergy(i: EnergyInput): EnergyEstimate {
   const energyMWh = convert(energyWh(facilityW, i.hours), 'Wh', 'MWh');
   const co2 = i.gridKgCo2PerKwh === undefined ? undefined : (convert(energyMWh, 'MWh', 'kWh') * i.gridKgCo2PerKwh) / KG_PER_TONNE;
   return {
-    energyMWh, itPowerKw: convert(itW, 'W', 'kW'), facilityPowerKw: convert(facilityW, 'W', 'kW'), pue, gpuPowerShareOfTdp: share, serverPowerPerGpuWatt: server,
+    energyMWh,
+    itPowerKw: convert(itW, 'W', 'kW'),
+    facilityPowerKw: convert(facilityW, 'W', 'kW'),
+    pue,
+    gpuPowerShareOfTdp: share,
+    serverPowerPerGpuWatt: server,
     ...(co2 !== undefined ? { co2Tonnes: co2 } : {}),
   };
 }

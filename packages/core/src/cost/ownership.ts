@@ -81,16 +81,28 @@ const valuesOf = (o: OwnershipInput['overrides']): Values => {
   return out;
 };
 
-interface Core { capex: OwnershipBreakdown['capexUsd']; perYear: OwnershipBreakdown['usdPerYear']; usefulGpuHoursPerYear: number; facilityPowerKw: number }
+interface Core {
+  capex: OwnershipBreakdown['capexUsd'];
+  perYear: OwnershipBreakdown['usdPerYear'];
+  usefulGpuHoursPerYear: number;
+  facilityPowerKw: number;
+}
 
 function ownershipCore(i: OwnershipInput, v: Values): Core {
   const gpn = i.gpu.gpusPerNode.value;
   const nodes = Math.ceil(i.gpuCount / gpn);
-  const serverUsd = i.prices.serverUsd?.value ?? (gpn * (i.prices.gpuUsd?.value ?? 0) + v.serverOverheadUsdPerNode);
+  const serverUsd = i.prices.serverUsd?.value ?? gpn * (i.prices.gpuUsd?.value ?? 0) + v.serverOverheadUsdPerNode;
   const capex = { servers: nodes * serverUsd, networking: nodes * v.networkingUsdPerNode, storage: nodes * v.storageUsdPerNode };
   const capexTotal = capex.servers + capex.networking + capex.storage;
   const hoursPerYear = convert(1, 'year', 'h');
-  const energy = estimateEnergy({ gpuCount: i.gpuCount, tdpW: i.gpu.tdpW.value, hours: hoursPerYear * v.lifetimeUtilization, gpuPowerShareOfTdp: v.gpuPowerShareOfTdp, serverPowerPerGpuWatt: v.serverPowerPerGpuWatt, pue: v.pue });
+  const energy = estimateEnergy({
+    gpuCount: i.gpuCount,
+    tdpW: i.gpu.tdpW.value,
+    hours: hoursPerYear * v.lifetimeUtilization,
+    gpuPowerShareOfTdp: v.gpuPowerShareOfTdp,
+    serverPowerPerGpuWatt: v.serverPowerPerGpuWatt,
+    pue: v.pue,
+  });
   const perYear = {
     depreciation: capexTotal / v.depreciationYears,
     power: convert(energy.energyMWh, 'MWh', 'kWh') * v.usdPerKwh,
@@ -103,7 +115,14 @@ function ownershipCore(i: OwnershipInput, v: Values): Core {
 const ownRate = (c: Core) => (c.perYear.depreciation + c.perYear.power + c.perYear.facility + c.perYear.staff) / c.usefulGpuHoursPerYear;
 
 /** The inputs the sensitivity table varies. */
-const SENSITIVE: ReadonlyArray<keyof OwnershipDefaults> = ['depreciationYears', 'lifetimeUtilization', 'usdPerKwh', 'pue', 'facilityUsdPerKwMonth', 'experimentMultiplier'];
+const SENSITIVE: ReadonlyArray<keyof OwnershipDefaults> = [
+  'depreciationYears',
+  'lifetimeUtilization',
+  'usdPerKwh',
+  'pue',
+  'facilityUsdPerKwMonth',
+  'experimentMultiplier',
+];
 
 /**
  * Buy vs rent. Owning: capex (servers — the 8-GPU server price, or GPUs + the rest of the server —
@@ -126,39 +145,63 @@ export function compareOwnership(i: OwnershipInput): OwnershipResult {
   const byMonth: Array<{ month: number; ownUsd: number; rentUsd: number }> = [];
   let breakEvenMonths: number | null = null;
   for (let m = 0; m <= months; m++) {
-    const ownUsd = capexUsd + runningPerMonth * m, rentUsd = rentPerMonth * m;
+    const ownUsd = capexUsd + runningPerMonth * m,
+      rentUsd = rentPerMonth * m;
     byMonth.push({ month: m, ownUsd, rentUsd });
     if (breakEvenMonths === null && m > 0 && ownUsd <= rentUsd) breakEvenMonths = m;
   }
   const sensitivity = SENSITIVE.map((name) => {
     const base = v[name];
-    const low = base * SENSITIVITY_LOW_SHARE, high = base * SENSITIVITY_HIGH_MULTIPLE;
+    const low = base * SENSITIVITY_LOW_SHARE,
+      high = base * SENSITIVITY_HIGH_MULTIPLE;
     const at = (x: number) => {
       const vv = { ...v, [name]: name === 'lifetimeUtilization' ? Math.min(1, x) : x };
-      if (name === 'experimentMultiplier') return own * (1 + x) / (1 + base);
+      if (name === 'experimentMultiplier') return (own * (1 + x)) / (1 + base);
       return ownRate(ownershipCore(i, vv));
     };
-    return { input: name, low, high: name === 'lifetimeUtilization' ? Math.min(1, high) : high, ownUsdPerGpuHourAtLow: at(low), ownUsdPerGpuHourAtHigh: at(high) };
+    return {
+      input: name,
+      low,
+      high: name === 'lifetimeUtilization' ? Math.min(1, high) : high,
+      ownUsdPerGpuHourAtLow: at(low),
+      ownUsdPerGpuHourAtHigh: at(high),
+    };
   });
   const assumptions: OwnershipAssumption[] = (Object.keys(OWNERSHIP_DEFAULTS) as Array<keyof OwnershipDefaults>).map((name) => ({
-    name, value: v[name], kind: i.overrides?.[name] !== undefined ? 'assumed' : OWNERSHIP_DEFAULTS[name].kind,
-    source: i.overrides?.[name] !== undefined ? REQUEST_SOURCE : OWNERSHIP_DEFAULTS[name].source, given: i.overrides?.[name] !== undefined,
+    name,
+    value: v[name],
+    kind: i.overrides?.[name] !== undefined ? 'assumed' : OWNERSHIP_DEFAULTS[name].kind,
+    source: i.overrides?.[name] !== undefined ? REQUEST_SOURCE : OWNERSHIP_DEFAULTS[name].source,
+    given: i.overrides?.[name] !== undefined,
   }));
-  for (const [name, f] of Object.entries(i.prices)) if (f) assumptions.push({ name, value: f.value, kind: f.kind, source: f.source, given: f.source === REQUEST_SOURCE });
+  for (const [name, f] of Object.entries(i.prices))
+    if (f) assumptions.push({ name, value: f.value, kind: f.kind, source: f.source, given: f.source === REQUEST_SOURCE });
   const run = i.runGpuHours;
   return {
-    gpuCount: i.gpuCount, nodes: Math.ceil(i.gpuCount / i.gpu.gpusPerNode.value), capexUsd,
+    gpuCount: i.gpuCount,
+    nodes: Math.ceil(i.gpuCount / i.gpu.gpusPerNode.value),
+    capexUsd,
     effectiveUsdPerGpuHour: { own, rent },
-    ...(run !== undefined ? {
-      runCostUsd: { own: run * own, rent: run * rent },
-      runWithExperimentsCostUsd: { own: run * own * (1 + v.experimentMultiplier), rent: run * rent * (1 + v.experimentMultiplier) },
-    } : {}),
-    breakEvenMonths, rentVsBuyByMonth: byMonth, facilityPowerKw: core.facilityPowerKw,
+    ...(run !== undefined
+      ? {
+          runCostUsd: { own: run * own, rent: run * rent },
+          runWithExperimentsCostUsd: { own: run * own * (1 + v.experimentMultiplier), rent: run * rent * (1 + v.experimentMultiplier) },
+        }
+      : {}),
+    breakEvenMonths,
+    rentVsBuyByMonth: byMonth,
+    facilityPowerKw: core.facilityPowerKw,
     breakdown: {
       capexUsd: core.capex,
       usdPerYear: core.perYear,
-      usdPerGpuHour: { depreciation: per(core.perYear.depreciation), power: per(core.perYear.power), facility: per(core.perYear.facility), staff: per(core.perYear.staff) },
+      usdPerGpuHour: {
+        depreciation: per(core.perYear.depreciation),
+        power: per(core.perYear.power),
+        facility: per(core.perYear.facility),
+        staff: per(core.perYear.staff),
+      },
     },
-    sensitivity, assumptions,
+    sensitivity,
+    assumptions,
   };
 }

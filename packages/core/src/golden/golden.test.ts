@@ -35,7 +35,9 @@ function differences(expected: unknown, actual: unknown, path = ''): string[] {
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
     const a = actual as Record<string, unknown>;
-    return Object.entries(expected).flatMap(([k, e]) => (k in a ? differences(e, a[k], path ? `${path}.${k}` : k) : [`${path ? `${path}.` : ''}${k}: missing`]));
+    return Object.entries(expected).flatMap(([k, e]) =>
+      k in a ? differences(e, a[k], path ? `${path}.${k}` : k) : [`${path ? `${path}.` : ''}${k}: missing`],
+    );
   }
   return expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }

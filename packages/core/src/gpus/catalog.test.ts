@@ -6,12 +6,24 @@ import { communicationSmShare } from '../kernels/communication-sms.js';
 
 describe('GPU catalog', () => {
   it('holds the eight catalog GPUs with lowercase ids', () => {
-    expect(listGpus().map((g) => g.id).sort()).toEqual(['a100', 'a800', 'b200', 'h100', 'h20', 'h200', 'h800', 'mi300x']);
+    expect(
+      listGpus()
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(['a100', 'a800', 'b200', 'h100', 'h20', 'h200', 'h800', 'mi300x']);
   });
 
   it('gives every figure a source and a kind', () => {
     for (const gpu of listGpus()) {
-      const figures = [gpu.hbmCapacityGB, gpu.hbmBandwidthTBps, gpu.smCount, gpu.tdpW, gpu.gpusPerNode, gpu.scaleOutNicsPerGpu, ...Object.values(gpu.denseTflops)];
+      const figures = [
+        gpu.hbmCapacityGB,
+        gpu.hbmBandwidthTBps,
+        gpu.smCount,
+        gpu.tdpW,
+        gpu.gpusPerNode,
+        gpu.scaleOutNicsPerGpu,
+        ...Object.values(gpu.denseTflops),
+      ];
       for (const f of figures) {
         expect(f?.source.length, `${gpu.id}`).toBeGreaterThan(10);
         expect(['datasheet', 'measured', 'derived', 'assumed']).toContain(f?.kind);
@@ -21,13 +33,20 @@ describe('GPU catalog', () => {
 
   // H100 SXM5 / H800 / H200: 132 of GH100's 144 SMs; H20 78; A100/A800 108 of GA100's 128; B200 2 × 74; MI300X 8 XCDs × 38 CUs
   it.each([
-    ['h800', 132], ['h100', 132], ['h200', 132], ['h20', 78], ['a100', 108], ['a800', 108], ['b200', 148], ['mi300x', 304],
+    ['h800', 132],
+    ['h100', 132],
+    ['h200', 132],
+    ['h20', 78],
+    ['a100', 108],
+    ['a800', 108],
+    ['b200', 148],
+    ['mi300x', 304],
   ])('counts the SMs (CUs) of %s: %d', (id, sms) => {
     expect(getGpu(id)!.smCount.value).toBe(sms);
     expect(describeGpu(getGpu(id)!).smCount).toBe(sms);
   });
 
-  it('keeps the communication-SM share of the H800 at DeepSeek\'s 20/132', () => {
+  it("keeps the communication-SM share of the H800 at DeepSeek's 20/132", () => {
     expect(communicationSmShare(getGpu('h800')!)).toBe(20 / 132);
     expect(communicationSmShare(getGpu('h20')!)).toBe(20 / 78);
   });
@@ -39,7 +58,12 @@ describe('GPU catalog', () => {
 
   // published-figures.json hardware.export_control.derived_TPP_dense_TOPS_x_bits (derived, not a BIS figure)
   it.each([
-    ['h100', 15830], ['h800', 15830], ['h20', 2368], ['a100', 4992], ['b200', 36000], ['mi300x', 20918],
+    ['h100', 15830],
+    ['h800', 15830],
+    ['h20', 2368],
+    ['a100', 4992],
+    ['b200', 36000],
+    ['mi300x', 20918],
   ])('computes TPP of %s as dense TOPS x bit length (%d, within 0.1%%)', (id, tpp) => {
     expect(exportControlFigures(getGpu(id)!).tpp / tpp).toBeCloseTo(1, 3);
   });

@@ -10,10 +10,15 @@ export function describeGpu(gpu: GpuSpec) {
   const out = requireInterconnect(gpu.scaleOutInterconnect);
   const nics = gpu.scaleOutNicsPerGpu.value;
   const sources: Record<string, Pick<Figure, 'kind' | 'source'>> = {};
-  const put = (key: string, f: Figure | undefined) => { if (f) sources[key] = { kind: f.kind, source: f.source }; };
+  const put = (key: string, f: Figure | undefined) => {
+    if (f) sources[key] = { kind: f.kind, source: f.source };
+  };
   const dense: Record<string, number> = {};
   for (const [fmt, f] of Object.entries(gpu.denseTflops) as [string, Figure | undefined][]) {
-    if (f) { dense[fmt] = f.value; put(`denseTflops.${fmt}`, f); }
+    if (f) {
+      dense[fmt] = f.value;
+      put(`denseTflops.${fmt}`, f);
+    }
   }
   put('hbmCapacityGB', gpu.hbmCapacityGB);
   put('hbmBandwidthTBps', gpu.hbmBandwidthTBps);

@@ -2,7 +2,12 @@ import type { DenseTflops, GpuSpec } from './types.js';
 
 /** Operand bit length of each tensor format, for Total Processing Performance. */
 const BIT_LENGTH: Record<keyof DenseTflops, number> = {
-  fp4: 4, fp8: 8, int8: 8, bf16: 16, fp16: 16, tf32: 32,
+  fp4: 4,
+  fp8: 8,
+  int8: 8,
+  bf16: 16,
+  fp16: 16,
+  tf32: 32,
 };
 
 export interface ExportControlFigures {

@@ -17,7 +17,13 @@ export { launchSettings, type LaunchSettings } from './serving/launch-settings.j
 export { kvCacheReport, type KvCacheReport, type KvCacheRequest } from './memory/kv-report.js';
 export { estimateThroughput, servingPrecision, type ThroughputRequest, type ThroughputResult } from './serving/throughput.js';
 export { planInference, type PlanRequest, type InferencePlan, type DeploymentMode, type ModeSummary, type AggregatedPlanBlock } from './fleet/plan.js';
-export { aggregatedOperatingPoint, aggregatedPareto, type AggregatedPoint, type AggregatedParetoPoint, type AggregatedRequestShape } from './serving/aggregated.js';
+export {
+  aggregatedOperatingPoint,
+  aggregatedPareto,
+  type AggregatedPoint,
+  type AggregatedParetoPoint,
+  type AggregatedRequestShape,
+} from './serving/aggregated.js';
 export { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type AggregatedFleetPlan } from './fleet/aggregated-fleet.js';
 export { layoutProblem, assertLayoutAllowed, type LayoutProblem } from './serving/layout-rules.js';
 export { dailyShape, defaultDailyShape } from './fleet/daily-load.js';

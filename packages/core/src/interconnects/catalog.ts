@@ -11,8 +11,15 @@ import { infinibandHdr200 } from './data/infiniband-hdr200.js';
 import { roce400 } from './data/roce-400.js';
 
 const INTERCONNECTS: readonly InterconnectSpec[] = [
-  nvlink3, nvlink3A800, nvlink4, nvlink4H800, nvlink5, infinityFabricMi300x,
-  infinibandNdr400, infinibandHdr200, roce400,
+  nvlink3,
+  nvlink3A800,
+  nvlink4,
+  nvlink4H800,
+  nvlink5,
+  infinityFabricMi300x,
+  infinibandNdr400,
+  infinibandHdr200,
+  roce400,
 ];
 
 const BY_ID = new Map(INTERCONNECTS.map((i) => [i.id, i]));

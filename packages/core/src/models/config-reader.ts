@@ -9,7 +9,10 @@ import { PlannerInputError, type PlannerIssue } from '../errors.js';
  */
 export class ConfigReader {
   private readonly issues: PlannerIssue[] = [];
-  constructor(private readonly raw: ConfigJson, private readonly prefix = 'config') {}
+  constructor(
+    private readonly raw: ConfigJson,
+    private readonly prefix = 'config',
+  ) {}
 
   has(key: string): boolean {
     return this.raw[key] !== undefined && this.raw[key] !== null;

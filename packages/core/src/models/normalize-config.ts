@@ -29,10 +29,7 @@ export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
   const maxPositionEmbeddings = r.read('max_position_embeddings') ?? 4096;
 
   // --- MoE fields, whichever family spelling is present
-  const numRoutedExperts =
-    r.read('n_routed_experts') ??
-    r.read('num_local_experts') ??
-    r.read('num_experts') ?? 0;
+  const numRoutedExperts = r.read('n_routed_experts') ?? r.read('num_local_experts') ?? r.read('num_experts') ?? 0;
   const isMoe = numRoutedExperts > 0;
   const topK = r.read('num_experts_per_tok') ?? r.read('experts_per_token');
   const intermediate = r.read('intermediate_size');
@@ -55,15 +52,21 @@ export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
     const vHead = r.int('v_head_dim');
     const qLora = r.read('q_lora_rank');
     attention = {
-      kind: 'mla', numHeads, numKvHeads: numHeads, qkHeadDim: qkNope + qkRope, vHeadDim: vHead,
+      kind: 'mla',
+      numHeads,
+      numKvHeads: numHeads,
+      qkHeadDim: qkNope + qkRope,
+      vHeadDim: vHead,
       mla: { qLoraRank: qLora && qLora > 0 ? qLora : null, kvLoraRank: kvLoraRank!, qkNopeHeadDim: qkNope, qkRopeHeadDim: qkRope, vHeadDim: vHead },
-      bias: attentionBias, slidingWindow,
+      bias: attentionBias,
+      slidingWindow,
     };
   } else {
     // checks between fields only once each field on its own is valid (no follow-on noise)
     const basicsValid = Number.isFinite(hiddenSize) && Number.isFinite(numHeads) && Number.isFinite(numKvHeads);
     const headDim = r.read('head_dim') ?? (Number.isInteger(hiddenSize / numHeads) ? hiddenSize / numHeads : undefined);
-    if (headDim === undefined && basicsValid && !r.has('head_dim')) r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
+    if (headDim === undefined && basicsValid && !r.has('head_dim'))
+      r.problem('head_dim', 'is required when hidden_size is not a multiple of num_attention_heads');
     if (basicsValid && (numKvHeads > numHeads || numHeads % numKvHeads !== 0)) {
       r.problem('num_key_value_heads', 'must divide num_attention_heads');
     }

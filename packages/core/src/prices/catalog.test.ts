@@ -18,8 +18,14 @@ function figuresOf(p: GpuPrice): [string, PriceFigure][] {
 
 describe('GPU price catalog', () => {
   it('has one price file for every GPU in the GPU catalog, and none for a GPU outside it', () => {
-    const gpuIds = listGpus().map((g) => g.id).sort();
-    expect(listGpuPrices().map((p) => p.gpuId).sort()).toEqual(gpuIds);
+    const gpuIds = listGpus()
+      .map((g) => g.id)
+      .sort();
+    expect(
+      listGpuPrices()
+        .map((p) => p.gpuId)
+        .sort(),
+    ).toEqual(gpuIds);
     for (const id of gpuIds) expect(getGpuPrice(id)?.gpuId, id).toBe(id);
     expect(getGpuPrice('v100')).toBeUndefined();
     expect(defaultRentalUsdPerGpuHour('v100')).toBeUndefined();
@@ -43,7 +49,11 @@ describe('GPU price catalog', () => {
   });
 
   it('keeps specs out of the price files (TDP stays in gpus/data)', () => {
-    for (const p of listGpuPrices()) expect(Object.keys(p).filter((k) => /tdp|watt/i.test(k)), p.gpuId).toEqual([]);
+    for (const p of listGpuPrices())
+      expect(
+        Object.keys(p).filter((k) => /tdp|watt/i.test(k)),
+        p.gpuId,
+      ).toEqual([]);
   });
 
   it('has a default rental price for every GPU, and it is the figure the file names', () => {
@@ -59,7 +69,7 @@ describe('GPU price catalog', () => {
     }
   });
 
-  it('prices the H800 by default at DeepSeek\'s $2 per GPU-hour, an assumption with its source', () => {
+  it("prices the H800 by default at DeepSeek's $2 per GPU-hour, an assumption with its source", () => {
     const d = defaultRentalUsdPerGpuHour('h800')!;
     expect(d.value).toBe(2);
     expect(d.kind).toBe('assumed');
@@ -75,7 +85,10 @@ describe('GPU price catalog', () => {
 
   // The gap, written down: these GPUs have no sourced rental rate and borrow DeepSeek's H800 figure.
   it('falls back to the H800 $2 only for the GPUs with no sourced rental price (h20, a800), and says so', () => {
-    const fallback = listGpuPrices().filter((p) => p.defaultRentalKind === 'catalogFallback').map((p) => p.gpuId).sort();
+    const fallback = listGpuPrices()
+      .filter((p) => p.defaultRentalKind === 'catalogFallback')
+      .map((p) => p.gpuId)
+      .sort();
     expect(fallback).toEqual(['a800', 'h20']);
     for (const id of fallback) {
       expect(getGpuPrice(id)!.rentalUsdPerGpuHour).toEqual({});

@@ -33,7 +33,27 @@ export function cnyRangeToUsd(lowCny: number, highCny: number, fx: CnyPerUsdFigu
 }
 
 // CFETS central parity rates (yuan per US dollar), each on a date next to the prices it converts.
-export const CNY_PER_USD_2023_05_25 = priceFigure(7.0529, 'measured', 'CFETS central parity, Xinhua "Market exchange rates in China -- May 25" (johannesburglife.com/news/273842111): "U.S. dollar 100 705.29"', '2023-05-25');
-export const CNY_PER_USD_2023_10_23 = priceFigure(7.1792, 'measured', 'CFETS central parity via APP/UrduPoint 2023-10-23: "strengthened 1 pip to 7.1792 against the U.S. Dollar"', '2023-10-23');
-export const CNY_PER_USD_2024_07_18 = priceFigure(7.1285, 'measured', 'CFETS central parity via Xinhua (bignewsnetwork.com/news/274460422): "strengthened 33 pips to 7.1285"', '2024-07-18');
-export const CNY_PER_USD_2026_01_08 = priceFigure(7.0197, 'measured', 'CFETS central parity via MENAFN 2026-01-08: "declined 10 pips to 7.0197 versus the U.S. dollar"', '2026-01-08');
+export const CNY_PER_USD_2023_05_25 = priceFigure(
+  7.0529,
+  'measured',
+  'CFETS central parity, Xinhua "Market exchange rates in China -- May 25" (johannesburglife.com/news/273842111): "U.S. dollar 100 705.29"',
+  '2023-05-25',
+);
+export const CNY_PER_USD_2023_10_23 = priceFigure(
+  7.1792,
+  'measured',
+  'CFETS central parity via APP/UrduPoint 2023-10-23: "strengthened 1 pip to 7.1792 against the U.S. Dollar"',
+  '2023-10-23',
+);
+export const CNY_PER_USD_2024_07_18 = priceFigure(
+  7.1285,
+  'measured',
+  'CFETS central parity via Xinhua (bignewsnetwork.com/news/274460422): "strengthened 33 pips to 7.1285"',
+  '2024-07-18',
+);
+export const CNY_PER_USD_2026_01_08 = priceFigure(
+  7.0197,
+  'measured',
+  'CFETS central parity via MENAFN 2026-01-08: "declined 10 pips to 7.0197 versus the U.S. dollar"',
+  '2026-01-08',
+);

@@ -10,7 +10,7 @@ const facilityWPerTdpW = d.gpuPowerShareOfTdp.value * d.serverPowerPerGpuWatt.va
 describe('every costed plan names its price and reports energy', () => {
   const llama = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8, tokens: 1e11, sequenceLength: 8192, precision: 'bf16' as const };
 
-  it('a training plan without a price charges the GPU\'s default from its price file (H100: neocloud), with kind and source', () => {
+  it("a training plan without a price charges the GPU's default from its price file (H100: neocloud), with kind and source", () => {
     const p = planTraining(llama);
     expect(p.price).toEqual(priceUsed('h100', undefined));
     expect(p.price.kind).toBe('neocloud');
@@ -26,11 +26,17 @@ describe('every costed plan names its price and reports energy', () => {
     expect(p.energyMWh).toBeCloseTo((8 * 700 * facilityWPerTdpW * p.wallClockDays * 24) / 1e6, 9);
     expect(p.co2Tonnes).toBeUndefined();
     const c = planTraining({ ...llama, gridKgCo2PerKwh: 0.4 });
-    expect(c.co2Tonnes!).toBeCloseTo(c.energyMWh * 1000 * 0.4 / 1000, 9);
+    expect(c.co2Tonnes!).toBeCloseTo((c.energyMWh * 1000 * 0.4) / 1000, 9);
   });
 
-  it('an inference plan on H800 charges DeepSeek\'s $2 assumption (the H800 price file) and reports energy per day', () => {
-    const p = planInference({ model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' }, workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 }, slo: { minOutputTokensPerSecondPerUser: 20 } });
+  it("an inference plan on H800 charges DeepSeek's $2 assumption (the H800 price file) and reports energy per day", () => {
+    const p = planInference({
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 },
+      slo: { minOutputTokensPerSecondPerUser: 20 },
+    });
     expect(p.price).toMatchObject({ usdPerGpuHour: 2, kind: 'publishedAssumption' });
     expect(p.dailyCostUsd).toBeCloseTo(p.averageNodes * 8 * 24 * 2, 6);
     expect(p.energyMWhPerDay).toBeCloseTo((p.averageNodes * 8 * 700 * facilityWPerTdpW * 24) / 1e6, 9);

@@ -25,5 +25,7 @@ export function priceUsed(gpuId: string | undefined, requestedUsdPerGpuHour: num
 
 /** One line for a plan's assumptions. */
 export function priceAssumption(p: PriceUsed): string {
-  return p.kind === 'request' ? `price $${p.usdPerGpuHour} per GPU-hour (the request's)` : `price $${p.usdPerGpuHour} per GPU-hour: the GPU's default (${p.kind}, ${p.date ?? 'undated'}) — ${p.source}`;
+  return p.kind === 'request'
+    ? `price $${p.usdPerGpuHour} per GPU-hour (the request's)`
+    : `price $${p.usdPerGpuHour} per GPU-hour: the GPU's default (${p.kind}, ${p.date ?? 'undated'}) — ${p.source}`;
 }

@@ -22,7 +22,11 @@ export const DEEPSEEK_R1_PUBLISHED = {
   sftDataGpuHours: figure(5_000, 'measured', `${R1_SUPPLEMENT}: about 5K GPU-hours to generate the SFT data`),
   totalCostUsd: figure(294_000, 'measured', `${R1_SUPPLEMENT}: about $294K at $2 per GPU-hour`),
   grpoGroupSize: figure(16, 'measured', 'DeepSeek-R1 (Nature 2025) Methods: 16 outputs sampled per question (GRPO group)'),
-  maxResponseTokens: figure(32_768, 'measured', 'DeepSeek-R1 (Nature 2025) Methods: maximum output length 32,768 tokens (recalled, not re-checked here: raised to 65,536 late in R1-Zero training)'),
+  maxResponseTokens: figure(
+    32_768,
+    'measured',
+    'DeepSeek-R1 (Nature 2025) Methods: maximum output length 32,768 tokens (recalled, not re-checked here: raised to 65,536 late in R1-Zero training)',
+  ),
 } as const satisfies Record<string, Figure>;
 
 /** 512 × 198 h = 101,376 GPU-hours (derived from the figures above). */

@@ -1,9 +1,6 @@
 import { MAX_SERVING_INSTANCE_GPUS } from '@gcp/contract';
 import type { ModelInput } from '../catalog-inputs.js';
-import {
-  estimateThroughput, layoutsOfSize,
-  type GpuSpec, type ModelArchitecture, type ThroughputResult, type WeightFormat,
-} from '../index.js';
+import { estimateThroughput, layoutsOfSize, type GpuSpec, type ModelArchitecture, type ThroughputResult, type WeightFormat } from '../index.js';
 
 /**
  * Rollout generation of one synchronous RL step, priced with the inference planner: the
@@ -68,8 +65,15 @@ export function planGeneration(i: GenerationInput): GenerationPlan | null {
     const perInstance = Math.ceil(i.rollouts / instances);
     for (const layout of layoutsOfSize(i.arch, i.gpu, g)) {
       const r = estimateThroughput({
-        model: i.model, gpu: i.gpu.id, gpuCount: g, precision: { weights: i.weights, kvCache: ROLLOUT_KV_CACHE_FORMAT },
-        inputTokens: i.promptTokens, outputTokens: i.responseTokens, concurrency: perInstance, parallelism: layout, prefixCacheHitRate: hit,
+        model: i.model,
+        gpu: i.gpu.id,
+        gpuCount: g,
+        precision: { weights: i.weights, kvCache: ROLLOUT_KV_CACHE_FORMAT },
+        inputTokens: i.promptTokens,
+        outputTokens: i.responseTokens,
+        concurrency: perInstance,
+        parallelism: layout,
+        prefixCacheHitRate: hit,
       });
       priced++;
       const perGpu = r.outputTokensPerSecondPerGpu;
@@ -78,8 +82,15 @@ export function planGeneration(i: GenerationInput): GenerationPlan | null {
       const seconds = (perInstance * i.responseTokens) / (perGpu * g);
       if (best && seconds >= best.secondsPerStep) continue;
       best = {
-        secondsPerStep: seconds, instanceGpus: g, instances, idleGpus: i.generationGpus - instances * g, rolloutsPerInstance: perInstance,
-        layout: r.parallelism, batch: r.batch ?? perInstance, outputTokensPerSecondPerGpu: perGpu, candidatesPriced: 0,
+        secondsPerStep: seconds,
+        instanceGpus: g,
+        instances,
+        idleGpus: i.generationGpus - instances * g,
+        rolloutsPerInstance: perInstance,
+        layout: r.parallelism,
+        batch: r.batch ?? perInstance,
+        outputTokensPerSecondPerGpu: perGpu,
+        candidatesPriced: 0,
       };
     }
   }

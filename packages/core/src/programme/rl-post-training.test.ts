@@ -12,7 +12,14 @@ const stageHours = (c: RlAlgorithmCost, name: string) => c.stages.find((s) => s.
 
 /** A small dense policy on two H100 nodes: fast enough for property runs. */
 const SMALL: RlPostTrainingRequest = {
-  model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 16, promptsPerStep: 64, groupSize: 8, promptTokens: 512, responseTokens: 2048, steps: 100,
+  model: 'llama-3.1-8b',
+  gpu: 'h100',
+  gpuCount: 16,
+  promptsPerStep: 64,
+  groupSize: 8,
+  promptTokens: 512,
+  responseTokens: 2048,
+  steps: 100,
 };
 
 describe('PPO vs GRPO for the same policy and rollouts', () => {
@@ -28,7 +35,7 @@ describe('PPO vs GRPO for the same policy and rollouts', () => {
     const critic = stageHours(r.ppo, 'critic forward')! + stageHours(r.ppo, 'critic update')!;
     expect(r.ppo.gpuHours - r.grpo.gpuHours).toBeCloseTo(critic, 6);
   });
-  it('a critic of the policy\'s size: forward at 2N/6N of its update, update like the policy\'s', () => {
+  it("a critic of the policy's size: forward at 2N/6N of its update, update like the policy's", () => {
     expect(stageHours(r.ppo, 'critic update')).toBeCloseTo(stageHours(r.ppo, 'policy update')!, 9);
     expect(stageHours(r.ppo, 'critic forward')! / stageHours(r.ppo, 'critic update')!).toBeCloseTo(FORWARD_COMPUTE_FRACTION_OF_TRAINING, 12);
     expect(stageHours(r.grpo, 'reference forward')! / stageHours(r.grpo, 'policy update')!).toBeCloseTo(1 / 3, 12);
@@ -66,8 +73,17 @@ describe('PPO vs GRPO for the same policy and rollouts', () => {
  * (far under: no long-tail waits, weight resharding, offload or failures are modelled). Not asserted.
  */
 const R1_ZERO_LIKE: RlPostTrainingRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: R1.gpuCount.value, promptsPerStep: 512, groupSize: R1.grpoGroupSize.value, miniBatchesPerStep: 16,
-  steps: 10_400 / 16, promptTokens: 512, responseTokens: 8192, rewardModel: null, precision: 'fp8',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: R1.gpuCount.value,
+  promptsPerStep: 512,
+  groupSize: R1.grpoGroupSize.value,
+  miniBatchesPerStep: 16,
+  steps: 10_400 / 16,
+  promptTokens: 512,
+  responseTokens: 8192,
+  rewardModel: null,
+  precision: 'fp8',
 };
 
 describe('R1-Zero-like run on 512 H800', () => {
@@ -92,22 +108,31 @@ describe('R1-Zero-like run on 512 H800', () => {
 describe('properties', () => {
   it('cost scales linearly with steps', () => {
     const one = planRlPostTraining({ ...SMALL, steps: 1 });
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), (steps) => {
-      const r = planRlPostTraining({ ...SMALL, steps });
-      return rel(r.grpo.gpuHours, steps * one.grpo.gpuHours) < 1e-9 && rel(r.ppo.costUsd, steps * one.ppo.costUsd) < 1e-9;
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (steps) => {
+        const r = planRlPostTraining({ ...SMALL, steps });
+        return rel(r.grpo.gpuHours, steps * one.grpo.gpuHours) < 1e-9 && rel(r.ppo.costUsd, steps * one.ppo.costUsd) < 1e-9;
+      }),
+      { numRuns: 20 },
+    );
   });
   it('more response tokens are never cheaper', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 16 }),
-      (a, b, prompts, group) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const req = { ...SMALL, promptsPerStep: prompts, groupSize: group };
-        const x = planRlPostTraining({ ...req, responseTokens: lo });
-        const y = planRlPostTraining({ ...req, responseTokens: hi });
-        return y.grpo.gpuHours >= x.grpo.gpuHours * (1 - 1e-12) && y.ppo.gpuHours >= x.ppo.gpuHours * (1 - 1e-12);
-      },
-    ), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 16 }),
+        (a, b, prompts, group) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const req = { ...SMALL, promptsPerStep: prompts, groupSize: group };
+          const x = planRlPostTraining({ ...req, responseTokens: lo });
+          const y = planRlPostTraining({ ...req, responseTokens: hi });
+          return y.grpo.gpuHours >= x.grpo.gpuHours * (1 - 1e-12) && y.ppo.gpuHours >= x.ppo.gpuHours * (1 - 1e-12);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -116,7 +141,12 @@ describe('input errors name the field', () => {
   const paths = (req: unknown): string[] => {
     const parsed = v.safeParse(rlRequestSchema, req);
     if (!parsed.success) return parsed.issues.map((i) => v.getDotPath(i) ?? '');
-    try { planRlPostTraining(parsed.output); } catch (e) { if (e instanceof PlannerInputError) return e.issues.map((i) => i.path); throw e; }
+    try {
+      planRlPostTraining(parsed.output);
+    } catch (e) {
+      if (e instanceof PlannerInputError) return e.issues.map((i) => i.path);
+      throw e;
+    }
     return [];
   };
   it('rejects bad counts, shares and mini-batches', () => {

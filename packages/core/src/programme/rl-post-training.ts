@@ -1,11 +1,8 @@
 import type { RlRequest } from '@gcp/contract';
 import { resolveGpuId, resolveModelInput, type ModelInput } from '../catalog-inputs.js';
 import { PlannerInputError } from '../errors.js';
-import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
-import {
-  convert, planTraining,
-  type ModelArchitecture, type TrainingPlan, type TrainingPrecision,
-} from '../index.js';
+import { priceUsed, type PriceUsed } from '../prices/price-used.js';
+import { convert, planTraining, type ModelArchitecture, type TrainingPlan, type TrainingPrecision } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { planGeneration, ROLLOUT_KV_CACHE_FORMAT, type GenerationPlan } from './rl-generation.js';
 
@@ -36,7 +33,11 @@ export type RlStageName = 'rollout generation' | 'reference forward' | 'reward-m
  */
 export type RlPostTrainingRequest = RlRequest;
 
-export interface RlStage { readonly name: RlStageName; readonly gpuHours: number; readonly wallClockHours: number }
+export interface RlStage {
+  readonly name: RlStageName;
+  readonly gpuHours: number;
+  readonly wallClockHours: number;
+}
 export interface RlAlgorithmCost {
   readonly gpuHours: number;
   readonly wallClockHours: number;
@@ -88,10 +89,22 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const price = priceInfo.usdPerGpuHour;
 
   const gen = planGeneration({
-    model: r.model, arch, gpu, generationGpus: genGpus, rollouts, promptTokens: r.promptTokens, responseTokens: r.responseTokens,
-    groupSize: r.groupSize, weights: precision,
+    model: r.model,
+    arch,
+    gpu,
+    generationGpus: genGpus,
+    rollouts,
+    promptTokens: r.promptTokens,
+    responseTokens: r.responseTokens,
+    groupSize: r.groupSize,
+    weights: precision,
   });
-  if (!gen) throw PlannerInputError.at('generationGpuShare', `no serving instance of at most ${genGpus} GPUs holds the policy with one ${seq}-token sequence`, 'unsupported');
+  if (!gen)
+    throw PlannerInputError.at(
+      'generationGpuShare',
+      `no serving instance of at most ${genGpus} GPUs holds the policy with one ${seq}-token sequence`,
+      'unsupported',
+    );
 
   // one training plan per distinct model: seconds per step to train on the step's tokens
   const plans = new Map<string, TrainingPlan>();
@@ -102,16 +115,30 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
     if (!plan) {
       archOf(model, path);
       try {
-        plan = planTraining({
-          model, gpu: r.gpu, gpuCount: trainGpus, tokens: tokensPerStep, sequenceLength: trainSeq,
-          globalBatchTokens: tokensPerStep / miniBatches, precision, pricePerGpuHourUsd: price,
-        }, { warnings: false });
+        plan = planTraining(
+          {
+            model,
+            gpu: r.gpu,
+            gpuCount: trainGpus,
+            tokens: tokensPerStep,
+            sequenceLength: trainSeq,
+            globalBatchTokens: tokensPerStep / miniBatches,
+            precision,
+            pricePerGpuHourUsd: price,
+          },
+          { warnings: false },
+        );
       } catch (e) {
-        if (e instanceof PlannerInputError) throw new PlannerInputError(e.kind, e.issues.map((i) => ({ path, message: `training plan: ${i.path} ${i.message}` })));
+        if (e instanceof PlannerInputError)
+          throw new PlannerInputError(
+            e.kind,
+            e.issues.map((i) => ({ path, message: `training plan: ${i.path} ${i.message}` })),
+          );
         throw e;
       }
       plans.set(key, plan);
-      if (!plan.fits) warnings.push(`${path}: no layout of ${trainGpus} GPUs fits in memory (${plan.reasons.join('; ')}); its stages are priced on the closest layout`);
+      if (!plan.fits)
+        warnings.push(`${path}: no layout of ${trainGpus} GPUs fits in memory (${plan.reasons.join('; ')}); its stages are priced on the closest layout`);
     }
     return plan.stepTimeSeconds * miniBatches;
   };
@@ -138,7 +165,11 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const ppo = cost([...common, stage('critic forward', criticFwdS), stage('policy update', policyUpdateS), stage('critic update', criticUpdS)]);
   const policyPlan = plans.get(JSON.stringify(r.model)) as TrainingPlan;
   return {
-    price: priceInfo, grpo, ppo, ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours, rolloutsPerStep: rollouts,
+    price: priceInfo,
+    grpo,
+    ppo,
+    ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours,
+    rolloutsPerStep: rollouts,
     generation: { ...gen, gpus: genGpus },
     training: { gpus: trainGpus, policyTokensPerSecondPerGpu: policyPlan.tokensPerSecondPerGpu, policyPlan },
     warnings,
@@ -147,11 +178,20 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
 }
 
 function assumptions(c: {
-  r: RlPostTrainingRequest; colocated: boolean; genGpus: number; trainGpus: number; rollouts: number; seq: number;
-  miniBatches: number; precision: TrainingPrecision; price: number; gen: GenerationPlan;
+  r: RlPostTrainingRequest;
+  colocated: boolean;
+  genGpus: number;
+  trainGpus: number;
+  rollouts: number;
+  seq: number;
+  miniBatches: number;
+  precision: TrainingPrecision;
+  price: number;
+  gen: GenerationPlan;
 }): string[] {
   const { r } = c;
-  const modelName = (m: ModelInput | null | undefined, dflt: string) => (m === null ? 'none' : m === undefined ? dflt : typeof m === 'string' ? m : 'pasted config');
+  const modelName = (m: ModelInput | null | undefined, dflt: string) =>
+    m === null ? 'none' : m === undefined ? dflt : typeof m === 'string' ? m : 'pasted config';
   return [
     `Synchronous RL: each step = rollout generation, then scoring and updates; the pools wait on each other, so GPU-hours = all ${r.gpuCount} GPUs × wall-clock and each stage carries all GPUs for its duration.`,
     c.colocated
@@ -160,8 +200,8 @@ function assumptions(c: {
     `${r.promptsPerStep} prompts × ${r.groupSize} samples = ${c.rollouts} rollouts per step for both GRPO and PPO (the same rollouts); every response ${r.responseTokens} tokens after a ${r.promptTokens}-token prompt (no long-tail straggler: real steps wait for their longest response).`,
     `Generation: ${c.gen.instances} aggregated instances of ${c.gen.instanceGpus} GPUs (fastest layout of ${c.gen.candidatesPriced} priced by estimateThroughput), ${c.gen.rolloutsPerInstance} rollouts each, ${c.precision} weights, ${ROLLOUT_KV_CACHE_FORMAT} KV; the ${r.groupSize} samples of a prompt share its prefill (prefix cache hit ${((r.groupSize - 1) / r.groupSize).toFixed(3)}).`,
     `Forwards and updates run on full sequences padded to ${c.seq} tokens (a multiple of ${TRAINING_SEQUENCE_PADDING_TOKENS}) at the training planner's tokens/s per GPU on ${c.trainGpus} GPUs (${c.miniBatches} optimizer step${c.miniBatches > 1 ? 's' : ''} per RL step, one epoch); a forward-only pass costs ${FORWARD_COMPUTE_FRACTION_OF_TRAINING.toFixed(3)} of a training pass per token (2N vs 6N FLOPs).`,
-    `Reference model: ${modelName(r.referenceModel, 'the policy')}; reward model: ${modelName(r.rewardModel, 'the policy\'s architecture')}${r.rewardModel === null ? ' (rule-based rewards, CPU time not counted)' : ''}; PPO critic: ${modelName(r.criticModel, 'the policy\'s architecture')}, value head trained like the policy (its scalar head's saving over the LM head ignored).`,
-    'GRPO advantages from each group\'s rewards and PPO\'s GAE are per-token scalar work, not timed; old-policy log-probs taken from the generation engine (no extra policy forward).',
+    `Reference model: ${modelName(r.referenceModel, 'the policy')}; reward model: ${modelName(r.rewardModel, "the policy's architecture")}${r.rewardModel === null ? ' (rule-based rewards, CPU time not counted)' : ''}; PPO critic: ${modelName(r.criticModel, "the policy's architecture")}, value head trained like the policy (its scalar head's saving over the LM head ignored).`,
+    "GRPO advantages from each group's rewards and PPO's GAE are per-token scalar work, not timed; old-policy log-probs taken from the generation engine (no extra policy forward).",
     `Cost = GPU-hours × $${c.price} per GPU-hour.`,
   ];
 }

@@ -33,12 +33,27 @@ const ASSUMED_TOKENS_PER_SFT_INSTANCE = 4096;
  * batch; layout searched). Published compute: Table 1.
  */
 const V3_PROGRAMME: TrainingProgrammeRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
   phases: [
-    { name: 'pre-training', tokens: 14.8e12, sequenceLength: 4096, batchSequences: 15360, parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' } },
+    {
+      name: 'pre-training',
+      tokens: 14.8e12,
+      sequenceLength: 4096,
+      batchSequences: 15360,
+      parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
+    },
     { name: 'context extension 32K', steps: 1000, sequenceLength: 32768, batchSequences: 1920 },
     { name: 'context extension 128K', steps: 1000, sequenceLength: 131072, batchSequences: 480 },
-    { name: 'SFT', tokens: V3_SFT_EPOCHS * V3_SFT_INSTANCES * ASSUMED_TOKENS_PER_SFT_INSTANCE, sequenceLength: ASSUMED_TOKENS_PER_SFT_INSTANCE, batchSequences: 15360 },
+    {
+      name: 'SFT',
+      tokens: V3_SFT_EPOCHS * V3_SFT_INSTANCES * ASSUMED_TOKENS_PER_SFT_INSTANCE,
+      sequenceLength: ASSUMED_TOKENS_PER_SFT_INSTANCE,
+      batchSequences: 15360,
+    },
   ],
 };
 
@@ -48,10 +63,10 @@ describe('DeepSeek-V3 programme (computed from the published inputs)', () => {
 
   it('total GPU-hours within 10% of 2,664K + 119K + 5K = 2,788K (V3 report Table 1)', () => {
     expect(V3.preTrainingGpuHours.value + V3.contextExtensionGpuHours.value + V3.postTrainingGpuHours.value).toBe(V3.totalGpuHours.value);
-    expect(rel(p.totals.gpuHours, V3.totalGpuHours.value)).toBeLessThan(0.10);
+    expect(rel(p.totals.gpuHours, V3.totalGpuHours.value)).toBeLessThan(0.1);
   });
   it('pre-training within 10% of 2,664K', () => {
-    expect(rel(pre!.gpuHours, V3.preTrainingGpuHours.value)).toBeLessThan(0.10);
+    expect(rel(pre!.gpuHours, V3.preTrainingGpuHours.value)).toBeLessThan(0.1);
   });
   // Context extension is NOT asserted against 119K: the planner gives about 20K + 48K = 68K
   // (43% under), outside the 25% the comparison asks for. Left unasserted rather than loosened.
@@ -105,7 +120,12 @@ describe('input errors name the field', () => {
   const issuePaths = (req: unknown): string[] => {
     const parsed = v.safeParse(programmeRequestSchema, req);
     if (!parsed.success) return parsed.issues.map((i) => v.getDotPath(i) ?? '');
-    try { planTrainingProgramme(parsed.output); } catch (e) { if (e instanceof PlannerInputError) return e.issues.map((i) => i.path); throw e; }
+    try {
+      planTrainingProgramme(parsed.output);
+    } catch (e) {
+      if (e instanceof PlannerInputError) return e.issues.map((i) => i.path);
+      throw e;
+    }
     return [];
   };
   it('exactly one of tokens and steps', () => {
@@ -113,11 +133,15 @@ describe('input errors name the field', () => {
     expect(issuePaths({ ...base, phases: [{ name: 'a', sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.tokens']);
   });
   it('exactly one of globalBatchTokens and batchSequences', () => {
-    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, globalBatchTokens: 32768 }] })).toEqual(['phases.0.globalBatchTokens']);
+    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, globalBatchTokens: 32768 }] })).toEqual([
+      'phases.0.globalBatchTokens',
+    ]);
   });
-  it('empty phases and bad numbers are the schema\'s; planner errors are re-rooted under the phase', () => {
+  it("empty phases and bad numbers are the schema's; planner errors are re-rooted under the phase", () => {
     expect(issuePaths({ ...base, phases: [] })).toEqual(['phases']);
     expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 1.5, sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.steps']);
-    expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, parallelism: { tp: 2, pp: 1, dp: 2, ep: 1 } }] })).toEqual(['phases[0].parallelism']);
+    expect(
+      issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, parallelism: { tp: 2, pp: 1, dp: 2, ep: 1 } }] }),
+    ).toEqual(['phases[0].parallelism']);
   });
 });

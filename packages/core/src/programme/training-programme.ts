@@ -2,10 +2,7 @@ import type { TrainingProgrammeRequestBody } from '@gcp/contract';
 import { resolveGpuId } from '../catalog-inputs.js';
 import { PlannerInputError } from '../errors.js';
 import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
-import {
-  convert, planTraining,
-  type TrainingPlan, type TrainingPrecision,
-} from '../index.js';
+import { convert, planTraining, type TrainingPlan, type TrainingPrecision } from '../index.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { energyAssumptions, energyFactors, estimateEnergy, type EnergyFactors } from '../cost/energy.js';
 
@@ -49,7 +46,10 @@ export interface TrainingProgramme {
 /** planTraining's issues re-rooted under the phase (programme-level fields keep their own path). */
 function underPhase(e: PlannerInputError, at: string): PlannerInputError {
   const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision']);
-  return new PlannerInputError(e.kind, e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })));
+  return new PlannerInputError(
+    e.kind,
+    e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })),
+  );
 }
 
 /** Tokens and whole-sequence batch of a validated phase. */
@@ -72,8 +72,13 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
     let plan: TrainingPlan;
     try {
       plan = planTraining({
-        model: req.model, gpu: req.gpu, gpuCount: req.gpuCount, tokens: shape.tokens, sequenceLength: p.sequenceLength,
-        globalBatchTokens: shape.batchSequences * p.sequenceLength, precision: p.precision ?? req.precision ?? DEFAULT_PROGRAMME_PRECISION,
+        model: req.model,
+        gpu: req.gpu,
+        gpuCount: req.gpuCount,
+        tokens: shape.tokens,
+        sequenceLength: p.sequenceLength,
+        globalBatchTokens: shape.batchSequences * p.sequenceLength,
+        precision: p.precision ?? req.precision ?? DEFAULT_PROGRAMME_PRECISION,
         pricePerGpuHourUsd: price,
         ...(req.optimizerStatePrecision ? { optimizerStatePrecision: req.optimizerStatePrecision } : {}),
         ...(p.parallelism ? { parallelism: p.parallelism } : {}),
@@ -82,8 +87,13 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
       throw e instanceof PlannerInputError ? underPhase(e, `phases[${i}]`) : e;
     }
     return {
-      name: p.name, gpuHours: plan.gpuHours, wallClockDays: plan.wallClockDays, costUsd: gpuHoursCostUsd(plan.gpuHours, price),
-      tokens: shape.tokens, steps: shape.steps, plan,
+      name: p.name,
+      gpuHours: plan.gpuHours,
+      wallClockDays: plan.wallClockDays,
+      costUsd: gpuHoursCostUsd(plan.gpuHours, price),
+      tokens: shape.tokens,
+      steps: shape.steps,
+      plan,
     };
   });
   const gpuHours = totalGpuHours(phases);
@@ -98,7 +108,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
     warnings: phases.flatMap((p) => p.plan.warnings.map((w) => `${p.name}: ${w}`)),
     assumptions: [
       `Phases run one after another on the same ${req.gpuCount} GPUs; no time between phases, no re-sharding or evaluation time.`,
-      'Each phase is planned by planTraining at its own sequence length and batch: its layout is searched (or pinned) independently; see each plan\'s assumptions.',
+      "Each phase is planned by planTraining at its own sequence length and batch: its layout is searched (or pinned) independently; see each plan's assumptions.",
       'A phase given in steps trains steps × batch tokens (batch rounded down to whole sequences).',
       `Cost = GPU-hours × ${priceAssumption(priceInfo)}.`,
       ...energyAssumptions(factors),

@@ -1,7 +1,11 @@
 import { groupPlacement, scaleOutLink, scaleUpLink } from '../cluster/cluster.js';
 import {
-  allGatherSeconds, hierarchicalAllGatherSeconds, hierarchicalAllReduceSeconds, hierarchicalReduceScatterSeconds,
-  reduceScatterSeconds, sendSeconds,
+  allGatherSeconds,
+  hierarchicalAllGatherSeconds,
+  hierarchicalAllReduceSeconds,
+  hierarchicalReduceScatterSeconds,
+  reduceScatterSeconds,
+  sendSeconds,
 } from '../cluster/collectives.js';
 import { expertAllToAll, type ExpertAllToAllInput } from '../cluster/expert-all-to-all.js';
 import type { ClusterSpec } from '../cluster/types.js';
@@ -63,7 +67,10 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
 const NO_ALL_TO_ALL: AllToAllSeconds = { forwardS: 0, backwardS: 0 };
 
 /** Expert all-to-all of one MoE layer and micro-batch, seconds. */
-export interface AllToAllSeconds { readonly forwardS: number; readonly backwardS: number }
+export interface AllToAllSeconds {
+  readonly forwardS: number;
+  readonly backwardS: number;
+}
 
 /** Expert all-to-all of one MoE layer and micro-batch: dispatch + combine forward, twice the combine backward. */
 export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision): AllToAllSeconds {
@@ -75,9 +82,17 @@ export function expertAllToAllSeconds(profile: ModelProfile, cluster: ClusterSpe
   // FP8 dispatch carries one FP32 scale per 128 values (V3 §3.3); combine and all gradients in BF16
   const dispatchBytes = precision === 'fp8' ? FP8_WITH_SCALES_BYTES_PER_VALUE : bf16;
   const input: ExpertAllToAllInput = {
-    tokens: tokens / layout.tp, hiddenSize: profile.hidden, topK: profile.topK, numExperts: profile.numExperts, ep: layout.ep,
-    epPerNode: g.perNode, numGroups: profile.numGroups, topKGroups: profile.topKGroups, bytesPerElement: dispatchBytes,
-    scaleUp: scaleUpLink(cluster), scaleOut: scaleOutLink(cluster),
+    tokens: tokens / layout.tp,
+    hiddenSize: profile.hidden,
+    topK: profile.topK,
+    numExperts: profile.numExperts,
+    ep: layout.ep,
+    epPerNode: g.perNode,
+    numGroups: profile.numGroups,
+    topKGroups: profile.topKGroups,
+    bytesPerElement: dispatchBytes,
+    scaleUp: scaleUpLink(cluster),
+    scaleOut: scaleOutLink(cluster),
   };
   const dispatchS = expertAllToAll(input).seconds;
   const combineS = expertAllToAll({ ...input, bytesPerElement: bf16 }).seconds;

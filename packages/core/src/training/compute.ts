@@ -101,19 +101,27 @@ function slicedN(g: GemmSpec, tp: number): number {
 }
 
 /** Running sums of one pass, seconds; `selectiveRecomputeS` collects the forward work selective recomputation repeats. */
-interface Acc { forwardS: number; backwardS: number; weightGradS: number; selectiveRecomputeS: number }
+interface Acc {
+  forwardS: number;
+  backwardS: number;
+  weightGradS: number;
+  selectiveRecomputeS: number;
+}
 
 function newAcc(): Acc {
   return { forwardS: 0, backwardS: 0, weightGradS: 0, selectiveRecomputeS: 0 };
 }
 
 function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
-  const k = slicedK(g, tp), n = slicedN(g, tp);
+  const k = slicedK(g, tp),
+    n = slicedN(g, tp);
   const fp8 = fp8Allowed && g.fp8;
   const forwardS = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m) * scale;
   const dgradS = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m) * scale;
   const wgradS = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m) * scale;
-  acc.forwardS += forwardS; acc.backwardS += dgradS + wgradS; acc.weightGradS += wgradS;
+  acc.forwardS += forwardS;
+  acc.backwardS += dgradS + wgradS;
+  acc.weightGradS += wgradS;
   if (g.selectiveRecompute) acc.selectiveRecomputeS += forwardS;
 }
 
@@ -130,21 +138,35 @@ function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
 const QUANT_BYTES = 2 * BYTES_PER_ELEMENT.fp8;
 
 /** FP8 quantisation traffic of one token (or one routed copy of it): GEMM inputs (forward) and output gradients (backward). */
-interface QuantBytes { readonly forwardBytes: number; readonly backwardBytes: number }
+interface QuantBytes {
+  readonly forwardBytes: number;
+  readonly backwardBytes: number;
+}
 
 /** Quantisation bytes per token of the GEMMs every token runs. */
 function tokenQuantBytes(kind: LayerKindProfile, tp: number): QuantBytes {
-  let k = 0, n = 0;
+  let k = 0,
+    n = 0;
   const gemms = kind.gemms;
-  for (let i = 0; i < gemms.length; i++) { const g = gemms[i]!; if (g.fp8) { k += slicedK(g, tp); n += slicedN(g, tp); } }
+  for (let i = 0; i < gemms.length; i++) {
+    const g = gemms[i]!;
+    if (g.fp8) {
+      k += slicedK(g, tp);
+      n += slicedN(g, tp);
+    }
+  }
   return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
 }
 
 /** The same per routed copy of a token (one expert's GEMMs; experts are not tensor-sliced). */
 function expertQuantBytes(kind: LayerKindProfile): QuantBytes {
-  let k = 0, n = 0;
+  let k = 0,
+    n = 0;
   const gemms = kind.expertGemms;
-  for (let i = 0; i < gemms.length; i++) { k += gemms[i]!.k; n += gemms[i]!.n; }
+  for (let i = 0; i < gemms.length; i++) {
+    k += gemms[i]!.k;
+    n += gemms[i]!.n;
+  }
   return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
 }
 
@@ -191,7 +213,9 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   return {
     forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attentionS + gapS,
     backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + 2 * attentionS + 2 * gapS,
-    weightGradS: acc.weightGradS + gapS, selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS, elementwiseForwardS: elementwiseS,
+    weightGradS: acc.weightGradS + gapS,
+    selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS,
+    elementwiseForwardS: elementwiseS,
   };
 }
 
@@ -206,11 +230,20 @@ function routedLoad(profile: ModelProfile, ctx: ComputeContext): { tokensPerExpe
 }
 
 /** Forward and backward seconds of the routed element-wise work and its FP8 quantisation for `copies` token copies. */
-function routedElementwise(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, copies: number): { forwardS: number; backwardS: number; elementwiseForwardS: number } {
+function routedElementwise(
+  profile: ModelProfile,
+  kind: LayerKindProfile,
+  ctx: ComputeContext,
+  copies: number,
+): { forwardS: number; backwardS: number; elementwiseForwardS: number } {
   const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const elementwiseS = ((kind.routedElementwiseBytesPerToken / profile.topK) * copies) / hbmBytesPerS;
   const eq = fp8Recipe(ctx) ? expertQuantBytes(kind) : NO_QUANT;
-  return { forwardS: elementwiseS + (eq.forwardBytes * copies) / hbmBytesPerS, backwardS: 2 * elementwiseS + (eq.backwardBytes * copies) / hbmBytesPerS, elementwiseForwardS: elementwiseS };
+  return {
+    forwardS: elementwiseS + (eq.forwardBytes * copies) / hbmBytesPerS,
+    backwardS: 2 * elementwiseS + (eq.backwardBytes * copies) / hbmBytesPerS,
+    elementwiseForwardS: elementwiseS,
+  };
 }
 
 /**
@@ -250,7 +283,9 @@ export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx
   for (let i = 0; i < gemms.length; i++) {
     const g = gemms[i]!;
     const gf = fp8 && g.fp8;
-    seconds += (gemmSeconds(m, g.k, g.n, gf, hw, eff, m) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m)) * (load.expertsHere / eff.groupedGemm);
+    seconds +=
+      (gemmSeconds(m, g.k, g.n, gf, hw, eff, m) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m)) *
+      (load.expertsHere / eff.groupedGemm);
   }
   const routedEw = routedElementwise(profile, kind, ctx, load.tokenCopies);
   return seconds + routedEw.forwardS + routedEw.backwardS;
@@ -266,11 +301,18 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
     const gemms = kind.expertGemms;
     for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, load.tokensPerExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
     const r = routedElementwise(profile, kind, ctx, load.tokenCopies);
-    acc.forwardS += r.forwardS; acc.backwardS += r.backwardS;
+    acc.forwardS += r.forwardS;
+    acc.backwardS += r.backwardS;
     elementwiseForwardS += r.elementwiseForwardS;
   }
   // selective also repeats norms and activation functions (about half the element-wise work); full repeats the whole forward
-  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * elementwiseForwardS, acc.forwardS);
+  return byMode(
+    acc.forwardS,
+    acc.backwardS,
+    acc.weightGradS,
+    acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * elementwiseForwardS,
+    acc.forwardS,
+  );
 }
 
 /** LM head GEMM (BF16) plus the cross-entropy over the vocabulary (memory-bound, FP32 logits), under each recomputation mode. */
@@ -279,7 +321,8 @@ export function headCosts(profile: ModelProfile, ctx: ComputeContext): PassCostB
   addGemm(acc, profile.head, ctx.tokens, ctx.tp, ctx, 1, false);
   const logitBytes = ctx.tokens * (profile.vocab / ctx.tp) * BYTES_PER_ELEMENT.fp32;
   const crossEntropyS = elementwiseSeconds(2 * logitBytes, ctx); // softmax read + write
-  acc.forwardS += crossEntropyS; acc.backwardS += crossEntropyS;
+  acc.forwardS += crossEntropyS;
+  acc.backwardS += crossEntropyS;
   // only full recomputation repeats the head
   return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, 0, acc.forwardS);
 }
@@ -297,7 +340,8 @@ export function mtpCosts(profile: ModelProfile, ctx: ComputeContext, layer?: Pas
   addGemm(acc, profile.mtpProjection, ctx.tokens, ctx.tp, ctx, 1, fp8Recipe(ctx));
   const lay = layer ?? layerCosts(profile, kind, ctx);
   const n = profile.mtpModules;
-  const l = lay.none, h = head.none;
+  const l = lay.none,
+    h = head.none;
   // the projection's own recomputation: its selective part under 'selective', nothing extra under 'full'
   return byMode(
     n * (acc.forwardS + l.forwardS + h.forwardS),

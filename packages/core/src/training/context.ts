@@ -30,11 +30,28 @@ export interface PlanContext {
 const MIN_KEY_RADIX = 65;
 
 /** Memo table tags. */
-export const MEMO = { tokenShape: 0, shape: 1, pipelineSend: 2, costs: 3, params: 4, activations: 5, bound: 6, stageParams: 7, stageActivations: 8, epBound: 9 } as const;
+export const MEMO = {
+  tokenShape: 0,
+  shape: 1,
+  pipelineSend: 2,
+  costs: 3,
+  params: 4,
+  activations: 5,
+  bound: 6,
+  stageParams: 7,
+  stageActivations: 8,
+  epBound: 9,
+} as const;
 
 export function createContext(args: {
-  arch: ModelArchitecture; gpu: GpuSpec; gpuCount: number; sequenceLength: number; globalBatchSequences: number;
-  precision: TrainingPrecision; optimizer: OptimizerStatePrecision; eff: EfficiencyParameters;
+  arch: ModelArchitecture;
+  gpu: GpuSpec;
+  gpuCount: number;
+  sequenceLength: number;
+  globalBatchSequences: number;
+  precision: TrainingPrecision;
+  optimizer: OptimizerStatePrecision;
+  eff: EfficiencyParameters;
   cluster?: Parameters<typeof buildCluster>[2];
 }): PlanContext {
   return {
@@ -64,7 +81,10 @@ export function withGlobalBatch(ctx: PlanContext, globalBatchSequences: number):
 
 export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {
   let s = ctx.stageCache.get(pp);
-  if (s === undefined) { s = buildStages(ctx.profile, pp); ctx.stageCache.set(pp, s); }
+  if (s === undefined) {
+    s = buildStages(ctx.profile, pp);
+    ctx.stageCache.set(pp, s);
+  }
   return s;
 }
 

@@ -96,7 +96,7 @@ export type StoredEfficiency = Omit<EfficiencyParameters, 'overlappedCommSmFract
 export const DEFAULT_EFFICIENCY: StoredEfficiency = {
   bf16Gemm: 0.604,
   fp8Gemm: 0.667,
-  attention: 0.560,
+  attention: 0.56,
   groupedGemm: 0.448,
   hbm: 0.8,
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,

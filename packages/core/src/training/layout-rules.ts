@@ -43,7 +43,8 @@ export function pipelineBatchProblem(ctx: PlanContext, l: Layout): RejectReason 
   if (l.schedule === 'interleaved' && (l.pp < 2 || l.virtualStages < 2 || l.pp * l.virtualStages > arch.numLayers || m % l.pp !== 0)) {
     return 'interleaved schedule needs pp > 1, pp·v ≤ layers and micro-batches a multiple of pp';
   }
-  if (l.schedule === 'dualpipe' && (l.pp < 2 || l.pp % 2 !== 0 || m % 2 !== 0 || m < l.pp)) return 'DualPipe needs an even pp ≥ 2 and an even micro-batch count ≥ pp';
+  if (l.schedule === 'dualpipe' && (l.pp < 2 || l.pp % 2 !== 0 || m % 2 !== 0 || m < l.pp))
+    return 'DualPipe needs an even pp ≥ 2 and an even micro-batch count ≥ pp';
   if (l.schedule === 'zerobubble' && (l.pp < 2 || m < l.pp)) return 'zero-bubble schedule needs pp > 1 and micro-batches ≥ pp';
   return null;
 }

@@ -1,6 +1,12 @@
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import {
-  denseZeroShards, expertZeroShards, gathersWeights, microBatchTokens, ZERO3_GATHER_BUFFER_LAYERS, ZERO_SHARDS_GRADIENTS, ZERO_SHARDS_OPTIMIZER_STATES,
+  denseZeroShards,
+  expertZeroShards,
+  gathersWeights,
+  microBatchTokens,
+  ZERO3_GATHER_BUFFER_LAYERS,
+  ZERO_SHARDS_GRADIENTS,
+  ZERO_SHARDS_OPTIMIZER_STATES,
   ZERO_SHARDS_WEIGHTS,
 } from './layout-math.js';
 import type { ModelProfile, LayerKindProfile } from './model-profile.js';
@@ -56,10 +62,15 @@ export interface RawStageParams {
 }
 
 export function rawStageParams(profile: ModelProfile, stage: StageContent): RawStageParams {
-  let dense = 0, denseFp8 = 0, expert = 0;
+  let dense = 0,
+    denseFp8 = 0,
+    expert = 0;
   for (let i = 0; i < profile.kinds.length; i++) {
-    const k = profile.kinds[i]!, n = stage.kindCounts[i] ?? 0;
-    dense += n * k.denseParams; denseFp8 += n * k.denseFp8Params; expert += n * k.expertParams;
+    const k = profile.kinds[i]!,
+      n = stage.kindCounts[i] ?? 0;
+    dense += n * k.denseParams;
+    denseFp8 += n * k.denseFp8Params;
+    expert += n * k.expertParams;
   }
   if (stage.hasEmbedding) dense += profile.embeddingParams;
   if (stage.hasHead) {
@@ -68,8 +79,11 @@ export function rawStageParams(profile: ModelProfile, stage: StageContent): RawS
     if (mk && profile.mtpModules > 0) {
       const proj = profile.mtpProjection.k * profile.mtpProjection.n;
       const n = profile.mtpModules;
-      dense += n * mk.denseParams; denseFp8 += n * mk.denseFp8Params; expert += n * mk.expertParams;
-      dense += n * proj; denseFp8 += n * proj;
+      dense += n * mk.denseParams;
+      denseFp8 += n * mk.denseFp8Params;
+      expert += n * mk.expertParams;
+      dense += n * proj;
+      denseFp8 += n * proj;
     }
   }
   return { denseParams: dense, denseFp8Params: denseFp8, expertParams: expert };
@@ -78,7 +92,10 @@ export function rawStageParams(profile: ModelProfile, stage: StageContent): RawS
 /** Parameters of the largest layer of any kind on one EP rank (ZeRO-3's gather buffer), before tensor parallelism. */
 export function largestLayerParams(profile: ModelProfile, ep: number): number {
   let largest = 0;
-  for (let i = 0; i < profile.kinds.length; i++) { const k = profile.kinds[i]!; largest = Math.max(largest, k.denseParams + k.expertParams / ep); }
+  for (let i = 0; i < profile.kinds.length; i++) {
+    const k = profile.kinds[i]!;
+    largest = Math.max(largest, k.denseParams + k.expertParams / ep);
+  }
   return largest;
 }
 
@@ -96,7 +113,12 @@ const B_FP32 = BYTES_PER_ELEMENT.fp32;
 
 export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
   const s = memoryShares(layout, precision, optimizer);
-  return { weightsBytes: weightsBytes(p, s), fp8WeightCopiesBytes: fp8WeightCopiesBytes(p, s), gradientsBytes: gradientsBytes(p, s), optimizerStatesBytes: optimizerStatesBytes(p, s) };
+  return {
+    weightsBytes: weightsBytes(p, s),
+    fp8WeightCopiesBytes: fp8WeightCopiesBytes(p, s),
+    gradientsBytes: gradientsBytes(p, s),
+    optimizerStatesBytes: optimizerStatesBytes(p, s),
+  };
 }
 
 /**
@@ -145,7 +167,8 @@ export function activationBytesPerToken(kind: LayerKindProfile, h: number, preci
 /** Activation bytes per token of one micro-batch on a stage (before cp and tp shard the tokens). */
 export function stageActivationBytesPerToken(profile: ModelProfile, stage: StageContent, precision: TrainingPrecision, recompute: RecomputeMode): number {
   let perToken = 0;
-  for (let i = 0; i < profile.kinds.length; i++) perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(profile.kinds[i]!, profile.hidden, precision, recompute);
+  for (let i = 0; i < profile.kinds.length; i++)
+    perToken += (stage.kindCounts[i] ?? 0) * activationBytesPerToken(profile.kinds[i]!, profile.hidden, precision, recompute);
   if (stage.hasHead) {
     const mk = profile.kinds[profile.mtpKind];
     if (mk) perToken += profile.mtpModules * (activationBytesPerToken(mk, profile.hidden, precision, recompute) + 2 * profile.hidden * BYTES_PER_ELEMENT.bf16);
@@ -196,17 +219,27 @@ export interface MemoryShares {
 
 export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
   return {
-    weightsDense: denseZeroShards(layout, ZERO_SHARDS_WEIGHTS), weightsExpert: expertZeroShards(layout, ZERO_SHARDS_WEIGHTS),
-    gradientsDense: denseZeroShards(layout, ZERO_SHARDS_GRADIENTS), gradientsExpert: expertZeroShards(layout, ZERO_SHARDS_GRADIENTS),
-    optimizerDense: denseZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES), optimizerExpert: expertZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES),
-    gathersWeights: gathersWeights(layout), fp8: precision === 'fp8', optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer),
+    weightsDense: denseZeroShards(layout, ZERO_SHARDS_WEIGHTS),
+    weightsExpert: expertZeroShards(layout, ZERO_SHARDS_WEIGHTS),
+    gradientsDense: denseZeroShards(layout, ZERO_SHARDS_GRADIENTS),
+    gradientsExpert: expertZeroShards(layout, ZERO_SHARDS_GRADIENTS),
+    optimizerDense: denseZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES),
+    optimizerExpert: expertZeroShards(layout, ZERO_SHARDS_OPTIMIZER_STATES),
+    gathersWeights: gathersWeights(layout),
+    fp8: precision === 'fp8',
+    optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer),
   };
 }
 
 export function sumMemory(s: StaticMemory, activationBytes: number, transientBytes: number): MemoryBreakdown {
   const total = s.weightsBytes + s.fp8WeightCopiesBytes + s.gradientsBytes + s.optimizerStatesBytes + activationBytes + transientBytes;
   return {
-    weights: s.weightsBytes, fp8WeightCopies: s.fp8WeightCopiesBytes, gradients: s.gradientsBytes, optimizerStates: s.optimizerStatesBytes,
-    activations: activationBytes, transient: transientBytes, total,
+    weights: s.weightsBytes,
+    fp8WeightCopies: s.fp8WeightCopiesBytes,
+    gradients: s.gradientsBytes,
+    optimizerStates: s.optimizerStatesBytes,
+    activations: activationBytes,
+    transient: transientBytes,
+    total,
   };
 }

@@ -85,7 +85,8 @@ export interface ModelProfile {
   readonly kvElementsPerToken: number;
 }
 
-const BF16_BYTES = BYTES_PER_ELEMENT.bf16, FP32_BYTES = BYTES_PER_ELEMENT.fp32;
+const BF16_BYTES = BYTES_PER_ELEMENT.bf16,
+  FP32_BYTES = BYTES_PER_ELEMENT.fp32;
 
 /** Element accesses of a norm: a read and a write. */
 const NORM_ACCESSES = 2;
@@ -180,7 +181,12 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     const routedElementwise = SWIGLU_ACCESSES * BF16_BYTES * routedInner + PERMUTATIONS_PER_COPY * PERMUTATION_ACCESSES * BF16_BYTES * moe.topK * h;
     const sharedFp8 = sharedInner > 0 ? mp.shared : 0;
     return {
-      kind: 'moe', gemms, expertGemms, attentionFlopsPerToken: attFlops, elementwiseBytesPerToken: elementwise, routedElementwiseBytesPerToken: routedElementwise,
+      kind: 'moe',
+      gemms,
+      expertGemms,
+      attentionFlopsPerToken: attFlops,
+      elementwiseBytesPerToken: elementwise,
+      routedElementwiseBytesPerToken: routedElementwise,
       activations: {
         residual: 2 * h,
         linearInputsKept: attAct.linearKept + moe.topK * h + (sharedInner > 0 ? h : 0),
@@ -197,8 +203,12 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   const inner = arch.denseIntermediateSize;
   const ffn = denseFfnParams(arch);
   return {
-    kind: 'dense', gemms: [...att, ...swigluGemms('ffn', h, inner)], expertGemms: [], attentionFlopsPerToken: attFlops,
-    elementwiseBytesPerToken: baseElementwise + SWIGLU_ACCESSES * BF16_BYTES * inner, routedElementwiseBytesPerToken: 0,
+    kind: 'dense',
+    gemms: [...att, ...swigluGemms('ffn', h, inner)],
+    expertGemms: [],
+    attentionFlopsPerToken: attFlops,
+    elementwiseBytesPerToken: baseElementwise + SWIGLU_ACCESSES * BF16_BYTES * inner,
+    routedElementwiseBytesPerToken: 0,
     activations: {
       residual: 2 * h,
       linearInputsKept: attAct.linearKept,
@@ -219,14 +229,22 @@ export function buildModelProfile(arch: ModelArchitecture, sequenceLength: numbe
   const layerKinds = arch.layers.map((l) => {
     const key = `${l.ffn}/${l.attention}`;
     let i = keyOf.indexOf(key);
-    if (i < 0) { i = kinds.length; keyOf.push(key); kinds.push(kindProfile(arch, l, sequenceLength)); }
+    if (i < 0) {
+      i = kinds.length;
+      keyOf.push(key);
+      kinds.push(kindProfile(arch, l, sequenceLength));
+    }
     return i;
   });
   const h = arch.hiddenSize;
   const a = arch.attention;
   const kvElementsPerToken = a.mla ? a.mla.kvLoraRank + a.mla.qkRopeHeadDim : 2 * a.numKvHeads * a.qkHeadDim;
   return {
-    arch, sequenceLength, hidden: h, layerKinds, kinds,
+    arch,
+    sequenceLength,
+    hidden: h,
+    layerKinds,
+    kinds,
     mtpKind: arch.mtpLayers > 0 ? (layerKinds[layerKinds.length - 1] ?? -1) : -1,
     mtpModules: arch.mtpLayers,
     head: { name: 'lm_head', k: h, n: arch.vocabSize, split: 'column', fp8: false, selectiveRecompute: false },

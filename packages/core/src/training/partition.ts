@@ -22,7 +22,10 @@ export function partitionLayers(weights: readonly number[], stages: number, firs
   for (let iter = 0; iter < MAX_BISECTION_STEPS && hi - lo > total * BISECTION_RELATIVE_TOLERANCE; iter++) {
     const mid = (lo + hi) / 2;
     const counts = greedy(weights, stages, firstExtra, lastExtra, mid);
-    if (counts) { best = counts; hi = mid; } else lo = mid;
+    if (counts) {
+      best = counts;
+      hi = mid;
+    } else lo = mid;
   }
   return best;
 }

@@ -24,7 +24,8 @@ export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
 /** Alternative layouts a plan lists when the request does not say (at most TRAINING_BOUNDS.alternatives). */
 export const DEFAULT_ALTERNATIVES = 5;
 
-export const MFU_BASIS = 'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
+export const MFU_BASIS =
+  'main-model training FLOPs per token (6 × matmul parameters incl. LM head, plus causal attention QKᵀ/AV ×3; MTP modules excluded) × tokens per second per GPU ÷ dense BF16 peak of the GPU, even for FP8 runs (the DeepSeek/Meta convention). Step time does include MTP compute.';
 
 export interface AlternativeLayout {
   readonly parallelism: Layout;
@@ -80,7 +81,8 @@ export interface TrainingPlan {
   readonly layoutsTimed: number;
   readonly layoutsPruned: number;
   readonly cluster: {
-    readonly gpusPerNode: number; readonly nodes: number;
+    readonly gpusPerNode: number;
+    readonly nodes: number;
     readonly scaleUpGBpsPerDirection: { readonly nominal: number; readonly effective: number };
     readonly scaleOutGBpsPerDirection: { readonly nominal: number; readonly effective: number };
   };
@@ -103,7 +105,8 @@ export interface TrainingPlanOptions {
  */
 function requestIssues(req: TrainingRequest, gpu: GpuSpec): PlannerIssue[] {
   const issues: PlannerIssue[] = [];
-  if (req.precision === 'fp8' && !gpu.denseTflops.fp8) issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
+  if (req.precision === 'fp8' && !gpu.denseTflops.fp8)
+    issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
   const p = req.parallelism;
   if (p) {
     if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
@@ -151,15 +154,26 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   const globalBatchSequences = Math.max(1, Math.floor(batchTokens / seq));
   const eff = resolveEfficiency(gpu, req.efficiency);
   const ctx = createContext({
-    arch, gpu, gpuCount: req.gpuCount, sequenceLength: seq, globalBatchSequences, precision: req.precision,
-    optimizer: req.optimizerStatePrecision ?? 'fp32', eff, ...(req.cluster ? { cluster: req.cluster } : {}),
+    arch,
+    gpu,
+    gpuCount: req.gpuCount,
+    sequenceLength: seq,
+    globalBatchSequences,
+    precision: req.precision,
+    optimizer: req.optimizerStatePrecision ?? 'fp32',
+    eff,
+    ...(req.cluster ? { cluster: req.cluster } : {}),
   });
 
   let fixed: LayoutConstraints = {};
   const p = req.parallelism;
   if (p) {
     fixed = {
-      tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1,
+      tp: p.tp,
+      pp: p.pp,
+      dp: p.dp,
+      ep: p.ep,
+      cp: p.cp ?? 1,
       ...(p.zero !== undefined ? { zero: p.zero } : {}),
       ...(p.microBatchSize !== undefined ? { microBatchSize: p.microBatchSize } : {}),
       ...(p.schedule !== undefined ? { schedule: p.schedule } : {}),
@@ -169,8 +183,16 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     if (p.schedule !== undefined && p.schedule !== 'interleaved' && p.virtualStages === undefined) fixed = { ...fixed, virtualStages: 1 };
     // structural rules that do not depend on the searched fields are input errors
     const probe: Layout = {
-      tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1, zero: p.zero ?? 1, microBatchSize: 1,
-      schedule: '1f1b', virtualStages: 1, recompute: 'none',
+      tp: p.tp,
+      pp: p.pp,
+      dp: p.dp,
+      ep: p.ep,
+      cp: p.cp ?? 1,
+      zero: p.zero ?? 1,
+      microBatchSize: 1,
+      schedule: '1f1b',
+      virtualStages: 1,
+      recompute: 'none',
     };
     const prob = structuralProblem(ctx, { ...probe, dp: probe.dp, microBatchSize: 1 });
     if (prob && prob !== 'global batch not divisible by dp × micro-batch size') {
@@ -188,7 +210,11 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     throw PlannerInputError.at('parallelism', reasons.length ? reasons.join('; ') : 'no valid layout');
   }
   if (!chosen) {
-    throw PlannerInputError.at('gpuCount', `no layout of ${req.gpuCount} GPUs satisfies the structural rules for this model and batch: ${Object.keys(outcome.rejected).join('; ')}`, 'unsupported');
+    throw PlannerInputError.at(
+      'gpuCount',
+      `no layout of ${req.gpuCount} GPUs satisfies the structural rules for this model and batch: ${Object.keys(outcome.rejected).join('; ')}`,
+      'unsupported',
+    );
   }
   if (stagesFor(ctx, chosen.layout.pp) === null) chosen = evaluateLayout(ctx, chosen.layout);
 
@@ -197,10 +223,18 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
   const tokensPerStep = globalBatchSequences * seq;
   const hoursFor = (e: LayoutEvaluation) => convert((req.tokens / tokensPerStep) * e.stepTimeSeconds * req.gpuCount, 's', 'h');
   const gpuHours = hoursFor(chosen);
-  const alternatives = outcome.ranked.filter((e) => e !== chosen).slice(0, alternativesWanted).map((e) => ({
-    parallelism: e.layout, stepTimeSeconds: e.stepTimeSeconds, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu,
-    gpuHours: hoursFor(e), memoryPerGpuBytes: e.memoryPerGpuBytes.total, bottleneck: e.bottleneck,
-  }));
+  const alternatives = outcome.ranked
+    .filter((e) => e !== chosen)
+    .slice(0, alternativesWanted)
+    .map((e) => ({
+      parallelism: e.layout,
+      stepTimeSeconds: e.stepTimeSeconds,
+      tokensPerSecondPerGpu: e.tokensPerSecondPerGpu,
+      mfu: e.mfu,
+      gpuHours: hoursFor(e),
+      memoryPerGpuBytes: e.memoryPerGpuBytes.total,
+      bottleneck: e.bottleneck,
+    }));
   const c = ctx.cluster;
   return {
     feasible: chosen.fits,
@@ -240,7 +274,8 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     layoutsTimed: outcome.layoutsTimed,
     layoutsPruned: outcome.layoutsPruned,
     cluster: {
-      gpusPerNode: c.gpusPerNode, nodes: c.nodes,
+      gpusPerNode: c.gpusPerNode,
+      nodes: c.nodes,
       scaleUpGBpsPerDirection: { nominal: c.scaleUp.nominalGBpsPerDirection, effective: c.scaleUp.effectiveGBpsPerDirection },
       scaleOutGBpsPerDirection: { nominal: c.scaleOut.nominalGBpsPerDirection, effective: c.scaleOut.effectiveGBpsPerDirection },
     },
@@ -263,12 +298,20 @@ function ASSUMPTIONS(seqs: number, defaultBatch: boolean, price: PriceUsed): str
     'No failures, restarts or checkpoint time (Llama 3 reports >90% effective training time): GPU-hours are pure step time.',
   ];
   if (defaultBatch) a.push(`No globalBatchTokens given: ${seqs} sequences per step (about ${DEFAULT_GLOBAL_BATCH_TOKENS.toLocaleString('en-US')} tokens).`);
-  a.push(`${priceAssumption(price)}.`, 'Energy = GPUs × TDP × mean draw ÷ TDP × server factor × PUE × wall-clock hours (cost/energy.ts defaults, sourced in cost/ownership-defaults.ts).');
+  a.push(
+    `${priceAssumption(price)}.`,
+    'Energy = GPUs × TDP × mean draw ÷ TDP × server factor × PUE × wall-clock hours (cost/energy.ts defaults, sourced in cost/ownership-defaults.ts).',
+  );
   return a;
 }
 
 /** The run's facility energy (and CO₂ when a grid intensity is given). */
 function energyOf(req: TrainingRequest, gpu: GpuSpec, gpuHours: number): { energyMWh: number; co2Tonnes?: number } {
-  const e = estimateEnergy({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours: gpuHours / req.gpuCount, ...(req.gridKgCo2PerKwh !== undefined ? { gridKgCo2PerKwh: req.gridKgCo2PerKwh } : {}) });
+  const e = estimateEnergy({
+    gpuCount: req.gpuCount,
+    tdpW: gpu.tdpW.value,
+    hours: gpuHours / req.gpuCount,
+    ...(req.gridKgCo2PerKwh !== undefined ? { gridKgCo2PerKwh: req.gridKgCo2PerKwh } : {}),
+  });
   return { energyMWh: e.energyMWh, ...(e.co2Tonnes !== undefined ? { co2Tonnes: e.co2Tonnes } : {}) };
 }

@@ -5,7 +5,13 @@ import type { PipelineSchedule, TrainingRequest } from './types.js';
 
 /** DeepSeek-V2's published layout (V2 report §3.1.4: 16-way zero-bubble PP, 8-way EP, ZeRO-1; GPU count assumed). */
 const V2 = (schedule: PipelineSchedule): TrainingRequest => ({
-  model: 'deepseek-v2', gpu: 'h800', gpuCount: 1024, tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 2304 * 4096, precision: 'bf16',
+  model: 'deepseek-v2',
+  gpu: 'h800',
+  gpuCount: 1024,
+  tokens: 1e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 2304 * 4096,
+  precision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 64, ep: 8, zero: 1, microBatchSize: 1, schedule, recompute: 'selective' },
 });
 

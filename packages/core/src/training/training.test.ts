@@ -11,8 +11,14 @@ import type { TrainingRequest } from './types.js';
  * §4.2 (seq 4K, batch 15,360 sequences, 14.8T tokens).
  */
 const V3: TrainingRequest = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 };
 
@@ -22,16 +28,16 @@ describe('DeepSeek-V3 headline (published setup)', () => {
   const plan = planTraining(V3);
 
   it('GPU-hours within 10% of 2,664K (V3 report Table 1)', () => {
-    expect(rel(plan.gpuHours, 2_664_000)).toBeLessThan(0.10);
+    expect(rel(plan.gpuHours, 2_664_000)).toBeLessThan(0.1);
   });
-  it('tokens/s/GPU within 10% of 1,542 (ISCA\'25 Table 4: 272.8B tokens/day on 2,048 GPUs)', () => {
-    expect(rel(plan.tokensPerSecondPerGpu, 272.8e9 / 86400 / 2048)).toBeLessThan(0.10);
+  it("tokens/s/GPU within 10% of 1,542 (ISCA'25 Table 4: 272.8B tokens/day on 2,048 GPUs)", () => {
+    expect(rel(plan.tokensPerSecondPerGpu, 272.8e9 / 86400 / 2048)).toBeLessThan(0.1);
   });
-  it('step time within 10% of 19.926 s (ISCA\'25 Table 4)', () => {
-    expect(rel(plan.stepTimeSeconds, 19.926)).toBeLessThan(0.10);
+  it("step time within 10% of 19.926 s (ISCA'25 Table 4)", () => {
+    expect(rel(plan.stepTimeSeconds, 19.926)).toBeLessThan(0.1);
   });
-  it('MFU within 10% (relative) of 38.94% causal, BF16 peak (ISCA\'25 Table 4)', () => {
-    expect(rel(plan.mfu, 0.3894)).toBeLessThan(0.10);
+  it("MFU within 10% (relative) of 38.94% causal, BF16 peak (ISCA'25 Table 4)", () => {
+    expect(rel(plan.mfu, 0.3894)).toBeLessThan(0.1);
     expect(plan.mfuBasis).toMatch(/BF16 peak/);
   });
   it('fits in 80 GB of H800 HBM, with the breakdown adding up', () => {
@@ -80,15 +86,34 @@ describe('physics', () => {
   });
 
   it('more tokens never means fewer GPU-hours', () => {
-    const small: TrainingRequest = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 8, tokens: 1, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1 } };
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e13, noNaN: true }), fc.double({ min: 1, max: 1e13, noNaN: true }), (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return planTraining({ ...small, tokens: hi }).gpuHours >= planTraining({ ...small, tokens: lo }).gpuHours;
-    }), { numRuns: 30 });
+    const small: TrainingRequest = {
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 8,
+      tokens: 1,
+      sequenceLength: 4096,
+      precision: 'bf16',
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1 },
+    };
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e13, noNaN: true }), fc.double({ min: 1, max: 1e13, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return planTraining({ ...small, tokens: hi }).gpuHours >= planTraining({ ...small, tokens: lo }).gpuHours;
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('a layout that cannot fit says why', () => {
-    const p = planTraining({ model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, tokens: 1e9, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 8, pp: 1, dp: 1, ep: 1 } });
+    const p = planTraining({
+      model: 'llama-3.1-405b',
+      gpu: 'h100',
+      gpuCount: 8,
+      tokens: 1e9,
+      sequenceLength: 4096,
+      precision: 'bf16',
+      parallelism: { tp: 8, pp: 1, dp: 1, ep: 1 },
+    });
     expect(p.fits).toBe(false);
     expect(p.reasons.join(' ')).toMatch(/does not fit in HBM.*weights/);
     expect(p.memoryPerGpuBytes.total).toBeGreaterThan(80e9);
@@ -114,7 +139,12 @@ describe('layout search', () => {
 
 describe('bad input names the field', () => {
   const bad = (r: Partial<TrainingRequest>) => {
-    try { planTraining({ ...V3, ...r } as TrainingRequest); } catch (e) { if (e instanceof PlannerInputError) return e.issues.map((i) => i.path); throw e; }
+    try {
+      planTraining({ ...V3, ...r } as TrainingRequest);
+    } catch (e) {
+      if (e instanceof PlannerInputError) return e.issues.map((i) => i.path);
+      throw e;
+    }
     return [];
   };
   // counts and sizes out of bounds (zero GPUs, tokens ≤ 0) are the contract's: packages/contract training.test.ts

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GLOBAL_BATCH_TOKENS, planTraining, type TrainingPlan } from './plan.js';
 import type { TrainingRequest } from './types.js';
 import {
-  BATCH_GAIN_WARN_FRACTION, BATCH_LADDER_FACTORS, BATCH_RECOVERY_FRACTION, layoutName, PINNED_IDLE_WARN_FRACTION, PINNED_SPEEDUP_WARN_RATIO,
+  BATCH_GAIN_WARN_FRACTION,
+  BATCH_LADDER_FACTORS,
+  BATCH_RECOVERY_FRACTION,
+  layoutName,
+  PINNED_IDLE_WARN_FRACTION,
+  PINNED_SPEEDUP_WARN_RATIO,
 } from './warnings.js';
 
 /** DeepSeek-V3's run (V3 report §3.1-3.3, §4.2) with the layout searched and the batch left to the default. */
-const V3: TrainingRequest = { model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, precision: 'fp8', optimizerStatePrecision: 'bf16' };
+const V3: TrainingRequest = {
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
+};
 /** DeepSeek's batch: 15,360 sequences of 4,096 tokens (V3 report §4.2). */
 const DEEPSEEK_BATCH_TOKENS = 15360 * 4096;
 const V3_LAYOUT = { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1 } as const;
@@ -26,7 +39,7 @@ describe('global batch too small for the GPU count', () => {
   const byDefault = planTraining(V3);
   const deepseek = planTraining({ ...V3, globalBatchTokens: DEEPSEEK_BATCH_TOKENS });
 
-  it('the default batch is the 4M-token one and 20-30% slower per GPU than DeepSeek\'s 62.9M (the issue\'s figure)', () => {
+  it("the default batch is the 4M-token one and 20-30% slower per GPU than DeepSeek's 62.9M (the issue's figure)", () => {
     expect(byDefault.globalBatchTokens).toBe(DEFAULT_GLOBAL_BATCH_TOKENS);
     const slowdown = 1 - byDefault.tokensPerSecondPerGpu / deepseek.tokensPerSecondPerGpu;
     expect(slowdown).toBeGreaterThan(0.2);
@@ -49,7 +62,7 @@ describe('global batch too small for the GPU count', () => {
     expect(atNamed.tokensPerSecondPerGpu).toBeGreaterThanOrEqual(BATCH_RECOVERY_FRACTION * deepseek.tokensPerSecondPerGpu);
   });
 
-  it('does not warn at DeepSeek\'s 62.9M batch: doubling it gains less than the threshold', () => {
+  it("does not warn at DeepSeek's 62.9M batch: doubling it gains less than the threshold", () => {
     expect(deepseek.warnings).toEqual([]);
     const doubled = planTraining({ ...V3, globalBatchTokens: 2 * DEEPSEEK_BATCH_TOKENS });
     expect(doubled.tokensPerSecondPerGpu).toBeLessThan(deepseek.tokensPerSecondPerGpu * (1 + BATCH_GAIN_WARN_FRACTION));
@@ -76,7 +89,7 @@ describe('pinned layout that leaves the GPUs idle', () => {
     expect(pinned.warnings.some((w) => w.includes('waiting'))).toBe(false);
   });
 
-  it('warns when the bubble and exposed communication exceed half the step (V3\'s PP16 layout at the 4M batch: 8 micro-batches)', () => {
+  it("warns when the bubble and exposed communication exceed half the step (V3's PP16 layout at the 4M batch: 8 micro-batches)", () => {
     const pinned = planTraining({ ...V3, parallelism: V3_LAYOUT });
     const fraction = idleFraction(pinned);
     expect(fraction).toBeGreaterThan(PINNED_IDLE_WARN_FRACTION);

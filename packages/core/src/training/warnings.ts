@@ -33,7 +33,12 @@ export interface WarningInput {
   readonly tokens: number;
 }
 
-const SCHEDULE_NAMES: Readonly<Record<Layout['schedule'], string>> = { '1f1b': '1F1B', interleaved: 'interleaved', zerobubble: 'zero-bubble', dualpipe: 'DualPipe' };
+const SCHEDULE_NAMES: Readonly<Record<Layout['schedule'], string>> = {
+  '1f1b': '1F1B',
+  interleaved: 'interleaved',
+  zerobubble: 'zero-bubble',
+  dualpipe: 'DualPipe',
+};
 
 /** "TP1 · PP16 · DP128 · EP64 · ZeRO-1 · micro-batch 1 · DualPipe", as the web view names layouts. */
 export function layoutName(l: Layout): string {
@@ -49,7 +54,10 @@ const whole = (x: number) => Math.round(x).toLocaleString('en-US');
 const percentOf = (fraction: number) => `${Math.round(fraction * 100)}%`;
 const secondsText = (s: number) => `${s.toFixed(s < 10 ? 2 : 1)} s`;
 
-interface Rung { readonly sequences: number; readonly tokensPerSecondPerGpu: number }
+interface Rung {
+  readonly sequences: number;
+  readonly tokensPerSecondPerGpu: number;
+}
 
 /**
  * The global batch is too small for the GPU count: the layout search at ×2, ×4, … of the batch
@@ -75,9 +83,11 @@ export function batchWarning({ ctx, fixed, chosen, tokens }: WarningInput): stri
   if (best < base * (1 + BATCH_GAIN_WARN_FRACTION)) return null;
   const pick = rungs.find((r) => r.tokensPerSecondPerGpu >= BATCH_RECOVERY_FRACTION * best)!;
   const batchTokens = ctx.globalBatchSequences * seq;
-  return `Global batch too small for ${whole(ctx.gpuCount)} GPUs: at ${whole(batchTokens)} tokens (${whole(ctx.globalBatchSequences)} sequences) per step the plan reaches ${whole(base)} tokens/s per GPU; `
-    + `${whole(pick.sequences * seq)} tokens (${whole(pick.sequences)} sequences) per step would reach ${whole(pick.tokensPerSecondPerGpu)} (+${percentOf(pick.tokensPerSecondPerGpu / base - 1)}). `
-    + 'Throughput only: whether the larger batch converges as well is not modelled.';
+  return (
+    `Global batch too small for ${whole(ctx.gpuCount)} GPUs: at ${whole(batchTokens)} tokens (${whole(ctx.globalBatchSequences)} sequences) per step the plan reaches ${whole(base)} tokens/s per GPU; ` +
+    `${whole(pick.sequences * seq)} tokens (${whole(pick.sequences)} sequences) per step would reach ${whole(pick.tokensPerSecondPerGpu)} (+${percentOf(pick.tokensPerSecondPerGpu / base - 1)}). ` +
+    'Throughput only: whether the larger batch converges as well is not modelled.'
+  );
 }
 
 /** Exposed (not hidden) communication per step, all collectives. */
@@ -98,16 +108,20 @@ export function pinnedLayoutWarnings({ ctx, pinned, chosen }: WarningInput): str
   if (searched) {
     const speedup = chosen.stepTimeSeconds / searched.stepTimeSeconds;
     if (speedup >= PINNED_SPEEDUP_WARN_RATIO) {
-      warnings.push(`The searched layout ${layoutName(searched.layout)} is ${speedup.toFixed(2)}× faster than the pinned ${layoutName(chosen.layout)} `
-        + `(${whole(searched.tokensPerSecondPerGpu)} vs ${whole(chosen.tokensPerSecondPerGpu)} tokens/s per GPU); leave parallelism out to use it.`);
+      warnings.push(
+        `The searched layout ${layoutName(searched.layout)} is ${speedup.toFixed(2)}× faster than the pinned ${layoutName(chosen.layout)} ` +
+          `(${whole(searched.tokensPerSecondPerGpu)} vs ${whole(chosen.tokensPerSecondPerGpu)} tokens/s per GPU); leave parallelism out to use it.`,
+      );
     }
   }
   const t = chosen.timeBreakdown;
   const exposed = exposedSeconds(t);
   const idleFraction = (t.pipelineBubble + exposed) / chosen.stepTimeSeconds;
   if (idleFraction > PINNED_IDLE_WARN_FRACTION) {
-    warnings.push(`The pinned layout leaves the GPUs waiting for ${percentOf(idleFraction)} of each step: pipeline bubble ${secondsText(t.pipelineBubble)} `
-      + `and exposed communication ${secondsText(exposed)} of a ${secondsText(chosen.stepTimeSeconds)} step.`);
+    warnings.push(
+      `The pinned layout leaves the GPUs waiting for ${percentOf(idleFraction)} of each step: pipeline bubble ${secondsText(t.pipelineBubble)} ` +
+        `and exposed communication ${secondsText(exposed)} of a ${secondsText(chosen.stepTimeSeconds)} step.`,
+    );
   }
   return warnings;
 }

@@ -49,8 +49,7 @@ const { app, openApiDocument } = createApiApp({
   serviceName: 'test-api',
   info: { title: 'Test', version: '1' },
   routes,
-  mapError: (error) =>
-    error instanceof DomainError ? unprocessable('Domain rule broken', [{ path: error.field, message: 'impossible' }]) : undefined,
+  mapError: (error) => (error instanceof DomainError ? unprocessable('Domain rule broken', [{ path: error.field, message: 'impossible' }]) : undefined),
 });
 
 const post = (body: BodyInit, contentType: string | null = 'application/json') =>

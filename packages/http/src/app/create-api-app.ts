@@ -57,9 +57,7 @@ function validate(schema: v.GenericSchema, input: unknown, what: string, pathPre
 
 function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number, cache?: ResponseCacheOptions) {
   return async (c: Context<E>): Promise<Response> => {
-    const body = route.requestSchema
-      ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '')
-      : undefined;
+    const body = route.requestSchema ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '') : undefined;
     const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
     // times the handler (Server-Timing) and answers cacheable routes from the cache
     return answerRoute(route, { body, query, params: c.req.param() as Record<string, string> }, c, cache);

@@ -13,7 +13,9 @@ class MapStore implements ResponseCacheStore {
   }
   async put(key: string, response: Response): Promise<void> {
     const headers: [string, string][] = [];
-    response.headers.forEach((value, name) => headers.push([name, value]));
+    response.headers.forEach((value, name) => {
+      headers.push([name, value]);
+    });
     this.entries.set(key, { body: await response.text(), headers });
   }
 }
@@ -31,7 +33,11 @@ function appWith(store: MapStore, version = '1.0.0+abc') {
     responseCache: { version, store: () => store },
     routes: [
       defineRoute({
-        method: 'post', path: '/v1/plan', summary: 'A pure planner', cacheable: true, requestSchema: plannerSchema,
+        method: 'post',
+        path: '/v1/plan',
+        summary: 'A pure planner',
+        cacheable: true,
+        requestSchema: plannerSchema,
         handler: ({ body }) => {
           calls.plan++;
           if (body.gpuCount === 13) return { ratio: Number.NaN };
@@ -39,7 +45,11 @@ function appWith(store: MapStore, version = '1.0.0+abc') {
         },
       }),
       defineRoute({
-        method: 'post', path: '/v1/save', summary: 'Not cacheable', successStatus: 201, requestSchema: plannerSchema,
+        method: 'post',
+        path: '/v1/save',
+        summary: 'Not cacheable',
+        successStatus: 201,
+        requestSchema: plannerSchema,
         handler: () => ({ saved: ++calls.save }),
       }),
     ],
@@ -111,7 +121,9 @@ describe('the response cache of cacheable routes', () => {
     console.error = (...args: unknown[]) => logged.push(args);
     try {
       const { app } = createApiApp({
-        serviceName: 't', info: { title: 'T', version: '1' }, responseCache: { version: '1', store: () => broken },
+        serviceName: 't',
+        info: { title: 'T', version: '1' },
+        responseCache: { version: '1', store: () => broken },
         routes: [defineRoute({ method: 'post', path: '/v1/plan', summary: 's', cacheable: true, requestSchema: plannerSchema, handler: () => ({ ok: true }) })],
       });
       const response = await app.request('/v1/plan', { method: 'POST', body: '{"gpuCount":1}', headers: { 'content-type': 'application/json' } });

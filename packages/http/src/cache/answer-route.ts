@@ -100,6 +100,7 @@ function withTiming(result: unknown, status: number, timing: string, cache: Cach
  */
 export async function answerRoute<E extends Env>(
   route: RouteDefinition<E>,
+  // biome-ignore lint/suspicious/noExplicitAny: schemas are erased here; each route's own types were checked where it was defined
   input: RouteInput<any, any>,
   c: Context<E>,
   cache: ResponseCacheOptions | undefined,

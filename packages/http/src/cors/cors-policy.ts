@@ -60,9 +60,7 @@ export function corsHeadersFor(route: RouteShape | undefined, origin: string | n
 }
 
 export function forbiddenOriginResponse(): Response {
-  return errorResponse(
-    new ApiError(403, 'forbidden', 'Cross-origin writes are not allowed from this origin; the operator can list it in ALLOWED_ORIGINS.'),
-  );
+  return errorResponse(new ApiError(403, 'forbidden', 'Cross-origin writes are not allowed from this origin; the operator can list it in ALLOWED_ORIGINS.'));
 }
 
 /**

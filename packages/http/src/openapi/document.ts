@@ -30,7 +30,7 @@ export interface OpenApiOperation {
 const ERROR_DESCRIPTIONS: Record<string, string> = {
   '400': 'Input fails the schema, or the body is not valid JSON',
   '401': 'No owner token: send `Authorization: Bearer <ownerToken>`',
-  '403': 'Not this plan\'s owner, or a cross-origin write from an origin not in ALLOWED_ORIGINS',
+  '403': "Not this plan's owner, or a cross-origin write from an origin not in ALLOWED_ORIGINS",
   '404': 'Unknown id or route',
   '405': 'Method not allowed on this path',
   '413': 'Request body too large',
@@ -70,8 +70,7 @@ export function jsonSchemaOf(schema: GenericSchema, typeMode: 'input' | 'output'
     target: 'draft-2020-12',
     typeMode,
     errorMode: 'ignore',
-    overrideSchema: ({ valibotSchema }) =>
-      (valibotSchema as { [JSON_SCHEMA_OVERRIDE]?: JsonSchema })[JSON_SCHEMA_OVERRIDE] ?? undefined,
+    overrideSchema: ({ valibotSchema }) => (valibotSchema as { [JSON_SCHEMA_OVERRIDE]?: JsonSchema })[JSON_SCHEMA_OVERRIDE] ?? undefined,
   });
   return rest;
 }
@@ -102,7 +101,7 @@ function errorStatuses(route: RouteDefinition): string[] {
   if (pathParameterNames(route.path).length > 0) statuses.add(404);
   if (route.querySchema) statuses.add(400);
   if (route.writes) statuses.add(403);
-  if (route.requestSchema) [400, 413, 415, 422].forEach((status) => statuses.add(status));
+  if (route.requestSchema) for (const status of [400, 413, 415, 422]) statuses.add(status);
   return [...statuses].sort((a, b) => a - b).map(String);
 }
 

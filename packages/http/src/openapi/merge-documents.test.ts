@@ -8,10 +8,7 @@ const route = (method: 'get' | 'post', path: string) => defineRoute({ method, pa
 describe('mergeOpenApiDocuments', () => {
   it('unites paths, methods and component schemas', () => {
     const planning = buildOpenApiDocument({ title: 'planning', version: '1' }, [route('get', '/v1/gpus'), route('get', '/v1/plans')]);
-    const inference = buildOpenApiDocument({ title: 'inference', version: '1' }, [
-      route('post', '/v1/inference/kv-cache'),
-      route('post', '/v1/plans'),
-    ]);
+    const inference = buildOpenApiDocument({ title: 'inference', version: '1' }, [route('post', '/v1/inference/kv-cache'), route('post', '/v1/plans')]);
     const merged = mergeOpenApiDocuments({ title: 'all', version: '1' }, [planning, inference]);
     expect(merged.openapi).toBe('3.1.0');
     expect(merged.info.title).toBe('all');

@@ -52,6 +52,7 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
 }
 
 /** A route as the app and the OpenAPI generator see it (schemas erased). */
+// biome-ignore lint/suspicious/noExplicitAny: schemas are erased here; each route's own types were checked where it was defined
 export interface RouteDefinition<E extends Env = any> {
   readonly method: HttpMethod;
   readonly path: string;
@@ -65,6 +66,7 @@ export interface RouteDefinition<E extends Env = any> {
   readonly writes: boolean;
   readonly errorStatuses: readonly number[];
   readonly cacheable: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: schemas are erased here; each route's own types were checked where it was defined
   readonly handler: (input: RouteInput<any, any>, c: Context<E>) => unknown;
 }
 
@@ -73,11 +75,9 @@ export interface RouteDefinition<E extends Env = any> {
  * this single object. Put one per file (`src/routes/<feature>/<endpoint>.ts`)
  * and list it in the worker's `src/app.ts`.
  */
-export function defineRoute<
-  E extends Env = Env,
-  B extends GenericSchema | undefined = undefined,
-  Q extends GenericSchema | undefined = undefined,
->(config: RouteConfig<E, B, Q>): RouteDefinition<E> {
+export function defineRoute<E extends Env = Env, B extends GenericSchema | undefined = undefined, Q extends GenericSchema | undefined = undefined>(
+  config: RouteConfig<E, B, Q>,
+): RouteDefinition<E> {
   return {
     ...config,
     successStatus: config.successStatus ?? 200,
@@ -93,9 +93,8 @@ export function defineRoute<
  * `export const defineRoute = routeDefiner<{ Bindings: Cloudflare.Env }>();`
  */
 export function routeDefiner<E extends Env>() {
-  return <B extends GenericSchema | undefined = undefined, Q extends GenericSchema | undefined = undefined>(
-    config: RouteConfig<E, B, Q>,
-  ): RouteDefinition<E> => defineRoute<E, B, Q>(config);
+  return <B extends GenericSchema | undefined = undefined, Q extends GenericSchema | undefined = undefined>(config: RouteConfig<E, B, Q>): RouteDefinition<E> =>
+    defineRoute<E, B, Q>(config);
 }
 
 /** `/v1/gpus/{id}` → `/v1/gpus/:id` */

@@ -14,7 +14,10 @@ export interface ErrorEnvelope {
   error: { code: ContractErrorEnvelope['error']['code']; message: string; issues: { path: string; message: string }[] };
 }
 
-export function apiClient(fetcher: Fetcher, origin: string): {
+export function apiClient(
+  fetcher: Fetcher,
+  origin: string,
+): {
   get: (path: string) => Promise<Response>;
   postJson: (path: string, body: unknown, headers?: Record<string, string>) => Promise<Response>;
   client: PlannerClient;

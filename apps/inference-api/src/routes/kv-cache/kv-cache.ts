@@ -7,7 +7,8 @@ export const kvCacheRoute = defineRoute({
   path: '/v1/inference/kv-cache',
   tag: 'inference',
   summary: 'KV-cache size for a model, context length and concurrency',
-  description: 'Bytes per token (all layers), per sequence at `contextTokens` (sliding-window layers capped at their window) and in total for `concurrency` sequences.',
+  description:
+    'Bytes per token (all layers), per sequence at `contextTokens` (sliding-window layers capped at their window) and in total for `concurrency` sequences.',
   requestSchema: kvCacheRequestSchema,
   responseSchema: kvCacheResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache

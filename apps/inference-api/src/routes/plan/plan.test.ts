@@ -5,9 +5,12 @@ describe('POST /v1/inference/plan', () => {
   it("plans DeepSeek's Day-6 service with pools, cost and launch settings", async () => {
     // the typed client checks the answer against the contract's response schema
     const b = await client.planInference({
-      model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'bf16' },
+      model: 'deepseek-v3',
+      gpu: 'h800',
+      precision: { weights: 'fp8', kvCache: 'bf16' },
       workload: { inputTokensPerDay: 608e9, cacheHitRate: 0.563, outputTokensPerDay: 168e9, averageContextTokens: 4989, peakToAverage: 1.226 },
-      slo: { minOutputTokensPerSecondPerUser: 20 }, pricePerGpuHourUsd: 2,
+      slo: { minOutputTokensPerSecondPerUser: 20 },
+      pricePerGpuHourUsd: 2,
       deployment: {
         prefill: { attentionTp: 1, attentionDp: 32, moeTp: 1, moeEp: 32, redundantExperts: 32 },
         decode: { attentionTp: 1, attentionDp: 144, moeTp: 1, moeEp: 144, redundantExperts: 32 },
@@ -29,8 +32,11 @@ describe('POST /v1/inference/plan', () => {
 
   it('an unreachable SLO answers feasible:false with reasons', async () => {
     const r = await postJson('/v1/inference/plan', {
-      model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
-      workload: { inputTokensPerDay: 1e9, outputTokensPerDay: 1e8 }, slo: { minOutputTokensPerSecondPerUser: 5000 },
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 1e9, outputTokensPerDay: 1e8 },
+      slo: { minOutputTokensPerSecondPerUser: 5000 },
     });
     expect(r.status).toBe(200);
     const text = await r.text();
@@ -42,15 +48,27 @@ describe('POST /v1/inference/plan', () => {
 
   it('mode "auto" sizes both aggregated and disaggregated fleets and answers with the cheaper feasible one', async () => {
     const r = await postJson('/v1/inference/plan', {
-      model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
       workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, averageContextTokens: 2048 },
-      slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 }, deployment: { mode: 'auto' },
+      slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 },
+      deployment: { mode: 'auto' },
     });
     expect(r.status).toBe(200);
     const text = await r.text();
     expect(text).not.toMatch(/null|NaN|Infinity/);
     type Summary = { feasible: boolean; averageNodes: number; dailyCostUsd: number; costPerMillionTokensUsd: Record<string, number> };
-    const b = JSON.parse(text) as { mode: string; feasible: boolean; averageNodes: number; dailyCostUsd: number; prefill: { nodes: number }; decode: { nodes: number }; aggregated: { nodes: number; batchPerInstance: number; tokensPerSecondPerNode: { input: number; output: number }; launchSettings: { sglang: string[] } }; comparison: { chosen: string; disaggregated: Summary; aggregated: Summary } };
+    const b = JSON.parse(text) as {
+      mode: string;
+      feasible: boolean;
+      averageNodes: number;
+      dailyCostUsd: number;
+      prefill: { nodes: number };
+      decode: { nodes: number };
+      aggregated: { nodes: number; batchPerInstance: number; tokensPerSecondPerNode: { input: number; output: number }; launchSettings: { sglang: string[] } };
+      comparison: { chosen: string; disaggregated: Summary; aggregated: Summary };
+    };
     expect(b.feasible).toBe(true);
     const { disaggregated: dis, aggregated: agg } = b.comparison;
     expect(dis.feasible && agg.feasible).toBe(true);
@@ -66,33 +84,62 @@ describe('POST /v1/inference/plan', () => {
   });
 
   it('an unknown deployment.mode is a 400 naming it', async () => {
-    const r = await postJson('/v1/inference/plan', { model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 }, deployment: { mode: 'both' } });
+    const r = await postJson('/v1/inference/plan', {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8' },
+      workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 },
+      deployment: { mode: 'both' },
+    });
     expect(r.status).toBe(400);
     expect((await errorOf(r)).issues.map((i) => i.path).join(' ')).toMatch(/deployment\.mode/);
   });
 
   it('an unknown model id is a 400 naming model', async () => {
-    const e = await client.planInference({ model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } }).catch((error: unknown) => error);
+    const e = await client
+      .planInference({ model: 'nope', gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } })
+      .catch((error: unknown) => error);
     expect(e).toMatchObject({ status: 400, code: 'invalid_request', issues: [{ path: 'model' }] });
     expect(JSON.stringify(e)).not.toContain('nope'); // user input is not echoed
   });
 
   it('a pasted config that describes no model is a 400 naming model.config fields', async () => {
-    const e = await client.planInference({ model: { config: { model_type: 'llama' } }, gpu: 'h100', precision: { weights: 'fp8' }, workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 } }).catch((error: unknown) => error);
+    const e = await client
+      .planInference({
+        model: { config: { model_type: 'llama' } },
+        gpu: 'h100',
+        precision: { weights: 'fp8' },
+        workload: { inputTokensPerDay: 1, outputTokensPerDay: 1 },
+      })
+      .catch((error: unknown) => error);
     expect(e).toMatchObject({ status: 400, message: 'The config does not describe a supported model.' });
     expect((e as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('model.config.hidden_size');
   });
 
   const small = {
-    model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' },
-    workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 }, slo: { minOutputTokensPerSecondPerUser: 20 },
+    model: 'deepseek-v3',
+    gpu: 'h800',
+    precision: { weights: 'fp8', kvCache: 'fp8' },
+    workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 },
+    slo: { minOutputTokensPerSecondPerUser: 20 },
   } satisfies InferencePlanRequest;
 
   it('a small workload is priced in whole instances: ≥ $768/day, cost = average nodes × 8 × 24 × $2, auto picks the cheaper mode', async () => {
     const r = await postJson('/v1/inference/plan', small);
     expect(r.status).toBe(200);
     type Summary = { dailyCostUsd: number };
-    const b = (await r.json()) as { mode: string; dailyCostUsd: number; averageNodes: number; utilization: number; hourlyNodes: number[]; alternatives: Array<{ whyNot: string }>; warnings: string[]; comparison: { disaggregated: Summary; aggregated: Summary }; prefill: { instances: number }; decode: { instances: number } };
+    const b = (await r.json()) as {
+      mode: string;
+      dailyCostUsd: number;
+      averageNodes: number;
+      utilization: number;
+      hourlyNodes: number[];
+      alternatives: Array<{ whyNot: string }>;
+      warnings: string[];
+      comparison: { disaggregated: Summary; aggregated: Summary };
+      prefill: { instances: number };
+      decode: { instances: number };
+    };
     expect(b.dailyCostUsd).toBeGreaterThanOrEqual(768);
     expect(b.dailyCostUsd / (b.averageNodes * 8 * 24 * 2)).toBeCloseTo(1, 2);
     expect(b.dailyCostUsd).toBe(Math.min(b.comparison.disaggregated.dailyCostUsd, b.comparison.aggregated.dailyCostUsd));
@@ -114,7 +161,11 @@ describe('POST /v1/inference/plan', () => {
       [{ ...small, deployment: { minInstances: 0 } }, /deployment\.minInstances/, /at least 1/],
       [{ ...small, deployment: { expertSkew: 1e300 } }, /deployment\.expertSkew/, /at most 64/],
       [{ ...small, deployment: { decode: { attentionTp: 1, attentionDp: 48, moeTp: 1, moeEp: 48 } } }, /deployment\.decode\.moeEp/, /expert slots/],
-      [{ ...small, deployment: { prefill: { attentionTp: 3, attentionDp: 1, moeTp: 1, moeEp: 3 } } }, /deployment\.prefill\.attentionTp/, /128 attention heads/],
+      [
+        { ...small, deployment: { prefill: { attentionTp: 3, attentionDp: 1, moeTp: 1, moeEp: 3 } } },
+        /deployment\.prefill\.attentionTp/,
+        /128 attention heads/,
+      ],
     ];
     for (const [body, path, rule] of cases) {
       const r = await postJson('/v1/inference/plan', body);

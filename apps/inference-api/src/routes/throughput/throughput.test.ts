@@ -2,11 +2,20 @@ import type { ThroughputRequest } from '@gcp/contract';
 import { describe, expect, it } from 'vitest';
 import { client, errorOf, postJson } from '../../../test/api.js';
 describe('POST /v1/inference/throughput', () => {
-  const base = { model: 'llama-3.1-70b', gpu: 'h100', gpuCount: 4, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 2048, outputTokens: 512, concurrency: 32 } satisfies ThroughputRequest;
+  const base = {
+    model: 'llama-3.1-70b',
+    gpu: 'h100',
+    gpuCount: 4,
+    precision: { weights: 'fp8', kvCache: 'fp8' },
+    inputTokens: 2048,
+    outputTokens: 512,
+    concurrency: 32,
+  } satisfies ThroughputRequest;
 
   it('answers throughput, latency and memory', async () => {
     const b = await client.throughput(base);
-    for (const k of ['outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser', 'ttftMs', 'tpotMs', 'maxConcurrency', 'memoryPerGpuBytes', 'fits']) expect(b).toHaveProperty(k);
+    for (const k of ['outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser', 'ttftMs', 'tpotMs', 'maxConcurrency', 'memoryPerGpuBytes', 'fits'])
+      expect(b).toHaveProperty(k);
     expect(b['fits']).toBe(true);
   });
 

@@ -7,7 +7,8 @@ export const throughputRoute = defineRoute({
   path: '/v1/inference/throughput',
   tag: 'inference',
   summary: 'Throughput and latency of one aggregated serving instance',
-  description: '`concurrency` = sequences in flight on the whole instance (closed loop). A deployment that does not fit answers 200 with `fits: false` and `reasons`; numbers that cannot be computed are left out. FP8 weights on a chip without FP8 tensor cores are served as weight-only quantisation (BF16 compute).',
+  description:
+    '`concurrency` = sequences in flight on the whole instance (closed loop). A deployment that does not fit answers 200 with `fits: false` and `reasons`; numbers that cannot be computed are left out. FP8 weights on a chip without FP8 tensor cores are served as weight-only quantisation (BF16 compute).',
   requestSchema: throughputRequestSchema,
   responseSchema: throughputResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache

@@ -4,7 +4,17 @@ import { errorOf, postJson } from '../../../test/api.js';
 import { auditResponseSchema } from '@gcp/contract';
 
 /** DeepSeek-V3 report (arXiv:2412.19437) Table 1: 14.8T tokens of pre-training in 2,664K H800 GPU-hours ($5.328M at $2). */
-const V3_CLAIM = { model: 'deepseek-v3', tokens: 14.8e12, gpu: 'h800', gpuCount: 2048, precision: 'fp8', sequenceLength: 4096, globalBatchTokens: 15360 * 4096, gpuHours: 2.664e6, costUsd: 5.328e6 };
+const V3_CLAIM = {
+  model: 'deepseek-v3',
+  tokens: 14.8e12,
+  gpu: 'h800',
+  gpuCount: 2048,
+  precision: 'fp8',
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  gpuHours: 2.664e6,
+  costUsd: 5.328e6,
+};
 
 describe('POST /v1/audit', () => {
   it("V3's claim is plausible at ≈ 39% MFU (ISCA'25 reports 38.94%; ±2 points)", async () => {

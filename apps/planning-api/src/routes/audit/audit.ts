@@ -6,8 +6,9 @@ export const auditRoute = defineRoute({
   method: 'post',
   path: '/v1/audit',
   tag: 'cost',
-  summary: 'Audit a published training claim: implied throughput and MFU, the planner\'s prediction, a verdict, what the cost leaves out',
-  description: 'From `tokens`, `gpuCount` and `days` or `gpuHours`: implied tokens/s per GPU, implied MFU (model FLOPs per token × tokens/s ÷ dense BF16 peak), the share of the dense peak of the precision used (above 100% is `physically impossible`; an FP8 run may exceed 100% of BF16 peak), the training planner\'s own prediction for the claim and the ratio (`optimistic` beyond 1.3× it, or above 60% MFU), and `leftOut`: capex, power, experiments and staff with default estimates and their sources.',
+  summary: "Audit a published training claim: implied throughput and MFU, the planner's prediction, a verdict, what the cost leaves out",
+  description:
+    "From `tokens`, `gpuCount` and `days` or `gpuHours`: implied tokens/s per GPU, implied MFU (model FLOPs per token × tokens/s ÷ dense BF16 peak), the share of the dense peak of the precision used (above 100% is `physically impossible`; an FP8 run may exceed 100% of BF16 peak), the training planner's own prediction for the claim and the ratio (`optimistic` beyond 1.3× it, or above 60% MFU), and `leftOut`: capex, power, experiments and staff with default estimates and their sources.",
   requestSchema: auditRequestSchema,
   responseSchema: auditResponseSchema,
   errorStatuses: [422],

@@ -4,7 +4,7 @@ import { errorOf, postJson } from '../../../test/api.js';
 import { tcoResponseSchema } from '@gcp/contract';
 
 describe('POST /v1/cost/tco', () => {
-  it('DeepSeek-V3\'s 2,048 H800: capex, own vs rent per GPU-hour, the run both ways, every default sourced', async () => {
+  it("DeepSeek-V3's 2,048 H800: capex, own vs rent per GPU-hour, the run both ways, every default sourced", async () => {
     const r = await postJson('/v1/cost/tco', { gpu: 'h800', gpuCount: 2048, run: { gpuHours: 2.788e6 } });
     expect(r.status).toBe(200);
     const text = await r.text();
@@ -22,7 +22,7 @@ describe('POST /v1/cost/tco', () => {
     expect(b.sensitivity.length).toBeGreaterThan(3);
   });
 
-  it('a given price replaces the file\'s and is marked as given', async () => {
+  it("a given price replaces the file's and is marked as given", async () => {
     const r = await postJson('/v1/cost/tco', { gpu: 'h100', gpuCount: 64, gpuUsd: 30000, rentUsdPerGpuHour: 2.5, usdPerKwh: 0.12 });
     expect(r.status).toBe(200);
     const b = (await r.json()) as { effectiveUsdPerGpuHour: { rent: number }; assumptions: Array<{ name: string; given: boolean; value: number }> };
@@ -32,7 +32,12 @@ describe('POST /v1/cost/tco', () => {
   });
 
   it('bad input is a 400 naming the field; an unknown GPU a 422', async () => {
-    for (const [body, path] of [[{ gpu: 'h800', gpuCount: 0 }, 'gpuCount'], [{ gpu: 'h800', gpuCount: 8, pue: 0.5 }, 'pue'], [{ gpu: 'h800', gpuCount: 8, lifetimeUtilization: 0 }, 'lifetimeUtilization'], [{ gpu: 'h800', gpuCount: 8, extra: 1 }, 'extra']] as const) {
+    for (const [body, path] of [
+      [{ gpu: 'h800', gpuCount: 0 }, 'gpuCount'],
+      [{ gpu: 'h800', gpuCount: 8, pue: 0.5 }, 'pue'],
+      [{ gpu: 'h800', gpuCount: 8, lifetimeUtilization: 0 }, 'lifetimeUtilization'],
+      [{ gpu: 'h800', gpuCount: 8, extra: 1 }, 'extra'],
+    ] as const) {
       const r = await postJson('/v1/cost/tco', body);
       expect(r.status).toBe(400);
       expect((await errorOf(r)).issues.map((i) => i.path).join(' ')).toContain(path);

@@ -7,7 +7,8 @@ export const tcoRoute = defineRoute({
   path: '/v1/cost/tco',
   tag: 'cost',
   summary: 'Own vs rent: effective USD per GPU-hour both ways, capex, breakdown, sensitivity, break-even',
-  description: 'Owning: capex (servers, network, storage) depreciated straight-line, power (GPU mean draw × server factor × PUE × $/kWh), facility and staff, over the useful GPU-hours (owned hours × lifetime utilisation). Renting: the price per GPU-hour (default from the GPU\'s price file, named in `rentalPrice`). `run.gpuHours` costs a run both ways, and with the experiment multiplier. Every default appears in `assumptions` with its source.',
+  description:
+    "Owning: capex (servers, network, storage) depreciated straight-line, power (GPU mean draw × server factor × PUE × $/kWh), facility and staff, over the useful GPU-hours (owned hours × lifetime utilisation). Renting: the price per GPU-hour (default from the GPU's price file, named in `rentalPrice`). `run.gpuHours` costs a run both ways, and with the experiment multiplier. Every default appears in `assumptions` with its source.",
   requestSchema: tcoRequestSchema,
   responseSchema: tcoResponseSchema,
   errorStatuses: [422],

@@ -82,7 +82,10 @@ describe('POST /v1/models/analyze', () => {
       const response = await postJson('/v1/models/analyze', { config: { ...llamaConfig, [field]: value } });
       expect(response.status, field).toBe(400);
       const error = await errorOf(response);
-      expect(error.issues.some((issue) => issue.path === `config.${field}`), field).toBe(true);
+      expect(
+        error.issues.some((issue) => issue.path === `config.${field}`),
+        field,
+      ).toBe(true);
       expect(JSON.stringify(error)).not.toContain('SECRET');
     }
   });

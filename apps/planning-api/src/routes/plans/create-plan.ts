@@ -10,7 +10,7 @@ export const createPlanRoute = defineRoute({
   tag: 'plans',
   summary: 'Save a named plan',
   description:
-    'Stores `{name, kind, request, response?}` with the planner version and the response\'s efficiency parameters; answers 201 with ' +
+    "Stores `{name, kind, request, response?}` with the planner version and the response's efficiency parameters; answers 201 with " +
     'the saved plan, its random id and `ownerToken`. Send `Authorization: Bearer <ownerToken>` to save under a token you hold ' +
     '(one per browser); without it a new token is made. Only its SHA-256 is stored.',
   requestSchema: createPlanRequestSchema,

@@ -8,7 +8,7 @@ export const deletePlanRoute = defineRoute({
   path: '/v1/plans/{id}',
   tag: 'plans',
   summary: 'Delete a saved plan (owner only)',
-  description: 'Needs `Authorization: Bearer <ownerToken>`: 401 without, 403 with another owner\'s token; 204 when gone.',
+  description: "Needs `Authorization: Bearer <ownerToken>`: 401 without, 403 with another owner's token; 204 when gone.",
   successStatus: 204,
   writes: true,
   errorStatuses: [401],

@@ -10,7 +10,7 @@ export const getPlanRoute = defineRoute({
   path: '/v1/plans/{id}',
   tag: 'plans',
   summary: 'One saved plan (public by link)',
-  description: 'Anyone with the id may read it; never returns the owner token. `stale: true` (with `staleReason`) when today\'s planner version differs.',
+  description: "Anyone with the id may read it; never returns the owner token. `stale: true` (with `staleReason`) when today's planner version differs.",
   responseSchema: savedPlanSchema,
   handler: async ({ params }, c) => {
     const row = await findPlanRow(c.env.DB, params.id ?? '');

@@ -7,7 +7,7 @@ export const listPlansRoute = defineRoute({
   method: 'get',
   path: '/v1/plans',
   tag: 'plans',
-  summary: 'The presented owner token\'s saved plans, newest first',
+  summary: "The presented owner token's saved plans, newest first",
   description: 'Needs `Authorization: Bearer <ownerToken>` (401 without). `?limit=` (1-100, default 20).',
   querySchema: planListQuerySchema,
   responseSchema: planListResponseSchema,

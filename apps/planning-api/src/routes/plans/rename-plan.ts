@@ -9,7 +9,7 @@ export const renamePlanRoute = defineRoute({
   path: '/v1/plans/{id}',
   tag: 'plans',
   summary: 'Rename a saved plan (owner only)',
-  description: '`{name}`; needs `Authorization: Bearer <ownerToken>`: 401 without, 403 with another owner\'s token.',
+  description: "`{name}`; needs `Authorization: Bearer <ownerToken>`: 401 without, 403 with another owner's token.",
   requestSchema: renamePlanRequestSchema,
   responseSchema: savedPlanSchema,
   writes: true,

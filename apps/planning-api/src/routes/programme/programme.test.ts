@@ -4,7 +4,10 @@ import { errorOf, postJson } from '../../../test/api.js';
 import { programmeResponseSchema } from '@gcp/contract';
 
 const PROGRAMME = {
-  model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, precision: 'bf16',
+  model: 'llama-3.1-8b',
+  gpu: 'h100',
+  gpuCount: 64,
+  precision: 'bf16',
   phases: [
     { name: 'pre-training', tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16 * 1024 * 1024 },
     { name: 'long context', steps: 100, sequenceLength: 32768, batchSequences: 256 },
@@ -18,13 +21,19 @@ describe('POST /v1/training/program', () => {
     const b = v.parse(programmeResponseSchema, await r.json());
     expect(b.phases.map((p) => p.name)).toEqual(['pre-training', 'long context']);
     expect(b.totals.gpuHours).toBeCloseTo(b.phases[0]!.gpuHours + b.phases[1]!.gpuHours, 6);
-    expect(b.totals.costUsd).toBeCloseTo(b.phases.reduce((s, p) => s + p.costUsd, 0), 6);
+    expect(b.totals.costUsd).toBeCloseTo(
+      b.phases.reduce((s, p) => s + p.costUsd, 0),
+      6,
+    );
     expect(b.totals.energyMWh).toBeGreaterThan(0);
     expect((b.phases[1]!.plan as { sequenceLength: number }).sequenceLength).toBe(32768);
   });
 
   it('a phase with both tokens and steps is refused naming it', async () => {
-    const r = await postJson('/v1/training/program', { ...PROGRAMME, phases: [{ name: 'x', tokens: 1e9, steps: 10, sequenceLength: 4096, batchSequences: 8 }] });
+    const r = await postJson('/v1/training/program', {
+      ...PROGRAMME,
+      phases: [{ name: 'x', tokens: 1e9, steps: 10, sequenceLength: 4096, batchSequences: 8 }],
+    });
     expect(r.status).toBe(400);
     expect((await errorOf(r)).issues[0]?.path).toBe('phases.0.tokens');
   });

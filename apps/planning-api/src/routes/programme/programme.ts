@@ -7,7 +7,8 @@ export const programmeRoute = defineRoute({
   path: '/v1/training/program',
   tag: 'training',
   summary: 'A whole training programme: each phase planned at its own sequence length and batch, and the totals',
-  description: 'Phases (pre-training, context extension, SFT, …) run one after another on the same GPUs; each is planned like POST /v1/training/plan (layout searched unless pinned) from `tokens` or `steps` × batch. Totals: GPU-hours, wall-clock days, cost and energy (GPU mean draw × server factor × PUE).',
+  description:
+    'Phases (pre-training, context extension, SFT, …) run one after another on the same GPUs; each is planned like POST /v1/training/plan (layout searched unless pinned) from `tokens` or `steps` × batch. Totals: GPU-hours, wall-clock days, cost and energy (GPU mean draw × server factor × PUE).',
   requestSchema: programmeRequestSchema,
   responseSchema: programmeResponseSchema,
   errorStatuses: [422],

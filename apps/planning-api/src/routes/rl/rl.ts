@@ -7,7 +7,8 @@ export const rlRoute = defineRoute({
   path: '/v1/training/rl',
   tag: 'training',
   summary: 'RL post-training cost: GRPO vs PPO for the same policy and rollouts, by stage',
-  description: 'Rollout generation priced from the inference planner, reference / reward forwards and the policy update from the training planner; PPO adds a critic (default: the policy\'s size) run forward on every rollout and trained each step. Synchronous RL: a step lasts generation + training; GPU-hours = all GPUs × wall-clock. `ppoToGrpoCostRatio` and each algorithm\'s `stages` show where the difference comes from.',
+  description:
+    "Rollout generation priced from the inference planner, reference / reward forwards and the policy update from the training planner; PPO adds a critic (default: the policy's size) run forward on every rollout and trained each step. Synchronous RL: a step lasts generation + training; GPU-hours = all GPUs × wall-clock. `ppoToGrpoCostRatio` and each algorithm's `stages` show where the difference comes from.",
   requestSchema: rlRequestSchema,
   responseSchema: rlResponseSchema,
   errorStatuses: [422],

@@ -4,8 +4,14 @@ import { client, errorOf, get, postJson } from '../../../test/api.js';
 
 /** DeepSeek-V3 as published (V3 report §3.1-3.3, §4.2; ISCA'25 Table 4). */
 const V3 = {
-  model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048, tokens: 14.8e12, sequenceLength: 4096, globalBatchTokens: 15360 * 4096,
-  precision: 'fp8', optimizerStatePrecision: 'bf16',
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  precision: 'fp8',
+  optimizerStatePrecision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 } satisfies TrainingPlanRequest;
 
@@ -35,12 +41,28 @@ describe('POST /v1/training/plan', () => {
   });
 
   it('warns when a pinned layout is far slower than the searched one (Llama-3.1-8B, TP8 × PP8 × DP1 on 64 H100)', async () => {
-    const body = await client.planTraining({ model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, precision: 'bf16', parallelism: { tp: 8, pp: 8, dp: 1, ep: 1 } });
+    const body = await client.planTraining({
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 64,
+      tokens: 1e12,
+      sequenceLength: 8192,
+      precision: 'bf16',
+      parallelism: { tp: 8, pp: 8, dp: 1, ep: 1 },
+    });
     expect(body.warnings.join(' ')).toMatch(/The searched layout TP\d+ · PP\d+ · DP\d+ · EP\d+ .* is \d+\.\d\d× faster than the pinned TP8 · PP8 · DP1 · EP1/);
   });
 
   it('a layout that does not fit is a 200 with fits: false and reasons', async () => {
-    const body = await client.planTraining({ model: 'llama-3.1-405b', gpu: 'h100', gpuCount: 8, tokens: 1e9, sequenceLength: 4096, precision: 'bf16', parallelism: { tp: 8, pp: 1, dp: 1, ep: 1 } });
+    const body = await client.planTraining({
+      model: 'llama-3.1-405b',
+      gpu: 'h100',
+      gpuCount: 8,
+      tokens: 1e9,
+      sequenceLength: 4096,
+      precision: 'bf16',
+      parallelism: { tp: 8, pp: 1, dp: 1, ep: 1 },
+    });
     expect(body.fits).toBe(false);
     expect(body.reasons[0]).toMatch(/does not fit/);
   });

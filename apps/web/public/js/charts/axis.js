@@ -17,4 +17,5 @@ export function axis(max, ticks = 5) {
 }
 
 /** 1500 → "1.5k", 12 → "12". */
-export const tickText = (v) => (v >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : v.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+export const tickText = (v) =>
+  v >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : v.toLocaleString('en-US', { maximumFractionDigits: 1 });

@@ -29,7 +29,13 @@ export function hourlyColumns(series, { title, yLabel, format, width = 720, heig
     );
   }
   svg.append(svgElement('text', { x: margin.left + plotW / 2, y: margin.top + plotH + 31, 'text-anchor': 'middle', class: 'axis-label' }, 'Hour of the day'));
-  svg.append(svgElement('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' }, yLabel));
+  svg.append(
+    svgElement(
+      'text',
+      { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' },
+      yLabel,
+    ),
+  );
   for (let h = 0; h < hours; h += 1) {
     const x = margin.left + h * slot + (slot - barW) / 2;
     const column = svgElement('g', { class: 'hour', 'data-hour': h, 'data-value': totals[h] });
@@ -43,7 +49,10 @@ export function hourlyColumns(series, { title, yLabel, format, width = 720, heig
       base += value;
     });
     if (slot >= 18) column.append(svgElement('text', { x: x + barW / 2, y: sy(totals[h]) - 3, 'text-anchor': 'middle', class: 'tick' }, tickText(totals[h])));
-    if (h % 3 === 0) column.append(svgElement('text', { x: x + barW / 2, y: margin.top + plotH + 14, 'text-anchor': 'middle', class: 'tick' }, `${String(h).padStart(2, '0')}h`));
+    if (h % 3 === 0)
+      column.append(
+        svgElement('text', { x: x + barW / 2, y: margin.top + plotH + 14, 'text-anchor': 'middle', class: 'tick' }, `${String(h).padStart(2, '0')}h`),
+      );
     svg.append(column);
   }
   if (legend) {

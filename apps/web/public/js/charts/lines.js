@@ -31,7 +31,11 @@ export function lineChart(series, { title, xLabel, yLabel, xFormat = String, yFo
   }
   svg.append(
     svgElement('text', { x: margin.left + plotW / 2, y: margin.top + plotH + 34, 'text-anchor': 'middle', class: 'axis-label' }, xLabel),
-    svgElement('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' }, yLabel),
+    svgElement(
+      'text',
+      { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' },
+      yLabel,
+    ),
   );
   if (marker) {
     const x = sx(marker.x);

@@ -32,7 +32,11 @@ export function paretoChart(points, { title, xLabel, yLabel, xMarker, chosen, wi
   }
   svg.append(
     svgElement('text', { x: margin.left + plotW / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis-label' }, xLabel),
-    svgElement('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' }, yLabel),
+    svgElement(
+      'text',
+      { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})`, class: 'axis-label' },
+      yLabel,
+    ),
   );
   if (xMarker) {
     const x = sx(xMarker.value);

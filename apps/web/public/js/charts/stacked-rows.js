@@ -45,7 +45,14 @@ export function stackedRows(rows, { title, format, width = 720 }) {
     for (const segment of row.segments) {
       if (!(segment.value > 0)) continue;
       const w = (plot * segment.value) / max;
-      const rect = svgElement('rect', { x, y, width: Math.max(w, 0.5), height: barHeight, class: `seg seg-${keys.indexOf(segment.key) % SEGMENT_CLASSES}`, 'data-key': segment.key });
+      const rect = svgElement('rect', {
+        x,
+        y,
+        width: Math.max(w, 0.5),
+        height: barHeight,
+        class: `seg seg-${keys.indexOf(segment.key) % SEGMENT_CLASSES}`,
+        'data-key': segment.key,
+      });
       rect.append(svgElement('title', {}, `${row.label} — ${segment.label}: ${format(segment.value)}`));
       group.append(rect);
       x += w;

@@ -39,8 +39,11 @@ export function stackedBar(segments, { title, format, capacity, width = 720, tot
     const over = total > capacity.value;
     svg.append(
       svgElement('line', { x1: cx, x2: cx, y1: barTop - 6, y2: barTop + barHeight + 6, class: over ? 'capacity over' : 'capacity' }),
-      svgElement('text', { x: Math.min(cx, width - right), y: 14, 'text-anchor': 'end', class: over ? 'capacity-label over' : 'capacity-label' },
-        `${capacity.label}: ${format(capacity.value)}${over ? ' — exceeded' : ''}`),
+      svgElement(
+        'text',
+        { x: Math.min(cx, width - right), y: 14, 'text-anchor': 'end', class: over ? 'capacity-label over' : 'capacity-label' },
+        `${capacity.label}: ${format(capacity.value)}${over ? ' — exceeded' : ''}`,
+      ),
     );
   }
   const columnWidth = plot / columns;

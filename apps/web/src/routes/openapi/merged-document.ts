@@ -16,9 +16,7 @@ async function fetchDocument(upstream: Upstream, serviceName: string): Promise<O
     body = undefined;
   }
   if (!isOpenApiDocument(body)) {
-    throw new ApiError(502, 'upstream_unavailable', 'An API document could not be fetched.', [
-      { path: serviceName, message: 'OpenAPI document unavailable' },
-    ]);
+    throw new ApiError(502, 'upstream_unavailable', 'An API document could not be fetched.', [{ path: serviceName, message: 'OpenAPI document unavailable' }]);
   }
   return body;
 }

@@ -7,7 +7,12 @@ describe('merged /openapi.json', () => {
   it('covers every endpoint of every worker in one OpenAPI 3.1 document', async () => {
     const response = await SELF.fetch(url('/openapi.json'));
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.openapi).toBe('3.1.0');
     expect(document.info.title).toBe('GPU Capacity Planner API');
     expect(Object.keys(document.paths)).toEqual(['/v1/gpus', '/v1/inference/kv-cache', '/v1/models']);

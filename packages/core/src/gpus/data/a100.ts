@@ -17,7 +17,11 @@ export const a100: GpuSpec = {
   },
   hbmCapacityGB: figure(80, 'datasheet', `${DATASHEET}: 80 GB HBM2e`),
   hbmBandwidthTBps: figure(2.039, 'datasheet', `${DATASHEET}: 2.039 TB/s`),
-  smCount: figure(108, 'datasheet', 'NVIDIA A100 Tensor Core GPU Architecture whitepaper via geeks3d.com (secondary): A100 "108 SMs (64 CUDA cores per SM)" of the full GA100\'s 128'),
+  smCount: figure(
+    108,
+    'datasheet',
+    'NVIDIA A100 Tensor Core GPU Architecture whitepaper via geeks3d.com (secondary): A100 "108 SMs (64 CUDA cores per SM)" of the full GA100\'s 128',
+  ),
   scaleUpInterconnect: 'nvlink3',
   scaleOutInterconnect: 'infiniband-hdr200',
   scaleOutNicsPerGpu: figure(1, 'datasheet', 'DGX A100: 8 single-port ConnectX-6 HDR 200 Gb/s compute NICs per 8 GPUs'),

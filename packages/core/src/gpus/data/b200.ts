@@ -20,7 +20,11 @@ export const b200: GpuSpec = {
   },
   hbmCapacityGB: figure(180, 'datasheet', `${MLPERF}: "accelerator_memory_capacity": "180 GB" (192 GB physical)`),
   hbmBandwidthTBps: figure(8.0, 'datasheet', `${DATASHEET}: 8 TB/s`),
-  smCount: figure(148, 'measured', 'Chips and Cheese, "Nvidia\'s B200: Keeping the CUDA Juggernaut Rolling": "B200 enables 74 SMs per die, giving 148 SMs across the GPU" (2 dies × 80 physical)'),
+  smCount: figure(
+    148,
+    'measured',
+    'Chips and Cheese, "Nvidia\'s B200: Keeping the CUDA Juggernaut Rolling": "B200 enables 74 SMs per die, giving 148 SMs across the GPU" (2 dies × 80 physical)',
+  ),
   scaleUpInterconnect: 'nvlink5',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(1, 'datasheet', `${MLPERF}: "8x ConnectX-7 IB NDR 400Gb/s"`),

@@ -21,8 +21,16 @@ export const h100: GpuSpec = {
   smCount: figure(132, 'datasheet', `${DATASHEET}: "132 SMs (2 per TPC)", 66 TPCs, 8 GPCs (H100 SXM5; the full GH100 has 144)`),
   scaleUpInterconnect: 'nvlink4',
   scaleOutInterconnect: 'infiniband-ndr400',
-  scaleOutNicsPerGpu: figure(1, 'datasheet', 'DGX/HGX H100 reference nodes: 8x 400 Gb/s ConnectX-7 compute NICs per 8 GPUs; Llama 3 paper §3.3.1 "400 Gbps interconnects between GPUs"'),
+  scaleOutNicsPerGpu: figure(
+    1,
+    'datasheet',
+    'DGX/HGX H100 reference nodes: 8x 400 Gb/s ConnectX-7 compute NICs per 8 GPUs; Llama 3 paper §3.3.1 "400 Gbps interconnects between GPUs"',
+  ),
   gpusPerNode: figure(8, 'datasheet', 'HGX H100 8-GPU baseboard'),
   tdpW: figure(700, 'datasheet', `${DATASHEET}: 700 W; Llama 3 paper "700W TDP"`),
-  dieAreaMm2: figure(814, 'datasheet', 'GH100 die area 814 mm² (NVIDIA Hopper architecture whitepaper); consistent with smbom.com/news/13059 performance density 19.4 = 15830/814'),
+  dieAreaMm2: figure(
+    814,
+    'datasheet',
+    'GH100 die area 814 mm² (NVIDIA Hopper architecture whitepaper); consistent with smbom.com/news/13059 performance density 19.4 = 15830/814',
+  ),
 };

@@ -17,7 +17,11 @@ export const h20: GpuSpec = {
   },
   hbmCapacityGB: figure(96, 'datasheet', `${ANT}: "Memory Capacity 96 GB"`),
   hbmBandwidthTBps: figure(4.0, 'datasheet', `${ANT}: "Memory Bandwidth 4000 GB/s"`),
-  smCount: figure(78, 'measured', 'SM count the H20 reports to CUDA, as public SGLang/DeepEP tuning notes state it (e.g. "PR24289 H20 DeepSeek-V4 Test Commands": "H20 has 78 SMs and num_sms=96 triggers DeepEP intranode cooperative launch failure"); NVIDIA\'s H20 spec sheet gives no SM count'),
+  smCount: figure(
+    78,
+    'measured',
+    'SM count the H20 reports to CUDA, as public SGLang/DeepEP tuning notes state it (e.g. "PR24289 H20 DeepSeek-V4 Test Commands": "H20 has 78 SMs and num_sms=96 triggers DeepEP intranode cooperative launch failure"); NVIDIA\'s H20 spec sheet gives no SM count',
+  ),
   scaleUpInterconnect: 'nvlink4',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(0.5, 'datasheet', `${ANT}: "RDMA NIC Bandwidth 4 x 400 Gb/s" per 8-GPU node`),

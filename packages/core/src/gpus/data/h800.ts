@@ -18,7 +18,11 @@ export const h800: GpuSpec = {
   },
   hbmCapacityGB: figure(80, 'datasheet', `${ANT}: "Memory Capacity ... 80 GB"`),
   hbmBandwidthTBps: figure(3.352, 'datasheet', `${ANT}: "Memory Bandwidth ... 3352 GB/s"`),
-  smCount: figure(132, 'datasheet', 'DeepSeek-V3 report (arXiv:2412.19437) §3.2.2: "we allocate 20 out of the 132 SMs available in the H800 GPU for communication"'),
+  smCount: figure(
+    132,
+    'datasheet',
+    'DeepSeek-V3 report (arXiv:2412.19437) §3.2.2: "we allocate 20 out of the 132 SMs available in the H800 GPU for communication"',
+  ),
   scaleUpInterconnect: 'nvlink4-h800',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(1, 'datasheet', `${ANT}: "RDMA NIC Bandwidth ... 8 x 400 Gb/s" per node; ISCA'25 §5.1: eight 400G IB CX7 NICs per 8-GPU node`),

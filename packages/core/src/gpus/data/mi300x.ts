@@ -18,7 +18,11 @@ export const mi300x: GpuSpec = {
   },
   hbmCapacityGB: figure(192, 'datasheet', `${PAGE}: "192 GB HBM3"`),
   hbmBandwidthTBps: figure(5.3, 'datasheet', `${PAGE}: "5.3 TB/s bandwidth"`),
-  smCount: figure(304, 'datasheet', 'ROCm docs, AMD Instinct MI300 series microarchitecture: each XCD has 38 active CUs, "6 or 8 XCDs for up to 304 CUs"; MI300X has 8 XCDs → 304 CUs'),
+  smCount: figure(
+    304,
+    'datasheet',
+    'ROCm docs, AMD Instinct MI300 series microarchitecture: each XCD has 38 active CUs, "6 or 8 XCDs for up to 304 CUs"; MI300X has 8 XCDs → 304 CUs',
+  ),
   scaleUpInterconnect: 'infinity-fabric-mi300x',
   scaleOutInterconnect: 'infiniband-ndr400',
   scaleOutNicsPerGpu: figure(1, 'assumed', 'typical 8x MI300X platforms ship one 400 Gb/s NIC per GPU'),

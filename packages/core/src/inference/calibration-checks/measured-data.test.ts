@@ -17,7 +17,15 @@ describe('measured rows: cleaning', () => {
 
   it('changes and drops the documented number of rows by each rule', () => {
     expect(report.rowsIn).toBe(2648);
-    expect(report.byRule).toEqual({ MODEL_FROM_ID: 316, LAYOUT_FROM_ID: 163, LAYOUT_DUMP_ENCODING: 90, ATTENTION_DP_FROM_MOE: 19, MOE_COLUMNS_DEFAULT: 178, LAYOUT_INCONSISTENT: 0, EXACT_TWIN: 473 });
+    expect(report.byRule).toEqual({
+      MODEL_FROM_ID: 316,
+      LAYOUT_FROM_ID: 163,
+      LAYOUT_DUMP_ENCODING: 90,
+      ATTENTION_DP_FROM_MOE: 19,
+      MOE_COLUMNS_DEFAULT: 178,
+      LAYOUT_INCONSISTENT: 0,
+      EXACT_TWIN: 473,
+    });
     expect(report.rowsOut).toBe(2648 - 473);
   });
 

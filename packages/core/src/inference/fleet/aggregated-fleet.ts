@@ -1,7 +1,14 @@
 import { HOURS_PER_DAY } from '@gcp/contract';
 import { convert } from '../../units/units.js';
 import { aggregatedOperatingPoint, type AggregatedPoint, type AggregatedRequestShape } from '../serving/aggregated.js';
-import { kvLoadSecondsPerHitToken, splitDailyCost, type CostPerMillionTokensUsd, type FleetOperationsInput, type FleetSlo, type FleetWorkload } from './fleet.js';
+import {
+  kvLoadSecondsPerHitToken,
+  splitDailyCost,
+  type CostPerMillionTokensUsd,
+  type FleetOperationsInput,
+  type FleetSlo,
+  type FleetWorkload,
+} from './fleet.js';
 import { poolDailyCostUsd, sizeWholeInstancePool, type WholeInstancePool } from './instances.js';
 import type { ResolvedLayout } from '../serving/layout.js';
 import type { ServingSetup } from '../serving/setup.js';
@@ -72,7 +79,14 @@ export function planAggregatedFleet(e: AggregatedEngine, w: FleetWorkload, ops: 
   const capOut = shape.outputTokens * e.requestsPerSecond;
   // size on requests/s: the binding one of the input and output loads, in mean requests
   const requestLoadPerS = Math.max(inputPerS / shape.inputTokens, outputPerS / shape.outputTokens);
-  const pool = sizeWholeInstancePool({ averageLoadPerS: requestLoadPerS, shape: w.hourlyShape, capacityPerInstancePerS: e.requestsPerSecond, utilization: ops.utilization, minInstances: ops.minInstances, nodesPerInstance });
+  const pool = sizeWholeInstancePool({
+    averageLoadPerS: requestLoadPerS,
+    shape: w.hourlyShape,
+    capacityPerInstancePerS: e.requestsPerSecond,
+    utilization: ops.utilization,
+    minInstances: ops.minInstances,
+    nodesPerInstance,
+  });
   const dailyCostUsd = poolDailyCostUsd(pool, gpn, ops.pricePerGpuHourUsd);
   let costs: CostPerMillionTokensUsd = { inputCacheHit: Number.POSITIVE_INFINITY, inputCacheMiss: Number.POSITIVE_INFINITY, output: Number.POSITIVE_INFINITY };
   const perReq = p.instanceSPerRequest;
@@ -92,14 +106,22 @@ export function planAggregatedFleet(e: AggregatedEngine, w: FleetWorkload, ops: 
   const perNode = (x: number) => (pool.averageNodes > 0 ? x / pool.averageNodes : 0);
   return {
     ...pool,
-    feasible: p.feasible, reasons: p.reasons.map((r) => `aggregated: ${r}`),
-    nodes: pool.averageNodes, hourlyNodes: pool.hourlyInstances.map((n) => n * nodesPerInstance),
-    gpuHoursPerDay: pool.averageNodes * gpn * HOURS_PER_DAY, dailyCostUsd, costPerMillionTokensUsd: costs,
+    feasible: p.feasible,
+    reasons: p.reasons.map((r) => `aggregated: ${r}`),
+    nodes: pool.averageNodes,
+    hourlyNodes: pool.hourlyInstances.map((n) => n * nodesPerInstance),
+    gpuHoursPerDay: pool.averageNodes * gpn * HOURS_PER_DAY,
+    dailyCostUsd,
+    costPerMillionTokensUsd: costs,
     tokensPerSecondPerNode: { input: perNode(inputPerS), output: perNode(outputPerS) },
     capacityTokensPerSecondPerNode: { input: capIn / nodesPerInstance, output: capOut / nodesPerInstance },
-    utilization: ops.utilization, minInstances: ops.minInstances, parallelism: s.layout,
-    gpuSecondsPerDay: pool.averageNodes * gpn * SECONDS_PER_DAY, batchPerInstance: p.batch,
-    inputTokensPerRequest: shape.inputTokens, outputTokensPerRequest: shape.outputTokens,
+    utilization: ops.utilization,
+    minInstances: ops.minInstances,
+    parallelism: s.layout,
+    gpuSecondsPerDay: pool.averageNodes * gpn * SECONDS_PER_DAY,
+    batchPerInstance: p.batch,
+    inputTokensPerRequest: shape.inputTokens,
+    outputTokensPerRequest: shape.outputTokens,
     ...(est ? { outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser, tpotMs: convert(est.tpotS, 's', 'ms') } : {}),
     ...(p.ttftS !== undefined ? { ttftMs: convert(p.ttftS, 's', 'ms') } : {}),
   };

@@ -31,10 +31,12 @@ const peakOver = (xs: readonly number[]) => Math.max(...xs) / mean(xs);
  */
 export function defaultDailyShape(peakToAverage: number): number[] {
   if (peakToAverage <= 1) return new Array<number>(HOURS_PER_DAY).fill(1);
-  let lo = 0, hi = MAX_CONCENTRATION;
+  let lo = 0,
+    hi = MAX_CONCENTRATION;
   for (let i = 0; i < SHAPE_BISECTION_STEPS; i++) {
     const mid = (lo + hi) / 2;
-    if (peakOver(wave(mid)) < peakToAverage) lo = mid; else hi = mid;
+    if (peakOver(wave(mid)) < peakToAverage) lo = mid;
+    else hi = mid;
   }
   const w = wave((lo + hi) / 2);
   const m = mean(w);

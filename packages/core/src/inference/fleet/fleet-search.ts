@@ -5,8 +5,18 @@ import { aggregatedEngine, planAggregatedFleet, type AggregatedEngine, type Aggr
 import type { AggregatedRequestShape } from '../serving/aggregated.js';
 import { candidateLayouts, layoutsOfSize } from './candidates.js';
 import {
-  decodeEngine, planFleet, prefillEngine, prefillFits, sizeDecodePool, sizePrefillPool,
-  type DecodeEngine, type FleetOperationsInput, type FleetPlan, type FleetSlo, type FleetWorkload, type PrefillEngine,
+  decodeEngine,
+  planFleet,
+  prefillEngine,
+  prefillFits,
+  sizeDecodePool,
+  sizePrefillPool,
+  type DecodeEngine,
+  type FleetOperationsInput,
+  type FleetPlan,
+  type FleetSlo,
+  type FleetWorkload,
+  type PrefillEngine,
 } from './fleet.js';
 import type { Layout, ResolvedLayout } from '../serving/layout.js';
 import { gpuMemory } from '../memory/memory.js';
@@ -49,14 +59,21 @@ const better = (a: Ranked, b: Ranked) => {
  * (minInstances whole instances all day) already costs more than the best feasible pool found:
  * it can neither win nor tie. Returns the evaluated options and how many were skipped.
  */
-function evaluateCheapestFirst<T extends Ranked>(setups: readonly ServingSetup[], ops: FleetOperationsInput, evaluate: (s: ServingSetup) => T): { options: T[]; skipped: number } {
+function evaluateCheapestFirst<T extends Ranked>(
+  setups: readonly ServingSetup[],
+  ops: FleetOperationsInput,
+  evaluate: (s: ServingSetup) => T,
+): { options: T[]; skipped: number } {
   const order = [...setups].sort((a, b) => a.layout.gpuCount - b.layout.gpuCount);
   const options: T[] = [];
   let bestFeasibleUsd = Number.POSITIVE_INFINITY;
   let skipped = 0;
   for (const s of order) {
     const floorUsd = ops.minInstances * s.layout.gpuCount * HOURS_PER_DAY * ops.pricePerGpuHourUsd;
-    if (floorUsd > bestFeasibleUsd) { skipped++; continue; }
+    if (floorUsd > bestFeasibleUsd) {
+      skipped++;
+      continue;
+    }
     const o = evaluate(s);
     options.push(o);
     if (o.feasible) bestFeasibleUsd = Math.min(bestFeasibleUsd, o.dailyCostUsd);
@@ -83,16 +100,33 @@ export function minGpusHoldingWeights(arch: ModelArchitecture, gpu: GpuSpec, mk:
   for (const g of sizes) {
     for (const l of layoutsOfSize(arch, gpu, g)) {
       const s = mk(l, 'decode');
-      const m = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens, maxTokensPerStep: s.prefillChunkTokens });
+      const m = gpuMemory({
+        shape: s.shape,
+        gpu,
+        layout: s.layout,
+        weights: s.weights,
+        kvBytesPerElement: s.kvBytesPerElement,
+        contextTokens,
+        maxTokensPerStep: s.prefillChunkTokens,
+      });
       if (m.maxConcurrency >= s.layout.attentionDp) return g;
     }
   }
   return null;
 }
 
-interface PrefillOption extends Ranked { readonly engine: PrefillEngine; readonly nodesPerInstance: number }
-interface DecodeOption extends Ranked { readonly engine: DecodeEngine; readonly nodesPerInstance: number }
-interface AggregatedOption extends Ranked { readonly engine: AggregatedEngine; readonly fleet: AggregatedFleetPlan }
+interface PrefillOption extends Ranked {
+  readonly engine: PrefillEngine;
+  readonly nodesPerInstance: number;
+}
+interface DecodeOption extends Ranked {
+  readonly engine: DecodeEngine;
+  readonly nodesPerInstance: number;
+}
+interface AggregatedOption extends Ranked {
+  readonly engine: AggregatedEngine;
+  readonly fleet: AggregatedFleetPlan;
+}
 
 export interface FleetSearchInput {
   readonly arch: ModelArchitecture;
@@ -141,13 +175,23 @@ export function searchFleet(i: FleetSearchInput): FleetSearchResult {
     const engine = prefillEngine(s, w, slo);
     const pool = sizePrefillPool(engine, w, ops);
     const fits = prefillFits(s, w.averageContextTokens);
-    return { engine, nodesPerInstance: pool.nodesPerInstance, feasible: engine.reasons.length === 0, dailyCostUsd: pool.dailyCostUsd, score: fits ? engine.capacityPerInstancePerS / s.layout.gpuCount : -1 / s.layout.gpuCount };
+    return {
+      engine,
+      nodesPerInstance: pool.nodesPerInstance,
+      feasible: engine.reasons.length === 0,
+      dailyCostUsd: pool.dailyCostUsd,
+      score: fits ? engine.capacityPerInstancePerS / s.layout.gpuCount : -1 / s.layout.gpuCount,
+    };
   });
   const { options: decodeOptions, skipped: decodeSkipped } = evaluateCheapestFirst<DecodeOption>(decodeSetups, ops, (s) => {
     const engine = decodeEngine(s, w, slo);
     const pool = sizeDecodePool(engine, w, ops);
     const step = engine.point.step;
-    const score = engine.point.feasible ? engine.capacityPerInstancePerS / s.layout.gpuCount : step ? -1 / Math.max(step.outputTokensPerSecondPerUser, Number.MIN_VALUE) : Number.NEGATIVE_INFINITY;
+    const score = engine.point.feasible
+      ? engine.capacityPerInstancePerS / s.layout.gpuCount
+      : step
+        ? -1 / Math.max(step.outputTokensPerSecondPerUser, Number.MIN_VALUE)
+        : Number.NEGATIVE_INFINITY;
     return { engine, nodesPerInstance: pool.nodesPerInstance, feasible: engine.reasons.length === 0, dailyCostUsd: pool.dailyCostUsd, score };
   });
   const bestP = best(prefillOptions);
@@ -160,9 +204,14 @@ export function searchFleet(i: FleetSearchInput): FleetSearchResult {
   const disagg = (p: PrefillOption, d: DecodeOption): FleetAlternative => {
     const f = planFleet({ prefill: p.engine, decode: d.engine, workload: w, operations: ops });
     return {
-      mode: 'disaggregated', feasible: f.feasible, dailyCostUsd: f.dailyCostUsd, averageNodes: f.averageNodes, peakNodes: f.peakNodes,
+      mode: 'disaggregated',
+      feasible: f.feasible,
+      dailyCostUsd: f.dailyCostUsd,
+      averageNodes: f.averageNodes,
+      peakNodes: f.peakNodes,
       parallelism: { prefill: p.engine.setup.layout, decode: d.engine.setup.layout },
-      nodesPerInstance: { prefill: p.nodesPerInstance, decode: d.nodesPerInstance }, whyNot: f.reasons[0] ?? '',
+      nodesPerInstance: { prefill: p.nodesPerInstance, decode: d.nodesPerInstance },
+      whyNot: f.reasons[0] ?? '',
     };
   };
   ranked.push({ ...disagg(bestP, bestD), whyNot: disaggregated.reasons[0] ?? '' });
@@ -176,7 +225,7 @@ export function searchFleet(i: FleetSearchInput): FleetSearchResult {
     const { options, skipped } = evaluateCheapestFirst<AggregatedOption>(setups, ops, (s) => {
       const engine = aggregatedEngine(s, shape, slo);
       const fleet = planAggregatedFleet(engine, w, ops);
-      const score = engine.point.feasible ? engine.requestsPerSecond * shape.outputTokens / s.layout.gpuCount : -engine.point.shortfall;
+      const score = engine.point.feasible ? (engine.requestsPerSecond * shape.outputTokens) / s.layout.gpuCount : -engine.point.shortfall;
       return { engine, fleet, feasible: fleet.feasible, dailyCostUsd: fleet.dailyCostUsd, score };
     });
     const bestA = best(options);
@@ -185,8 +234,14 @@ export function searchFleet(i: FleetSearchInput): FleetSearchResult {
     layoutsSkipped += skipped;
     for (const o of [bestA, ...options.filter((o) => o !== bestA)]) {
       ranked.push({
-        mode: 'aggregated', feasible: o.feasible, dailyCostUsd: o.dailyCostUsd, averageNodes: o.fleet.averageNodes, peakNodes: o.fleet.peakNodes,
-        parallelism: { aggregated: o.engine.setup.layout }, nodesPerInstance: { aggregated: o.fleet.nodesPerInstance }, whyNot: o.fleet.reasons[0] ?? '',
+        mode: 'aggregated',
+        feasible: o.feasible,
+        dailyCostUsd: o.dailyCostUsd,
+        averageNodes: o.fleet.averageNodes,
+        peakNodes: o.fleet.peakNodes,
+        parallelism: { aggregated: o.engine.setup.layout },
+        nodesPerInstance: { aggregated: o.fleet.nodesPerInstance },
+        whyNot: o.fleet.reasons[0] ?? '',
       });
     }
   }
@@ -201,7 +256,11 @@ const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
  * request asked for (when it asked). The other mode's best plan is always among them when it was
  * weighed.
  */
-export function alternativesTo(chosen: FleetAlternative, ranked: readonly FleetAlternative[], requestedMode?: 'disaggregated' | 'aggregated'): FleetAlternative[] {
+export function alternativesTo(
+  chosen: FleetAlternative,
+  ranked: readonly FleetAlternative[],
+  requestedMode?: 'disaggregated' | 'aggregated',
+): FleetAlternative[] {
   const key = (a: FleetAlternative) => JSON.stringify(a.parallelism);
   const others = ranked.filter((a) => a !== chosen && key(a) !== key(chosen));
   const order = [...others].sort((a, b) => (a.feasible === b.feasible ? a.dailyCostUsd - b.dailyCostUsd : a.feasible ? -1 : 1));
@@ -213,7 +272,8 @@ export function alternativesTo(chosen: FleetAlternative, ranked: readonly FleetA
 
 function whyNot(a: FleetAlternative, chosen: FleetAlternative, requestedMode: 'disaggregated' | 'aggregated' | undefined): string {
   if (!a.feasible) return `not feasible: ${a.whyNot}`;
-  if (requestedMode !== undefined && a.mode !== requestedMode) return `feasible at ${usd(a.dailyCostUsd)} per day, but deployment.mode asks for ${requestedMode}`;
+  if (requestedMode !== undefined && a.mode !== requestedMode)
+    return `feasible at ${usd(a.dailyCostUsd)} per day, but deployment.mode asks for ${requestedMode}`;
   if (!chosen.feasible) return `feasible at ${usd(a.dailyCostUsd)} per day, but the request pins the chosen layouts`;
   const extra = a.dailyCostUsd - chosen.dailyCostUsd;
   if (extra > 0) return `costs ${usd(a.dailyCostUsd)} per day, ${usd(extra)} (${((extra / chosen.dailyCostUsd) * 100).toFixed(0)}%) more than the chosen plan`;

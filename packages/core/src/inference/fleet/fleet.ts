@@ -77,7 +77,15 @@ const TOKENS_PER_MILLION = 1e6;
 
 /** Memory per GPU of a prefill instance holding one prompt of `contextTokens` per attention-DP rank. */
 export function prefillMemory(ps: ServingSetup, contextTokens: number) {
-  return gpuMemory({ shape: ps.shape, gpu: ps.gpu, layout: ps.layout, weights: ps.weights, kvBytesPerElement: ps.kvBytesPerElement, contextTokens, maxTokensPerStep: ps.prefillChunkTokens });
+  return gpuMemory({
+    shape: ps.shape,
+    gpu: ps.gpu,
+    layout: ps.layout,
+    weights: ps.weights,
+    kvBytesPerElement: ps.kvBytesPerElement,
+    contextTokens,
+    maxTokensPerStep: ps.prefillChunkTokens,
+  });
 }
 
 /** A prefill instance fits when every attention-DP rank can hold at least one prompt next to the weights. */
@@ -124,7 +132,10 @@ export function prefillEngine(ps: ServingSetup, w: FleetWorkload, slo: FleetSlo)
   const ctx = w.averageContextTokens;
   const req = prefillRequestOf(w);
   const pMem = prefillMemory(ps, ctx);
-  if (!prefillFits(ps, ctx)) reasons.push(`prefill: the layout does not fit in memory (${convert(pMem.weightsBytes, 'B', 'GB').toFixed(1)} GB weights + ${convert(pMem.workspaceBytes, 'B', 'GB').toFixed(1)} GB workspace per GPU of ${convert(pMem.capacityBytes, 'B', 'GB').toFixed(0)} GB)`);
+  if (!prefillFits(ps, ctx))
+    reasons.push(
+      `prefill: the layout does not fit in memory (${convert(pMem.weightsBytes, 'B', 'GB').toFixed(1)} GB weights + ${convert(pMem.workspaceBytes, 'B', 'GB').toFixed(1)} GB workspace per GPU of ${convert(pMem.capacityBytes, 'B', 'GB').toFixed(0)} GB)`,
+    );
   const missRate = prefillTokensPerSecond(ps, req);
   const kvLoadS = kvLoadSecondsPerHitToken(ps);
   const instSPerRequest = req.newTokens / missRate + req.cachedTokens * kvLoadS;
@@ -132,12 +143,19 @@ export function prefillEngine(ps: ServingSetup, w: FleetWorkload, slo: FleetSlo)
   let ttftUtilizationBound: number | undefined;
   if (slo.maxTtftMs !== undefined) {
     const slackS = convert(slo.maxTtftMs, 'ms', 's') - latencyS;
-    if (slackS <= 0) reasons.push(`prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${convert(latencyS, 's', 'ms').toFixed(0)} ms, over the TTFT limit`);
+    if (slackS <= 0)
+      reasons.push(
+        `prefill: one prompt of ${Math.round(ctx)} tokens (${Math.round(req.newTokens)} computed) takes ${convert(latencyS, 's', 'ms').toFixed(0)} ms, over the TTFT limit`,
+      );
     else ttftUtilizationBound = Math.min(1, (2 * slackS) / (2 * slackS + latencyS));
   }
   return {
-    setup: ps, reasons, missTokensPerSecond: missRate, kvLoadSecondsPerHitToken: kvLoadS,
-    capacityPerInstancePerS: ctx / instSPerRequest, latencyS,
+    setup: ps,
+    reasons,
+    missTokensPerSecond: missRate,
+    kvLoadSecondsPerHitToken: kvLoadS,
+    capacityPerInstancePerS: ctx / instSPerRequest,
+    latencyS,
     ...(ttftUtilizationBound !== undefined ? { ttftUtilizationBound } : {}),
   };
 }
@@ -154,18 +172,30 @@ export interface DecodeEngine {
 export function decodeEngine(ds: ServingSetup, w: FleetWorkload, slo: FleetSlo): DecodeEngine {
   const point = decodeOperatingPoint(ds, w.averageContextTokens, slo.minOutputTokensPerSecondPerUser);
   return {
-    setup: ds, point, reasons: point.reasons.map((r) => `decode: ${r}`),
+    setup: ds,
+    point,
+    reasons: point.reasons.map((r) => `decode: ${r}`),
     capacityPerInstancePerS: point.step ? point.step.outputTokensPerSecondPerGpu * ds.layout.gpuCount : 0,
   };
 }
 
-const poolCommon = (pool: WholeInstancePool, s: ServingSetup, loadPerS: number, capacityPerInstancePerS: number, utilization: number, ops: FleetOperationsInput) => {
+const poolCommon = (
+  pool: WholeInstancePool,
+  s: ServingSetup,
+  loadPerS: number,
+  capacityPerInstancePerS: number,
+  utilization: number,
+  ops: FleetOperationsInput,
+) => {
   const gpn = s.gpu.gpusPerNode.value;
   return {
-    ...pool, nodes: pool.averageNodes,
+    ...pool,
+    nodes: pool.averageNodes,
     tokensPerSecondPerNode: pool.averageNodes > 0 ? loadPerS / pool.averageNodes : 0,
     capacityTokensPerSecondPerNode: capacityPerInstancePerS / pool.nodesPerInstance,
-    utilization, parallelism: s.layout, minInstances: ops.minInstances,
+    utilization,
+    parallelism: s.layout,
+    minInstances: ops.minInstances,
     gpuSecondsPerDay: pool.averageNodes * gpn * SECONDS_PER_DAY,
     dailyCostUsd: poolDailyCostUsd(pool, gpn, ops.pricePerGpuHourUsd),
   };
@@ -177,12 +207,20 @@ export function sizePrefillPool(e: PrefillEngine, w: FleetWorkload, ops: FleetOp
   const utilization = Math.min(ops.utilization, e.ttftUtilizationBound ?? 1);
   const loadPerS = w.inputTokensPerDay / SECONDS_PER_DAY;
   const nodesPerInstance = s.layout.gpuCount / s.gpu.gpusPerNode.value;
-  const pool = sizeWholeInstancePool({ averageLoadPerS: loadPerS, shape: w.hourlyShape, capacityPerInstancePerS: e.capacityPerInstancePerS, utilization, minInstances: ops.minInstances, nodesPerInstance });
+  const pool = sizeWholeInstancePool({
+    averageLoadPerS: loadPerS,
+    shape: w.hourlyShape,
+    capacityPerInstancePerS: e.capacityPerInstancePerS,
+    utilization,
+    minInstances: ops.minInstances,
+    nodesPerInstance,
+  });
   const waitS = utilization < 1 ? (utilization / (2 * (1 - utilization))) * e.latencyS : Number.POSITIVE_INFINITY;
   const ttftMs = convert(e.latencyS + waitS, 's', 'ms');
   const common = poolCommon(pool, s, loadPerS, e.capacityPerInstancePerS, utilization, ops);
   return {
-    ...common, computedTokensPerSecondPerNode: common.tokensPerSecondPerNode * (1 - w.cacheHitRate),
+    ...common,
+    computedTokensPerSecondPerNode: common.tokensPerSecondPerNode * (1 - w.cacheHitRate),
     ...(e.ttftUtilizationBound !== undefined ? { ttftUtilizationBound: e.ttftUtilizationBound } : {}),
     ...(Number.isFinite(ttftMs) ? { ttftMs } : {}),
   };
@@ -193,7 +231,14 @@ export function sizeDecodePool(e: DecodeEngine, w: FleetWorkload, ops: FleetOper
   const s = e.setup;
   const loadPerS = w.outputTokensPerDay / SECONDS_PER_DAY;
   const nodesPerInstance = s.layout.gpuCount / s.gpu.gpusPerNode.value;
-  const pool = sizeWholeInstancePool({ averageLoadPerS: loadPerS, shape: w.hourlyShape, capacityPerInstancePerS: e.capacityPerInstancePerS, utilization: ops.utilization, minInstances: ops.minInstances, nodesPerInstance });
+  const pool = sizeWholeInstancePool({
+    averageLoadPerS: loadPerS,
+    shape: w.hourlyShape,
+    capacityPerInstancePerS: e.capacityPerInstancePerS,
+    utilization: ops.utilization,
+    minInstances: ops.minInstances,
+    nodesPerInstance,
+  });
   const step = e.point.step;
   return {
     ...poolCommon(pool, s, loadPerS, e.capacityPerInstancePerS, ops.utilization, ops),
@@ -254,8 +299,14 @@ export function planFleet(args: { prefill: PrefillEngine; decode: DecodeEngine; 
   ]);
   const output = w.outputTokensPerDay > 0 ? (decode.dailyCostUsd / w.outputTokensPerDay) * TOKENS_PER_MILLION : 0;
   return {
-    feasible: reasons.length === 0, reasons, prefill, decode,
-    averageNodes, peakNodes: Math.max(...hourlyNodes), hourlyNodes, gpuHoursPerDay,
+    feasible: reasons.length === 0,
+    reasons,
+    prefill,
+    decode,
+    averageNodes,
+    peakNodes: Math.max(...hourlyNodes),
+    hourlyNodes,
+    gpuHoursPerDay,
     dailyCostUsd: prefill.dailyCostUsd + decode.dailyCostUsd,
     costPerMillionTokensUsd: { inputCacheHit, inputCacheMiss, output },
     decodePoint: de.point,

@@ -49,15 +49,19 @@ export function sizeWholeInstancePool(d: PoolDemand): WholeInstancePool {
   const hourlyInstances: number[] = [];
   for (let h = 0; h < HOURS_PER_DAY; h++) {
     const load = d.averageLoadPerS * (d.shape[h] ?? 1);
-    const need = perInstance > 0 ? Math.ceil(load / perInstance - WHOLE_INSTANCE_ROUNDING_TOLERANCE) : (load > 0 ? Number.POSITIVE_INFINITY : 0);
+    const need = perInstance > 0 ? Math.ceil(load / perInstance - WHOLE_INSTANCE_ROUNDING_TOLERANCE) : load > 0 ? Number.POSITIVE_INFINITY : 0;
     hourlyInstances.push(Math.max(d.minInstances, need));
   }
   const instances = Math.max(...hourlyInstances);
   const averageInstances = hourlyInstances.reduce((a, b) => a + b, 0) / HOURS_PER_DAY;
   const provisioned = averageInstances * d.capacityPerInstancePerS;
   return {
-    hourlyInstances, instances, averageInstances, nodesPerInstance: d.nodesPerInstance,
-    averageNodes: averageInstances * d.nodesPerInstance, peakNodes: instances * d.nodesPerInstance,
+    hourlyInstances,
+    instances,
+    averageInstances,
+    nodesPerInstance: d.nodesPerInstance,
+    averageNodes: averageInstances * d.nodesPerInstance,
+    peakNodes: instances * d.nodesPerInstance,
     deliveredUtilization: provisioned > 0 && Number.isFinite(provisioned) ? d.averageLoadPerS / provisioned : 0,
   };
 }

@@ -40,5 +40,4 @@ export const FLEET_OPERATIONS: FleetOperations = {
 };
 
 /** Where the default utilisation comes from, as plans state it. */
-export const DEFAULT_UTILIZATION_SOURCE =
-  "fitted on DeepSeek's Day-6 disclosure (one value, two published per-node figures; a fit, not a validation)";
+export const DEFAULT_UTILIZATION_SOURCE = "fitted on DeepSeek's Day-6 disclosure (one value, two published per-node figures; a fit, not a validation)";

@@ -91,8 +91,22 @@ const BALANCED_EXPERT_SKEW = 1;
 /** Decode launch settings size max_num_tokens at least this large (engines' smallest useful token budget). */
 const MIN_DECODE_TOKENS_PER_STEP = 256;
 
-const summary = (f: { feasible: boolean; reasons: readonly string[]; averageNodes: number; peakNodes: number; gpuHoursPerDay: number; dailyCostUsd: number; costPerMillionTokensUsd: CostPerMillionTokensUsd }): ModeSummary => ({
-  feasible: f.feasible, reasons: f.reasons, averageNodes: f.averageNodes, peakNodes: f.peakNodes, gpuHoursPerDay: f.gpuHoursPerDay, dailyCostUsd: f.dailyCostUsd, costPerMillionTokensUsd: f.costPerMillionTokensUsd,
+const summary = (f: {
+  feasible: boolean;
+  reasons: readonly string[];
+  averageNodes: number;
+  peakNodes: number;
+  gpuHoursPerDay: number;
+  dailyCostUsd: number;
+  costPerMillionTokensUsd: CostPerMillionTokensUsd;
+}): ModeSummary => ({
+  feasible: f.feasible,
+  reasons: f.reasons,
+  averageNodes: f.averageNodes,
+  peakNodes: f.peakNodes,
+  gpuHoursPerDay: f.gpuHoursPerDay,
+  dailyCostUsd: f.dailyCostUsd,
+  costPerMillionTokensUsd: f.costPerMillionTokensUsd,
 });
 
 /** Serving fleet in whole instances, its alternatives, Pareto frontier and launch settings (the /v1/inference/plan endpoint). */
@@ -126,22 +140,37 @@ export function planInference(r: PlanRequest): InferencePlan {
   const minInstances = d.minInstances ?? DEFAULT_MIN_INSTANCES;
   const twoBatchOverlap = d.twoBatchOverlap ?? true;
   const expertSkew = d.expertSkew ?? BALANCED_EXPERT_SKEW;
-  const speculative: SpeculativeDecoding | null = d.mtp === undefined ? null : {
-    draftTokens: d.mtp.draftTokens ?? DEFAULT_MTP_DRAFT_TOKENS, acceptance: d.mtp.acceptance ?? DEFAULT_MTP_ACCEPTANCE,
-  };
+  const speculative: SpeculativeDecoding | null =
+    d.mtp === undefined
+      ? null
+      : {
+          draftTokens: d.mtp.draftTokens ?? DEFAULT_MTP_DRAFT_TOKENS,
+          acceptance: d.mtp.acceptance ?? DEFAULT_MTP_ACCEPTANCE,
+        };
   for (const [role, layout] of Object.entries(pinned)) assertLayoutAllowed(resolveLayout(layout, arch, `deployment.${role}`), arch, gpu, `deployment.${role}`);
   const backend = d.backend;
   const kvB = kvBytesPerElement(prec.kvCache);
-  const mk = (layout: Layout, role: 'prefill' | 'decode' | 'aggregated') => makeSetup({
-    arch, gpu, layout, weights: prec.weights, kvBytesPerElement: kvB, twoBatchOverlap, expertSkew,
-    ...(backend ? { backend } : {}), speculative: role === 'prefill' ? null : speculative, prefillChunkTokens: PREFILL_CHUNK,
-  });
+  const mk = (layout: Layout, role: 'prefill' | 'decode' | 'aggregated') =>
+    makeSetup({
+      arch,
+      gpu,
+      layout,
+      weights: prec.weights,
+      kvBytesPerElement: kvB,
+      twoBatchOverlap,
+      expertSkew,
+      ...(backend ? { backend } : {}),
+      speculative: role === 'prefill' ? null : speculative,
+      prefillChunkTokens: PREFILL_CHUNK,
+    });
   const assumptions: string[] = [];
   const workload = { inputTokensPerDay, cacheHitRate, outputTokensPerDay, averageContextTokens, hourlyShape };
   const operations = { utilization, minInstances, pricePerGpuHourUsd: price };
   const noneFixed = !pinned.prefill && !pinned.decode && !pinned.aggregated;
   const weighAggregated = modeIn !== 'disaggregated' || noneFixed;
-  const aggregatedShape = weighAggregated ? requestShape(w, { arch, averageContextTokens, cacheHitRate, inputTokensPerDay, outputTokensPerDay }, assumptions) : undefined;
+  const aggregatedShape = weighAggregated
+    ? requestShape(w, { arch, averageContextTokens, cacheHitRate, inputTokensPerDay, outputTokensPerDay }, assumptions)
+    : undefined;
   const found = searchFleet({ arch, gpu, mk, workload, slo, operations, pinned, ...(aggregatedShape ? { aggregatedShape } : {}) });
   const { decodePoint, ...dis } = found.disaggregated;
   const agg = found.aggregated;
@@ -149,21 +178,43 @@ export function planInference(r: PlanRequest): InferencePlan {
   let mode: DeploymentMode = modeIn === 'aggregated' ? 'aggregated' : 'disaggregated';
   if (modeIn === 'auto' && agg) {
     // equal daily cost: the lower peak, then the aggregated fleet (one pool, no KV transfer between pools)
-    const aggWins = agg.fleet.feasible && (!dis.feasible || agg.fleet.dailyCostUsd < dis.dailyCostUsd
-      || (agg.fleet.dailyCostUsd === dis.dailyCostUsd && agg.fleet.peakNodes <= dis.peakNodes));
+    const aggWins =
+      agg.fleet.feasible &&
+      (!dis.feasible || agg.fleet.dailyCostUsd < dis.dailyCostUsd || (agg.fleet.dailyCostUsd === dis.dailyCostUsd && agg.fleet.peakNodes <= dis.peakNodes));
     mode = aggWins ? 'aggregated' : 'disaggregated';
   }
   const chosenAlt = found.ranked.find((a) => a.mode === mode);
   if (!chosenAlt) throw PlannerInputError.at('deployment', 'no layout to evaluate', 'unsupported');
   const alternatives = alternativesTo(chosenAlt, found.ranked, modeIn === 'auto' ? undefined : modeIn);
 
-  assumptions.push(...planAssumptions({ pinned, weighAggregated, modeIn, utilizationGiven: w.utilization !== undefined, utilization, minInstances, price: priceInfo, hourlyGiven: w.hourlyLoad !== undefined, peakToAverage: shapePeakToAverage(hourlyShape), minGpus: found.minGpus, gpusPerNode: gpu.gpusPerNode.value }));
+  assumptions.push(
+    ...planAssumptions({
+      pinned,
+      weighAggregated,
+      modeIn,
+      utilizationGiven: w.utilization !== undefined,
+      utilization,
+      minInstances,
+      price: priceInfo,
+      hourlyGiven: w.hourlyLoad !== undefined,
+      peakToAverage: shapePeakToAverage(hourlyShape),
+      minGpus: found.minGpus,
+      gpusPerNode: gpu.gpusPerNode.value,
+    }),
+  );
   const kvName = prec.kvCache;
   let aggregated: AggregatedPlanBlock | undefined;
   if (agg) {
     aggregated = {
       ...agg.fleet,
-      launchSettings: launchSettings({ layout: agg.engine.setup.layout, kvCache: kvName, maxRunningRequests: Math.max(1, agg.engine.point.batch), maxTokensPerStep: PREFILL_CHUNK, role: 'aggregated', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
+      launchSettings: launchSettings({
+        layout: agg.engine.setup.layout,
+        kvCache: kvName,
+        maxRunningRequests: Math.max(1, agg.engine.point.batch),
+        maxTokensPerStep: PREFILL_CHUNK,
+        role: 'aggregated',
+        ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}),
+      }),
       pareto: aggregatedPareto(agg.setups, agg.engine.shape),
     };
   }
@@ -173,31 +224,78 @@ export function planInference(r: PlanRequest): InferencePlan {
   const newTokens = averageContextTokens * (1 - cacheHitRate);
   const warnings = fleetWarnings({ mode, modeIn, dis, agg: agg?.fleet, utilization, minInstances });
   return {
-    ...dis, ...top, mode, utilization, minInstances, pricePerGpuHourUsd: price, price: priceInfo,
+    ...dis,
+    ...top,
+    mode,
+    utilization,
+    minInstances,
+    pricePerGpuHourUsd: price,
+    price: priceInfo,
     ...dailyEnergy(top.averageNodes * gpu.gpusPerNode.value, gpu.tdpW.value, r.gridKgCo2PerKwh),
     pareto: decodePareto(found.decodeSetups, averageContextTokens),
     launchSettings: {
-      prefill: launchSettings({ layout: pf, kvCache: kvName, maxRunningRequests: Math.max(pf.attentionDp, Math.ceil(PREFILL_CHUNK / Math.max(newTokens, 1)) * pf.attentionDp), maxTokensPerStep: PREFILL_CHUNK, role: 'prefill' }),
-      decode: launchSettings({ layout: dis.decode.parallelism, kvCache: kvName, maxRunningRequests: Math.max(1, decodePoint.batch), maxTokensPerStep: Math.max(MIN_DECODE_TOKENS_PER_STEP, Math.ceil(decodePoint.batch / dis.decode.parallelism.attentionDp) * (1 + (speculative?.draftTokens ?? 0))), role: 'decode', ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}) }),
+      prefill: launchSettings({
+        layout: pf,
+        kvCache: kvName,
+        maxRunningRequests: Math.max(pf.attentionDp, Math.ceil(PREFILL_CHUNK / Math.max(newTokens, 1)) * pf.attentionDp),
+        maxTokensPerStep: PREFILL_CHUNK,
+        role: 'prefill',
+      }),
+      decode: launchSettings({
+        layout: dis.decode.parallelism,
+        kvCache: kvName,
+        maxRunningRequests: Math.max(1, decodePoint.batch),
+        maxTokensPerStep: Math.max(
+          MIN_DECODE_TOKENS_PER_STEP,
+          Math.ceil(decodePoint.batch / dis.decode.parallelism.attentionDp) * (1 + (speculative?.draftTokens ?? 0)),
+        ),
+        role: 'decode',
+        ...(speculative ? { speculativeDraftTokens: speculative.draftTokens } : {}),
+      }),
     },
     ...(aggregated ? { aggregated } : {}),
     ...(agg ? { comparison: { chosen: mode, disaggregated: disSummary, aggregated: summary(agg.fleet) } } : {}),
-    alternatives, warnings, layoutsWeighed: found.layoutsWeighed, layoutsSkipped: found.layoutsSkipped, assumptions,
+    alternatives,
+    warnings,
+    layoutsWeighed: found.layoutsWeighed,
+    layoutsSkipped: found.layoutsSkipped,
+    assumptions,
   };
 }
 
 function planAssumptions(a: {
-  pinned: { prefill?: Layout; decode?: Layout; aggregated?: Layout }; weighAggregated: boolean; modeIn: string; utilizationGiven: boolean; utilization: number;
-  minInstances: number; price: PriceUsed; hourlyGiven: boolean; peakToAverage: number; minGpus: number | null; gpusPerNode: number;
+  pinned: { prefill?: Layout; decode?: Layout; aggregated?: Layout };
+  weighAggregated: boolean;
+  modeIn: string;
+  utilizationGiven: boolean;
+  utilization: number;
+  minInstances: number;
+  price: PriceUsed;
+  hourlyGiven: boolean;
+  peakToAverage: number;
+  minGpus: number | null;
+  gpusPerNode: number;
 }): string[] {
   const out: string[] = [];
-  out.push(`utilization ${a.utilization.toFixed(3)}: each hour provisions whole instances to serve its load at this share of their engine capacity${a.utilizationGiven ? ' (workload.utilization)' : ` (default, ${DEFAULT_UTILIZATION_SOURCE})`}`);
-  out.push(`whole instances: every pool keeps at least ${a.minInstances} instance(s) and scales hour by hour; cost = provisioned node-hours × GPUs per node × price`);
-  out.push(a.hourlyGiven ? 'daily shape from workload.hourlyLoad (normalised to mean 1)' : `default daily shape: one smooth peak per day (von Mises wave), peak ÷ average ${a.peakToAverage.toFixed(2)} (workload.peakToAverage)`);
+  out.push(
+    `utilization ${a.utilization.toFixed(3)}: each hour provisions whole instances to serve its load at this share of their engine capacity${a.utilizationGiven ? ' (workload.utilization)' : ` (default, ${DEFAULT_UTILIZATION_SOURCE})`}`,
+  );
+  out.push(
+    `whole instances: every pool keeps at least ${a.minInstances} instance(s) and scales hour by hour; cost = provisioned node-hours × GPUs per node × price`,
+  );
+  out.push(
+    a.hourlyGiven
+      ? 'daily shape from workload.hourlyLoad (normalised to mean 1)'
+      : `default daily shape: one smooth peak per day (von Mises wave), peak ÷ average ${a.peakToAverage.toFixed(2)} (workload.peakToAverage)`,
+  );
   if (!a.pinned.prefill) out.push('prefill layout: the cheapest feasible pool in whole instances among the candidates (ties: more capacity per GPU)');
   if (!a.pinned.decode) out.push('decode layout: the cheapest feasible pool in whole instances at the SLO among the candidates (ties: more capacity per GPU)');
-  if (a.weighAggregated && !a.pinned.aggregated) out.push('aggregated layout: the cheapest feasible pool in whole instances at the SLO, prefill interference included');
-  if (a.minGpus !== null) out.push(`the smallest instance that holds the weights is ${a.minGpus} GPU(s) (${a.minGpus >= a.gpusPerNode ? `${a.minGpus / a.gpusPerNode} node(s)` : 'part of a node'}); candidates run from it to DeepSeek-scale units`);
+  if (a.weighAggregated && !a.pinned.aggregated)
+    out.push('aggregated layout: the cheapest feasible pool in whole instances at the SLO, prefill interference included');
+  if (a.minGpus !== null)
+    out.push(
+      `the smallest instance that holds the weights is ${a.minGpus} GPU(s) (${a.minGpus >= a.gpusPerNode ? `${a.minGpus / a.gpusPerNode} node(s)` : 'part of a node'}); candidates run from it to DeepSeek-scale units`,
+    );
   if (a.modeIn === 'auto') out.push('deployment.mode "auto": the cheaper feasible mode by whole-instance daily cost');
   out.push(priceAssumption(a.price));
   out.push('energy per day = average provisioned GPUs × TDP × mean draw ÷ TDP × server factor × PUE × 24 h (cost/energy.ts)');

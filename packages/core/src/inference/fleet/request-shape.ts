@@ -23,10 +23,12 @@ export function requestShape(
   input = Math.max(1, Math.round(Math.min(input, c.arch.maxPositionEmbeddings - 1)));
   let output = Math.max(1, Math.round(givenOut ?? input * ratio));
   if (input + output > c.arch.maxPositionEmbeddings) {
-    if (givenIn !== undefined && givenOut !== undefined) throw PlannerInputError.at('workload.averageOutputTokens', "with averageInputTokens exceeds the model's max_position_embeddings");
+    if (givenIn !== undefined && givenOut !== undefined)
+      throw PlannerInputError.at('workload.averageOutputTokens', "with averageInputTokens exceeds the model's max_position_embeddings");
     output = c.arch.maxPositionEmbeddings - input;
     assumptions.push("aggregated: output tokens per request capped at the model's max_position_embeddings");
   }
-  if (givenIn === undefined && givenOut === undefined) assumptions.push('aggregated: prompt = averageContextTokens, output per request from the daily output ÷ input volumes');
+  if (givenIn === undefined && givenOut === undefined)
+    assumptions.push('aggregated: prompt = averageContextTokens, output per request from the daily output ÷ input volumes');
   return { inputTokens: input, outputTokens: output, cacheHitRate: c.cacheHitRate };
 }

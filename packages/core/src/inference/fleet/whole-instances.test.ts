@@ -11,9 +11,12 @@ import { planInference, type InferencePlan, type PlanRequest } from './plan.js';
  * 2 nodes × 8 GPUs × 24 h × $2 = $768 a day.
  */
 const SMALL: PlanRequest = {
-  model: 'deepseek-v3', gpu: 'h800', precision: { weights: 'fp8', kvCache: 'fp8' },
+  model: 'deepseek-v3',
+  gpu: 'h800',
+  precision: { weights: 'fp8', kvCache: 'fp8' },
   workload: { inputTokensPerDay: 4e9, cacheHitRate: 0.5, outputTokensPerDay: 1e9 },
-  slo: { minOutputTokensPerSecondPerUser: 20 }, pricePerGpuHourUsd: 2,
+  slo: { minOutputTokensPerSecondPerUser: 20 },
+  pricePerGpuHourUsd: 2,
 };
 const GPUS_PER_NODE = 8;
 const PRICE = 2;
@@ -22,7 +25,10 @@ const LEAST_DAILY_COST_USD = 2 * GPUS_PER_NODE * 24 * PRICE;
 const volumes = (p: PlanRequest) => p.workload as { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number };
 const phaseSum = (p: Pick<InferencePlan, 'costPerMillionTokensUsd'>, w: ReturnType<typeof volumes>) => {
   const c = p.costPerMillionTokensUsd;
-  return (w.inputTokensPerDay * w.cacheHitRate * c.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * c.inputCacheMiss + w.outputTokensPerDay * c.output) / 1e6;
+  return (
+    (w.inputTokensPerDay * w.cacheHitRate * c.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * c.inputCacheMiss + w.outputTokensPerDay * c.output) /
+    1e6
+  );
 };
 
 describe('whole instances: the small DeepSeek-V3 workload', () => {
@@ -35,7 +41,10 @@ describe('whole instances: the small DeepSeek-V3 workload', () => {
       expect(Number.isInteger(pool.instances)).toBe(true);
       expect(pool.instances).toBeGreaterThanOrEqual(1);
       expect(pool.averageInstances).toBeGreaterThanOrEqual(1);
-      for (const n of pool.hourlyInstances) { expect(Number.isInteger(n)).toBe(true); expect(n).toBeGreaterThanOrEqual(1); }
+      for (const n of pool.hourlyInstances) {
+        expect(Number.isInteger(n)).toBe(true);
+        expect(n).toBeGreaterThanOrEqual(1);
+      }
       expect(pool.peakNodes).toBe(pool.instances * pool.nodesPerInstance);
     }
   });
@@ -52,7 +61,7 @@ describe('whole instances: the small DeepSeek-V3 workload', () => {
       expect(phaseSum(p, volumes(SMALL)) / p.dailyCostUsd).toBeCloseTo(1, 6);
     }
     // disaggregated: the output price is the decode pool's daily cost over the output tokens
-    expect(dis.costPerMillionTokensUsd.output * volumes(SMALL).outputTokensPerDay / 1e6).toBeCloseTo(dis.decode.dailyCostUsd, 6);
+    expect((dis.costPerMillionTokensUsd.output * volumes(SMALL).outputTokensPerDay) / 1e6).toBeCloseTo(dis.decode.dailyCostUsd, 6);
     expect(dis.decode.dailyCostUsd).toBeCloseTo(dis.decode.averageNodes * GPUS_PER_NODE * 24 * PRICE, 6);
   });
 
@@ -62,7 +71,8 @@ describe('whole instances: the small DeepSeek-V3 workload', () => {
     expect(c.aggregated.dailyCostUsd).toBeCloseTo(agg.dailyCostUsd, 6);
     expect(auto.dailyCostUsd).toBe(Math.min(c.disaggregated.dailyCostUsd, c.aggregated.dailyCostUsd));
     expect(auto.mode).toBe(c.chosen);
-    if (c.aggregated.dailyCostUsd !== c.disaggregated.dailyCostUsd) expect(auto.mode).toBe(c.aggregated.dailyCostUsd < c.disaggregated.dailyCostUsd ? 'aggregated' : 'disaggregated');
+    if (c.aggregated.dailyCostUsd !== c.disaggregated.dailyCostUsd)
+      expect(auto.mode).toBe(c.aggregated.dailyCostUsd < c.disaggregated.dailyCostUsd ? 'aggregated' : 'disaggregated');
   });
 
   it('lists up to five alternatives with cost, layout and why each lost, the other mode among them', () => {
@@ -98,7 +108,13 @@ describe('whole instances through the day', () => {
 
   it('workload.hourlyLoad shapes the fleet hour by hour', () => {
     const night = [...Array.from({ length: 12 }, () => 1), ...Array.from({ length: 12 }, () => 3)];
-    const p = planInference({ model: 'llama-3.1-8b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' }, workload: { inputTokensPerDay: 2e11, outputTokensPerDay: 4e10, hourlyLoad: night }, slo: { minOutputTokensPerSecondPerUser: 30 } });
+    const p = planInference({
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 2e11, outputTokensPerDay: 4e10, hourlyLoad: night },
+      slo: { minOutputTokensPerSecondPerUser: 30 },
+    });
     const pool = p.mode === 'aggregated' ? p.aggregated! : p.decode;
     expect(pool.hourlyInstances[18]!).toBeGreaterThan(pool.hourlyInstances[3]!);
     expect(p.peakNodes).toBe(Math.max(...p.hourlyNodes));
@@ -107,42 +123,72 @@ describe('whole instances through the day', () => {
   });
 
   it('whole-instance pool: max(minInstances, ⌈load ÷ (capacity × utilisation)⌉) each hour', () => {
-    const pool = sizeWholeInstancePool({ averageLoadPerS: 250, shape: Array.from({ length: 24 }, (_, h) => (h < 12 ? 0.5 : 1.5)), capacityPerInstancePerS: 100, utilization: 0.5, minInstances: 2, nodesPerInstance: 4 });
+    const pool = sizeWholeInstancePool({
+      averageLoadPerS: 250,
+      shape: Array.from({ length: 24 }, (_, h) => (h < 12 ? 0.5 : 1.5)),
+      capacityPerInstancePerS: 100,
+      utilization: 0.5,
+      minInstances: 2,
+      nodesPerInstance: 4,
+    });
     expect(pool.hourlyInstances.slice(0, 12).every((n) => n === 3)).toBe(true); // 125 / 50 = 2.5 → 3
     expect(pool.hourlyInstances.slice(12).every((n) => n === 8)).toBe(true); // 375 / 50 = 7.5 → 8
     expect(pool.averageNodes).toBe(5.5 * 4);
     expect(pool.peakNodes).toBe(32);
     expect(pool.deliveredUtilization).toBeCloseTo(250 / (5.5 * 100), 12);
-    const floor = sizeWholeInstancePool({ averageLoadPerS: 1, shape: Array.from({ length: 24 }, () => 1), capacityPerInstancePerS: 100, utilization: 0.5, minInstances: 3, nodesPerInstance: 1 });
+    const floor = sizeWholeInstancePool({
+      averageLoadPerS: 1,
+      shape: Array.from({ length: 24 }, () => 1),
+      capacityPerInstancePerS: 100,
+      utilization: 0.5,
+      minInstances: 3,
+      nodesPerInstance: 1,
+    });
     expect(floor.averageInstances).toBe(3);
   });
 });
 
 describe('whole-instance fleets: properties', () => {
-  const LLAMA70: Omit<PlanRequest, 'workload'> = { model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' }, slo: { minOutputTokensPerSecondPerUser: 30 } };
-  const at = (input: number, output: number, extra: Partial<PlanRequest['workload']> = {}) => planInference({ ...LLAMA70, workload: { inputTokensPerDay: input, outputTokensPerDay: output, cacheHitRate: 0.3, ...extra } });
+  const LLAMA70: Omit<PlanRequest, 'workload'> = {
+    model: 'llama-3.1-70b',
+    gpu: 'h100',
+    precision: { weights: 'fp8', kvCache: 'fp8' },
+    slo: { minOutputTokensPerSecondPerUser: 30 },
+  };
+  const at = (input: number, output: number, extra: Partial<PlanRequest['workload']> = {}) =>
+    planInference({ ...LLAMA70, workload: { inputTokensPerDay: input, outputTokensPerDay: output, cacheHitRate: 0.3, ...extra } });
   const instanceDayUsd = (p: InferencePlan) => {
     const pools = p.mode === 'aggregated' ? [p.aggregated!] : [p.prefill, p.decode];
     return pools.reduce((a, q) => a + q.nodesPerInstance * 8 * 24 * p.pricePerGpuHourUsd * p.minInstances, 0);
   };
 
   it('more daily volume never gives fewer nodes', () => {
-    fc.assert(fc.property(fc.double({ min: 1e8, max: 1e11, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (input, k) => {
-      const a = at(input, input / 5), b = at(input * k, (input * k) / 5);
-      return b.averageNodes >= a.averageNodes - 1e-9 && b.peakNodes >= a.peakNodes;
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e8, max: 1e11, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (input, k) => {
+        const a = at(input, input / 5),
+          b = at(input * k, (input * k) / 5);
+        return b.averageNodes >= a.averageNodes - 1e-9 && b.peakNodes >= a.peakNodes;
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('cost per million tokens never rises with volume beyond one instance of rounding', () => {
-    fc.assert(fc.property(fc.double({ min: 1e8, max: 1e11, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (input, k) => {
-      const a = at(input, input / 5), b = at(input * k, (input * k) / 5);
-      const tokensA = input * 1.2, tokensB = input * k * 1.2;
-      return b.dailyCostUsd / tokensB <= a.dailyCostUsd / tokensA + instanceDayUsd(a) / tokensB + 1e-15;
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e8, max: 1e11, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (input, k) => {
+        const a = at(input, input / 5),
+          b = at(input * k, (input * k) / 5);
+        const tokensA = input * 1.2,
+          tokensB = input * k * 1.2;
+        return b.dailyCostUsd / tokensB <= a.dailyCostUsd / tokensA + instanceDayUsd(a) / tokensB + 1e-15;
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('doubling workload.utilization roughly halves a large fleet', () => {
-    const low = at(5e12, 1e12, { utilization: 0.3 }), high = at(5e12, 1e12, { utilization: 0.6 });
+    const low = at(5e12, 1e12, { utilization: 0.3 }),
+      high = at(5e12, 1e12, { utilization: 0.6 });
     expect(low.averageNodes).toBeGreaterThan(50);
     expect(high.averageNodes / low.averageNodes).toBeGreaterThan(0.45);
     expect(high.averageNodes / low.averageNodes).toBeLessThan(0.55);

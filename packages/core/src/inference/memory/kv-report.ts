@@ -29,8 +29,13 @@ export function kvCacheReport(r: KvCacheRequest): KvCacheReport {
   const concurrency = r.concurrency ?? DEFAULT_CONCURRENCY;
   const perSeq = kvCacheBytesPerSequence(arch, ctx, bpe);
   return {
-    model: arch.name, attention: arch.attention.kind, bytesPerElement: bpe,
-    bytesPerToken: kvCacheBytesPerToken(arch, bpe), bytesPerSequence: perSeq, concurrency, totalBytes: perSeq * concurrency,
+    model: arch.name,
+    attention: arch.attention.kind,
+    bytesPerElement: bpe,
+    bytesPerToken: kvCacheBytesPerToken(arch, bpe),
+    bytesPerSequence: perSeq,
+    concurrency,
+    totalBytes: perSeq * concurrency,
     slidingWindowLayers: arch.layers.filter((l) => l.attention === 'sliding').length,
   };
 }

@@ -21,7 +21,8 @@ export function kvBlockTokens(backend: string | undefined): number {
 /** Σ_{j=1..x} ⌈j / B⌉ (0 for x ≤ 0). */
 function ceilSum(x: number, blockTokens: number): number {
   if (x <= 0) return 0;
-  const q = Math.floor(x / blockTokens), r = x - q * blockTokens;
+  const q = Math.floor(x / blockTokens),
+    r = x - q * blockTokens;
   return (blockTokens * q * (q + 1)) / 2 + r * (q + 1);
 }
 
@@ -32,7 +33,9 @@ function ceilSum(x: number, blockTokens: number): number {
  * `window` caps sliding-window layers (blocks beyond the window are freed).
  */
 export function meanBlocksPerLayer(promptTokens: number, outputTokens: number, blockTokens: number, window = Number.POSITIVE_INFINITY): number {
-  const a = Math.max(1, Math.round(promptTokens)), n = Math.max(1, Math.round(outputTokens)), b = Math.max(1, blockTokens);
+  const a = Math.max(1, Math.round(promptTokens)),
+    n = Math.max(1, Math.round(outputTokens)),
+    b = Math.max(1, blockTokens);
   const last = a + n - 1;
   const hi = Math.min(last, window - 1);
   const below = hi >= a ? ceilSum(hi, b) - ceilSum(a - 1, b) : 0;
@@ -52,8 +55,15 @@ export function fullBlocksPerLayer(contextTokens: number, blockTokens: number, w
  * block-rounded tokens: `mean` over the sequence's life (time-averaged occupancy) and `full` at
  * its whole context (what a scheduler reserving the whole context would hold).
  */
-export function pagedKvTokensPerSequence(shape: ModelShape, layout: ResolvedLayout, promptTokens: number, outputTokens: number, blockTokens: number): { mean: number; full: number } {
-  let mean = 0, full = 0;
+export function pagedKvTokensPerSequence(
+  shape: ModelShape,
+  layout: ResolvedLayout,
+  promptTokens: number,
+  outputTokens: number,
+  blockTokens: number,
+): { mean: number; full: number } {
+  let mean = 0,
+    full = 0;
   for (const g of shape.groups) {
     const window = g.sliding && shape.slidingWindow !== null ? shape.slidingWindow : Number.POSITIVE_INFINITY;
     const layers = g.count / layout.pp;

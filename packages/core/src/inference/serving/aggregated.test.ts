@@ -4,14 +4,23 @@ import { FLEET_OPERATIONS } from '../fleet/operations.js';
 import { DEEPSEEK_DAY6 } from '../../../calibration/inference/fleet.js';
 
 const LLAMA = {
-  model: 'llama-3.1-70b', gpu: 'h100', precision: { weights: 'fp8', kvCache: 'fp8' },
+  model: 'llama-3.1-70b',
+  gpu: 'h100',
+  precision: { weights: 'fp8', kvCache: 'fp8' },
   workload: { inputTokensPerDay: 1e10, cacheHitRate: 0.3, outputTokensPerDay: 2e9, averageContextTokens: 2048, peakToAverage: 1.5 },
   slo: { minOutputTokensPerSecondPerUser: 30, maxTtftMs: 2000 },
 } satisfies PlanRequest;
 
-const costsAddUp = (p: Pick<InferencePlan, 'costPerMillionTokensUsd' | 'dailyCostUsd'>, w: { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number }) => {
+const costsAddUp = (
+  p: Pick<InferencePlan, 'costPerMillionTokensUsd' | 'dailyCostUsd'>,
+  w: { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number },
+) => {
   const c = p.costPerMillionTokensUsd;
-  return (w.inputTokensPerDay * w.cacheHitRate * c.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * c.inputCacheMiss + w.outputTokensPerDay * c.output) / 1e6 / p.dailyCostUsd;
+  return (
+    (w.inputTokensPerDay * w.cacheHitRate * c.inputCacheHit + w.inputTokensPerDay * (1 - w.cacheHitRate) * c.inputCacheMiss + w.outputTokensPerDay * c.output) /
+    1e6 /
+    p.dailyCostUsd
+  );
 };
 
 describe('aggregated fleet (deployment.mode)', () => {
@@ -33,7 +42,7 @@ describe('aggregated fleet (deployment.mode)', () => {
     expect(a.outputTokensPerRequest).toBe(410);
     // top-level numbers are the aggregated fleet's; the load per provisioned node is the day's load over average nodes
     expect(p.averageNodes).toBeCloseTo(a.nodes, 9);
-    expect(a.nodes * a.tokensPerSecondPerNode.output * 86400 / 2e9).toBeCloseTo(1, 9);
+    expect((a.nodes * a.tokensPerSecondPerNode.output * 86400) / 2e9).toBeCloseTo(1, 9);
     // every hour's whole instances serve that hour's load at the utilisation (peak 1.5 × average)
     const perInstanceOut = a.capacityTokensPerSecondPerNode.output * a.nodesPerInstance * a.utilization;
     const peakLoadOut = (2e9 / 86400) * 1.5;
@@ -51,7 +60,14 @@ describe('aggregated fleet (deployment.mode)', () => {
   });
 
   it('prefill interference: the aggregated batch is smaller than a decode-only batch at the same per-user speed', () => {
-    const p = planInference({ ...LLAMA, deployment: { mode: 'aggregated', aggregated: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 }, decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 } } });
+    const p = planInference({
+      ...LLAMA,
+      deployment: {
+        mode: 'aggregated',
+        aggregated: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 },
+        decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 },
+      },
+    });
     expect(p.aggregated!.batchPerInstance).toBeLessThan(p.decode.batchPerInstance);
   });
 
@@ -59,7 +75,14 @@ describe('aggregated fleet (deployment.mode)', () => {
     const p = planInference({ ...DEEPSEEK_DAY6, deployment: { ...(DEEPSEEK_DAY6.deployment as object), mode: 'auto' } });
     const c = p.comparison!;
     for (const m of [c.disaggregated, c.aggregated]) {
-      for (const v of [m.averageNodes, m.peakNodes, m.dailyCostUsd, m.costPerMillionTokensUsd.inputCacheHit, m.costPerMillionTokensUsd.inputCacheMiss, m.costPerMillionTokensUsd.output]) {
+      for (const v of [
+        m.averageNodes,
+        m.peakNodes,
+        m.dailyCostUsd,
+        m.costPerMillionTokensUsd.inputCacheHit,
+        m.costPerMillionTokensUsd.inputCacheMiss,
+        m.costPerMillionTokensUsd.output,
+      ]) {
         expect(Number.isFinite(v)).toBe(true);
         expect(v).toBeGreaterThan(0);
       }
@@ -71,7 +94,10 @@ describe('aggregated fleet (deployment.mode)', () => {
     expect(c.chosen).toBe(cheaper);
     expect(p.dailyCostUsd).toBe(Math.min(c.aggregated.dailyCostUsd, c.disaggregated.dailyCostUsd));
     expect(p.aggregated!.outputTokensPerSecondPerUser!).toBeGreaterThanOrEqual(20);
-    expect(costsAddUp(c.aggregated, DEEPSEEK_DAY6.workload as { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number })).toBeCloseTo(1, 6);
+    expect(costsAddUp(c.aggregated, DEEPSEEK_DAY6.workload as { inputTokensPerDay: number; cacheHitRate: number; outputTokensPerDay: number })).toBeCloseTo(
+      1,
+      6,
+    );
     // the disaggregated answer is the Day-6 plan unchanged
     const dis = planInference(DEEPSEEK_DAY6);
     expect(c.disaggregated.averageNodes).toBeCloseTo(dis.averageNodes, 9);
@@ -84,7 +110,10 @@ describe('aggregated fleet (deployment.mode)', () => {
     const c = p.comparison!;
     expect(p.mode).toBe(c.aggregated.dailyCostUsd <= c.disaggregated.dailyCostUsd ? 'aggregated' : 'disaggregated');
     expect(p.dailyCostUsd).toBe(Math.min(c.aggregated.dailyCostUsd, c.disaggregated.dailyCostUsd));
-    const pinned = planInference({ ...LLAMA, deployment: { prefill: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 }, decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 } } });
+    const pinned = planInference({
+      ...LLAMA,
+      deployment: { prefill: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 }, decode: { attentionTp: 4, attentionDp: 1, moeTp: 4, moeEp: 1 } },
+    });
     expect(pinned.mode).toBe('disaggregated');
     expect(pinned.aggregated).toBeUndefined();
     expect(pinned.comparison).toBeUndefined();
@@ -100,13 +129,19 @@ describe('aggregated fleet (deployment.mode)', () => {
   it('a per-user speed no aggregated layout can meet names slo.minOutputTokensPerSecondPerUser; auto then reports both infeasible', () => {
     const p = planInference({ ...LLAMA, slo: { minOutputTokensPerSecondPerUser: 5000 }, deployment: { mode: 'auto' } });
     expect(p.feasible).toBe(false);
-    expect(p.comparison!.aggregated.reasons.join(' ')).toMatch(/including prefill interference, below the 5000 required \(slo\.minOutputTokensPerSecondPerUser\)/);
+    expect(p.comparison!.aggregated.reasons.join(' ')).toMatch(
+      /including prefill interference, below the 5000 required \(slo\.minOutputTokensPerSecondPerUser\)/,
+    );
     expect(p.comparison!.aggregated.feasible).toBe(false);
     expect(p.mode).toBe('disaggregated');
   });
 
   it('explicit request lengths', () => {
-    const p = planInference({ ...LLAMA, workload: { ...LLAMA.workload, averageInputTokens: 1000, averageOutputTokens: 500 }, deployment: { mode: 'aggregated' } });
+    const p = planInference({
+      ...LLAMA,
+      workload: { ...LLAMA.workload, averageInputTokens: 1000, averageOutputTokens: 500 },
+      deployment: { mode: 'aggregated' },
+    });
     expect(p.aggregated!.inputTokensPerRequest).toBe(1000);
     expect(p.aggregated!.outputTokensPerRequest).toBe(500);
     // lengths that disagree with the daily volumes: the binding load sets nodes, costs still add up

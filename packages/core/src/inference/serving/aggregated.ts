@@ -37,7 +37,18 @@ export interface AggregatedPoint {
  * prefill chunk of activations.
  */
 export function aggregatedMemory(s: ServingSetup, shape: AggregatedRequestShape): GpuMemory {
-  return gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: shape.inputTokens + shape.outputTokens, outputTokens: shape.outputTokens, kvBlockTokens: kvBlockTokens(s.backend), maxTokensPerStep: s.prefillChunkTokens, withMtp: s.speculative !== null });
+  return gpuMemory({
+    shape: s.shape,
+    gpu: s.gpu,
+    layout: s.layout,
+    weights: s.weights,
+    kvBytesPerElement: s.kvBytesPerElement,
+    contextTokens: shape.inputTokens + shape.outputTokens,
+    outputTokens: shape.outputTokens,
+    kvBlockTokens: kvBlockTokens(s.backend),
+    maxTokensPerStep: s.prefillChunkTokens,
+    withMtp: s.speculative !== null,
+  });
 }
 
 interface Evaluation {
@@ -59,7 +70,10 @@ const evaluators = new WeakMap<ServingSetup, Map<AggregatedRequestShape, Evaluat
 /** Shared by the operating-point search and the Pareto sweep of one plan (same setup and shape objects). */
 function evaluator(s: ServingSetup, shape: AggregatedRequestShape): Evaluator {
   let byShape = evaluators.get(s);
-  if (!byShape) { byShape = new Map(); evaluators.set(s, byShape); }
+  if (!byShape) {
+    byShape = new Map();
+    evaluators.set(s, byShape);
+  }
   const hit = byShape.get(shape);
   if (hit) return hit;
   const mem = aggregatedMemory(s, shape);
@@ -73,7 +87,10 @@ function evaluator(s: ServingSetup, shape: AggregatedRequestShape): Evaluator {
     at(perRank) {
       const c = cache.get(perRank);
       if (c) return c;
-      if (!pf) { pf = prefillCost(s, { inputTokens: shape.inputTokens, prefixCacheHitRate: shape.cacheHitRate }); kvLoadS = kvLoadSecondsPerHitToken(s); }
+      if (!pf) {
+        pf = prefillCost(s, { inputTokens: shape.inputTokens, prefixCacheHitRate: shape.cacheHitRate });
+        kvLoadS = kvLoadSecondsPerHitToken(s);
+      }
       const e = evaluate(s, shape, perRank * dp, kvLoadS, pf);
       cache.set(perRank, e);
       return e;
@@ -84,7 +101,11 @@ function evaluator(s: ServingSetup, shape: AggregatedRequestShape): Evaluator {
 }
 
 function evaluate(s: ServingSetup, shape: AggregatedRequestShape, batch: number, kvLoadS: number, pf: PrefillCost): Evaluation {
-  const est = aggregatedServing(s, { concurrency: batch, inputTokens: shape.inputTokens, outputTokens: shape.outputTokens, prefixCacheHitRate: shape.cacheHitRate }, pf);
+  const est = aggregatedServing(
+    s,
+    { concurrency: batch, inputTokens: shape.inputTokens, outputTokens: shape.outputTokens, prefixCacheHitRate: shape.cacheHitRate },
+    pf,
+  );
   const hitTokens = shape.inputTokens * shape.cacheHitRate;
   // serviceS = the closed-loop cycle of one request (no slot wait: concurrency = batch)
   const serviceS = est.requestLatencyS;
@@ -115,30 +136,51 @@ export function aggregatedOperatingPoint(s: ServingSetup, shape: AggregatedReque
   }
   const minSpeed = slo.minOutputTokensPerSecondPerUser;
   const maxTtftS = slo.maxTtftMs === undefined ? undefined : convert(slo.maxTtftMs, 'ms', 's');
-  const miss = (e: ReturnType<typeof evaluate>) => Math.max(
-    minSpeed === undefined ? 0 : minSpeed / e.est.outputTokensPerSecondPerUser,
-    maxTtftS === undefined ? 0 : e.ttftS / maxTtftS,
-  );
+  const miss = (e: ReturnType<typeof evaluate>) =>
+    Math.max(minSpeed === undefined ? 0 : minSpeed / e.est.outputTokensPerSecondPerUser, maxTtftS === undefined ? 0 : e.ttftS / maxTtftS);
   const one = ev.at(1);
   if (miss(one) > 1) {
     const reasons: string[] = [];
     if (minSpeed !== undefined && one.est.outputTokensPerSecondPerUser < minSpeed) {
-      reasons.push(`even one sequence per attention-DP rank runs at ${one.est.outputTokensPerSecondPerUser.toFixed(1)} tokens/s per user including prefill interference, below the ${minSpeed} required (slo.minOutputTokensPerSecondPerUser)`);
+      reasons.push(
+        `even one sequence per attention-DP rank runs at ${one.est.outputTokensPerSecondPerUser.toFixed(1)} tokens/s per user including prefill interference, below the ${minSpeed} required (slo.minOutputTokensPerSecondPerUser)`,
+      );
     }
     if (maxTtftS !== undefined && one.ttftS > maxTtftS) {
-      reasons.push(`TTFT at one sequence per attention-DP rank is ${convert(one.ttftS, 's', 'ms').toFixed(0)} ms, over the ${slo.maxTtftMs} ms limit (slo.maxTtftMs)`);
+      reasons.push(
+        `TTFT at one sequence per attention-DP rank is ${convert(one.ttftS, 's', 'ms').toFixed(0)} ms, over the ${slo.maxTtftMs} ms limit (slo.maxTtftMs)`,
+      );
     }
-    return { feasible: false, reasons, batch: dp, memory: mem, estimate: one.est, ttftS: one.ttftS, instanceSPerRequest: one.instanceSPerRequest, shortfall: miss(one) };
+    return {
+      feasible: false,
+      reasons,
+      batch: dp,
+      memory: mem,
+      estimate: one.est,
+      ttftS: one.ttftS,
+      instanceSPerRequest: one.instanceSPerRequest,
+      shortfall: miss(one),
+    };
   }
   let lo = 1;
   while (lo * 2 <= fitPerRank && miss(ev.at(lo * 2)) <= 1) lo *= 2;
   let hi = Math.min(fitPerRank, lo * 2 - 1);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (miss(ev.at(mid)) <= 1) lo = mid; else hi = mid - 1;
+    if (miss(ev.at(mid)) <= 1) lo = mid;
+    else hi = mid - 1;
   }
   const best = ev.at(lo);
-  return { feasible: true, reasons: [], batch: lo * dp, memory: mem, estimate: best.est, ttftS: best.ttftS, instanceSPerRequest: best.instanceSPerRequest, shortfall: 0 };
+  return {
+    feasible: true,
+    reasons: [],
+    batch: lo * dp,
+    memory: mem,
+    estimate: best.est,
+    ttftS: best.ttftS,
+    instanceSPerRequest: best.instanceSPerRequest,
+    shortfall: 0,
+  };
 }
 
 /** Output tokens/s per GPU of an aggregated point (its request cycle, cache-hit KV loads included). */
@@ -166,14 +208,23 @@ export function aggregatedPareto(setups: readonly ServingSetup[], shape: Aggrega
     const ev = evaluator(s, shape);
     for (let b = 1; b <= Math.min(ev.fitPerRank, 1024); b *= 2) {
       const e = ev.at(b);
-      pts.push({ parallelism: s.layout, batch: e.est.batch, outputTokensPerSecondPerUser: e.est.outputTokensPerSecondPerUser, outputTokensPerSecondPerGpu: shape.outputTokens / e.instanceSPerRequest / s.layout.gpuCount, ttftMs: convert(e.ttftS, 's', 'ms') });
+      pts.push({
+        parallelism: s.layout,
+        batch: e.est.batch,
+        outputTokensPerSecondPerUser: e.est.outputTokensPerSecondPerUser,
+        outputTokensPerSecondPerGpu: shape.outputTokens / e.instanceSPerRequest / s.layout.gpuCount,
+        ttftMs: convert(e.ttftS, 's', 'ms'),
+      });
     }
   }
   pts.sort((a, b) => b.outputTokensPerSecondPerUser - a.outputTokensPerSecondPerUser || b.outputTokensPerSecondPerGpu - a.outputTokensPerSecondPerGpu);
   const front: AggregatedParetoPoint[] = [];
   let best = -Infinity;
   for (const p of pts) {
-    if (p.outputTokensPerSecondPerGpu > best) { front.push(p); best = p.outputTokensPerSecondPerGpu; }
+    if (p.outputTokensPerSecondPerGpu > best) {
+      front.push(p);
+      best = p.outputTokensPerSecondPerGpu;
+    }
   }
   return front;
 }

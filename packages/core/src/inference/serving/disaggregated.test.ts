@@ -7,8 +7,22 @@ import { prefillTokensPerSecond } from '../step/prefill.js';
 
 const arch = getModel('deepseek-v3')!.architecture;
 const gpu = getGpu('h200')!;
-const ps = makeSetup({ arch, gpu, layout: { attentionTp: 1, attentionDp: 8, moeTp: 1, moeEp: 8, pp: 1 }, weights: 'fp8', kvBytesPerElement: 1, backend: 'trtllm' });
-const ds = makeSetup({ arch, gpu, layout: { attentionTp: 8, attentionDp: 1, moeTp: 1, moeEp: 8, pp: 1 }, weights: 'fp8', kvBytesPerElement: 1, backend: 'trtllm' });
+const ps = makeSetup({
+  arch,
+  gpu,
+  layout: { attentionTp: 1, attentionDp: 8, moeTp: 1, moeEp: 8, pp: 1 },
+  weights: 'fp8',
+  kvBytesPerElement: 1,
+  backend: 'trtllm',
+});
+const ds = makeSetup({
+  arch,
+  gpu,
+  layout: { attentionTp: 8, attentionDp: 1, moeTp: 1, moeEp: 8, pp: 1 },
+  weights: 'fp8',
+  kvBytesPerElement: 1,
+  backend: 'trtllm',
+});
 const load = (c: number) => ({ concurrency: c, inputTokens: 8192, outputTokens: 1024, prefillWorkers: 1, decodeWorkers: 4 });
 
 describe('disaggregated closed loop', () => {

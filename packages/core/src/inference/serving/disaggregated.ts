@@ -52,7 +52,9 @@ export function kvTransferS(ps: ServingSetup, ds: ServingSetup, promptTokens: nu
  * station (queue + service).
  */
 export function closedLoopMva(n: number, d: number, z: number): { x: number; r: number } {
-  let q = 0, x = 0, r = d;
+  let q = 0,
+    x = 0,
+    r = d;
   const whole = Math.max(1, Math.floor(n));
   for (let k = 1; k <= whole; k++) {
     r = d * (1 + q);
@@ -64,7 +66,8 @@ export function closedLoopMva(n: number, d: number, z: number): { x: number; r: 
     const r2 = d * (1 + q);
     const x2 = (whole + 1) / (r2 + z);
     const f = n - whole;
-    r = r + f * (r2 - r); x = x + f * (x2 - x);
+    r = r + f * (r2 - r);
+    x = x + f * (x2 - x);
   }
   return { x, r };
 }
@@ -112,10 +115,12 @@ export function disaggregatedServing(ps: ServingSetup, ds: ServingSetup, load: D
   let batch = cap;
   let s = solve(batch);
   if (s.inDecode < batch) {
-    let lo = 1, hi = cap;
+    let lo = 1,
+      hi = cap;
     for (let i = 0; i < 24 && hi - lo > 1e-3 * hi; i++) {
       const mid = Math.sqrt(lo * hi);
-      if (solve(mid).inDecode < mid) hi = mid; else lo = mid;
+      if (solve(mid).inDecode < mid) hi = mid;
+      else lo = mid;
     }
     batch = Math.sqrt(lo * hi);
     s = solve(batch);

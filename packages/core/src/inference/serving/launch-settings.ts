@@ -40,7 +40,17 @@ export function launchSettings(i: LaunchInput): LaunchSettings {
   if (kvSgl) sglang.push('--kv-cache-dtype', kvSgl);
   sglang.push('--max-running-requests', String(i.maxRunningRequests), '--chunked-prefill-size', String(i.maxTokensPerStep));
   if (i.role !== 'aggregated') sglang.push('--disaggregation-mode', i.role);
-  if (i.speculativeDraftTokens) sglang.push('--speculative-algorithm', 'EAGLE', '--speculative-num-steps', String(i.speculativeDraftTokens), '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', String(i.speculativeDraftTokens + 1));
+  if (i.speculativeDraftTokens)
+    sglang.push(
+      '--speculative-algorithm',
+      'EAGLE',
+      '--speculative-num-steps',
+      String(i.speculativeDraftTokens),
+      '--speculative-eagle-topk',
+      '1',
+      '--speculative-num-draft-tokens',
+      String(i.speculativeDraftTokens + 1),
+    );
 
   const vllm: string[] = ['--tensor-parallel-size', String(l.attentionTp)];
   if (l.attentionDp > 1) vllm.push('--data-parallel-size', String(l.attentionDp));

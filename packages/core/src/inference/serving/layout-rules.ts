@@ -32,23 +32,30 @@ export function layoutProblem(layout: Layout, arch: ModelArchitecture, gpu: GpuS
   const tp = layout.attentionTp;
   const gpn = gpu.gpusPerNode.value;
   const gpus = layout.attentionTp * layout.attentionDp * (layout.pp ?? 1);
-  if (gpus > MAX_SERVING_INSTANCE_GPUS) return { field, rule: `an instance may span at most ${MAX_SERVING_INSTANCE_GPUS} GPUs (attentionTp × attentionDp × pp)` };
+  if (gpus > MAX_SERVING_INSTANCE_GPUS)
+    return { field, rule: `an instance may span at most ${MAX_SERVING_INSTANCE_GPUS} GPUs (attentionTp × attentionDp × pp)` };
   if (!divides(tp, att.numHeads)) return { field: `${field}.attentionTp`, rule: `must divide the model's ${att.numHeads} attention heads` };
   if (!att.mla && !divides(tp, att.numKvHeads) && !divides(att.numKvHeads, tp)) {
     return { field: `${field}.attentionTp`, rule: `must divide the model's ${att.numKvHeads} KV heads or be a multiple of them (KV heads replicated)` };
   }
   const hasDense = arch.layers.some((l) => l.ffn === 'dense');
-  if (hasDense && !divides(tp, arch.denseIntermediateSize)) return { field: `${field}.attentionTp`, rule: `must divide the dense FFN width (${arch.denseIntermediateSize})` };
+  if (hasDense && !divides(tp, arch.denseIntermediateSize))
+    return { field: `${field}.attentionTp`, rule: `must divide the dense FFN width (${arch.denseIntermediateSize})` };
   const moe = arch.moe;
   if (moe) {
     if (moe.numSharedExperts > 0 && !divides(tp, moe.sharedExpertIntermediateSize)) {
       return { field: `${field}.attentionTp`, rule: `must divide the shared experts' width (${moe.sharedExpertIntermediateSize})` };
     }
-    if (!divides(layout.moeTp, moe.expertIntermediateSize)) return { field: `${field}.moeTp`, rule: `must divide the routed experts' width (${moe.expertIntermediateSize})` };
+    if (!divides(layout.moeTp, moe.expertIntermediateSize))
+      return { field: `${field}.moeTp`, rule: `must divide the routed experts' width (${moe.expertIntermediateSize})` };
     const redundant = layout.redundantExperts ?? 0;
-    if (redundant > moe.numRoutedExperts) return { field: `${field}.redundantExperts`, rule: `must not exceed the model's ${moe.numRoutedExperts} routed experts` };
+    if (redundant > moe.numRoutedExperts)
+      return { field: `${field}.redundantExperts`, rule: `must not exceed the model's ${moe.numRoutedExperts} routed experts` };
     if (!divides(layout.moeEp, moe.numRoutedExperts + redundant)) {
-      return { field: `${field}.moeEp`, rule: `must divide the expert slots (the model's ${moe.numRoutedExperts} routed experts + redundantExperts) so every EP rank holds as many` };
+      return {
+        field: `${field}.moeEp`,
+        rule: `must divide the expert slots (the model's ${moe.numRoutedExperts} routed experts + redundantExperts) so every EP rank holds as many`,
+      };
     }
   } else if (layout.moeEp > 1 || (layout.redundantExperts ?? 0) > 0) {
     return { field: `${field}.moeEp`, rule: 'a dense model has no experts to split' };
@@ -56,7 +63,8 @@ export function layoutProblem(layout: Layout, arch: ModelArchitecture, gpu: GpuS
   if (gpus < gpn ? !divides(gpus, gpn) : !divides(gpn, gpus)) {
     return { field, rule: `an instance is part of one ${gpn}-GPU node (a divisor of ${gpn}) or whole nodes (a multiple of ${gpn})` };
   }
-  if (tp > gpn && !divides(gpn, tp)) return { field: `${field}.attentionTp`, rule: `a tensor-parallel group larger than a node must span whole ${gpn}-GPU nodes` };
+  if (tp > gpn && !divides(gpn, tp))
+    return { field: `${field}.attentionTp`, rule: `a tensor-parallel group larger than a node must span whole ${gpn}-GPU nodes` };
   return null;
 }
 

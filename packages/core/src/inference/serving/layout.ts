@@ -46,7 +46,16 @@ export function resolveLayout(layout: Layout, arch: ModelArchitecture, field = '
   if (arch.moe && layout.moeEp > arch.moe.numRoutedExperts + redundantExperts) {
     throw PlannerInputError.at(`${field}.moeEp`, 'more EP ranks than expert replicas (routed + redundant)');
   }
-  return { attentionTp: layout.attentionTp, attentionDp: layout.attentionDp, moeTp: layout.moeTp, moeEp: layout.moeEp, pp, redundantExperts, gpusPerStage: stage, gpuCount: stage * pp };
+  return {
+    attentionTp: layout.attentionTp,
+    attentionDp: layout.attentionDp,
+    moeTp: layout.moeTp,
+    moeEp: layout.moeEp,
+    pp,
+    redundantExperts,
+    gpusPerStage: stage,
+    gpuCount: stage * pp,
+  };
 }
 
 /** The plain layout of `gpuCount` GPUs: tensor parallel everywhere (the default of most engines). */

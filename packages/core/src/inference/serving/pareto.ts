@@ -18,18 +18,35 @@ export interface ParetoPoint {
 export function decodePareto(setups: readonly ServingSetup[], contextTokens: number): ParetoPoint[] {
   const pts: ParetoPoint[] = [];
   for (const s of setups) {
-    const mem = gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens, maxTokensPerStep: 256, withMtp: s.speculative !== null });
+    const mem = gpuMemory({
+      shape: s.shape,
+      gpu: s.gpu,
+      layout: s.layout,
+      weights: s.weights,
+      kvBytesPerElement: s.kvBytesPerElement,
+      contextTokens,
+      maxTokensPerStep: 256,
+      withMtp: s.speculative !== null,
+    });
     const maxPerRank = Math.floor(mem.maxConcurrency / s.layout.attentionDp);
     for (let b = 1; b <= Math.min(maxPerRank, 1024); b *= 2) {
       const d = decodeStep(s, b * s.layout.attentionDp, contextTokens);
-      pts.push({ parallelism: s.layout, batch: b * s.layout.attentionDp, outputTokensPerSecondPerUser: d.outputTokensPerSecondPerUser, outputTokensPerSecondPerGpu: d.outputTokensPerSecondPerGpu });
+      pts.push({
+        parallelism: s.layout,
+        batch: b * s.layout.attentionDp,
+        outputTokensPerSecondPerUser: d.outputTokensPerSecondPerUser,
+        outputTokensPerSecondPerGpu: d.outputTokensPerSecondPerGpu,
+      });
     }
   }
   pts.sort((a, b) => b.outputTokensPerSecondPerUser - a.outputTokensPerSecondPerUser || b.outputTokensPerSecondPerGpu - a.outputTokensPerSecondPerGpu);
   const front: ParetoPoint[] = [];
   let best = -Infinity;
   for (const p of pts) {
-    if (p.outputTokensPerSecondPerGpu > best) { front.push(p); best = p.outputTokensPerSecondPerGpu; }
+    if (p.outputTokensPerSecondPerGpu > best) {
+      front.push(p);
+      best = p.outputTokensPerSecondPerGpu;
+    }
   }
   return front;
 }

@@ -72,7 +72,11 @@ export function makeSetup(i: SetupInput): ServingSetup {
 /** Expected tokens a sequence emits per decode step: 1 + a + a² + … over the draft tokens. */
 export function tokensPerStep(spec: SpeculativeDecoding | null): number {
   if (!spec) return 1;
-  let sum = 1, p = 1;
-  for (let i = 0; i < spec.draftTokens; i++) { p *= spec.acceptance; sum += p; }
+  let sum = 1,
+    p = 1;
+  for (let i = 0; i < spec.draftTokens; i++) {
+    p *= spec.acceptance;
+    sum += p;
+  }
   return sum;
 }

@@ -28,7 +28,13 @@ export interface ThroughputResult {
   /** Sequences that fit if each reserved its whole context (prompt + output). */
   readonly maxConcurrencyFullContext: number;
   readonly batch?: number;
-  readonly memoryPerGpuBytes: { readonly weights: number; readonly kvCache: number; readonly workspace: number; readonly total: number; readonly capacity: number };
+  readonly memoryPerGpuBytes: {
+    readonly weights: number;
+    readonly kvCache: number;
+    readonly workspace: number;
+    readonly total: number;
+    readonly capacity: number;
+  };
   readonly outputTokensPerSecondPerGpu?: number;
   readonly outputTokensPerSecondPerUser?: number;
   readonly ttftMs?: number;
@@ -59,23 +65,65 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   if (s.layout.gpuCount !== gpuCount) throw PlannerInputError.at('parallelism', 'does not span gpuCount GPUs (attentionTp × attentionDp × pp)');
   const ctx = isl + osl;
   const perRank = Math.ceil(concurrency / s.layout.attentionDp);
-  const mem = gpuMemory({ shape: s.shape, gpu, layout: s.layout, weights: prec.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens: ctx, outputTokens: osl, kvBlockTokens: kvBlockTokens(backend), maxTokensPerStep: Math.max(s.prefillChunkTokens, isl) });
+  const mem = gpuMemory({
+    shape: s.shape,
+    gpu,
+    layout: s.layout,
+    weights: prec.weights,
+    kvBytesPerElement: s.kvBytesPerElement,
+    contextTokens: ctx,
+    outputTokens: osl,
+    kvBlockTokens: kvBlockTokens(backend),
+    maxTokensPerStep: Math.max(s.prefillChunkTokens, isl),
+  });
   const reasons: string[] = [];
   if (mem.maxConcurrency < 1) {
     reasons.push(memoryShortfallReason(mem, ctx));
   } else if (concurrency > mem.maxConcurrency) {
-    reasons.push(`${concurrency} sequences of ${isl} + ${osl} tokens need more KV cache than fits (paged KV sustains ${mem.maxConcurrency}, ${mem.maxConcurrencyFullContext} at full context); the rest queue`);
+    reasons.push(
+      `${concurrency} sequences of ${isl} + ${osl} tokens need more KV cache than fits (paged KV sustains ${mem.maxConcurrency}, ${mem.maxConcurrencyFullContext} at full context); the rest queue`,
+    );
   }
   const kvUsed = Math.min(perRank, Math.floor(mem.maxConcurrency / s.layout.attentionDp)) * mem.kvBytesPerSequenceMean;
-  const memoryPerGpuBytes = { weights: mem.weightsBytes, kvCache: kvUsed, workspace: mem.workspaceBytes, total: mem.weightsBytes + kvUsed + mem.workspaceBytes, capacity: mem.capacityBytes };
-  const base = { computeFormat: s.compute, parallelism: { attentionTp: s.layout.attentionTp, attentionDp: s.layout.attentionDp, moeTp: s.layout.moeTp, moeEp: s.layout.moeEp, pp: s.layout.pp, redundantExperts: s.layout.redundantExperts }, maxConcurrency: mem.maxConcurrency, maxConcurrencyFullContext: mem.maxConcurrencyFullContext, memoryPerGpuBytes };
+  const memoryPerGpuBytes = {
+    weights: mem.weightsBytes,
+    kvCache: kvUsed,
+    workspace: mem.workspaceBytes,
+    total: mem.weightsBytes + kvUsed + mem.workspaceBytes,
+    capacity: mem.capacityBytes,
+  };
+  const base = {
+    computeFormat: s.compute,
+    parallelism: {
+      attentionTp: s.layout.attentionTp,
+      attentionDp: s.layout.attentionDp,
+      moeTp: s.layout.moeTp,
+      moeEp: s.layout.moeEp,
+      pp: s.layout.pp,
+      redundantExperts: s.layout.redundantExperts,
+    },
+    maxConcurrency: mem.maxConcurrency,
+    maxConcurrencyFullContext: mem.maxConcurrencyFullContext,
+    memoryPerGpuBytes,
+  };
   if (mem.maxConcurrency < 1) return { fits: false, reasons, ...base };
   const est = aggregatedServing(s, { concurrency, inputTokens: isl, outputTokens: osl, prefixCacheHitRate: hit, maxBatch: mem.maxConcurrency });
   const ms = (v: number) => convert(v, 's', 'ms');
   return {
-    fits: reasons.length === 0, reasons, ...base, batch: est.batch,
-    outputTokensPerSecondPerGpu: est.outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser,
-    ttftMs: ms(est.ttftS), tpotMs: ms(est.tpotS), queueWaitMs: ms(est.slotWaitS),
-    decodeStep: { memoryMs: ms(est.decode.pass.memoryS), computeMs: ms(est.decode.pass.computeS), commMs: ms(est.decode.pass.exposedCommS), overheadMs: ms(est.decode.pass.overheadS) },
+    fits: reasons.length === 0,
+    reasons,
+    ...base,
+    batch: est.batch,
+    outputTokensPerSecondPerGpu: est.outputTokensPerSecondPerGpu,
+    outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser,
+    ttftMs: ms(est.ttftS),
+    tpotMs: ms(est.tpotS),
+    queueWaitMs: ms(est.slotWaitS),
+    decodeStep: {
+      memoryMs: ms(est.decode.pass.memoryS),
+      computeMs: ms(est.decode.pass.computeS),
+      commMs: ms(est.decode.pass.exposedCommS),
+      overheadMs: ms(est.decode.pass.overheadS),
+    },
   };
 }

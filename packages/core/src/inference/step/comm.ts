@@ -55,13 +55,35 @@ export function allReduceS(l: Links, bytes: number, n: number): number {
  * EP dispatch + combine of one MoE layer, seen from one GPU that originates `tokens` tokens
  * (src/cluster/expert-all-to-all.ts, once per direction with its own bytes per element).
  */
-export function epAllToAllS(l: Links, args: { tokens: number; topK: number; numExperts: number; epRanks: number; hidden: number; dispatchBytesPerElement: number; combineBytesPerElement: number; routeGroups: number | null; routeGroupLimit: number | null }): number {
+export function epAllToAllS(
+  l: Links,
+  args: {
+    tokens: number;
+    topK: number;
+    numExperts: number;
+    epRanks: number;
+    hidden: number;
+    dispatchBytesPerElement: number;
+    combineBytesPerElement: number;
+    routeGroups: number | null;
+    routeGroupLimit: number | null;
+  },
+): number {
   if (args.epRanks <= 1 || args.tokens <= 0) return 0;
   const base = {
-    tokens: args.tokens, hiddenSize: args.hidden, topK: args.topK, numExperts: args.numExperts, ep: args.epRanks,
-    epPerNode: Math.min(l.gpusPerNode, args.epRanks), numGroups: args.routeGroups, topKGroups: args.routeGroupLimit,
-    scaleUp: l.nvlink, scaleOut: l.ib,
+    tokens: args.tokens,
+    hiddenSize: args.hidden,
+    topK: args.topK,
+    numExperts: args.numExperts,
+    ep: args.epRanks,
+    epPerNode: Math.min(l.gpusPerNode, args.epRanks),
+    numGroups: args.routeGroups,
+    topKGroups: args.routeGroupLimit,
+    scaleUp: l.nvlink,
+    scaleOut: l.ib,
   };
-  return expertAllToAll({ ...base, bytesPerElement: args.dispatchBytesPerElement }).seconds
-    + expertAllToAll({ ...base, bytesPerElement: args.combineBytesPerElement }).seconds;
+  return (
+    expertAllToAll({ ...base, bytesPerElement: args.dispatchBytesPerElement }).seconds +
+    expertAllToAll({ ...base, bytesPerElement: args.combineBytesPerElement }).seconds
+  );
 }

@@ -82,10 +82,10 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   // efficiency-fit.test.ts asserts these equal a fresh fit within 1%.
   // decode side, fitted on TPOT, within KERNEL_CEILINGS (was, before cleaning: 0.862, 0.682, 0.558, 42.3 µs).
   // MLA decode attention uses FlashMLA's published efficiency (kernels/kernel-ceilings.ts), not this fit.
-  hbmBandwidthFraction: 0.830,
+  hbmBandwidthFraction: 0.83,
   gemmPeakEfficiency: 0.682, // at its ceiling (DeepGEMM 1350/1979)
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS, // shared with training, not refitted here
-  attentionEfficiency: 0.450,
+  attentionEfficiency: 0.45,
   // trtllm at the fit's lower bound 0.05 ms; default (no row) not fitted. Was sglang 2.74, vllm 0.26.
   stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 3.19, vllm: 0.454 },
   layerOverheadUs: 40.7,

@@ -64,7 +64,7 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   // routed tokens on the busiest EP rank: popularity skew (input) × routing statistics over the EP ranks
   const meanExpertTokens = replicas > 0 ? stageTokens * shape.topK * (slots / replicas) * s.expertSkew : 0;
   const expertTokens = meanExpertTokens * routingMaxOverMean(meanExpertTokens, layout.moeEp);
-  const touchP = replicas > 0 ? 1 - Math.pow(1 - Math.min(1, shape.topK / replicas), stageTokens * s.expertSkew) : 0;
+  const touchP = replicas > 0 ? 1 - (1 - Math.min(1, shape.topK / replicas)) ** (stageTokens * s.expertSkew) : 0;
   const touched = slots * touchP;
   const tokensPerExpert = touched > 0 ? expertTokens / touched : 0;
   const kvElems = kvElementsPerTokenPerLayerPerGpu(shape, tp);
@@ -84,33 +84,57 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
     const slowed = compute / (1 - smTax);
     return Math.max(slowed, c) - compute;
   };
-  let mem = 0, comp = 0, roof = 0, comm = 0, exposed = 0, bytes = 0, flops = 0;
+  let mem = 0,
+    comp = 0,
+    roof = 0,
+    comm = 0,
+    exposed = 0,
+    bytes = 0,
+    flops = 0;
   // a weight GEMM of M = `rows` tokens: max(weight bytes ÷ HBM, FLOPs ÷ (peak · η(M)))
   const gemm = (wBytes: number, f: number, rows: number): number => {
-    const m = wBytes / hbmBps, c = f > 0 ? f / (gemmPeakFlopsPerS * gemmEfficiency(eff, rows)) : 0;
-    mem += m; comp += c; bytes += wBytes; flops += f;
+    const m = wBytes / hbmBps,
+      c = f > 0 ? f / (gemmPeakFlopsPerS * gemmEfficiency(eff, rows)) : 0;
+    mem += m;
+    comp += c;
+    bytes += wBytes;
+    flops += f;
     return Math.max(m, c);
   };
   const layerCost = (ffn: 'dense' | 'moe', keys: number, kvKeys: number): { compute: number; comm: number } => {
     let t = 0;
     // attention projections (TP-split, replicated per DP rank)
-    t += gemm(shape.attnParams / tp * wb, 2 * shape.attnParams / tp * T, T);
+    t += gemm((shape.attnParams / tp) * wb, ((2 * shape.attnParams) / tp) * T, T);
     // attention core
     const kvBytes = p.sequencesPerRank * kvKeys * kvElems * s.kvBytesPerElement;
-    const aFlops = attnCoef / tp * keys * T;
-    const am = kvBytes / hbmBps, ac = aFlops / attnFlopsPerS;
-    mem += am; comp += ac; bytes += kvBytes; flops += aFlops;
+    const aFlops = (attnCoef / tp) * keys * T;
+    const am = kvBytes / hbmBps,
+      ac = aFlops / attnFlopsPerS;
+    mem += am;
+    comp += ac;
+    bytes += kvBytes;
+    flops += aFlops;
     t += Math.max(am, ac);
     let c = 0;
     if (tp > 1) c += allReduceS(l, T * shape.hidden * bf16, tp);
     if (ffn === 'dense') {
-      t += gemm(shape.denseFfnParams / tp * wb, 2 * shape.denseFfnParams / tp * T, T);
+      t += gemm((shape.denseFfnParams / tp) * wb, ((2 * shape.denseFfnParams) / tp) * T, T);
       if (tp > 1) c += allReduceS(l, T * shape.hidden * bf16, tp);
     } else {
-      t += gemm(shape.sharedExpertParams / tp * wb, 2 * shape.sharedExpertParams / tp * T, T);
-      t += gemm(touched * shape.perRoutedExpert / layout.moeTp * wb, 2 * expertTokens * shape.perRoutedExpert / layout.moeTp, tokensPerExpert);
+      t += gemm((shape.sharedExpertParams / tp) * wb, ((2 * shape.sharedExpertParams) / tp) * T, T);
+      t += gemm(((touched * shape.perRoutedExpert) / layout.moeTp) * wb, (2 * expertTokens * shape.perRoutedExpert) / layout.moeTp, tokensPerExpert);
       if (layout.moeEp > 1) {
-        c += epAllToAllS(l, { tokens: tokensPerGpu, topK: shape.topK, numExperts: shape.numExperts, epRanks: layout.moeEp, hidden: shape.hidden, dispatchBytesPerElement: dispatchB, combineBytesPerElement: bf16, routeGroups: shape.routeGroups, routeGroupLimit: shape.routeGroupLimit });
+        c += epAllToAllS(l, {
+          tokens: tokensPerGpu,
+          topK: shape.topK,
+          numExperts: shape.numExperts,
+          epRanks: layout.moeEp,
+          hidden: shape.hidden,
+          dispatchBytesPerElement: dispatchB,
+          combineBytesPerElement: bf16,
+          routeGroups: shape.routeGroups,
+          routeGroupLimit: shape.routeGroupLimit,
+        });
       }
       if (layout.moeTp > 1) {
         // MoE-TP: tokens of the stage meet on every TP slice and are reduced back
@@ -141,10 +165,20 @@ export function forwardPass(s: ServingSetup, p: PassInput): PassTime {
   if (extra > 0 && last) addLayers(extra, last.ffn, layerKeys(shape, last, p.meanKeys), layerKeys(shape, last, p.kvKeysPerSequence));
   // LM head: decode computes logits for every token; prefill only for each sequence's last token
   const headTokens = p.phase === 'decode' ? T : p.sequencesPerRank;
-  roof += gemm(shape.headParams / tp * bf16, 2 * shape.headParams / tp * headTokens, headTokens);
+  roof += gemm((shape.headParams / tp) * bf16, ((2 * shape.headParams) / tp) * headTokens, headTokens);
   // per-layer gaps: CUDA-graph decode vs eager prefill (whose MoE layers run more small kernels)
   let gapUs = (p.phase === 'prefill' ? eff.prefillLayerOverheadUs : eff.layerOverheadUs) * (shape.numLayers + extra);
   if (p.phase === 'prefill') for (const g of shape.groups) if (g.ffn === 'moe') gapUs += eff.prefillMoeLayerOverheadUs * g.count;
   const overheadS = convert(stepOverheadMs(eff, s.backend), 'ms', 's') + convert(gapUs, 'us', 's');
-  return { timeS: roof + exposed + overheadS, rooflineS: roof, memoryS: mem, computeS: comp, commS: comm, exposedCommS: exposed, overheadS, bytesRead: bytes, flops };
+  return {
+    timeS: roof + exposed + overheadS,
+    rooflineS: roof,
+    memoryS: mem,
+    computeS: comp,
+    commS: comm,
+    exposedCommS: exposed,
+    overheadS,
+    bytesRead: bytes,
+    flops,
+  };
 }

@@ -17,24 +17,50 @@ export interface DecodePoint {
  * more compute per step), so a binary search over the batch per attention-DP rank finds the
  * largest batch with speed ≥ `minTokensPerSecondPerUser` among those that fit.
  */
-export function decodeOperatingPoint(s: ServingSetup, contextTokens: number, minTokensPerSecondPerUser: number | undefined, maxBatchPerRank = 4096): DecodePoint {
+export function decodeOperatingPoint(
+  s: ServingSetup,
+  contextTokens: number,
+  minTokensPerSecondPerUser: number | undefined,
+  maxBatchPerRank = 4096,
+): DecodePoint {
   const dp = s.layout.attentionDp;
-  const memAt = (perRank: number) => gpuMemory({ shape: s.shape, gpu: s.gpu, layout: s.layout, weights: s.weights, kvBytesPerElement: s.kvBytesPerElement, contextTokens, maxTokensPerStep: Math.max(perRank * (1 + (s.speculative?.draftTokens ?? 0)), 256), withMtp: s.speculative !== null });
+  const memAt = (perRank: number) =>
+    gpuMemory({
+      shape: s.shape,
+      gpu: s.gpu,
+      layout: s.layout,
+      weights: s.weights,
+      kvBytesPerElement: s.kvBytesPerElement,
+      contextTokens,
+      maxTokensPerStep: Math.max(perRank * (1 + (s.speculative?.draftTokens ?? 0)), 256),
+      withMtp: s.speculative !== null,
+    });
   const mem = memAt(1);
   const fitPerRank = Math.min(maxBatchPerRank, Math.floor(mem.maxConcurrency / dp));
   if (fitPerRank < 1) {
     const reason = memoryShortfallReason(mem, contextTokens);
     return { feasible: false, reasons: [reason], batch: 0, memory: mem };
   }
-  const ok = (perRank: number) => minTokensPerSecondPerUser === undefined || decodeStep(s, perRank * dp, contextTokens).outputTokensPerSecondPerUser >= minTokensPerSecondPerUser;
+  const ok = (perRank: number) =>
+    minTokensPerSecondPerUser === undefined || decodeStep(s, perRank * dp, contextTokens).outputTokensPerSecondPerUser >= minTokensPerSecondPerUser;
   if (!ok(1)) {
     const step = decodeStep(s, dp, contextTokens);
-    return { feasible: false, reasons: [`even one sequence per attention-DP rank decodes at ${step.outputTokensPerSecondPerUser.toFixed(1)} tokens/s per user, below the ${minTokensPerSecondPerUser} required`], batch: dp, memory: mem, step };
+    return {
+      feasible: false,
+      reasons: [
+        `even one sequence per attention-DP rank decodes at ${step.outputTokensPerSecondPerUser.toFixed(1)} tokens/s per user, below the ${minTokensPerSecondPerUser} required`,
+      ],
+      batch: dp,
+      memory: mem,
+      step,
+    };
   }
-  let lo = 1, hi = fitPerRank;
+  let lo = 1,
+    hi = fitPerRank;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (ok(mid)) lo = mid; else hi = mid - 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
   }
   const batch = lo * dp;
   return { feasible: true, reasons: [], batch, memory: memAt(lo), step: decodeStep(s, batch, contextTokens) };

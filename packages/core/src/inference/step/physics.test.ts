@@ -45,12 +45,15 @@ describe('decode physics', () => {
   const s = makeSetup({ arch, gpu, layout: { attentionTp: 8, attentionDp: 1, moeTp: 1, moeEp: 8 }, weights: 'fp8', kvBytesPerElement: 1 });
 
   it('tokens/s per user falls (never rises) as concurrency rises (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 256 }), fc.integer({ min: 1, max: 256 }), fc.integer({ min: 128, max: 32768 }), (a, b, ctx) => {
-      const [lo, hi] = a < b ? [a, b] : [b, a];
-      const slow = decodeStep(s, hi, ctx).outputTokensPerSecondPerUser;
-      const fast = decodeStep(s, lo, ctx).outputTokensPerSecondPerUser;
-      return slow <= fast * (1 + 1e-12);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 256 }), fc.integer({ min: 1, max: 256 }), fc.integer({ min: 128, max: 32768 }), (a, b, ctx) => {
+        const [lo, hi] = a < b ? [a, b] : [b, a];
+        const slow = decodeStep(s, hi, ctx).outputTokensPerSecondPerUser;
+        const fast = decodeStep(s, lo, ctx).outputTokensPerSecondPerUser;
+        return slow <= fast * (1 + 1e-12);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('MoE decode at batch 1 reads only the touched experts (far less than all weights)', () => {
@@ -60,14 +63,29 @@ describe('decode physics', () => {
   });
 
   it('MTP with 0.85 acceptance gives 1.85 tokens per step', () => {
-    const m = makeSetup({ arch, gpu, layout: { attentionTp: 8, attentionDp: 1, moeTp: 1, moeEp: 8 }, weights: 'fp8', kvBytesPerElement: 1, speculative: { draftTokens: 1, acceptance: 0.85 } });
+    const m = makeSetup({
+      arch,
+      gpu,
+      layout: { attentionTp: 8, attentionDp: 1, moeTp: 1, moeEp: 8 },
+      weights: 'fp8',
+      kvBytesPerElement: 1,
+      speculative: { draftTokens: 1, acceptance: 0.85 },
+    });
     expect(decodeStep(m, 8, 2048).tokensPerStep).toBeCloseTo(1.85, 10);
   });
 });
 
 describe('deployments that do not fit say why', () => {
   it('DeepSeek-V3 in BF16 on one 8×H100 node: weights exceed HBM', () => {
-    const r = estimateThroughput({ model: 'deepseek-v3', gpu: 'h100', gpuCount: 8, precision: { weights: 'bf16', kvCache: 'bf16' }, inputTokens: 1024, outputTokens: 256, concurrency: 8 });
+    const r = estimateThroughput({
+      model: 'deepseek-v3',
+      gpu: 'h100',
+      gpuCount: 8,
+      precision: { weights: 'bf16', kvCache: 'bf16' },
+      inputTokens: 1024,
+      outputTokens: 256,
+      concurrency: 8,
+    });
     expect(r.fits).toBe(false);
     expect(r.reasons.join(' ')).toMatch(/exceed/);
     expect(r.ttftMs).toBeUndefined();
@@ -76,11 +94,30 @@ describe('deployments that do not fit say why', () => {
 
   // zero concurrency is the contract's (packages/contract inference.test.ts)
   it('a layout that does not multiply out is an input error naming the field', () => {
-    expect(() => estimateThroughput({ model: 'deepseek-v3', gpu: 'h200', gpuCount: 16, precision: { weights: 'fp8', kvCache: 'fp8' }, inputTokens: 10, outputTokens: 10, concurrency: 1, parallelism: { attentionTp: 8, attentionDp: 2, moeTp: 1, moeEp: 8 } })).toThrowError(/parallelism/);
+    expect(() =>
+      estimateThroughput({
+        model: 'deepseek-v3',
+        gpu: 'h200',
+        gpuCount: 16,
+        precision: { weights: 'fp8', kvCache: 'fp8' },
+        inputTokens: 10,
+        outputTokens: 10,
+        concurrency: 1,
+        parallelism: { attentionTp: 8, attentionDp: 2, moeTp: 1, moeEp: 8 },
+      }),
+    ).toThrowError(/parallelism/);
   });
 
   it('FP8 weights on A100 are accepted as weight-only quantisation (BF16 compute)', () => {
-    const r = estimateThroughput({ model: 'llama-3.1-8b', gpu: 'a100', gpuCount: 1, precision: { weights: 'fp8', kvCache: 'bf16' }, inputTokens: 512, outputTokens: 128, concurrency: 4 });
+    const r = estimateThroughput({
+      model: 'llama-3.1-8b',
+      gpu: 'a100',
+      gpuCount: 1,
+      precision: { weights: 'fp8', kvCache: 'bf16' },
+      inputTokens: 512,
+      outputTokens: 128,
+      concurrency: 4,
+    });
     expect(r.computeFormat).toBe('bf16');
     expect(r.fits).toBe(true);
   });

@@ -20,7 +20,13 @@ function meanKeys(r: PrefillRequest): number {
 export function prefillTokensPerSecond(s: ServingSetup, r: PrefillRequest): number {
   const chunk = Math.max(s.prefillChunkTokens, 1);
   const seqs = Math.max(chunk / Math.max(r.newTokens, 1), 1e-9);
-  const pass = forwardPass(s, { tokensPerRank: chunk, sequencesPerRank: Math.min(seqs, chunk), meanKeys: meanKeys(r), kvKeysPerSequence: r.cachedTokens, phase: 'prefill' });
+  const pass = forwardPass(s, {
+    tokensPerRank: chunk,
+    sequencesPerRank: Math.min(seqs, chunk),
+    meanKeys: meanKeys(r),
+    kvKeysPerSequence: r.cachedTokens,
+    phase: 'prefill',
+  });
   return (chunk * s.layout.attentionDp) / pass.timeS;
 }
 
@@ -32,7 +38,14 @@ export function prefillLatencyS(s: ServingSetup, r: PrefillRequest): number {
   let t = 0;
   for (let i = 0; i < n; i++) {
     const cached = r.cachedTokens + i * per;
-    t += forwardPass(s, { tokensPerRank: per, sequencesPerRank: 1, meanKeys: cached + (per + 1) / 2, kvKeysPerSequence: cached, phase: 'prefill', activeRanks: 1 }).timeS;
+    t += forwardPass(s, {
+      tokensPerRank: per,
+      sequencesPerRank: 1,
+      meanKeys: cached + (per + 1) / 2,
+      kvKeysPerSequence: cached,
+      phase: 'prefill',
+      activeRanks: 1,
+    }).timeS;
   }
   return t;
 }

@@ -2,7 +2,8 @@
 import { priceFigure, rangeMidpoint } from '../price-figure.js';
 import type { GpuPrice } from '../types.js';
 
-const MERCATUS = 'mercatus-ai.com/blog/cloud-gpu-pricing, "Cloud GPU pricing in May 2026 across providers, on-demand $/hour", A100 80GB row (secondary aggregator)';
+const MERCATUS =
+  'mercatus-ai.com/blog/cloud-gpu-pricing, "Cloud GPU pricing in May 2026 across providers, on-demand $/hour", A100 80GB row (secondary aggregator)';
 
 export const a100Price: GpuPrice = {
   gpuId: 'a100',
@@ -17,7 +18,8 @@ export const a100Price: GpuPrice = {
     neocloud: rangeMidpoint(1.1, 1.5, `${MERCATUS}: Specialty $1.10-$1.50`, '2026-05'),
   },
   defaultRentalKind: 'neocloud',
-  defaultRentalWhy: 'the specialised-cloud on-demand range for the A100 80GB this catalog models; the only hyperscaler-page figure (AWS capacity block) is for the 40GB part',
+  defaultRentalWhy:
+    'the specialised-cloud on-demand range for the A100 80GB this catalog models; the only hyperscaler-page figure (AWS capacity block) is for the 40GB part',
   gpuUsd: rangeMidpoint(
     8_000,
     15_000,

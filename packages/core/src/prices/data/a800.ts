@@ -8,7 +8,7 @@ export const a800Price: GpuPrice = {
   // No sourced rental rate for the A800 (a China-only part; no cloud price card found).
   rentalUsdPerGpuHour: {},
   defaultRentalKind: 'catalogFallback',
-  defaultRentalWhy: 'no sourced A800 rental price; the catalog fallback (DeepSeek\'s $2 H800 assumption) applies until one is sourced',
+  defaultRentalWhy: "no sourced A800 rental price; the catalog fallback (DeepSeek's $2 H800 assumption) applies until one is sourced",
   gpuUsd: cnyToUsd(
     95_000,
     CNY_PER_USD_2023_05_25,

@@ -26,7 +26,8 @@ export const h100Price: GpuPrice = {
     ),
   },
   defaultRentalKind: 'neocloud',
-  defaultRentalWhy: 'the on-demand rate an H100 rents for at an established specialised cloud now; the AWS list price predates its June 2025 cut and the capacity-block rate is a dated reservation',
+  defaultRentalWhy:
+    'the on-demand rate an H100 rents for at an established specialised cloud now; the AWS list price predates its June 2025 cut and the capacity-block rate is a dated reservation',
   gpuUsd: rangeMidpoint(
     25_000,
     30_000,

@@ -2,14 +2,15 @@
 import { CNY_PER_USD_2024_07_18, cnyToUsd, rangeMidpoint } from '../price-figure.js';
 import type { GpuPrice } from '../types.js';
 
-const HUXIU = 'Huxiu (虎嗅) report, July 2024, English repost soramidjourney.com/?p=5618 "Can the Castrated AI Chip Drive Nvidia\'s Profits in China?" (secondary)';
+const HUXIU =
+  'Huxiu (虎嗅) report, July 2024, English repost soramidjourney.com/?p=5618 "Can the Castrated AI Chip Drive Nvidia\'s Profits in China?" (secondary)';
 
 export const h20Price: GpuPrice = {
   gpuId: 'h20',
   // No sourced rental rate for the H20 (no hyperscaler, reserved or neocloud quote found).
   rentalUsdPerGpuHour: {},
   defaultRentalKind: 'catalogFallback',
-  defaultRentalWhy: 'no sourced H20 rental price; the catalog fallback (DeepSeek\'s $2 H800 assumption) applies until one is sourced',
+  defaultRentalWhy: "no sourced H20 rental price; the catalog fallback (DeepSeek's $2 H800 assumption) applies until one is sourced",
   gpuUsd: rangeMidpoint(
     12_000,
     13_000,

@@ -2,7 +2,8 @@
 import { CNY_PER_USD_2026_01_08, cnyToUsd, priceFigure, rangeMidpoint } from '../price-figure.js';
 import type { GpuPrice } from '../types.js';
 
-const MERCATUS = 'mercatus-ai.com/blog/cloud-gpu-pricing, "Cloud GPU pricing in May 2026 across providers, on-demand $/hour", H200 SXM5 row (secondary aggregator)';
+const MERCATUS =
+  'mercatus-ai.com/blog/cloud-gpu-pricing, "Cloud GPU pricing in May 2026 across providers, on-demand $/hour", H200 SXM5 row (secondary aggregator)';
 
 export const h200Price: GpuPrice = {
   gpuId: 'h200',
@@ -23,7 +24,8 @@ export const h200Price: GpuPrice = {
     neocloud: rangeMidpoint(3.5, 4.5, `${MERCATUS}: Specialty $3.50-$4.50`, '2026-05'),
   },
   defaultRentalKind: 'publishedAssumption',
-  defaultRentalWhy: 'the rate a published H200 serving-cost accounting (LMSYS / SGLang large-scale EP) used, as DeepSeek\'s $2 is for the H800; the cloud rates above are aggregator ranges',
+  defaultRentalWhy:
+    "the rate a published H200 serving-cost accounting (LMSYS / SGLang large-scale EP) used, as DeepSeek's $2 is for the H800; the cloud rates above are aggregator ranges",
   gpuUsd: priceFigure(
     27_000,
     'measured',

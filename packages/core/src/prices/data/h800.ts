@@ -20,7 +20,8 @@ export const h800Price: GpuPrice = {
     // No hyperscaler, reserved or neocloud H800 rate sourced: the H800 was sold only into China (Mar-Oct 2023).
   },
   defaultRentalKind: 'publishedAssumption',
-  defaultRentalWhy: 'DeepSeek\'s own accounting rate: training ($5.576M) and serving ($87,072/day) costs are published at $2 per H800-hour, and no hyperscaler, reserved or neocloud H800 rate was found',
+  defaultRentalWhy:
+    "DeepSeek's own accounting rate: training ($5.576M) and serving ($87,072/day) costs are published at $2 per H800-hour, and no hyperscaler, reserved or neocloud H800 rate was found",
   gpuUsd: cnyRangeToUsd(
     350_000,
     400_000,

@@ -8,13 +8,7 @@ export const mi300xPrice: GpuPrice = {
   gpuId: 'mi300x',
   rentalUsdPerGpuHour: {
     hyperscalerOnDemand: priceFigure(6, 'measured', `${CLIFF}: MI300X "at Azure ($6/hr) and Oracle ($6/hr) where MI300X is listed at H200 prices"`, '2026-05'),
-    neocloud: priceFigure(
-      1.5,
-      'measured',
-      `${CLIFF}: "MI300X rents for $1.50/GPU-hr at TensorWave", $1.71 Crusoe spot, $1.85 Vultr`,
-      '2026-05',
-      [1.5, 1.85],
-    ),
+    neocloud: priceFigure(1.5, 'measured', `${CLIFF}: "MI300X rents for $1.50/GPU-hr at TensorWave", $1.71 Crusoe spot, $1.85 Vultr`, '2026-05', [1.5, 1.85]),
     // No sourced reserved MI300X rate.
   },
   defaultRentalKind: 'neocloud',

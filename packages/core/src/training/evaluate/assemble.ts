@@ -22,16 +22,30 @@ export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: Memory
 
   const timeBreakdown: TimeBreakdown = {
     compute: t.computeS,
-    exposedCommunication: { tensorParallel: t.exposedTpS, contextParallel: t.exposedCpS, expertAllToAll: t.exposedEpS, pipelineSend: t.exposedPpS, dataParallel: t.exposedDpS },
+    exposedCommunication: {
+      tensorParallel: t.exposedTpS,
+      contextParallel: t.exposedCpS,
+      expertAllToAll: t.exposedEpS,
+      pipelineSend: t.exposedPpS,
+      dataParallel: t.exposedDpS,
+    },
     pipelineBubble: t.bubbleS,
     optimizerStep: t.optimizerStepS,
     overlappedCommunication: t.overlappedCommS,
   };
   const reasons = mem.fits ? [] : [memoryReason(ctx, mem)];
   return {
-    layout, fits: mem.fits, reasons, stepTimeSeconds, tokensPerSecondPerGpu, mfu,
-    memoryPerGpuBytes: mem.worst, timeBreakdown, bottleneck: bottleneckOf(timeBreakdown),
-    layersPerStage: stages.map((s) => s.layers), microBatchesPerStep: m,
+    layout,
+    fits: mem.fits,
+    reasons,
+    stepTimeSeconds,
+    tokensPerSecondPerGpu,
+    mfu,
+    memoryPerGpuBytes: mem.worst,
+    timeBreakdown,
+    bottleneck: bottleneckOf(timeBreakdown),
+    layersPerStage: stages.map((s) => s.layers),
+    microBatchesPerStep: m,
   };
 }
 
@@ -56,6 +70,8 @@ function gb(bytes: number): string {
 
 export function memoryReason(ctx: PlanContext, check: MemoryCheck): string {
   const w = check.worst;
-  return `does not fit in HBM: pipeline rank ${check.worstRank} needs ${gb(w.total)} per GPU, the GPU has ${gb(ctx.hw.hbmCapacityBytes)} `
-    + `(weights ${gb(w.weights + w.fp8WeightCopies)}, gradients ${gb(w.gradients)}, optimizer states ${gb(w.optimizerStates)}, activations ${gb(w.activations)}, transient ${gb(w.transient)})`;
+  return (
+    `does not fit in HBM: pipeline rank ${check.worstRank} needs ${gb(w.total)} per GPU, the GPU has ${gb(ctx.hw.hbmCapacityBytes)} ` +
+    `(weights ${gb(w.weights + w.fp8WeightCopies)}, gradients ${gb(w.gradients)}, optimizer states ${gb(w.optimizerStates)}, activations ${gb(w.activations)}, transient ${gb(w.transient)})`
+  );
 }

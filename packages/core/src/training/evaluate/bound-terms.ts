@@ -44,13 +44,22 @@ export function kindTotalsOf(p: ModelProfile): readonly number[] {
 /** kindTotalsOf per profile (model-derived only). */
 const KIND_TOTALS = new WeakMap<ModelProfile, readonly number[]>();
 
-export function boundSums(p: ModelProfile, kinds: readonly PassCost[], head: PassCost, mtp: PassCost, comms: readonly LayerComm[], mtpComm: LayerComm | null): Omit<BoundTerms, 'ppSendS'> {
+export function boundSums(
+  p: ModelProfile,
+  kinds: readonly PassCost[],
+  head: PassCost,
+  mtp: PassCost,
+  comms: readonly LayerComm[],
+  mtpComm: LayerComm | null,
+): Omit<BoundTerms, 'ppSendS'> {
   const kindTotals = kindTotalsOf(p);
   let computeS = head.forwardS + head.backwardS + mtp.forwardS + mtp.backwardS;
-  let serialCommS = 0, epCommS = 0;
+  let serialCommS = 0,
+    epCommS = 0;
   for (let i = 0; i < kindTotals.length; i++) {
     const n = kindTotals[i]!;
-    const k = kinds[i]!, m = comms[i]!;
+    const k = kinds[i]!,
+      m = comms[i]!;
     computeS += n * (k.forwardS + k.backwardS);
     serialCommS += n * (m.tpCommS + m.cpCommS);
     epCommS += n * (m.epForwardS + m.epBackwardS);

@@ -43,9 +43,12 @@ export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
   const a2a = expertAllToAllSeconds(p, ctx.cluster, layout, ctx.precision);
   const a2aLayerS = a2a.forwardS + a2a.backwardS;
   const head = tokens.head.none;
-  let computeS = head.forwardS + head.backwardS, epCommS = 0;
+  let computeS = head.forwardS + head.backwardS,
+    epCommS = 0;
   for (let i = 0; i < p.kinds.length; i++) {
-    const kind = p.kinds[i]!, part = tokens.kindParts[i]!, n = tokens.kindTotals[i]!;
+    const kind = p.kinds[i]!,
+      part = tokens.kindParts[i]!,
+      n = tokens.kindTotals[i]!;
     const forwardS = part.forwardS + routedSeconds(p, kind, cctx);
     const layerEpS = kind.kind === 'moe' ? a2aLayerS : 0;
     computeS += n * (forwardS + part.backwardS);
@@ -57,7 +60,12 @@ export function epBoundTerms(ctx: PlanContext, layout: Layout): BoundTerms {
     }
   }
   // a hair below: the exact terms add in another order
-  t = { computeS: justBelow(computeS), serialCommS: tokens.cheapTerms.serialCommS, epCommS: justBelow(epCommS), ppSendS: justBelow(pipelineSendFor(ctx, layout)) };
+  t = {
+    computeS: justBelow(computeS),
+    serialCommS: tokens.cheapTerms.serialCommS,
+    epCommS: justBelow(epCommS),
+    ppSendS: justBelow(pipelineSendFor(ctx, layout)),
+  };
   table.set(key, t);
   return t;
 }
@@ -106,32 +114,42 @@ export function groupLowerBoundSeconds(ctx: PlanContext, layout: Layout, stages:
     // the slowest rank under a heavier recomputation has a period ≥ the max here, a backward ≥ the min and a W ≤ the max
     const tax = dualPipeCommTax(ctx, layout);
     const rank = newRankPass();
-    let maxPeriodS = -1, minBackwardS = Infinity, maxWeightGradS = 0;
+    let maxPeriodS = -1,
+      minBackwardS = Infinity,
+      maxWeightGradS = 0;
     for (let r = 0; r < pp; r++) {
       // a rank with the same pair of stages as the one before: the same pass
       if (r > 0 && samePair(times, r)) continue;
       dualPipeRankPass(rank, times, r, tax, c.ppSendS);
-      maxPeriodS = Math.max(maxPeriodS, rank.periodS); minBackwardS = Math.min(minBackwardS, rank.backwardS); maxWeightGradS = Math.max(maxWeightGradS, rank.weightGradS);
+      maxPeriodS = Math.max(maxPeriodS, rank.periodS);
+      minBackwardS = Math.min(minBackwardS, rank.backwardS);
+      maxWeightGradS = Math.max(maxWeightGradS, rank.weightGradS);
     }
     pipelineS = m * maxPeriodS + dualPipeBubble(pp, maxPeriodS, minBackwardS, maxWeightGradS);
   } else {
     const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
     const sendsS = c.ppSendS * v;
-    let maxStageS = -1, maxWeightGradS = 0;
+    let maxStageS = -1,
+      maxWeightGradS = 0;
     for (let s = 0; s < times.length; s++) {
       if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same terms
-      maxStageS = Math.max(maxStageS, stageTotal(times[s]!, sendsS)); maxWeightGradS = Math.max(maxWeightGradS, times[s]!.weightGradS);
+      maxStageS = Math.max(maxStageS, stageTotal(times[s]!, sendsS));
+      maxWeightGradS = Math.max(maxWeightGradS, times[s]!.weightGradS);
     }
     // zero-bubble: a heavier recomputation only raises the slowest stage's total, its W is at most maxWeightGradS
     pipelineS = layout.schedule === 'zerobubble' ? m * maxStageS + zeroBubbleBubble(pp, maxStageS, maxWeightGradS) : (m + (pp - 1) / v) * maxStageS;
   }
   // the optimizer step grows with the rank's shard: the smallest shard gives the smallest step
-  let smallest = params[0]!, smallestShard = optimizerShard(layout, smallest);
+  let smallest = params[0]!,
+    smallestShard = optimizerShard(layout, smallest);
   for (let r = 1; r < pp; r++) {
     const p = params[r]!;
     if (p === params[r - 1]) continue; // equal stages share one object: the same shard
     const shard = optimizerShard(layout, p);
-    if (shard < smallestShard) { smallest = p; smallestShard = shard; }
+    if (shard < smallestShard) {
+      smallest = p;
+      smallestShard = shard;
+    }
   }
   return pipelineS + optimizerStepSeconds(ctx, layout, smallest);
 }

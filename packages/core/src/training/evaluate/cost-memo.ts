@@ -4,7 +4,17 @@
  * and pipeline link the costs a stage adds up, and per pipeline depth the stage times.
  */
 import { layerComm, pipelineSendSeconds, type LayerComm } from '../communication.js';
-import { headCosts, layerCosts, mtpCosts, routedLowerBoundSeconds, tokenPart, type ComputeContext, type PassCost, type PassCostByMode, type TokenPart } from '../compute.js';
+import {
+  headCosts,
+  layerCosts,
+  mtpCosts,
+  routedLowerBoundSeconds,
+  tokenPart,
+  type ComputeContext,
+  type PassCost,
+  type PassCostByMode,
+  type TokenPart,
+} from '../compute.js';
 import { MEMO, memoKey, memoize, type PlanContext } from '../context.js';
 import type { LayerKindProfile, ModelProfile } from '../model-profile.js';
 import { microBatchTokens } from '../layout-math.js';
@@ -52,7 +62,11 @@ interface TokenShape {
 
 export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext {
   return {
-    hw: ctx.hw, eff: ctx.eff, precision: ctx.precision, tp: layout.tp, ep: layout.ep,
+    hw: ctx.hw,
+    eff: ctx.eff,
+    precision: ctx.precision,
+    tp: layout.tp,
+    ep: layout.ep,
     tokens: microBatchTokens(ctx.profile.sequenceLength, layout),
   };
 }
@@ -72,13 +86,31 @@ export function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
       return { forwardS: t.forwardS + routedLowerBoundSeconds(p, k, cctx), backwardS: t.backwardS, weightGradS: 0, recomputeS: 0 };
     });
     const ml = lower[p.mtpKind];
-    const mtp: PassCost = ml && p.mtpModules > 0
-      ? { forwardS: p.mtpModules * (ml.forwardS + head.none.forwardS), backwardS: p.mtpModules * (ml.backwardS + head.none.backwardS), weightGradS: 0, recomputeS: 0 }
-      : { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
+    const mtp: PassCost =
+      ml && p.mtpModules > 0
+        ? {
+            forwardS: p.mtpModules * (ml.forwardS + head.none.forwardS),
+            backwardS: p.mtpModules * (ml.backwardS + head.none.backwardS),
+            weightGradS: 0,
+            recomputeS: 0,
+          }
+        : { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
     const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
-    const sums = boundSums(p, lower, head.none, mtp, p.kinds.map(() => comm), mtpCommOf(p, comm, comm));
+    const sums = boundSums(
+      p,
+      lower,
+      head.none,
+      mtp,
+      p.kinds.map(() => comm),
+      mtpCommOf(p, comm, comm),
+    );
     // a hair below: the sums above add in another order than the exact ones
-    return { kindParts, head, cheapTerms: { computeS: justBelow(sums.computeS), serialCommS: justBelow(sums.serialCommS), epCommS: 0, ppSendS: 0 }, kindTotals: kindTotalsOf(p) };
+    return {
+      kindParts,
+      head,
+      cheapTerms: { computeS: justBelow(sums.computeS), serialCommS: justBelow(sums.serialCommS), epCommS: 0, ppSendS: 0 },
+      kindTotals: kindTotalsOf(p),
+    };
   });
 }
 
@@ -97,7 +129,21 @@ export function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
     const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
     const denseComm: LayerComm = { tpCommS: moeComm.tpCommS, cpCommS: moeComm.cpCommS, epForwardS: 0, epBackwardS: 0 };
     const comms = p.kinds.map((k) => commOfKind(k, moeComm, denseComm));
-    return { kinds, head, mtp, moeComm, denseComm, sums: boundSums(p, kinds.map((k) => k.none), head.none, mtp.none, comms, mtpCommOf(p, moeComm, denseComm)) };
+    return {
+      kinds,
+      head,
+      mtp,
+      moeComm,
+      denseComm,
+      sums: boundSums(
+        p,
+        kinds.map((k) => k.none),
+        head.none,
+        mtp.none,
+        comms,
+        mtpCommOf(p, moeComm, denseComm),
+      ),
+    };
   });
 }
 
@@ -121,7 +167,10 @@ export function pipelineSendFor(ctx: PlanContext, layout: Layout): number {
   const key = memoKey(ctx, layout.tp, layout.cp, layout.microBatchSize, 0, pipelineLinkCode(ctx, layout));
   const table = ctx.memo[MEMO.pipelineSend]!;
   let v = table.get(key) as number | undefined;
-  if (v === undefined) { v = pipelineSendSeconds(ctx.profile, ctx.cluster, layout); table.set(key, v); }
+  if (v === undefined) {
+    v = pipelineSendSeconds(ctx.profile, ctx.cluster, layout);
+    table.set(key, v);
+  }
   return v;
 }
 
@@ -159,22 +208,32 @@ export interface StageTime {
 }
 
 function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
-  let forwardS = 0, backwardS = 0, weightGradS = 0, tpCommS = 0, cpCommS = 0, epCommS = 0;
+  let forwardS = 0,
+    backwardS = 0,
+    weightGradS = 0,
+    tpCommS = 0,
+    cpCommS = 0,
+    epCommS = 0;
   const counts = st.kindCounts;
   for (let i = 0; i < counts.length; i++) {
     const n = counts[i]!;
     if (n === 0) continue;
     const k = c.kinds[i]!;
     const m = c.comms[i]!;
-    forwardS += n * k.forwardS; backwardS += n * (k.backwardS + k.recomputeS); weightGradS += n * k.weightGradS;
-    tpCommS += n * m.tpCommS; cpCommS += n * m.cpCommS; epCommS += n * (m.epForwardS + m.epBackwardS);
+    forwardS += n * k.forwardS;
+    backwardS += n * (k.backwardS + k.recomputeS);
+    weightGradS += n * k.weightGradS;
+    tpCommS += n * m.tpCommS;
+    cpCommS += n * m.cpCommS;
+    epCommS += n * (m.epForwardS + m.epBackwardS);
   }
   if (st.hasHead) {
     forwardS += c.head.forwardS + c.mtp.forwardS;
     backwardS += c.head.backwardS + c.head.recomputeS + c.mtp.backwardS + c.mtp.recomputeS;
     weightGradS += c.head.weightGradS + c.mtp.weightGradS;
     if (c.mtpComm) {
-      tpCommS += mtpModules * c.mtpComm.tpCommS; cpCommS += mtpModules * c.mtpComm.cpCommS;
+      tpCommS += mtpModules * c.mtpComm.tpCommS;
+      cpCommS += mtpModules * c.mtpComm.cpCommS;
       epCommS += mtpModules * (c.mtpComm.epForwardS + c.mtpComm.epBackwardS);
     }
   }
@@ -183,6 +242,9 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
 
 export function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {
   let times = c.stageTimes.get(stages.length);
-  if (!times) { times = mapStages(stages, (s) => stageTime(c, s, ctx.profile.mtpModules)); c.stageTimes.set(stages.length, times); }
+  if (!times) {
+    times = mapStages(stages, (s) => stageTime(c, s, ctx.profile.mtpModules));
+    c.stageTimes.set(stages.length, times);
+  }
   return times;
 }

@@ -4,8 +4,19 @@
  */
 import { MEMO, memoKey, type PlanContext } from '../context.js';
 import {
-  activationTokens, inFlight, largestLayerParams, logitBytes, memoryShares, rawStageParams, runtimeReserveBytes, stageActivationBytesPerToken,
-  staticBytesWith, staticMemory, sumMemory, type RawStageParams, type StaticParams,
+  activationTokens,
+  inFlight,
+  largestLayerParams,
+  logitBytes,
+  memoryShares,
+  rawStageParams,
+  runtimeReserveBytes,
+  stageActivationBytesPerToken,
+  staticBytesWith,
+  staticMemory,
+  sumMemory,
+  type RawStageParams,
+  type StaticParams,
 } from '../memory.js';
 import { mapStages, type StageContent } from '../stages.js';
 import type { Layout, MemoryBreakdown, RecomputeMode } from '../types.js';
@@ -16,7 +27,10 @@ import { activationsCode, dualPipeCode, stageActivationsKey } from './memo-keys.
 function rawParamsByStage(ctx: PlanContext, pp: number, stages: readonly StageContent[]): readonly RawStageParams[] {
   const table = ctx.memo[MEMO.stageParams]!;
   let out = table.get(pp) as readonly RawStageParams[] | undefined;
-  if (out === undefined) { out = mapStages(stages, (s) => rawStageParams(ctx.profile, s)); table.set(pp, out); }
+  if (out === undefined) {
+    out = mapStages(stages, (s) => rawStageParams(ctx.profile, s));
+    table.set(pp, out);
+  }
   return out;
 }
 
@@ -36,12 +50,17 @@ export function paramsByRank(ctx: PlanContext, layout: Layout, stages: readonly 
     const a = raw[rank]!;
     const mirror = dualPipeMirror(pp, rank);
     // the same raw stages as the rank before (equal stages share one object): the same shares
-    if (rank > 0 && a === raw[rank - 1] && (!dual || (raw[mirror] === raw[mirror + 1] && mirror !== rank && mirror + 1 !== rank - 1))) { out.push(out[rank - 1]!); continue; }
+    if (rank > 0 && a === raw[rank - 1] && (!dual || (raw[mirror] === raw[mirror + 1] && mirror !== rank && mirror + 1 !== rank - 1))) {
+      out.push(out[rank - 1]!);
+      continue;
+    }
     if (dual && mirror !== rank) {
       const b = raw[mirror]!;
       out.push({
-        denseParams: (a.denseParams + b.denseParams) / tp, denseFp8Params: (a.denseFp8Params + b.denseFp8Params) / tp,
-        expertParams: (a.expertParams + b.expertParams) / ep, largestLayerParams: largestLayer,
+        denseParams: (a.denseParams + b.denseParams) / tp,
+        denseFp8Params: (a.denseFp8Params + b.denseFp8Params) / tp,
+        expertParams: (a.expertParams + b.expertParams) / ep,
+        largestLayerParams: largestLayer,
       });
     } else {
       out.push({ denseParams: a.denseParams / tp, denseFp8Params: a.denseFp8Params / tp, expertParams: a.expertParams / ep, largestLayerParams: largestLayer });
@@ -56,7 +75,10 @@ function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode,
   const key = stageActivationsKey(pp, recompute);
   const table = ctx.memo[MEMO.stageActivations]!;
   let out = table.get(key) as readonly number[] | undefined;
-  if (out === undefined) { out = mapStages(stages, (s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute)); table.set(key, out); }
+  if (out === undefined) {
+    out = mapStages(stages, (s) => stageActivationBytesPerToken(ctx.profile, s, ctx.precision, recompute));
+    table.set(key, out);
+  }
   return out;
 }
 
@@ -64,14 +86,21 @@ function perTokenByStage(ctx: PlanContext, pp: number, recompute: RecomputeMode,
  * Peak activation bytes of each pipeline rank (all micro-batches it holds in flight) under
  * `recompute` (default the layout's). `m` follows from the key's (pp, tp, cp, micro-batch): dp = gpus / (tp·cp·pp).
  */
-export function activationsByRank(ctx: PlanContext, layout: Layout, stages: readonly StageContent[], m: number, recompute: RecomputeMode = layout.recompute): readonly number[] {
+export function activationsByRank(
+  ctx: PlanContext,
+  layout: Layout,
+  stages: readonly StageContent[],
+  m: number,
+  recompute: RecomputeMode = layout.recompute,
+): readonly number[] {
   const key = memoKey(ctx, layout.pp, layout.tp, layout.cp, layout.microBatchSize, activationsCode(recompute, layout.schedule, layout.virtualStages));
   const table = ctx.memo[MEMO.activations]!;
   const hit = table.get(key);
   if (hit !== undefined) return hit as readonly number[];
   const perToken = perTokenByStage(ctx, layout.pp, recompute, stages);
   const tokens = activationTokens(ctx.profile, layout);
-  const pp = layout.pp, dual = layout.schedule === 'dualpipe';
+  const pp = layout.pp,
+    dual = layout.schedule === 'dualpipe';
   const out: number[] = [];
   for (let rank = 0; rank < pp; rank++) {
     const mirror = dualPipeMirror(pp, rank);
@@ -114,7 +143,8 @@ export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly S
 export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: readonly StaticParams[]): number[] {
   const shares = memoryShares(layout, ctx.precision, ctx.optimizer);
   const out: number[] = [];
-  let last: StaticParams | null = null, staticBytes = 0;
+  let last: StaticParams | null = null,
+    staticBytes = 0;
   for (let r = 0; r < layout.pp; r++) {
     const p = params[r]!;
     if (p !== last) {
@@ -132,17 +162,28 @@ export function worstMemoryOf(ctx: PlanContext, layout: Layout, staticBytes: rea
   const withLogitsBytes = reserveBytes + logitBytes(ctx.profile, layout);
   const headRank = headPipelineRank(layout);
   // memoryTotal inlined (the search's most frequent loop; a cold isolate runs it in the interpreter)
-  let worstTotalBytes = -1, worstRank = 0;
+  let worstTotalBytes = -1,
+    worstRank = 0;
   for (let r = 0; r < layout.pp; r++) {
     const totalBytes = staticBytes[r]! + activationBytes[r]! + (r === headRank ? withLogitsBytes : reserveBytes);
-    if (totalBytes > worstTotalBytes) { worstTotalBytes = totalBytes; worstRank = r; }
+    if (totalBytes > worstTotalBytes) {
+      worstTotalBytes = totalBytes;
+      worstRank = r;
+    }
   }
-  out.totalBytes = worstTotalBytes; out.rank = worstRank;
+  out.totalBytes = worstTotalBytes;
+  out.rank = worstRank;
   return worstTotalBytes <= ctx.hw.hbmCapacityBytes;
 }
 
 /** The memory breakdown of one pipeline rank (the worst one, found by worstMemory). */
-export function memoryCheckAt(ctx: PlanContext, layout: Layout, params: readonly StaticParams[], activationBytes: readonly number[], rank: number): MemoryCheck {
+export function memoryCheckAt(
+  ctx: PlanContext,
+  layout: Layout,
+  params: readonly StaticParams[],
+  activationBytes: readonly number[],
+  rank: number,
+): MemoryCheck {
   const reserveBytes = runtimeReserveBytes();
   const transientBytes = rank === headPipelineRank(layout) ? reserveBytes + logitBytes(ctx.profile, layout) : reserveBytes;
   const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer), activationBytes[rank]!, transientBytes);

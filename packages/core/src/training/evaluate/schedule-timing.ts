@@ -31,9 +31,14 @@ export function dualPipeCommTax(ctx: PlanContext, layout: Layout): number {
  * backward with recomputation (B), weight gradient (W), collectives, compute F + B, and the period.
  */
 export interface RankPass {
-  forwardS: number; backwardS: number; weightGradS: number;
-  tpCommS: number; cpCommS: number; epCommS: number;
-  computeS: number; periodS: number;
+  forwardS: number;
+  backwardS: number;
+  weightGradS: number;
+  tpCommS: number;
+  cpCommS: number;
+  epCommS: number;
+  computeS: number;
+  periodS: number;
 }
 
 export function newRankPass(): RankPass {
@@ -42,11 +47,14 @@ export function newRankPass(): RankPass {
 
 /** Fill `out` for rank r, which holds stages r and pp−1−r (the same stage twice in the middle). */
 export function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: number, tax: number, ppSendS: number): void {
-  const a = times[r]!, b = times[dualPipeMirror(times.length, r)]!;
+  const a = times[r]!,
+    b = times[dualPipeMirror(times.length, r)]!;
   out.forwardS = (a.forwardS / 2 + b.forwardS / 2) * tax;
   out.backwardS = (a.backwardS / 2 + b.backwardS / 2) * tax;
   out.weightGradS = (a.weightGradS / 2 + b.weightGradS / 2) * tax;
-  out.tpCommS = a.tpCommS / 2 + b.tpCommS / 2; out.cpCommS = a.cpCommS / 2 + b.cpCommS / 2; out.epCommS = a.epCommS / 2 + b.epCommS / 2;
+  out.tpCommS = a.tpCommS / 2 + b.tpCommS / 2;
+  out.cpCommS = a.cpCommS / 2 + b.cpCommS / 2;
+  out.epCommS = a.epCommS / 2 + b.epCommS / 2;
   out.computeS = out.forwardS + out.backwardS;
   out.periodS = Math.max(out.computeS, out.epCommS + ppSendS) + out.tpCommS + out.cpCommS;
 }
@@ -89,19 +97,33 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
   const times = stageTimesFor(ctx, c, stages);
   const pp = layout.pp;
 
-  let pipelineS = 0, bubbleS = 0, computeS = 0, slowRank = 0;
-  let exposedTpS = 0, exposedCpS = 0, exposedEpS = 0, exposedPpS = 0, overlappedCommS = 0;
+  let pipelineS = 0,
+    bubbleS = 0,
+    computeS = 0,
+    slowRank = 0;
+  let exposedTpS = 0,
+    exposedCpS = 0,
+    exposedEpS = 0,
+    exposedPpS = 0,
+    overlappedCommS = 0;
   // per micro-batch: the windows DP traffic hides behind, and the compute ZeRO-3's gathers hide behind
-  let forwardWindowS = 0, backwardWindowS = 0, perMicroBatchComputeS = 0;
+  let forwardWindowS = 0,
+    backwardWindowS = 0,
+    perMicroBatchComputeS = 0;
   if (layout.schedule === 'dualpipe') {
     const tax = dualPipeCommTax(ctx, layout);
-    const rank = newRankPass(), pick = newRankPass();
+    const rank = newRankPass(),
+      pick = newRankPass();
     let best = -1;
     for (let r = 0; r < pp; r++) {
       // the same pair of stages as the rank before: the same period, which is not greater
       if (r > 0 && samePair(times, r)) continue;
       dualPipeRankPass(rank, times, r, tax, c.ppSendS);
-      if (rank.periodS > best) { best = rank.periodS; slowRank = r; Object.assign(pick, rank); }
+      if (rank.periodS > best) {
+        best = rank.periodS;
+        slowRank = r;
+        Object.assign(pick, rank);
+      }
     }
     bubbleS = dualPipeBubble(pp, pick.periodS, pick.backwardS, pick.weightGradS);
     pipelineS = m * pick.periodS + bubbleS;
@@ -109,10 +131,14 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     const overlappableS = pick.epCommS + c.ppSendS;
     const excessS = Math.max(0, overlappableS - pick.computeS);
     const epShare = overlappableS > 0 ? pick.epCommS / overlappableS : 0;
-    exposedEpS = m * excessS * epShare; exposedPpS = m * excessS * (1 - epShare);
-    exposedTpS = m * pick.tpCommS; exposedCpS = m * pick.cpCommS;
+    exposedEpS = m * excessS * epShare;
+    exposedPpS = m * excessS * (1 - epShare);
+    exposedTpS = m * pick.tpCommS;
+    exposedCpS = m * pick.cpCommS;
     overlappedCommS = m * Math.min(overlappableS, pick.computeS);
-    forwardWindowS = pick.forwardS; backwardWindowS = pick.backwardS; perMicroBatchComputeS = pick.computeS;
+    forwardWindowS = pick.forwardS;
+    backwardWindowS = pick.backwardS;
+    perMicroBatchComputeS = pick.computeS;
   } else {
     const v = layout.schedule === 'interleaved' ? layout.virtualStages : 1;
     const sendsS = c.ppSendS * v;
@@ -121,21 +147,31 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     for (let s = 0; s < times.length; s++) {
       if (s > 0 && times[s] === times[s - 1]) continue; // an equal stage: the same total, not greater
       const totalS = stageTotal(times[s]!, sendsS);
-      if (totalS > maxStageS) { maxStageS = totalS; pick = times[s]!; slowRank = s; }
+      if (totalS > maxStageS) {
+        maxStageS = totalS;
+        pick = times[s]!;
+        slowRank = s;
+      }
     }
     bubbleS = layout.schedule === 'zerobubble' ? zeroBubbleBubble(pp, maxStageS, pick.weightGradS) : ((pp - 1) / v) * maxStageS;
     pipelineS = m * maxStageS + bubbleS;
     computeS = m * (pick.forwardS + pick.backwardS);
-    exposedTpS = m * pick.tpCommS; exposedCpS = m * pick.cpCommS; exposedEpS = m * pick.epCommS; exposedPpS = m * sendsS;
-    forwardWindowS = pick.forwardS; backwardWindowS = pick.backwardS; perMicroBatchComputeS = pick.forwardS + pick.backwardS;
+    exposedTpS = m * pick.tpCommS;
+    exposedCpS = m * pick.cpCommS;
+    exposedEpS = m * pick.epCommS;
+    exposedPpS = m * sendsS;
+    forwardWindowS = pick.forwardS;
+    backwardWindowS = pick.backwardS;
+    perMicroBatchComputeS = pick.forwardS + pick.backwardS;
   }
 
   // data parallel: gradient reduction hides behind the last micro-batch's backward, the
   // parameter all-gather behind the first forward; ZeRO-3 gathers in every micro-batch
   const params = paramsByRank(ctx, layout, stages)[slowRank]!;
-  const dpc = denseDataParallelSize(layout) > 1 || layout.ep > 1
-    ? dataParallelComm(ctx.cluster, layout, params.denseParams, params.expertParams)
-    : { gradientsS: 0, parametersS: 0 };
+  const dpc =
+    denseDataParallelSize(layout) > 1 || layout.ep > 1
+      ? dataParallelComm(ctx.cluster, layout, params.denseParams, params.expertParams)
+      : { gradientsS: 0, parametersS: 0 };
   let exposedDpS = 0;
   if (layout.zero >= ZERO_SHARDS_WEIGHTS) exposedDpS = m * Math.max(0, 2 * dpc.parametersS + dpc.gradientsS - perMicroBatchComputeS);
   else exposedDpS = Math.max(0, dpc.gradientsS - backwardWindowS) + Math.max(0, dpc.parametersS - forwardWindowS);
@@ -143,6 +179,15 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
   const optimizerStepS = optimizerStepSeconds(ctx, layout, params);
   return {
     stepTimeSeconds: pipelineS + exposedDpS + optimizerStepS,
-    pipelineS, bubbleS, computeS, exposedTpS, exposedCpS, exposedEpS, exposedPpS, exposedDpS, overlappedCommS, optimizerStepS,
+    pipelineS,
+    bubbleS,
+    computeS,
+    exposedTpS,
+    exposedCpS,
+    exposedEpS,
+    exposedPpS,
+    exposedDpS,
+    overlappedCommS,
+    optimizerStepS,
   };
 }

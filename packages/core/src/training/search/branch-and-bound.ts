@@ -79,15 +79,31 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   const ranked: LayoutEvaluation[] = [];
   /** The non-fitting layout with the least memory so far (its breakdown is built at the end). */
   let closest: ClosestNonFitting | null = null;
-  let timed = 0, pruned = 0, hbmRejected = 0;
+  let timed = 0,
+    pruned = 0,
+    hbmRejected = 0;
   /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept). */
   let limitS = Infinity;
 
-  const probe: Probe = { tp: 1, cp: 1, pp: 1, dp: 1, ep: 1, zero: zeroStages[0]!, microBatchSize: 1, schedule: '1f1b', virtualStages: 1, recompute: recomputeModes[0]! };
+  const probe: Probe = {
+    tp: 1,
+    cp: 1,
+    pp: 1,
+    dp: 1,
+    ep: 1,
+    zero: zeroStages[0]!,
+    microBatchSize: 1,
+    schedule: '1f1b',
+    virtualStages: 1,
+    recompute: recomputeModes[0]!,
+  };
   const items: QueueItem[] = prune ? enumerateScheduleGroups(ctx, space, fixed, probe, tally) : enumerateEveryGroup(ctx, space, fixed, probe, tally);
   /** Layouts in the queue (what a stop prunes). */
   let queued = 0;
-  for (let i = 0; i < items.length; i++) { const item = items[i]!; queued += (item.level === 'schedule' ? item.epSizes.length : 1) * layoutsPerGroup; }
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    queued += (item.level === 'schedule' ? item.epSizes.length : 1) * layoutsPerGroup;
+  }
 
   // branch and boundS: cheapest bound first; stop once no remaining group can beat the kept ones
   const queue = new GroupQueue(items);
@@ -105,7 +121,10 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
       expandScheduleGroup(ctx, space, item, queue, scratch);
       continue;
     }
-    if (item.next) { queue.push(item.next); item.next = null; }
+    if (item.next) {
+      queue.push(item.next);
+      item.next = null;
+    }
     if (!item.exact) {
       // its exact bound (at least the cheap one): back into the queue
       Object.assign(scratch, item.from);
@@ -151,7 +170,8 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
         timed++;
         const layout: Layout = { ...base, zero, recompute };
         // ZeRO-1 and ZeRO-2 take the same time: reuse the timing of the stage before
-        const timing: StepTiming = previous && previous.recompute === recompute && sameTiming(previous.zero, zero) ? previous.timing : timeLayout(ctx, layout, stages, m);
+        const timing: StepTiming =
+          previous && previous.recompute === recompute && sameTiming(previous.zero, zero) ? previous.timing : timeLayout(ctx, layout, stages, m);
         previous = { zero, recompute, timing };
         // the full evaluation (breakdowns, strings) only for layouts that enter the ranking
         if (timing.stepTimeSeconds < limitS) {

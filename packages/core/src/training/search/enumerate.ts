@@ -26,20 +26,25 @@ export function reject(tally: Tally, r: RejectReason, count: number): void {
 /** Visit every (tp, cp, pp, dp) the request allows, with the probe's tp, cp, pp and dp set. */
 function forEachGrid(ctx: PlanContext, space: Space, fixed: LayoutConstraints, probe: Probe, visit: (ti: number, ci: number, pi: number) => void): void {
   const n = ctx.gpuCount;
-  for (let ti = 0; ti < space.tpSizes.length; ti++) for (let ci = 0; ci < space.cpSizes.length; ci++) {
-    const tp = space.tpSizes[ti]!, cp = space.cpSizes[ci]!;
-    if (n % (tp * cp) !== 0) continue;
-    const rest = n / (tp * cp);
-    const ppSizes = space.ppSizes(rest);
-    for (let pi = 0; pi < ppSizes.length; pi++) {
-      const pp = ppSizes[pi]!;
-      if (rest % pp !== 0) continue;
-      const dp = rest / pp;
-      if (fixed.dp !== undefined && fixed.dp !== dp) continue;
-      probe.tp = tp; probe.cp = cp; probe.pp = pp; probe.dp = dp;
-      visit(ti, ci, pi);
+  for (let ti = 0; ti < space.tpSizes.length; ti++)
+    for (let ci = 0; ci < space.cpSizes.length; ci++) {
+      const tp = space.tpSizes[ti]!,
+        cp = space.cpSizes[ci]!;
+      if (n % (tp * cp) !== 0) continue;
+      const rest = n / (tp * cp);
+      const ppSizes = space.ppSizes(rest);
+      for (let pi = 0; pi < ppSizes.length; pi++) {
+        const pp = ppSizes[pi]!;
+        if (rest % pp !== 0) continue;
+        const dp = rest / pp;
+        if (fixed.dp !== undefined && fixed.dp !== dp) continue;
+        probe.tp = tp;
+        probe.cp = cp;
+        probe.pp = pp;
+        probe.dp = dp;
+        visit(ti, ci, pi);
+      }
     }
-  }
 }
 
 /**
@@ -53,19 +58,37 @@ export function enumerateEveryGroup(ctx: PlanContext, space: Space, fixed: Layou
     const epSizes = space.epSizes(expertParallelDomain(probe.tp, probe.dp));
     const schedules = space.schedules(probe.pp);
     const stagesOk = stagesExist(ctx, probe.pp);
-    for (let ei = 0; ei < epSizes.length; ei++) for (let mi = 0; mi < microBatchSizes.length; mi++) {
-      probe.ep = epSizes[ei]!; probe.microBatchSize = microBatchSizes[mi]!;
-      for (let si = 0; si < schedules.length; si++) {
-        tally.considered += layoutsPerGroup;
-        const entry = schedules[si]!;
-        probe.schedule = entry[0]; probe.virtualStages = entry[1];
-        const problem = structuralProblem(ctx, probe);
-        if (problem) { reject(tally, problem, layoutsPerGroup); continue; }
-        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', layoutsPerGroup); continue; }
-        const base: Layout = { ...probe };
-        groups.push({ level: 'group', base, from: base, ep: base.ep, index: enumerationIndex(space, ti, ci, pi, ei, mi, si), boundS: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)), exact: true, next: null });
+    for (let ei = 0; ei < epSizes.length; ei++)
+      for (let mi = 0; mi < microBatchSizes.length; mi++) {
+        probe.ep = epSizes[ei]!;
+        probe.microBatchSize = microBatchSizes[mi]!;
+        for (let si = 0; si < schedules.length; si++) {
+          tally.considered += layoutsPerGroup;
+          const entry = schedules[si]!;
+          probe.schedule = entry[0];
+          probe.virtualStages = entry[1];
+          const problem = structuralProblem(ctx, probe);
+          if (problem) {
+            reject(tally, problem, layoutsPerGroup);
+            continue;
+          }
+          if (!stagesOk) {
+            reject(tally, 'more pipeline stages than layers', layoutsPerGroup);
+            continue;
+          }
+          const base: Layout = { ...probe };
+          groups.push({
+            level: 'group',
+            base,
+            from: base,
+            ep: base.ep,
+            index: enumerationIndex(space, ti, ci, pi, ei, mi, si),
+            boundS: lowerBoundSeconds(ctx, base, boundTerms(ctx, base)),
+            exact: true,
+            next: null,
+          });
+        }
       }
-    }
   });
   return groups;
 }
@@ -87,11 +110,15 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
     const schedules = space.schedules(pp);
     const perEp = microBatchSizes.length * schedules.length * layoutsPerGroup;
     tally.considered += allEpSizes.length * perEp;
-    const epSizes: number[] = [], epIndices: number[] = [];
+    const epSizes: number[] = [],
+      epIndices: number[] = [];
     for (let ei = 0; ei < allEpSizes.length; ei++) {
       const problem = tensorExpertProblem(ctx, tp, dp, allEpSizes[ei]!);
       if (problem) reject(tally, problem, perEp);
-      else { epSizes.push(allEpSizes[ei]!); epIndices.push(ei); }
+      else {
+        epSizes.push(allEpSizes[ei]!);
+        epIndices.push(ei);
+      }
     }
     if (epSizes.length === 0) return;
     const stagesOk = stagesExist(ctx, pp);
@@ -101,16 +128,27 @@ export function enumerateScheduleGroups(ctx: PlanContext, space: Space, fixed: L
       probe.microBatchSize = microBatchSizes[mi]!;
       for (let si = 0; si < schedules.length; si++) {
         const entry = schedules[si]!;
-        probe.schedule = entry[0]; probe.virtualStages = entry[1];
+        probe.schedule = entry[0];
+        probe.virtualStages = entry[1];
         const problem = pipelineBatchProblem(ctx, probe);
-        if (problem) { reject(tally, problem, epSizes.length * layoutsPerGroup); continue; }
-        if (!stagesOk) { reject(tally, 'more pipeline stages than layers', epSizes.length * layoutsPerGroup); continue; }
+        if (problem) {
+          reject(tally, problem, epSizes.length * layoutsPerGroup);
+          continue;
+        }
+        if (!stagesOk) {
+          reject(tally, 'more pipeline stages than layers', epSizes.length * layoutsPerGroup);
+          continue;
+        }
         const base: Layout = { ...probe };
         const cheapKey = ((ti * space.cpSizes.length + ci) * microBatchSizes.length + mi) * PIPELINE_LINK_CODES + link;
         const cheap = (cheapCache[cheapKey] ??= cheapBoundTerms(ctx, base));
         out.push({
-          level: 'schedule', base, epSizes, epIndices,
-          boundS: lowerBoundSeconds(ctx, base, cheap), index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
+          level: 'schedule',
+          base,
+          epSizes,
+          epIndices,
+          boundS: lowerBoundSeconds(ctx, base, cheap),
+          index: enumerationIndex(space, ti, ci, pi, epIndices[0]!, mi, si),
         });
       }
     }
@@ -137,7 +175,12 @@ export function expandScheduleGroup(ctx: PlanContext, space: Space, sg: Schedule
     const ep = epSizes[k]!;
     scratch.ep = ep;
     const g: Group = {
-      level: 'group', base: k === 0 ? base : null, from: base, ep, next: null, exact,
+      level: 'group',
+      base: k === 0 ? base : null,
+      from: base,
+      ep,
+      next: null,
+      exact,
       index: sg.index + (epIndices[k]! - epIndices[0]!) * epStride,
       boundS: lowerBoundSeconds(ctx, scratch, exact ? boundTerms(ctx, scratch) : epBoundTerms(ctx, scratch)),
     };

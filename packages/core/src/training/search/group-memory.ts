@@ -28,14 +28,20 @@ export class GroupMemory {
   /** Heaviest rank of the last check. */
   readonly worst: WorstMemory = { totalBytes: 0, rank: 0 };
 
-  constructor(private readonly ctx: PlanContext, private readonly recomputeModes: readonly RecomputeMode[], probe: Probe) {
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly recomputeModes: readonly RecomputeMode[],
+    probe: Probe,
+  ) {
     this.layout = { ...probe };
     this.activationBytes = recomputeModes.map(() => undefined);
   }
 
   reset(base: Layout, stages: readonly StageContent[], m: number, params: readonly StaticParams[]): void {
     Object.assign(this.layout, base);
-    this.stages = stages; this.m = m; this.params = params;
+    this.stages = stages;
+    this.m = m;
+    this.params = params;
     this.activationBytes.fill(undefined);
     this.staticBytes.fill(undefined);
     this.heaviestFits.fill(undefined);
@@ -48,7 +54,8 @@ export class GroupMemory {
 
   /** Whether the group's layout with this ZeRO stage and recomputation fits; fills `worst`. */
   fits(zero: ZeroStage, ri: number): boolean {
-    this.layout.zero = zero; this.layout.recompute = this.recomputeModes[ri]!;
+    this.layout.zero = zero;
+    this.layout.recompute = this.recomputeModes[ri]!;
     const staticBytes = (this.staticBytes[zero] ??= staticBytesByRank(this.ctx, this.layout, this.params));
     const fits = worstMemoryOf(this.ctx, this.layout, staticBytes, this.activationBytesAt(ri), this.worst);
     if (ri === this.recomputeModes.length - 1) this.heaviestFits[zero] = fits;

@@ -70,7 +70,10 @@ export class GroupQueue {
     if (h.length === 0) return null;
     const top = h[0]!;
     const last = h.pop()!;
-    if (h.length > 0) { h[0] = last; this.siftDown(0); }
+    if (h.length > 0) {
+      h[0] = last;
+      this.siftDown(0);
+    }
     return top;
   }
 
@@ -90,16 +93,21 @@ export class GroupQueue {
   }
 
   private siftDown(i: number): void {
-    const h = this.heap, n = h.length;
+    const h = this.heap,
+      n = h.length;
     const item = h[i]!;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
-      let min = l, m = h[l]!;
+      let min = l,
+        m = h[l]!;
       const r = l + 1;
       if (r < n) {
         const b = h[r]!;
-        if (b.boundS < m.boundS || (b.boundS === m.boundS && b.index < m.index)) { min = r; m = b; }
+        if (b.boundS < m.boundS || (b.boundS === m.boundS && b.index < m.index)) {
+          min = r;
+          m = b;
+        }
       }
       if (!(m.boundS < item.boundS || (m.boundS === item.boundS && m.index < item.index))) break;
       h[i] = m;

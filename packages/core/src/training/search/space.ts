@@ -20,7 +20,8 @@ const CP_SIZES = [1, 2, 4, 8, 16];
 
 /** Divisors of n in ascending order (pairs up to √n: n can be a GPU count in the thousands). */
 function divisors(n: number): number[] {
-  const low: number[] = [], high: number[] = [];
+  const low: number[] = [],
+    high: number[] = [];
   for (let d = 1; d * d <= n; d++) {
     if (n % d !== 0) continue;
     low.push(d);
@@ -72,11 +73,13 @@ export function searchSpace(ctx: PlanContext, fixed: LayoutConstraints): Space {
     }
     return out;
   };
-  const deep = schedulesAt(2), shallow = schedulesAt(1);
+  const deep = schedulesAt(2),
+    shallow = schedulesAt(1);
   return {
     tpSizes: fixed.tp !== undefined ? [fixed.tp] : divisors(gpn).filter((t) => n % t === 0),
     cpSizes: fixed.cp !== undefined ? [fixed.cp] : ctx.profile.sequenceLength >= CP_MIN_SEQUENCE ? CP_SIZES : [1],
-    zeroStages, recomputeModes,
+    zeroStages,
+    recomputeModes,
     microBatchSizes: fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : MICRO_BATCH_SIZES,
     layoutsPerGroup: zeroStages.length * recomputeModes.length,
     ppSizes: (rest) => (fixed.pp !== undefined ? [fixed.pp] : divisors(rest).filter((p) => p <= arch.numLayers)),
