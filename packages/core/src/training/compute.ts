@@ -16,11 +16,9 @@ import type { RecomputeMode, TrainingPrecision } from './types.js';
  * Routed experts: M = tokens one expert receives per micro-batch; the busiest EP rank holds
  * routingMaxOverMean × the mean load (Poisson routing statistics) and sets the pace; grouped
  * GEMMs also pay the fitted residual `groupedGemm`.
- * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×.
- * Element-wise work (norms, residuals, SwiGLU, router softmax/top-k, permutation) is
- * memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation passes: forward reads
- * each FP8 GEMM input (BF16) and writes it in FP8 plus its transposed FP8 copy for wgrad;
- * backward does the same for each output gradient (dgrad and wgrad operands).
+ * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×. Element-wise work (norms, residuals, SwiGLU, router,
+ * permutation) is memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation: forward reads each FP8 GEMM input
+ * (BF16), writes it in FP8 plus its transposed FP8 copy for wgrad; backward does the same for each output gradient.
  */
 export interface ComputeContext {
   readonly hw: Hardware;
