@@ -13,9 +13,8 @@ import type { RecomputeMode, TrainingPrecision } from './types.js';
  * η(M) = η_max · M / (M + M½) in the token count M (kernels/kernel-efficiency.ts, shared with
  * the inference planner). FP8 GEMMs use the FP8 peak and η_fp8; the router, LM head and
  * attention core stay BF16. Backward = dgrad (M×N×K) + wgrad (K×M×N).
- * Routed experts: M = tokens one expert receives per micro-batch; the busiest EP rank holds
- * routingMaxOverMean × the mean load (Poisson routing statistics) and sets the pace; grouped
- * GEMMs also pay the fitted residual `groupedGemm`.
+ * Routed experts: M = tokens one expert receives per micro-batch; the busiest EP rank holds routingMaxOverMean × the
+ * mean load (Poisson routing statistics) and sets the pace; grouped GEMMs also pay the fitted residual `groupedGemm`.
  * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×. Element-wise work (norms, residuals, SwiGLU, router,
  * permutation) is memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation: forward reads each FP8 GEMM input
  * (BF16), writes it in FP8 plus its transposed FP8 copy for wgrad; backward does the same for each output gradient.
