@@ -1,3 +1,4 @@
+// No figures here: resolves request ids against the catalogs, whose data files name each source.
 import { PlannerInputError } from './errors.js';
 import { getGpu } from './gpus/catalog.js';
 import type { GpuSpec } from './gpus/types.js';
