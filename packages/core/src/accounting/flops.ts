@@ -1,6 +1,9 @@
 import type { LayerSpec, ModelArchitecture } from '../models/types.js';
 import { attentionParamsPerLayer, denseFfnParams, moeLayerParams } from './params.js';
 
+/** Training FLOPs ÷ forward FLOPs: forward 1 + backward 2 (input and weight gradients), no recomputation. */
+export const TRAINING_FLOPS_PER_FORWARD_FLOP = 3;
+
 /**
  * FLOP accounting. A matmul with a weight of P parameters costs 2·P FLOPs per token forward
  * and 4·P backward (6·P for a training step). Attention score and value products are counted
@@ -66,5 +69,6 @@ export function forwardFlopsPerToken(arch: ModelArchitecture, seqLen: number): F
 /** Training FLOPs per token (forward + backward = 3 x forward), causal attention, MTP separate. */
 export function trainingFlopsPerToken(arch: ModelArchitecture, seqLen: number): FlopsPerToken {
   const p = forwardParts(arch, seqLen);
-  return { matmulFlops: 3 * p.matmul, attentionFlops: 3 * p.attention, totalFlops: 3 * (p.matmul + p.attention), mtpFlops: 3 * p.mtp };
+  const k = TRAINING_FLOPS_PER_FORWARD_FLOP;
+  return { matmulFlops: k * p.matmul, attentionFlops: k * p.attention, totalFlops: k * (p.matmul + p.attention), mtpFlops: k * p.mtp };
 }

@@ -1,5 +1,8 @@
 import type { LayerSpec, ModelArchitecture } from '../models/types.js';
 
+/** Weight matrices of a SwiGLU FFN: gate, up, down. */
+export const SWIGLU_MATRICES = 3;
+
 /**
  * Parameter counts, exact to the published module shapes.
  *
@@ -37,7 +40,7 @@ export function attentionParamsPerLayer(arch: ModelArchitecture): number {
 /** SwiGLU FFN with inner size `inner`: gate, up, down (+ biases for gpt-oss experts). */
 export function swigluParams(arch: ModelArchitecture, inner: number, withBias: boolean): number {
   const h = arch.hiddenSize;
-  return 3 * h * inner + (withBias ? 2 * inner + h : 0);
+  return SWIGLU_MATRICES * h * inner + (withBias ? 2 * inner + h : 0);
 }
 
 export interface MoeLayerParams {

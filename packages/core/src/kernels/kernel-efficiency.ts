@@ -10,13 +10,16 @@
  */
 export const GEMM_HALF_SATURATION_TOKENS = 69.9;
 
+/** Floor on token rows so an empty GEMM has efficiency → 0 rather than 0/0. */
+const MIN_GEMM_ROWS = 1e-9;
+
 /**
  * Achieved fraction of tensor peak of a GEMM with `m` token rows: `peak · m / (m + halfM)`.
  * Skinny GEMMs (few tokens: decode batches, routed experts with few tokens each) leave tensor
  * cores idle (tile quantisation, wave tails, fixed prologue/epilogue); large ones approach `peak`.
  */
 export function saturatingGemmEfficiency(peak: number, m: number, halfM: number): number {
-  const mm = Math.max(m, 1e-9);
+  const mm = Math.max(m, MIN_GEMM_ROWS);
   return (peak * mm) / (mm + halfM);
 }
 

@@ -3,6 +3,9 @@ import { PlannerInputError } from '../errors.js';
 import { ConfigReader } from './config-reader.js';
 import type { AttentionKind, AttentionSpec, LayerSpec, ModelArchitecture, MoeSpec } from './types.js';
 
+/** Context assumed when a config.json omits max_position_embeddings (assumed: the common pre-2024 4K window). */
+export const DEFAULT_MAX_POSITION_EMBEDDINGS = 4096;
+
 /**
  * Normalise a Hugging Face `config.json` into a ModelArchitecture.
  *
@@ -26,7 +29,7 @@ export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
   const vocabSize = r.int('vocab_size');
   const numKvHeads = r.read('num_key_value_heads') ?? numHeads;
   const tieWordEmbeddings = r.read('tie_word_embeddings') ?? false;
-  const maxPositionEmbeddings = r.read('max_position_embeddings') ?? 4096;
+  const maxPositionEmbeddings = r.read('max_position_embeddings') ?? DEFAULT_MAX_POSITION_EMBEDDINGS;
 
   // --- MoE fields, whichever family spelling is present
   const numRoutedExperts = r.read('n_routed_experts') ?? r.read('num_local_experts') ?? r.read('num_experts') ?? 0;

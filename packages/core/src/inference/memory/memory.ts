@@ -5,6 +5,7 @@ import type { ResolvedLayout } from '../serving/layout.js';
 import { layerKeys, type ModelShape } from './shape.js';
 import { weightBytesPerElement, type WeightFormat } from './precision.js';
 import { pagedKvTokensPerSequence } from './paged-kv.js';
+import { SWIGLU_MATRICES } from '../../accounting/params.js';
 
 /**
  * Memory of one GPU of a serving instance (the busiest one: first/last pipeline stage, a full
@@ -38,6 +39,13 @@ export interface GpuMemory {
  * largest step (`maxTokensPerStep` tokens).
  */
 export const MEMORY_RESERVE_FRACTION = 0.08;
+
+/** Hidden-width activations live at once in a forward pass (residual, norm output, Q/K/V-sized and attention-output buffers). */
+export const HIDDEN_ACTIVATIONS_PER_TOKEN = 6;
+/** FFN-inner-width activations live at once (gate output, up output, their SwiGLU product). */
+export const FFN_ACTIVATIONS_PER_TOKEN = 3;
+/** Tokens whose FP32 logits are materialised at once (engines compute logits only for sampled positions, in chunks). */
+export const LOGITS_CHUNK_TOKENS = 256;
 
 /** Expert slots (routed experts + redundant replicas) one EP rank holds. */
 export function expertSlotsPerGpu(shape: ModelShape, layout: ResolvedLayout): number {
@@ -87,9 +95,10 @@ export function kvBytesPerSequencePerGpu(shape: ModelShape, layout: ResolvedLayo
 /** Activation workspace of one forward pass of `tokens` tokens on one GPU (hidden states, the widest FFN slice, logits). */
 export function activationBytes(shape: ModelShape, layout: ResolvedLayout, tokens: number): number {
   const h = shape.hidden;
-  const ffnSlice = Math.max(shape.denseFfnParams / (3 * h) / layout.attentionTp, ((shape.perRoutedExpert / (3 * h)) * shape.topK) / layout.moeTp);
-  const perToken = (6 * h + 3 * ffnSlice) * BYTES_PER_ELEMENT.bf16;
-  const logits = (shape.headParams / h / layout.attentionTp) * BYTES_PER_ELEMENT.fp32 * Math.min(tokens, 256);
+  const ffnInner = (params: number) => params / (SWIGLU_MATRICES * h);
+  const ffnSlice = Math.max(ffnInner(shape.denseFfnParams) / layout.attentionTp, (ffnInner(shape.perRoutedExpert) * shape.topK) / layout.moeTp);
+  const perToken = (HIDDEN_ACTIVATIONS_PER_TOKEN * h + FFN_ACTIVATIONS_PER_TOKEN * ffnSlice) * BYTES_PER_ELEMENT.bf16;
+  const logits = (shape.headParams / h / layout.attentionTp) * BYTES_PER_ELEMENT.fp32 * Math.min(tokens, LOGITS_CHUNK_TOKENS);
   return tokens * perToken + logits;
 }
 

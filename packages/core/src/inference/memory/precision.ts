@@ -1,5 +1,5 @@
 import type { KvFormat, WeightFormat } from '@gcp/contract';
-import { BYTES_PER_ELEMENT, type NumericFormat } from '../../units/units.js';
+import { BYTES_PER_ELEMENT, convert, type NumericFormat } from '../../units/units.js';
 import type { GpuSpec } from '../../gpus/types.js';
 
 /** Weight and KV-cache formats the planner accepts: the contract's (WEIGHT_FORMATS, KV_FORMATS in @gcp/contract). */
@@ -15,7 +15,7 @@ export function weightBytesPerElement(format: WeightFormat): number {
 
 /** Bytes per KV element from a named format or an arbitrary bit width (e.g. 6-bit quantisation = 0.75; bounds: the contract's). */
 export function kvBytesPerElement(format: KvFormat | undefined, bits?: number): number {
-  if (bits !== undefined) return bits / 8;
+  if (bits !== undefined) return convert(bits, 'bit', 'B');
   return BYTES_PER_ELEMENT[(format ?? 'bf16') as NumericFormat];
 }
 

@@ -5,6 +5,8 @@ import { kvBlockTokens } from '../memory/paged-kv.js';
 import { gpuMemory, memoryShortfallReason, type GpuMemory } from '../memory/memory.js';
 import { aggregatedServing, prefillCost, type PrefillCost, type ServingEstimate } from './serving.js';
 import type { ServingSetup } from './setup.js';
+import { MAX_BATCH_PER_RANK_SEARCHED } from '../step/operating-point.js';
+import { PARETO_MAX_BATCH_PER_RANK } from './pareto.js';
 
 /** The mean request an aggregated instance serves (closed loop). */
 export interface AggregatedRequestShape {
@@ -124,7 +126,12 @@ function evaluate(s: ServingSetup, shape: AggregatedRequestShape, batch: number,
  * attention-DP rank brackets it (the Pareto sweep's points, shared) and a binary search inside
  * the bracket finds it.
  */
-export function aggregatedOperatingPoint(s: ServingSetup, shape: AggregatedRequestShape, slo: FleetSlo, maxBatchPerRank = 4096): AggregatedPoint {
+export function aggregatedOperatingPoint(
+  s: ServingSetup,
+  shape: AggregatedRequestShape,
+  slo: FleetSlo,
+  maxBatchPerRank = MAX_BATCH_PER_RANK_SEARCHED,
+): AggregatedPoint {
   const dp = s.layout.attentionDp;
   const ev = evaluator(s, shape);
   const mem = ev.mem;
@@ -206,7 +213,7 @@ export function aggregatedPareto(setups: readonly ServingSetup[], shape: Aggrega
   const pts: AggregatedParetoPoint[] = [];
   for (const s of setups) {
     const ev = evaluator(s, shape);
-    for (let b = 1; b <= Math.min(ev.fitPerRank, 1024); b *= 2) {
+    for (let b = 1; b <= Math.min(ev.fitPerRank, PARETO_MAX_BATCH_PER_RANK); b *= 2) {
       const e = ev.at(b);
       pts.push({
         parallelism: s.layout,

@@ -5,6 +5,11 @@ import { links } from '../step/comm.js';
 import { convert } from '../../units/units.js';
 import type { ServingSetup } from './setup.js';
 
+/** Geometric bisection of the decode batch: at most this many halvings of the bracket… */
+const BATCH_BISECTION_MAX_STEPS = 24;
+/** …stopping once the bracket is within this fraction of its upper end. */
+const BATCH_BISECTION_RELATIVE_TOLERANCE = 1e-3;
+
 /**
  * A disaggregated deployment under a closed-loop benchmark: `concurrency` requests in flight over
  * the whole deployment, `prefillWorkers` prefill instances and `decodeWorkers` decode instances.
@@ -117,7 +122,7 @@ export function disaggregatedServing(ps: ServingSetup, ds: ServingSetup, load: D
   if (s.inDecode < batch) {
     let lo = 1,
       hi = cap;
-    for (let i = 0; i < 24 && hi - lo > 1e-3 * hi; i++) {
+    for (let i = 0; i < BATCH_BISECTION_MAX_STEPS && hi - lo > BATCH_BISECTION_RELATIVE_TOLERANCE * hi; i++) {
       const mid = Math.sqrt(lo * hi);
       if (solve(mid).inDecode < mid) hi = mid;
       else lo = mid;

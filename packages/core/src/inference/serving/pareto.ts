@@ -2,6 +2,10 @@ import { decodeStep } from '../step/decode.js';
 import { gpuMemory } from '../memory/memory.js';
 import type { ResolvedLayout } from './layout.js';
 import type { ServingSetup } from './setup.js';
+import { LOGITS_CHUNK_TOKENS } from '../memory/memory.js';
+
+/** Largest batch per attention-DP rank the sweep plots (2^10: past it per-GPU speed has flattened on every catalog GPU). */
+export const PARETO_MAX_BATCH_PER_RANK = 1024;
 
 export interface ParetoPoint {
   readonly parallelism: ResolvedLayout;
@@ -25,11 +29,11 @@ export function decodePareto(setups: readonly ServingSetup[], contextTokens: num
       weights: s.weights,
       kvBytesPerElement: s.kvBytesPerElement,
       contextTokens,
-      maxTokensPerStep: 256,
+      maxTokensPerStep: LOGITS_CHUNK_TOKENS,
       withMtp: s.speculative !== null,
     });
     const maxPerRank = Math.floor(mem.maxConcurrency / s.layout.attentionDp);
-    for (let b = 1; b <= Math.min(maxPerRank, 1024); b *= 2) {
+    for (let b = 1; b <= Math.min(maxPerRank, PARETO_MAX_BATCH_PER_RANK); b *= 2) {
       const d = decodeStep(s, b * s.layout.attentionDp, contextTokens);
       pts.push({
         parallelism: s.layout,

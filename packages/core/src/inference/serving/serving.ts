@@ -4,6 +4,13 @@ import { stepOverheadMs } from '../step/efficiency.js';
 import { convert } from '../../units/units.js';
 import type { ServingSetup } from './setup.js';
 
+/**
+ * Decode steps between a prefill finishing and its first token reaching the client: on average the
+ * finished prompt waits half a running decode step to join the batch, then one full step emits
+ * its first token (0.5 + 1).
+ */
+export const FIRST_TOKEN_DECODE_STEPS = 1.5;
+
 /** A closed-loop load: `concurrency` requests in flight, each `inputTokens` in / `outputTokens` out. */
 export interface ClosedLoopLoad {
   readonly concurrency: number;
@@ -64,7 +71,7 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
   const pfPerPromptS = req.newTokens / pfRate;
   const overheadS = convert(s.eff.requestOverheadMs, 'ms', 's');
   const tpotS = decode.tpotS + ((batch - 1) * pfPerPromptS) / Math.max(load.outputTokens, 1);
-  const ttftNoQueue = overheadS + ownPrefillS + s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS + 1.5 * decode.stepS;
+  const ttftNoQueue = overheadS + ownPrefillS + s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS + FIRST_TOKEN_DECODE_STEPS * decode.stepS;
   const serviceS = ttftNoQueue + (load.outputTokens - 1) * tpotS;
   const slotWaitS = load.concurrency > batch ? (load.concurrency / batch - 1) * serviceS : 0;
   const ttftS = ttftNoQueue + slotWaitS;

@@ -1,6 +1,9 @@
 import { decodeStep, type DecodeStep } from './decode.js';
-import { gpuMemory, memoryShortfallReason, type GpuMemory } from '../memory/memory.js';
+import { gpuMemory, LOGITS_CHUNK_TOKENS, memoryShortfallReason, type GpuMemory } from '../memory/memory.js';
 import type { ServingSetup } from '../serving/setup.js';
+
+/** Upper end of the batch-per-attention-DP-rank searches (well above any engine's max_num_seqs; memory caps it first). */
+export const MAX_BATCH_PER_RANK_SEARCHED = 4096;
 
 /** The decode batch an instance runs: the largest that fits in memory and meets the per-user speed. */
 export interface DecodePoint {
@@ -21,7 +24,7 @@ export function decodeOperatingPoint(
   s: ServingSetup,
   contextTokens: number,
   minTokensPerSecondPerUser: number | undefined,
-  maxBatchPerRank = 4096,
+  maxBatchPerRank = MAX_BATCH_PER_RANK_SEARCHED,
 ): DecodePoint {
   const dp = s.layout.attentionDp;
   const memAt = (perRank: number) =>
@@ -32,7 +35,7 @@ export function decodeOperatingPoint(
       weights: s.weights,
       kvBytesPerElement: s.kvBytesPerElement,
       contextTokens,
-      maxTokensPerStep: Math.max(perRank * (1 + (s.speculative?.draftTokens ?? 0)), 256),
+      maxTokensPerStep: Math.max(perRank * (1 + (s.speculative?.draftTokens ?? 0)), LOGITS_CHUNK_TOKENS),
       withMtp: s.speculative !== null,
     });
   const mem = memAt(1);

@@ -1,6 +1,9 @@
 import { forwardPass } from './forward.js';
 import type { ServingSetup } from '../serving/setup.js';
 
+/** Floor on sequences per chunk (a prompt longer than the chunk is a fraction of a sequence; never zero). */
+const MIN_SEQUENCES_PER_CHUNK = 1e-9;
+
 export interface PrefillRequest {
   /** Prompt tokens that must be computed (cache misses). */
   readonly newTokens: number;
@@ -19,7 +22,7 @@ function meanKeys(r: PrefillRequest): number {
  */
 export function prefillTokensPerSecond(s: ServingSetup, r: PrefillRequest): number {
   const chunk = Math.max(s.prefillChunkTokens, 1);
-  const seqs = Math.max(chunk / Math.max(r.newTokens, 1), 1e-9);
+  const seqs = Math.max(chunk / Math.max(r.newTokens, 1), MIN_SEQUENCES_PER_CHUNK);
   const pass = forwardPass(s, {
     tokensPerRank: chunk,
     sequencesPerRank: Math.min(seqs, chunk),
