@@ -13,6 +13,13 @@ export const PLANNED_MODES = ['disaggregated', 'aggregated'] as const;
 
 /** Training compute precisions. */
 export const TRAINING_PRECISIONS = ['fp8', 'bf16'] as const;
+/**
+ * Attention-core kernel families of a training stack: `flash` (FlashAttention-style fused kernels,
+ * scores never in HBM: every stack since 2022) or `materialized` (s×s scores written to HBM with a
+ * fused softmax: 2021 Megatron-LM, DeepSpeed and other pre-FlashAttention stacks).
+ */
+export const ATTENTION_KERNELS = ['flash', 'materialized'] as const;
+export type AttentionKernel = (typeof ATTENTION_KERNELS)[number];
 /** Adam moment precisions. */
 export const OPTIMIZER_STATE_PRECISIONS = ['fp32', 'bf16'] as const;
 /** ZeRO stages. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { TRAINING_BOUNDS as BOUNDS } from '../bounds.js';
-import { OPTIMIZER_STATE_PRECISIONS, PIPELINE_SCHEDULES, RECOMPUTE_MODES, TRAINING_PRECISIONS, ZERO_STAGES } from '../formats.js';
+import { ATTENTION_KERNELS, OPTIMIZER_STATE_PRECISIONS, PIPELINE_SCHEDULES, RECOMPUTE_MODES, TRAINING_PRECISIONS, ZERO_STAGES } from '../formats.js';
 import { jsonObjectSchema } from '../json-object.js';
 
 /** A whole number in [1, max], messages naming the field. */
@@ -67,6 +67,14 @@ export const trainingPlanRequestSchema = v.pipe(
       v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd)),
     ),
     optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
+    attentionKernel: v.optional(
+      v.pipe(
+        v.picklist(ATTENTION_KERNELS, "attentionKernel must be 'flash' or 'materialized'"),
+        v.description(
+          "Attention-core kernels of the training stack: 'flash' (default; FlashAttention-style, scores never in HBM) or 'materialized' (s×s scores in HBM, pre-2022 stacks such as 2021 Megatron-LM)",
+        ),
+      ),
+    ),
     alternatives: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(BOUNDS.alternatives))),
     gridKgCo2PerKwh: v.optional(gridIntensitySchema),
   }),

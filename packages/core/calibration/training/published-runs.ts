@@ -181,6 +181,7 @@ const megatronRuns: PublishedRun[] = MEGATRON_TABLE1.map((r) => ({
     sequenceLength: 2048,
     globalBatchTokens: r.batch * 2048,
     precision: 'bf16',
+    attentionKernel: 'materialized',
     parallelism: { tp: r.tp, pp: r.pp, dp: r.gpus / (r.tp * r.pp), ep: 1, recompute: 'full', schedule: r.pp > 1 ? 'interleaved' : '1f1b' },
   },
   metric: 'tokensPerSecondPerGpu',
@@ -188,7 +189,7 @@ const megatronRuns: PublishedRun[] = MEGATRON_TABLE1.map((r) => ({
   source: `${MEGATRON}: "${r.params} | ${r.heads} | ${r.hidden} | ${r.layers} | ${r.tp} | ${r.pp} | ${r.gpus} | ${r.batch} | ${r.tflops} | ${r.peak}" (params, heads, hidden, layers, TP, PP, GPUs, batch, teraFLOP/s per GPU, % of 312 TFLOP/s peak)`,
   derivation: `${MEGATRON_DERIVATION} = ${megatronTokensPerSecond(r.tflops, r.layers, r.hidden).toFixed(1)}`,
   notes:
-    "FP16 mixed precision on A100 (same 312 TFLOP/s peak as BF16, planned as bf16); interleaved 1F1B pinned for PP > 1 (§5.1 runs use the interleaved schedule with scatter/gather), micro-batch size and virtual stages not in the table (searched); GELU FFN as equal-FLOP SwiGLU; 2021 Megatron had no FlashAttention (materialised s×s scores with a fused softmax), which the planner's attention efficiency does not represent.",
+    "FP16 mixed precision on A100 (same 312 TFLOP/s peak as BF16, planned as bf16); interleaved 1F1B pinned for PP > 1 (§5.1 runs use the interleaved schedule with scatter/gather), micro-batch size and virtual stages not in the table (searched); GELU FFN as equal-FLOP SwiGLU; 2021 Megatron had no FlashAttention (materialised s×s scores with a fused softmax): planned with attentionKernel 'materialized'.",
 }));
 
 const mptConfig = (layers: number, hidden: number, heads: number) => ({
@@ -742,13 +743,15 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 2048,
       globalBatchTokens: 1536 * 2048,
       precision: 'bf16',
+      attentionKernel: 'materialized',
       parallelism: { tp: 1, pp: 1, dp: 384, ep: 1, zero: 3, microBatchSize: 4, recompute: 'full' },
     },
     metric: 'tokensPerSecondPerGpu',
     published: megatronTokensPerSecond(144, 96, 12288),
     source: `Narayanan et al. (arXiv:2104.04473v5) Table 2 (same transcription): "ZeRO-3 | 174.6 | 1 | 1536 | 384 | 4 | 144" (scheme, params B, model-parallel size, batch, GPUs, micro-batch, teraFLOP/s per GPU)`,
     derivation: `${MEGATRON_DERIVATION} = ${megatronTokensPerSecond(144, 96, 12288).toFixed(2)}`,
-    notes: 'DeepSpeed ZeRO-3 run by the Megatron authors; activation recomputation assumed (Eq. 3 basis); GELU FFN as equal-FLOP SwiGLU.',
+    notes:
+      'DeepSpeed ZeRO-3 run by the Megatron authors; activation recomputation assumed (Eq. 3 basis); GELU FFN as equal-FLOP SwiGLU; 2021, before FlashAttention: attentionKernel materialized.',
   },
   // --- MosaicML llm-foundry MPT benchmarks (FSDP FULL_SHARD)
   {

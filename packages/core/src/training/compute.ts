@@ -1,4 +1,8 @@
 import { routingMaxOverMean, saturatingGemmEfficiency } from '../kernels/kernel-efficiency.js';
+import { gemmShapeUtilization } from '../kernels/gemm-shape.js';
+import type { AttentionKernel } from '@gcp/contract';
+import { attentionCoreSeconds } from './attention-core.js';
+import { expertQuantBytes, NO_QUANT, slicedK, slicedN, tokenQuantBytes } from './fp8-quant-bytes.js';
 import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import type { Hardware } from './hardware.js';
@@ -27,6 +31,8 @@ export interface ComputeContext {
   readonly ep: number;
   /** Tokens of one micro-batch on this rank (mbs × seq / cp). */
   readonly tokens: number;
+  /** Attention-core kernel family (attention-core.ts); flash when not given. */
+  readonly attentionKernel?: AttentionKernel;
 }
 
 /** Seconds of one pass (one layer, head or MTP block; one micro-batch). */
@@ -47,9 +53,6 @@ export interface PassCost {
  */
 export type PassCostByMode = Readonly<Record<RecomputeMode, PassCost>>;
 
-/** Output tile edge of Hopper GEMM kernels: the M and N dimensions are padded to multiples of it. */
-const TILE = 128;
-
 /** FLOPs per multiply-accumulate. */
 export const FLOPS_PER_MAC = 2;
 /** GEMMs each weight takes part in per training step: forward, input gradient (dgrad), weight gradient (wgrad). */
@@ -64,37 +67,22 @@ export const ATTENTION_TRAINING_FLOPS_PER_FORWARD_FLOP = 3;
  */
 export const SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE = 0.5;
 
-const NO_QUANT: QuantBytes = { forwardBytes: 0, backwardBytes: 0 };
-
-function tileUtil(x: number): number {
-  if (x <= 0) return 1;
-  return x / (Math.ceil(x / TILE) * TILE);
-}
-
 /**
  * One GEMM (m×k by k×n) whose token dimension holds `tokens` rows (m for forward and dgrad,
- * the reduction for wgrad): roofline with tile quantisation and the saturating η(tokens).
+ * the reduction for wgrad): roofline with tile and wave quantisation over the GPU's SMs
+ * (kernels/gemm-shape.ts; `groups` GEMMs of this shape scheduled together, as a grouped expert
+ * GEMM is) and the saturating η(tokens).
  */
-export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: Hardware, eff: EfficiencyParameters, tokens: number = m): number {
+export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: Hardware, eff: EfficiencyParameters, tokens: number = m, groups = 1): number {
   if (m <= 0 || k <= 0 || n <= 0) return 0;
   const useFp8 = fp8 && hw.fp8FlopsPerSecond !== null;
   const peak = useFp8
     ? hw.fp8FlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
     : hw.bf16FlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
-  const compute = (FLOPS_PER_MAC * m * k * n) / (peak * tileUtil(m) * tileUtil(n));
+  const compute = (FLOPS_PER_MAC * m * k * n) / (peak * gemmShapeUtilization(m, n, hw.smCount, groups));
   const inBytes = useFp8 ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
   const bytes = (m * k + k * n) * inBytes + m * n * BYTES_PER_ELEMENT.bf16;
   return Math.max(compute, bytes / (hw.hbmBytesPerSecond * eff.hbm));
-}
-
-/** Input width of `g` on one rank of a `tp`-way tensor-parallel group. */
-function slicedK(g: GemmSpec, tp: number): number {
-  return g.split === 'row' ? g.k / tp : g.k;
-}
-
-/** Output width of `g` on one rank of a `tp`-way tensor-parallel group. */
-function slicedN(g: GemmSpec, tp: number): number {
-  return g.split === 'column' ? g.n / tp : g.n;
 }
 
 /** Running sums of one pass, seconds; `selectiveRecomputeS` collects the forward work selective recomputation repeats. */
@@ -109,13 +97,13 @@ function newAcc(): Acc {
   return { forwardS: 0, backwardS: 0, weightGradS: 0, selectiveRecomputeS: 0 };
 }
 
-function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean): void {
+function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean, groups = 1): void {
   const k = slicedK(g, tp),
     n = slicedN(g, tp);
   const fp8 = fp8Allowed && g.fp8;
-  const forwardS = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m) * scale;
-  const dgradS = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m) * scale;
-  const wgradS = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m) * scale;
+  const forwardS = gemmSeconds(m, k, n, fp8, ctx.hw, ctx.eff, m, groups) * scale;
+  const dgradS = gemmSeconds(m, n, k, fp8, ctx.hw, ctx.eff, m, groups) * scale;
+  const wgradS = gemmSeconds(k, m, n, fp8, ctx.hw, ctx.eff, m, groups) * scale;
   acc.forwardS += forwardS;
   acc.backwardS += dgradS + wgradS;
   acc.weightGradS += wgradS;
@@ -124,47 +112,6 @@ function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeConte
 
 function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
   return bytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
-}
-
-/**
- * Bytes of one quantisation pass per element: write FP8 and its transposed FP8 copy. The BF16
- * read is not counted: FP8 recipes fuse the cast into the kernel that produces the tensor (norm,
- * activation, dgrad epilogue; Transformer Engine's LayerNormLinear/cast-transpose, DeepSeek's
- * fused FP8 kernels), whose own read and write the element-wise bytes already count.
- */
-const QUANT_BYTES = 2 * BYTES_PER_ELEMENT.fp8;
-
-/** FP8 quantisation traffic of one token (or one routed copy of it): GEMM inputs (forward) and output gradients (backward). */
-interface QuantBytes {
-  readonly forwardBytes: number;
-  readonly backwardBytes: number;
-}
-
-/** Quantisation bytes per token of the GEMMs every token runs. */
-function tokenQuantBytes(kind: LayerKindProfile, tp: number): QuantBytes {
-  let k = 0,
-    n = 0;
-  const gemms = kind.gemms;
-  for (let i = 0; i < gemms.length; i++) {
-    const g = gemms[i]!;
-    if (g.fp8) {
-      k += slicedK(g, tp);
-      n += slicedN(g, tp);
-    }
-  }
-  return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
-}
-
-/** The same per routed copy of a token (one expert's GEMMs; experts are not tensor-sliced). */
-function expertQuantBytes(kind: LayerKindProfile): QuantBytes {
-  let k = 0,
-    n = 0;
-  const gemms = kind.expertGemms;
-  for (let i = 0; i < gemms.length; i++) {
-    k += gemms[i]!.k;
-    n += gemms[i]!.n;
-  }
-  return { forwardBytes: k * QUANT_BYTES, backwardBytes: n * QUANT_BYTES };
 }
 
 /** The three modes of one pass whose recomputation is `selectiveS` (selective) or `fullS` (full; the whole forward). */
@@ -204,12 +151,12 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
   const elementwiseS = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbmBytesPerS;
-  const attentionS = (T * kind.attentionFlopsPerToken) / ctx.tp / (ctx.hw.bf16FlopsPerSecond * ctx.eff.attention);
+  const attention = attentionCoreSeconds(kind, ctx.attentionKernel ?? 'flash', T / ctx.tp, ctx.hw, ctx.eff);
   // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
   const gapS = convert(ctx.eff.layerOverheadUs, 'us', 's');
   return {
-    forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attentionS + gapS,
-    backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + 2 * attentionS + 2 * gapS,
+    forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attention.forwardS + gapS,
+    backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + attention.backwardS + 2 * gapS,
     weightGradS: acc.weightGradS + gapS,
     selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS,
     elementwiseForwardS: elementwiseS,
@@ -277,11 +224,12 @@ export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx
   const { hw, eff } = ctx;
   let seconds = 0;
   const gemms = kind.expertGemms;
+  const groups = load.expertsHere;
   for (let i = 0; i < gemms.length; i++) {
     const g = gemms[i]!;
     const gf = fp8 && g.fp8;
     seconds +=
-      (gemmSeconds(m, g.k, g.n, gf, hw, eff, m) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m)) *
+      (gemmSeconds(m, g.k, g.n, gf, hw, eff, m, groups) + gemmSeconds(m, g.n, g.k, gf, hw, eff, m, groups) + gemmSeconds(g.k, m, g.n, gf, hw, eff, m, groups)) *
       (load.expertsHere / eff.groupedGemm);
   }
   const routedEw = routedElementwise(profile, kind, ctx, load.tokenCopies);
@@ -296,7 +244,8 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
     const load = routedLoad(profile, ctx);
     // experts are not tensor-sliced (expert-TP = 1)
     const gemms = kind.expertGemms;
-    for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, load.tokensPerExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx));
+    for (let i = 0; i < gemms.length; i++)
+      addGemm(acc, gemms[i]!, load.tokensPerExpert, 1, ctx, load.expertsHere / ctx.eff.groupedGemm, fp8Recipe(ctx), load.expertsHere);
     const r = routedElementwise(profile, kind, ctx, load.tokenCopies);
     acc.forwardS += r.forwardS;
     acc.backwardS += r.backwardS;

@@ -1,3 +1,4 @@
+import type { AttentionKernel } from '@gcp/contract';
 import { buildCluster } from '../cluster/cluster.js';
 import type { ClusterSpec } from '../cluster/types.js';
 import type { GpuSpec } from '../gpus/types.js';
@@ -17,6 +18,7 @@ export interface PlanContext {
   readonly eff: EfficiencyParameters;
   readonly precision: TrainingPrecision;
   readonly optimizer: OptimizerStatePrecision;
+  readonly attentionKernel: AttentionKernel;
   readonly gpuCount: number;
   readonly globalBatchSequences: number;
   readonly stageCache: Map<number, StageContent[] | null>;
@@ -51,6 +53,7 @@ export function createContext(args: {
   globalBatchSequences: number;
   precision: TrainingPrecision;
   optimizer: OptimizerStatePrecision;
+  attentionKernel?: AttentionKernel;
   eff: EfficiencyParameters;
   cluster?: Parameters<typeof buildCluster>[2];
 }): PlanContext {
@@ -62,6 +65,7 @@ export function createContext(args: {
     eff: args.eff,
     precision: args.precision,
     optimizer: args.optimizer,
+    attentionKernel: args.attentionKernel ?? 'flash',
     gpuCount: args.gpuCount,
     globalBatchSequences: args.globalBatchSequences,
     stageCache: new Map(),

@@ -8,6 +8,8 @@ export interface Hardware {
   readonly fp8FlopsPerSecond: number | null;
   readonly hbmBytesPerSecond: number;
   readonly hbmCapacityBytes: number;
+  /** Streaming multiprocessors (compute units on AMD): GEMM tiles run in waves over them. */
+  readonly smCount: number;
 }
 
 export function hardwareOf(gpu: GpuSpec): Hardware {
@@ -17,5 +19,6 @@ export function hardwareOf(gpu: GpuSpec): Hardware {
     fp8FlopsPerSecond: fp8 === undefined ? null : convert(fp8, 'TFLOP', 'FLOP'),
     hbmBytesPerSecond: convert(gpu.hbmBandwidthTBps.value, 'TB', 'B'),
     hbmCapacityBytes: convert(gpu.hbmCapacityGB.value, 'GB', 'B'),
+    smCount: gpu.smCount.value,
   };
 }

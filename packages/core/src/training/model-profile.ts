@@ -45,6 +45,10 @@ export interface LayerKindProfile {
   readonly expertGemms: readonly GemmSpec[];
   /** Forward attention-core FLOPs per token at the mean causal context. */
   readonly attentionFlopsPerToken: number;
+  /** The same over every key of the window, causal mask applied but not skipped (a materialised s×s attention's FLOPs). */
+  readonly attentionFullFlopsPerToken: number;
+  /** Score-matrix elements one token's row holds over all heads (heads × keys in its window), for a materialised attention. */
+  readonly attentionScoreElementsPerToken: number;
   /** Forward bytes of memory-bound element-wise work per token every token runs (norms, residuals, dense/shared SwiGLU, router softmax/top-k), BF16 tensors; FP8 quantisation added at run time. */
   readonly elementwiseBytesPerToken: number;
   /** Forward bytes per token of the routed part (routed SwiGLU, permutation and unpermutation of the top-k copies): runs on the busiest EP rank's load. */
@@ -161,6 +165,11 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   const att = attentionGemms(arch);
   const keys = meanCausalKeys(seqLen, layer.attention === 'sliding' ? arch.attention.slidingWindow : null);
   const attFlops = attentionCoreFlopsPerToken(arch, keys);
+  const windowKeys = layer.attention === 'sliding' && arch.attention.slidingWindow ? Math.min(seqLen, arch.attention.slidingWindow) : seqLen;
+  const attScores = {
+    attentionFullFlopsPerToken: attentionCoreFlopsPerToken(arch, windowKeys),
+    attentionScoreElementsPerToken: arch.attention.numHeads * windowKeys,
+  };
   const attAct = attentionActivations(arch);
   const norms = layerNormParams(arch);
   const attParams = attentionParamsPerLayer(arch);
@@ -185,6 +194,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
       gemms,
       expertGemms,
       attentionFlopsPerToken: attFlops,
+      ...attScores,
       elementwiseBytesPerToken: elementwise,
       routedElementwiseBytesPerToken: routedElementwise,
       activations: {
@@ -207,6 +217,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     gemms: [...att, ...swigluGemms('ffn', h, inner)],
     expertGemms: [],
     attentionFlopsPerToken: attFlops,
+    ...attScores,
     elementwiseBytesPerToken: baseElementwise + SWIGLU_ACCESSES * BF16_BYTES * inner,
     routedElementwiseBytesPerToken: 0,
     activations: {

@@ -161,6 +161,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     globalBatchSequences,
     precision: req.precision,
     optimizer: req.optimizerStatePrecision ?? 'fp32',
+    attentionKernel: req.attentionKernel ?? 'flash',
     eff,
     ...(req.cluster ? { cluster: req.cluster } : {}),
   });

@@ -68,6 +68,7 @@ export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext
     tp: layout.tp,
     ep: layout.ep,
     tokens: microBatchTokens(ctx.profile.sequenceLength, layout),
+    attentionKernel: ctx.attentionKernel,
   };
 }
 
