@@ -50,6 +50,7 @@ export const trainingPlanResponseSchema = v.looseObject({
     pipelineBubble: v.number(),
     optimizerStep: v.number(),
     overlappedCommunication: v.number(),
+    overlappedTensorParallel: v.optional(v.number()),
     exposedCommunication: v.looseObject({
       tensorParallel: v.number(),
       contextParallel: v.number(),

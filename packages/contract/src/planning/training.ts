@@ -75,6 +75,14 @@ export const trainingPlanRequestSchema = v.pipe(
         ),
       ),
     ),
+    tpCommOverlap: v.optional(
+      v.pipe(
+        v.boolean('tpCommOverlap must be true or false'),
+        v.description(
+          'Overlap tensor-parallel all-gathers / reduce-scatters with the GEMMs (Megatron-Core / Transformer Engine tp_comm_overlap); default false. timeBreakdown reports exposed and overlapped TP time.',
+        ),
+      ),
+    ),
     alternatives: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(BOUNDS.alternatives))),
     gridKgCo2PerKwh: v.optional(gridIntensitySchema),
   }),

@@ -104,6 +104,9 @@ const TITAN =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ eaea6f6a; same numbers as the torchtitan paper, arXiv:2410.06511), Grand Teton: "Each H100 GPU is equipped with 96GB HBM2e with 2.4 TB/sec peak memory bandwidth ... We used the default 500W power limit"; seq_len 8192 (train_configs/llama3_8b.toml "seq_len = 8192")';
 const TITAN_A100 =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ 04133643, early release): "Llama 3 models with FSDP2 on 64 A100 (80GB) GPUs", local batch size 1, seq_len 8192 (train_configs/llama3_8b.toml)';
+/** Why the NeMo 24.12 and Megatron-Bridge rows with TP > 1 are planned with tpCommOverlap. */
+export const TP_OVERLAP_SOURCE =
+  'NeMo recipes add MegatronCommOverlapCallback(tp_comm_overlap=True, tp_comm_overlap_cfg=userbuffers_…) in their performance optimisations (github.com/NVIDIA/NeMo @ be4107ed, nemo/collections/llm/recipes/gpt3_175b.py); Megatron-Bridge performance scripts map each TP > 1 workload to a userbuffers TP-overlap config (COMM_OVERLAP_CONFIG_MAP, e.g. llama3_70b h100 → userbuffers_fp8_h100_h8192_tp4_mbs1_seqlen8192)';
 const MEGATRON =
   'Narayanan et al., "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM" (arXiv:2104.04473v5), Table 1 (GPT, V = 51,200, s = 2,048, Selene DGX A100 80 GB, 8 × 200 Gb/s HDR IB per node; text read from a GitHub paper-notes transcription)';
 const MEGATRON_DERIVATION =
@@ -252,6 +255,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 2048,
       globalBatchTokens: 2048 * 2048,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 16, ep: 1, zero: 1, microBatchSize: 2, schedule: 'interleaved', virtualStages: 6 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -320,6 +324,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -356,6 +361,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 2048,
       globalBatchTokens: 256 * 2048,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 4, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 6 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -392,6 +398,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 128 * 4096,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 4, dp: 4, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 20 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -432,6 +439,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -450,6 +458,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 1536 * 8192,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -525,6 +534,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 16, ep: 32, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -544,6 +554,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 64, ep: 64, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -582,6 +593,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 64 * 8192,
       precision: 'fp8',
+      tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
     },
     metric: 'tokensPerSecondPerGpu',

@@ -21,8 +21,13 @@ import type { Layout, TrainingPrecision } from './types.js';
  * a group's members share a node when their stride allows (cluster/groupPlacement).
  */
 export interface LayerComm {
-  /** Tensor-parallel collectives, seconds (sequence parallel: 2 all-gathers + 2 reduce-scatters forward, same backward). */
+  /**
+   * Tensor-parallel collectives on the critical path, seconds (sequence parallel: 2 all-gathers + 2 reduce-scatters
+   * forward, same backward); with TP communication overlap only the exposed part (tp-overlap.ts).
+   */
   readonly tpCommS: number;
+  /** Tensor-parallel collectives hidden behind the layer's GEMMs by TP communication overlap, seconds (0 without it). */
+  readonly tpOverlappedS: number;
   /** Context parallel, seconds: all-gather K/V forward, reduce-scatter their gradients backward. */
   readonly cpCommS: number;
   /** Expert all-to-all, seconds, forward (dispatch + combine) and backward, MoE layers only. */
@@ -61,7 +66,7 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
     cpCommS = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
   }
   const ep = moe ? expertAllToAllSeconds(profile, cluster, layout, precision) : NO_ALL_TO_ALL;
-  return { tpCommS, cpCommS, epForwardS: ep.forwardS, epBackwardS: ep.backwardS };
+  return { tpCommS, tpOverlappedS: 0, cpCommS, epForwardS: ep.forwardS, epBackwardS: ep.backwardS };
 }
 
 const NO_ALL_TO_ALL: AllToAllSeconds = { forwardS: 0, backwardS: 0 };

@@ -140,6 +140,8 @@ export interface TokenPart {
   readonly weightGradS: number;
   readonly selectiveRecomputeS: number;
   readonly elementwiseForwardS: number;
+  /** Forward + backward seconds of the layer's TP-sliced token GEMMs alone (what TP communication overlap hides behind). */
+  readonly gemmS: number;
 }
 
 export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPart {
@@ -160,6 +162,7 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
     weightGradS: acc.weightGradS + gapS,
     selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS,
     elementwiseForwardS: elementwiseS,
+    gemmS: acc.forwardS + acc.backwardS,
   };
 }
 

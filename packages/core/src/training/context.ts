@@ -19,6 +19,8 @@ export interface PlanContext {
   readonly precision: TrainingPrecision;
   readonly optimizer: OptimizerStatePrecision;
   readonly attentionKernel: AttentionKernel;
+  /** Tensor-parallel communication overlapped with the GEMMs (tp-overlap.ts). */
+  readonly tpCommOverlap: boolean;
   readonly gpuCount: number;
   readonly globalBatchSequences: number;
   readonly stageCache: Map<number, StageContent[] | null>;
@@ -54,6 +56,7 @@ export function createContext(args: {
   precision: TrainingPrecision;
   optimizer: OptimizerStatePrecision;
   attentionKernel?: AttentionKernel;
+  tpCommOverlap?: boolean;
   eff: EfficiencyParameters;
   cluster?: Parameters<typeof buildCluster>[2];
 }): PlanContext {
@@ -66,6 +69,7 @@ export function createContext(args: {
     precision: args.precision,
     optimizer: args.optimizer,
     attentionKernel: args.attentionKernel ?? 'flash',
+    tpCommOverlap: args.tpCommOverlap ?? false,
     gpuCount: args.gpuCount,
     globalBatchSequences: args.globalBatchSequences,
     stageCache: new Map(),

@@ -94,13 +94,13 @@ export type StoredEfficiency = Omit<EfficiencyParameters, 'overlappedCommSmFract
 
 /** The stored fit (see the doc comment of each field). */
 export const DEFAULT_EFFICIENCY: StoredEfficiency = {
-  bf16Gemm: 0.616,
-  fp8Gemm: 0.68,
-  attention: 0.553,
-  groupedGemm: 0.45,
+  bf16Gemm: 0.604,
+  fp8Gemm: 0.63,
+  attention: 0.589,
+  groupedGemm: 0.462,
   hbm: 0.8,
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
-  layerOverheadUs: 568.6,
+  layerOverheadUs: 539.5,
   communicationSms: COMMUNICATION_SMS,
 };
 

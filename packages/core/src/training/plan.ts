@@ -162,6 +162,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     precision: req.precision,
     optimizer: req.optimizerStatePrecision ?? 'fp32',
     attentionKernel: req.attentionKernel ?? 'flash',
+    tpCommOverlap: req.tpCommOverlap ?? false,
     eff,
     ...(req.cluster ? { cluster: req.cluster } : {}),
   });

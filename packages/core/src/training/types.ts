@@ -70,8 +70,10 @@ export interface TimeBreakdown {
   };
   readonly pipelineBubble: number;
   readonly optimizerStep: number;
-  /** Communication that ran hidden behind compute, per step (for reference). */
+  /** Communication that ran hidden behind compute, per step (for reference; includes overlappedTensorParallel). */
   readonly overlappedCommunication: number;
+  /** Tensor-parallel collectives hidden behind the GEMMs by TP communication overlap, per step (0 unless tpCommOverlap). */
+  readonly overlappedTensorParallel: number;
 }
 
 export interface LayoutEvaluation {

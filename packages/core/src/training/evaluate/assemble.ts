@@ -32,6 +32,7 @@ export function evaluateLayout(ctx: PlanContext, layout: Layout, memory?: Memory
     pipelineBubble: t.bubbleS,
     optimizerStep: t.optimizerStepS,
     overlappedCommunication: t.overlappedCommS,
+    overlappedTensorParallel: t.overlappedTpS,
   };
   const reasons = mem.fits ? [] : [memoryReason(ctx, mem)];
   return {

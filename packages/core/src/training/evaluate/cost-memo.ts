@@ -4,6 +4,7 @@
  * and pipeline link the costs a stage adds up, and per pipeline depth the stage times.
  */
 import { layerComm, pipelineSendSeconds, type LayerComm } from '../communication.js';
+import { withTpOverlap } from '../tp-overlap.js';
 import {
   headCosts,
   layerCosts,
@@ -44,8 +45,9 @@ interface ShapeCosts {
   readonly kinds: readonly PassCostByMode[];
   readonly head: PassCostByMode;
   readonly mtp: PassCostByMode;
-  readonly moeComm: LayerComm;
-  readonly denseComm: LayerComm;
+  /** Each layer kind's collectives (TP overlap applied per kind: its GEMMs differ). */
+  readonly comms: readonly LayerComm[];
+  readonly mtpComm: LayerComm | null;
   /** BoundTerms without the pipeline send. */
   readonly sums: Omit<BoundTerms, 'ppSendS'>;
 }
@@ -97,14 +99,8 @@ export function tokenShapeFor(ctx: PlanContext, layout: Layout): TokenShape {
           }
         : { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
     const comm = layerComm(p, ctx.cluster, layout, ctx.precision, false);
-    const sums = boundSums(
-      p,
-      lower,
-      head.none,
-      mtp,
-      p.kinds.map(() => comm),
-      mtpCommOf(p, comm, comm),
-    );
+    const comms = kindParts.map((t) => withTpOverlap(comm, t.gemmS, layout.tp, ctx.tpCommOverlap));
+    const sums = boundSums(p, lower, head.none, mtp, comms, mtpCommOfKinds(p, comms));
     // a hair below: the sums above add in another order than the exact ones
     return {
       kindParts,
@@ -128,21 +124,22 @@ export function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
     const head = tokens.head;
     const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
     const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
-    const denseComm: LayerComm = { tpCommS: moeComm.tpCommS, cpCommS: moeComm.cpCommS, epForwardS: 0, epBackwardS: 0 };
-    const comms = p.kinds.map((k) => commOfKind(k, moeComm, denseComm));
+    const denseComm: LayerComm = { tpCommS: moeComm.tpCommS, tpOverlappedS: 0, cpCommS: moeComm.cpCommS, epForwardS: 0, epBackwardS: 0 };
+    const comms = p.kinds.map((k, i) => withTpOverlap(commOfKind(k, moeComm, denseComm), tokens.kindParts[i]!.gemmS, layout.tp, ctx.tpCommOverlap));
+    const mtpComm = mtpCommOfKinds(p, comms);
     return {
       kinds,
       head,
       mtp,
-      moeComm,
-      denseComm,
+      comms,
+      mtpComm,
       sums: boundSums(
         p,
         kinds.map((k) => k.none),
         head.none,
         mtp.none,
         comms,
-        mtpCommOf(p, moeComm, denseComm),
+        mtpComm,
       ),
     };
   });
@@ -154,9 +151,8 @@ function commOfKind(kind: LayerKindProfile, moe: LayerComm, dense: LayerComm): L
 }
 
 /** The collectives of one MTP module (those of the layer kind it repeats), null without MTP. */
-function mtpCommOf(p: ModelProfile, moe: LayerComm, dense: LayerComm): LayerComm | null {
-  const mk = p.kinds[p.mtpKind];
-  return mk && p.mtpModules > 0 ? commOfKind(mk, moe, dense) : null;
+function mtpCommOfKinds(p: ModelProfile, comms: readonly LayerComm[]): LayerComm | null {
+  return p.kinds[p.mtpKind] && p.mtpModules > 0 ? (comms[p.mtpKind] ?? null) : null;
 }
 
 /**
@@ -186,10 +182,10 @@ export function costsFor(ctx: PlanContext, layout: Layout): Costs {
     const r = layout.recompute;
     return {
       kinds: shape.kinds.map((k) => k[r]),
-      comms: p.kinds.map((k) => commOfKind(k, shape.moeComm, shape.denseComm)),
+      comms: shape.comms,
       head: shape.head[r],
       mtp: shape.mtp[r],
-      mtpComm: mtpCommOf(p, shape.moeComm, shape.denseComm),
+      mtpComm: shape.mtpComm,
       ppSendS: pipelineSendFor(ctx, layout),
       stageTimes: new Map(),
     };
@@ -203,6 +199,8 @@ export interface StageTime {
   readonly backwardS: number;
   readonly weightGradS: number;
   readonly tpCommS: number;
+  /** TP collectives hidden by TP communication overlap. */
+  readonly tpOverlappedS: number;
   readonly cpCommS: number;
   /** Expert all-to-all, forward and backward. */
   readonly epCommS: number;
@@ -213,6 +211,7 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
     backwardS = 0,
     weightGradS = 0,
     tpCommS = 0,
+    tpOverlappedS = 0,
     cpCommS = 0,
     epCommS = 0;
   const counts = st.kindCounts;
@@ -225,6 +224,7 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
     backwardS += n * (k.backwardS + k.recomputeS);
     weightGradS += n * k.weightGradS;
     tpCommS += n * m.tpCommS;
+    tpOverlappedS += n * m.tpOverlappedS;
     cpCommS += n * m.cpCommS;
     epCommS += n * (m.epForwardS + m.epBackwardS);
   }
@@ -234,11 +234,12 @@ function stageTime(c: Costs, st: StageContent, mtpModules: number): StageTime {
     weightGradS += c.head.weightGradS + c.mtp.weightGradS;
     if (c.mtpComm) {
       tpCommS += mtpModules * c.mtpComm.tpCommS;
+      tpOverlappedS += mtpModules * c.mtpComm.tpOverlappedS;
       cpCommS += mtpModules * c.mtpComm.cpCommS;
       epCommS += mtpModules * (c.mtpComm.epForwardS + c.mtpComm.epBackwardS);
     }
   }
-  return { forwardS, backwardS, weightGradS, tpCommS, cpCommS, epCommS };
+  return { forwardS, backwardS, weightGradS, tpCommS, tpOverlappedS, cpCommS, epCommS };
 }
 
 export function stageTimesFor(ctx: PlanContext, c: Costs, stages: readonly StageContent[]): readonly StageTime[] {

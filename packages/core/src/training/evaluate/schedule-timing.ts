@@ -35,6 +35,7 @@ export interface RankPass {
   backwardS: number;
   weightGradS: number;
   tpCommS: number;
+  tpOverlappedS: number;
   cpCommS: number;
   epCommS: number;
   computeS: number;
@@ -42,7 +43,7 @@ export interface RankPass {
 }
 
 export function newRankPass(): RankPass {
-  return { forwardS: 0, backwardS: 0, weightGradS: 0, tpCommS: 0, cpCommS: 0, epCommS: 0, computeS: 0, periodS: 0 };
+  return { forwardS: 0, backwardS: 0, weightGradS: 0, tpCommS: 0, tpOverlappedS: 0, cpCommS: 0, epCommS: 0, computeS: 0, periodS: 0 };
 }
 
 /** Fill `out` for rank r, which holds stages r and pp−1−r (the same stage twice in the middle). */
@@ -53,6 +54,7 @@ export function dualPipeRankPass(out: RankPass, times: readonly StageTime[], r: 
   out.backwardS = (a.backwardS / 2 + b.backwardS / 2) * tax;
   out.weightGradS = (a.weightGradS / 2 + b.weightGradS / 2) * tax;
   out.tpCommS = a.tpCommS / 2 + b.tpCommS / 2;
+  out.tpOverlappedS = a.tpOverlappedS / 2 + b.tpOverlappedS / 2;
   out.cpCommS = a.cpCommS / 2 + b.cpCommS / 2;
   out.epCommS = a.epCommS / 2 + b.epCommS / 2;
   out.computeS = out.forwardS + out.backwardS;
@@ -84,6 +86,8 @@ export interface StepTiming {
   readonly bubbleS: number;
   readonly computeS: number;
   readonly exposedTpS: number;
+  /** TP collectives hidden behind GEMMs by TP communication overlap, per step. */
+  readonly overlappedTpS: number;
   readonly exposedCpS: number;
   readonly exposedEpS: number;
   readonly exposedPpS: number;
@@ -102,6 +106,7 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     computeS = 0,
     slowRank = 0;
   let exposedTpS = 0,
+    overlappedTpS = 0,
     exposedCpS = 0,
     exposedEpS = 0,
     exposedPpS = 0,
@@ -134,6 +139,7 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     exposedEpS = m * excessS * epShare;
     exposedPpS = m * excessS * (1 - epShare);
     exposedTpS = m * pick.tpCommS;
+    overlappedTpS = m * pick.tpOverlappedS;
     exposedCpS = m * pick.cpCommS;
     overlappedCommS = m * Math.min(overlappableS, pick.computeS);
     forwardWindowS = pick.forwardS;
@@ -157,6 +163,7 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     pipelineS = m * maxStageS + bubbleS;
     computeS = m * (pick.forwardS + pick.backwardS);
     exposedTpS = m * pick.tpCommS;
+    overlappedTpS = m * pick.tpOverlappedS;
     exposedCpS = m * pick.cpCommS;
     exposedEpS = m * pick.epCommS;
     exposedPpS = m * sendsS;
@@ -183,11 +190,12 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
     bubbleS,
     computeS,
     exposedTpS,
+    overlappedTpS,
     exposedCpS,
     exposedEpS,
     exposedPpS,
     exposedDpS,
-    overlappedCommS,
+    overlappedCommS: overlappedCommS + overlappedTpS,
     optimizerStepS,
   };
 }
