@@ -177,7 +177,6 @@ export function costsFor(ctx: PlanContext, layout: Layout): Costs {
   if (hit !== undefined) return hit as Costs;
   // the closure below is built on a miss only
   return memoize(ctx, MEMO.costs, key, () => {
-    const p = ctx.profile;
     const shape = shapeFor(ctx, layout);
     const r = layout.recompute;
     return {
