@@ -60,3 +60,4 @@ export { auditRequestSchema, auditResponseSchema, MAX_COST_GPU_COUNT, tcoRequest
 export { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';
 export { trainingPlanResponseSchema } from './planning/training-response.js';
 export type * from './types.js';
+export * from './calibration-band.js';

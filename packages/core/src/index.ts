@@ -60,3 +60,4 @@ export {
 export { planRlPostTraining, type RlPostTrainingRequest, type RlPostTrainingPlan } from './programme/rl-post-training.js';
 export { priceUsed, type PriceUsed } from './prices/price-used.js';
 export { PLANNER_VERSION, CORE_PACKAGE_VERSION } from './version/planner-version.js';
+export type { CalibrationSummary, Interval as CalibrationInterval } from './calibration-bands/types.js';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { calibrationSummarySchema } from '../calibration-band.js';
 import { HOURS_PER_DAY } from '../bounds.js';
 import { PLANNED_MODES } from '../formats.js';
 
@@ -85,6 +86,7 @@ export const inferencePlanResponseSchema = v.looseObject({
   utilization: v.number(),
   minInstances: v.number(),
   pricePerGpuHourUsd: v.number(),
+  calibration: v.optional(calibrationSummarySchema),
   pareto: v.array(v.looseObject({})),
   launchSettings: v.looseObject({}),
   aggregated: v.optional(aggregatedPool),

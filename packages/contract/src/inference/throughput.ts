@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { calibrationSummarySchema } from '../calibration-band.js';
 import { INFERENCE_BOUNDS as BOUNDS, MAX_SERVING_INSTANCE_GPUS } from '../bounds.js';
 import { backendSchema, count, gpuIdSchema, layoutSchema, modelSchema, precisionSchema, unit } from './common.js';
 
@@ -26,4 +27,5 @@ export const throughputResponseSchema = v.looseObject({
   outputTokensPerSecondPerUser: v.optional(v.number()),
   ttftMs: v.optional(v.number()),
   tpotMs: v.optional(v.number()),
+  calibration: v.optional(calibrationSummarySchema),
 });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { calibrationSummarySchema } from '../calibration-band.js';
 
 const layoutSchema = v.looseObject({
   tp: v.number(),
@@ -32,6 +33,7 @@ export const trainingPlanResponseSchema = v.looseObject({
   energyMWh: v.number(),
   co2Tonnes: v.optional(v.number()),
   tokensPerSecondPerGpu: v.number(),
+  calibration: v.optional(calibrationSummarySchema),
   stepTimeSeconds: v.number(),
   mfu: v.number(),
   mfuBasis: v.string(),

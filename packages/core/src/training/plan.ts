@@ -1,4 +1,6 @@
 import { TRAINING_BOUNDS } from '@gcp/contract';
+import { trainingCalibration } from '../calibration-bands/lookup.js';
+import type { CalibrationSummary } from '../calibration-bands/types.js';
 import { PlannerInputError, type PlannerIssue } from '../errors.js';
 import { getGpu } from '../gpus/catalog.js';
 import type { GpuSpec } from '../gpus/types.js';
@@ -38,6 +40,8 @@ export interface AlternativeLayout {
 }
 
 export interface TrainingPlan {
+  /** 80% prediction intervals on tokensPerSecondPerGpu and gpuHours from held-out residuals (calibration-bands/). */
+  readonly calibration: CalibrationSummary;
   /** A layout that fits was found (a pinned layout that does not fit reports fits: false). */
   readonly feasible: boolean;
   readonly fits: boolean;
@@ -259,6 +263,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     price: priceInfo,
     ...energyOf(req, gpu, gpuHours),
     tokensPerSecondPerGpu: chosen.tokensPerSecondPerGpu,
+    calibration: trainingCalibration(gpu, arch, { tokensPerSecondPerGpu: chosen.tokensPerSecondPerGpu, gpuHours }),
     stepTimeSeconds: chosen.stepTimeSeconds,
     mfu: chosen.mfu,
     mfuBasis: MFU_BASIS,

@@ -1,4 +1,6 @@
 import type { InferencePlanRequest } from '@gcp/contract';
+import { fleetCalibration } from '../../calibration-bands/lookup.js';
+import type { CalibrationSummary } from '../../calibration-bands/types.js';
 import { PlannerInputError } from '../../errors.js';
 import { aggregatedPareto, type AggregatedParetoPoint } from '../serving/aggregated.js';
 import type { AggregatedFleetPlan } from './aggregated-fleet.js';
@@ -51,6 +53,8 @@ export interface AggregatedPlanBlock extends AggregatedFleetPlan {
  */
 export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   readonly mode: DeploymentMode;
+  /** 80% prediction intervals on averageNodes and dailyCostUsd from held-out residuals (calibration-bands/). */
+  readonly calibration: CalibrationSummary;
   /** workload.utilization used to size every pool (the default when the request gives none). */
   readonly utilization: number;
   readonly minInstances: number;
@@ -232,6 +236,7 @@ export function planInference(r: PlanRequest): InferencePlan {
     pricePerGpuHourUsd: price,
     price: priceInfo,
     ...dailyEnergy(top.averageNodes * gpu.gpusPerNode.value, gpu.tdpW.value, r.gridKgCo2PerKwh),
+    calibration: fleetCalibration(gpu, arch, backend, { averageNodes: top.averageNodes, dailyCostUsd: top.dailyCostUsd }),
     pareto: decodePareto(found.decodeSetups, averageContextTokens),
     launchSettings: {
       prefill: launchSettings({

@@ -1,4 +1,6 @@
 import type { KvCacheFormat, ServingPrecision, ThroughputRequest } from '@gcp/contract';
+import { throughputCalibration } from '../../calibration-bands/lookup.js';
+import type { CalibrationSummary } from '../../calibration-bands/types.js';
 import { PlannerInputError } from '../../errors.js';
 import { convert } from '../../units/units.js';
 import { contextWithinModel, resolveGpu, resolveModel } from '../inputs.js';
@@ -41,6 +43,8 @@ export interface ThroughputResult {
   readonly tpotMs?: number;
   readonly queueWaitMs?: number;
   readonly decodeStep?: { readonly memoryMs: number; readonly computeMs: number; readonly commMs: number; readonly overheadMs: number };
+  /** 80% prediction intervals on ttftMs, tpotMs and outputTokensPerSecondPerGpu from held-out residuals (calibration-bands/). */
+  readonly calibration?: CalibrationSummary;
 }
 
 /** A request's precision with the KV-cache default filled in. */
@@ -109,6 +113,7 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
   if (mem.maxConcurrency < 1) return { fits: false, reasons, ...base };
   const est = aggregatedServing(s, { concurrency, inputTokens: isl, outputTokens: osl, prefixCacheHitRate: hit, maxBatch: mem.maxConcurrency });
   const ms = (v: number) => convert(v, 's', 'ms');
+  const headline = { ttftMs: ms(est.ttftS), tpotMs: ms(est.tpotS), outputTokensPerSecondPerGpu: est.outputTokensPerSecondPerGpu };
   return {
     fits: reasons.length === 0,
     reasons,
@@ -125,5 +130,6 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
       commMs: ms(est.decode.pass.exposedCommS),
       overheadMs: ms(est.decode.pass.overheadS),
     },
+    calibration: throughputCalibration(gpu, arch, backend, headline),
   };
 }
