@@ -10,15 +10,31 @@ function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): nu
 }
 
 /**
+ * Where every fit starts: half of peak for each efficiency, no per-layer gap (the non-fitted fields
+ * are the stored ones). A fixed start, not the stored values, so a fresh fit does not depend on
+ * what was stored before.
+ */
+export const TRAINING_FIT_START: StoredEfficiency = {
+  ...DEFAULT_EFFICIENCY,
+  bf16Gemm: 0.5,
+  fp8Gemm: 0.5,
+  attention: 0.5,
+  groupedGemm: 0.5,
+  layerOverheadUs: 0,
+};
+/** Coordinate-descent sweeps: enough for the fp8Gemm / layerOverheadUs valley to settle from TRAINING_FIT_START. */
+export const TRAINING_FIT_SWEEPS = 32;
+
+/**
  * Least squares on log(predicted / published) over the fit subset, by coordinate descent
  * with a golden-section search per parameter inside its box (FIT_BOUNDS: fractions of peak in
- * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic,
- * started from the stored values.
+ * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic, started from
+ * TRAINING_FIT_START.
  */
 export function fitEfficiency(
   runs: readonly PublishedRun[],
-  sweeps = 8,
-  start: StoredEfficiency = DEFAULT_EFFICIENCY,
+  sweeps = TRAINING_FIT_SWEEPS,
+  start: StoredEfficiency = TRAINING_FIT_START,
 ): { params: StoredEfficiency; loss: number } {
   let params: StoredEfficiency = { ...start };
   const loss = (p: StoredEfficiency) => runs.reduce((s, r) => s + Math.log(predict(r, p).predicted / r.published) ** 2, 0);

@@ -94,13 +94,13 @@ export type StoredEfficiency = Omit<EfficiencyParameters, 'overlappedCommSmFract
 
 /** The stored fit (see the doc comment of each field). */
 export const DEFAULT_EFFICIENCY: StoredEfficiency = {
-  bf16Gemm: 0.604,
-  fp8Gemm: 0.63,
-  attention: 0.589,
+  bf16Gemm: 0.603,
+  fp8Gemm: 0.627,
+  attention: 0.59,
   groupedGemm: 0.462,
   hbm: 0.8,
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
-  layerOverheadUs: 539.5,
+  layerOverheadUs: 530.9,
   communicationSms: COMMUNICATION_SMS,
 };
 

@@ -28,43 +28,43 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "all": {
         "rows": 31,
-        "low": 0.8868,
-        "high": 1.1469
+        "low": 0.8873,
+        "high": 1.1483
       },
       "ampere": {
         "rows": 15,
-        "low": 0.9171,
-        "high": 1.1488
+        "low": 0.9177,
+        "high": 1.15
       },
       "ampere|dense": {
         "rows": 15,
-        "low": 0.9171,
-        "high": 1.1488
+        "low": 0.9177,
+        "high": 1.15
       },
       "blackwell": {
         "rows": 2,
-        "low": 0.8973,
-        "high": 0.9816
+        "low": 0.8976,
+        "high": 0.9804
       },
       "blackwell|dense": {
         "rows": 2,
-        "low": 0.8973,
-        "high": 0.9816
+        "low": 0.8976,
+        "high": 0.9804
       },
       "hopper": {
         "rows": 14,
-        "low": 0.772,
-        "high": 1.1287
+        "low": 0.773,
+        "high": 1.1284
       },
       "hopper|dense": {
         "rows": 11,
-        "low": 0.9522,
-        "high": 1.1336
+        "low": 0.9529,
+        "high": 1.1329
       },
       "hopper|moe": {
         "rows": 3,
-        "low": 0.5502,
-        "high": 1.0536
+        "low": 0.5503,
+        "high": 1.0547
       }
     }
   },
