@@ -88,7 +88,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "blackwell|dense|prefill": {
         "rows": 88,
-        "low": 0.9576,
+        "low": 0.9577,
         "high": 2.6634
       },
       "blackwell|dense|prefill|trtllm": {
@@ -98,12 +98,12 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "blackwell|dense|prefill|vllm": {
         "rows": 40,
-        "low": 0.9923,
-        "high": 1.6457
+        "low": 0.9925,
+        "high": 1.6459
       },
       "blackwell|moe|prefill": {
         "rows": 242,
-        "low": 0.6663,
+        "low": 0.6665,
         "high": 5.6751
       },
       "blackwell|moe|prefill|sglang": {
@@ -118,8 +118,8 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "blackwell|moe|prefill|vllm": {
         "rows": 23,
-        "low": 0.4963,
-        "high": 0.9968
+        "low": 0.4965,
+        "high": 0.9969
       },
       "blackwell|prefill": {
         "rows": 330,
@@ -143,12 +143,12 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "hopper|dense|prefill|vllm": {
         "rows": 68,
-        "low": 0.5671,
-        "high": 1.0567
+        "low": 0.5672,
+        "high": 1.0369
       },
       "hopper|moe|prefill": {
         "rows": 241,
-        "low": 0.7568,
+        "low": 0.757,
         "high": 3.4076
       },
       "hopper|moe|prefill|sglang": {
@@ -164,7 +164,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       "hopper|moe|prefill|vllm": {
         "rows": 80,
         "low": 0.6383,
-        "high": 4.9537
+        "high": 4.9539
       },
       "hopper|prefill": {
         "rows": 442,
@@ -173,18 +173,18 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "prefill": {
         "rows": 772,
-        "low": 0.7628,
+        "low": 0.7629,
         "high": 4.2681
       },
       "blackwell|decode": {
         "rows": 330,
         "low": 0.8503,
-        "high": 1.3994
+        "high": 1.3995
       },
       "blackwell|dense|decode": {
         "rows": 88,
         "low": 0.8558,
-        "high": 1.2717
+        "high": 1.2725
       },
       "blackwell|dense|decode|trtllm": {
         "rows": 48,
@@ -193,8 +193,8 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "blackwell|dense|decode|vllm": {
         "rows": 40,
-        "low": 0.9064,
-        "high": 1.2992
+        "low": 0.9071,
+        "high": 1.2999
       },
       "blackwell|moe|decode": {
         "rows": 242,
@@ -213,13 +213,13 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "blackwell|moe|decode|vllm": {
         "rows": 23,
-        "low": 0.923,
-        "high": 1.1029
+        "low": 0.9235,
+        "high": 1.1039
       },
       "decode": {
         "rows": 772,
-        "low": 0.8476,
-        "high": 1.4993
+        "low": 0.8482,
+        "high": 1.4994
       },
       "hopper|decode": {
         "rows": 442,
@@ -229,7 +229,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       "hopper|dense|decode": {
         "rows": 201,
         "low": 0.7684,
-        "high": 1.1545
+        "high": 1.1547
       },
       "hopper|dense|decode|sglang": {
         "rows": 30,
@@ -243,13 +243,13 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "hopper|dense|decode|vllm": {
         "rows": 68,
-        "low": 0.4173,
-        "high": 1.1945
+        "low": 0.4175,
+        "high": 1.1948
       },
       "hopper|moe|decode": {
         "rows": 241,
         "low": 0.9061,
-        "high": 1.7351
+        "high": 1.7357
       },
       "hopper|moe|decode|sglang": {
         "rows": 32,
@@ -263,14 +263,14 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "hopper|moe|decode|vllm": {
         "rows": 80,
-        "low": 0.9551,
-        "high": 2.4052
+        "low": 0.9554,
+        "high": 2.4058
       }
     }
   },
   "coverage": {
     "training": 0.7419,
-    "ttft": 0.636,
+    "ttft": 0.6334,
     "tpot": 0.7396
   }
 };

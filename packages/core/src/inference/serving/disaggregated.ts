@@ -4,6 +4,9 @@ import { kvBytesPerSequencePerGpu } from '../memory/memory.js';
 import { links } from '../step/comm.js';
 import { convert } from '../../units/units.js';
 import type { ServingSetup } from './setup.js';
+import { closedLoopMva } from './closed-loop-mva.js';
+
+export { closedLoopMva };
 
 /** Geometric bisection of the decode batch: at most this many halvings of the bracket… */
 const BATCH_BISECTION_MAX_STEPS = 24;
@@ -49,32 +52,6 @@ export function kvTransferS(ps: ServingSetup, ds: ServingSetup, promptTokens: nu
   const send = kvBytesPerSequencePerGpu(ps.shape, ps.layout, promptTokens, ps.kvBytesPerElement) / links(ps.gpu).ibBps;
   const recv = kvBytesPerSequencePerGpu(ds.shape, ds.layout, promptTokens, ds.kvBytesPerElement) / links(ds.gpu).ibBps;
   return Math.max(send, recv);
-}
-
-/**
- * Exact mean-value analysis of a closed loop of `n` customers through one queueing station of
- * demand `d` seconds and a delay (think) time `z`: returns throughput and the mean time at the
- * station (queue + service).
- */
-export function closedLoopMva(n: number, d: number, z: number): { x: number; r: number } {
-  let q = 0,
-    x = 0,
-    r = d;
-  const whole = Math.max(1, Math.floor(n));
-  for (let k = 1; k <= whole; k++) {
-    r = d * (1 + q);
-    x = k / (r + z);
-    q = x * r;
-  }
-  // fractional population (mean concurrency): interpolate to n
-  if (n > whole) {
-    const r2 = d * (1 + q);
-    const x2 = (whole + 1) / (r2 + z);
-    const f = n - whole;
-    r = r + f * (r2 - r);
-    x = x + f * (x2 - x);
-  }
-  return { x, r };
 }
 
 /**

@@ -3,6 +3,7 @@ import { prefillLatencyS, prefillTokensPerSecond } from '../step/prefill.js';
 import { stepOverheadMs } from '../step/efficiency.js';
 import { convert } from '../../units/units.js';
 import type { ServingSetup } from './setup.js';
+import { closedLoopMva } from './closed-loop-mva.js';
 
 /**
  * Decode steps between a prefill finishing and its first token reaching the client: on average the
@@ -55,9 +56,11 @@ export function prefillCost(s: ServingSetup, load: Pick<ClosedLoopLoad, 'inputTo
  * Aggregated serving (one pool does prefill and decode), steady state of a closed loop:
  *  - TPOT = decode step ÷ tokens per step + the prefills of the other batch members that
  *    interrupt a request's decode: (batch − 1) · prefill time per prompt ÷ output tokens.
- *  - TTFT = request overhead + the prompt's own prefill + a share (`prefillQueueShare`) of the
- *    other batch members' prefills it queues behind + half an in-flight iteration it waits for
- *    + the first decode step.
+ *  - TTFT = request overhead + the prompt's own prefill + its wait for the instance's prefill
+ *    capacity + half an in-flight iteration it waits for + the first decode step. The wait is the
+ *    larger of the steady closed-loop queue (exact MVA: `batch` clients, prefill demand per prompt,
+ *    the rest of the request as think time; it grows without bound as arrivals near the prefill
+ *    capacity) and the synchronised wave's share (`prefillQueueShare`) of the other members' prefills.
  *  - concurrency above the batch limit waits for a slot: Little's law gives
  *    (concurrency ÷ batch − 1) × request latency of waiting on top of TTFT.
  */
@@ -71,7 +74,14 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
   const pfPerPromptS = req.newTokens / pfRate;
   const overheadS = convert(s.eff.requestOverheadMs, 'ms', 's');
   const tpotS = decode.tpotS + ((batch - 1) * pfPerPromptS) / Math.max(load.outputTokens, 1);
-  const ttftNoQueue = overheadS + ownPrefillS + s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS + FIRST_TOKEN_DECODE_STEPS * decode.stepS;
+  // wait for the instance's prefill capacity: the steady closed-loop queue (exact MVA on one station
+  // of demand pfPerPromptS, the rest of the request as think time), or the synchronised wave's share
+  // of the other members' prefills, whichever is longer (as disaggregatedServing does for its pool)
+  const firstTokenS = FIRST_TOKEN_DECODE_STEPS * decode.stepS;
+  const thinkS = overheadS + Math.max(0, ownPrefillS - pfPerPromptS) + firstTokenS + (load.outputTokens - 1) * tpotS;
+  const steadyWaitS = Math.max(0, closedLoopMva(batch, pfPerPromptS, thinkS).r - pfPerPromptS);
+  const waveWaitS = s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS;
+  const ttftNoQueue = overheadS + ownPrefillS + Math.max(steadyWaitS, waveWaitS) + firstTokenS;
   const serviceS = ttftNoQueue + (load.outputTokens - 1) * tpotS;
   const slotWaitS = load.concurrency > batch ? (load.concurrency / batch - 1) * serviceS : 0;
   const ttftS = ttftNoQueue + slotWaitS;

@@ -87,7 +87,7 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS, // shared with training, not refitted here
   attentionEfficiency: 0.45,
   // trtllm at the fit's lower bound 0.05 ms; default (no row) not fitted. Was sglang 2.74, vllm 0.26.
-  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 3.19, vllm: 0.454 },
+  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 3.19, vllm: 0.448 },
   layerOverheadUs: 40.7,
   // prefill side, fitted on TTFT with the decode side fixed (was 589 µs, 907 µs, 0.0576, 1 ms)
   prefillLayerOverheadUs: 526,
