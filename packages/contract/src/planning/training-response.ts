@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { explanationsSchema } from '../explanations.js';
 
 const layoutSchema = v.looseObject({
   tp: v.number(),
@@ -63,4 +64,6 @@ export const trainingPlanResponseSchema = v.looseObject({
   rejectedLayouts: v.record(v.string(), v.number()),
   efficiencyParameters: v.record(v.string(), v.number()),
   assumptions: v.array(v.string()),
+  /** Formula and values of each headline number (gpuHours, wallClockDays, costUsd, tokensPerSecondPerGpu, mfu, stepTimeSeconds, steps, memoryPerGpuBytes.total). */
+  explanations: explanationsSchema,
 });
