@@ -2,7 +2,7 @@
 // the differences to the first scenario highlighted, the inputs that differ, and each chart of
 // the scenarios aligned in one row. Scenarios are taken from the result as drawn (its figures and
 // charts), so every planner can be compared the same way.
-import { el } from './results.js';
+import { el, scrollBox } from './results.js';
 
 export const MAX_SCENARIOS = 4;
 /** Fired on `document` when the comparison changes; detail: the scenario count. */
@@ -40,13 +40,13 @@ function withoutIds(svg) {
 
 /** The scenario a drawn result holds: its figures (label, text, raw value), charts and status line. */
 function captureScenario(result) {
-  const figures = [...result.querySelectorAll('dl.figures > div')].map((div) => {
-    const dd = div.querySelector('dd');
-    const raw = dd?.getAttribute('data-value');
+  const figures = [...result.querySelectorAll('.figures > .figure')].map((div) => {
+    const value = div.querySelector('.figure-value');
+    const raw = value?.getAttribute('data-value');
     return {
-      id: dd?.id ?? '',
-      label: div.querySelector('dt')?.textContent ?? '',
-      text: dd?.textContent ?? '—',
+      id: value?.id ?? '',
+      label: div.querySelector('.figure-label')?.textContent ?? '',
+      text: value?.textContent ?? '—',
       value: raw === null || raw === undefined ? null : Number(raw),
     };
   });
@@ -126,9 +126,7 @@ function figuresTable(onRemove) {
     el('th', { scope: 'row', text: 'Result' }),
     ...scenarios.map((s) => el('td', { class: s.feasible ? undefined : 'diff bad', text: s.status || (s.feasible ? 'feasible' : 'not feasible') })),
   );
-  return el(
-    'div',
-    { class: 'table-scroll' },
+  return scrollBox(
     el(
       'table',
       { class: 'data compare', id: 'compare-figures' },
@@ -136,6 +134,7 @@ function figuresTable(onRemove) {
       el('thead', {}, headerRow('Figure', onRemove)),
       el('tbody', {}, status, ...rows),
     ),
+    'headline figures of the scenarios',
   );
 }
 
@@ -144,9 +143,7 @@ function inputsTable() {
   const keys = [...new Set(flat.flatMap((f) => Object.keys(f)))];
   const differing = keys.filter((key) => new Set(flat.map((f) => f[key] ?? '—')).size > 1);
   if (differing.length === 0) return el('p', { class: 'note', id: 'compare-inputs', text: 'The scenarios have the same inputs.' });
-  return el(
-    'div',
-    { class: 'table-scroll' },
+  return scrollBox(
     el(
       'table',
       { class: 'data compare', id: 'compare-inputs' },
@@ -169,6 +166,7 @@ function inputsTable() {
         ),
       ),
     ),
+    'inputs that differ',
   );
 }
 
@@ -188,7 +186,7 @@ function alignedCharts() {
           const chart = s.charts.find((c) => c.id === id);
           return el(
             'div',
-            { class: 'compare-cell' },
+            { class: 'compare-cell chart' },
             el('p', { class: 'scenario-name', text: `${i + 1}. ${s.title}` }),
             chart ? chart.svg.cloneNode(true) : el('p', { class: 'note', text: 'Not drawn' }),
           );

@@ -45,12 +45,12 @@ export function toCsv(rows) {
  */
 export function resultCsv(container) {
   const rows = [];
-  const figures = [...container.querySelectorAll('dl.figures > div')];
+  const figures = [...container.querySelectorAll('.figures > .figure')];
   if (figures.length > 0) {
     rows.push(['Figure', 'Value', 'Raw value']);
     for (const figure of figures) {
-      const dd = figure.querySelector('dd');
-      rows.push([figure.querySelector('dt')?.textContent ?? '', dd?.textContent ?? '', dd?.getAttribute('data-value') ?? '']);
+      const value = figure.querySelector('.figure-value');
+      rows.push([figure.querySelector('.figure-label')?.textContent ?? '', value?.textContent ?? '', value?.getAttribute('data-value') ?? '']);
     }
   }
   for (const table of container.querySelectorAll('table')) {

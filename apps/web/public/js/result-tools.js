@@ -21,7 +21,7 @@ export function resultTools({ key, section, result, request, response, title, pl
   const bar = el(
     'div',
     { class: 'result-tools', id: `${key}-tools`, role: 'group', 'aria-label': `Tools for this result: ${title}` },
-    button('Add to comparison', `Add “${title}” to the comparison`, () => {
+    button('Add to comparison', `Add to comparison: “${title}”`, () => {
       const added = addScenario({ kind: key, plannerLabel, title, request, result });
       status.replaceChildren(added.message, ...(added.ok ? [' ', el('a', { href: '#compare', text: 'See the comparison' })] : []));
     }),
@@ -32,7 +32,7 @@ export function resultTools({ key, section, result, request, response, title, pl
       download(`${base}.csv`, new Blob([resultCsv(result)], { type: 'text/csv;charset=utf-8' })),
     ),
     button('Print', `Print “${title}” as a one-page report`, () => printSection(section)),
-    button('Copy link', `Copy a link that reproduces “${title}”`, async () => {
+    button('Copy link', `Copy link that reproduces “${title}”`, async () => {
       try {
         await navigator.clipboard.writeText(location.href);
         status.textContent = 'Link copied: opening it plans the same inputs again.';

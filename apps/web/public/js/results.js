@@ -14,7 +14,8 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
- * A <dl class="figures"> of headline numbers. Missing values (the API leaves out what it cannot
+ * A list (div.figures, role list) of headline numbers: label, value, then its notes.
+ * Not a <dl>: a <dl>'s groups may hold only <dt> and <dd>. Missing values (the API leaves out what it cannot
  * compute) show as "—". `value` is the raw number, kept in data-value for tests and tools.
  * `explain`: the API's explanation of the number (formula and values), one click away;
  * `warn`: planner warnings about this number, shown beside it.
@@ -22,16 +23,16 @@ export function el(tag, attributes = {}, ...children) {
  *          explain?: import('@gcp/contract').Explanation, warn?: string[]}[]} items
  */
 export function figures(items) {
-  const list = el('dl', { class: 'figures' });
+  const list = el('div', { class: 'figures', role: 'list' });
   for (const item of items) {
     const known = typeof item.value === 'number' && Number.isFinite(item.value);
-    const dd = el('dd', { id: item.id, 'data-value': known ? item.value : undefined, text: known ? item.format(item.value) : '—' });
+    const value = el('span', { class: 'figure-value', id: item.id, 'data-value': known ? item.value : undefined, text: known ? item.format(item.value) : '—' });
     list.append(
       el(
         'div',
-        { 'data-figure': item.id },
-        el('dt', { text: item.label }),
-        dd,
+        { class: 'figure', role: 'listitem', 'data-figure': item.id },
+        el('span', { class: 'figure-label', text: item.label }),
+        value,
         item.note ? el('small', { class: 'hint', text: item.note }) : undefined,
         ...(item.warn ?? []).map((warning) => el('small', { class: 'figure-warning', role: 'note', text: `⚠ ${warning}` })),
         known && item.explain ? explanationDetails(item.explain, item.id, item.label) : undefined,
@@ -94,7 +95,12 @@ export function table(headers, rows, { caption, id } = {}) {
   if (caption) t.append(el('caption', { text: caption }));
   t.append(el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
   t.append(el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)))))));
-  return el('div', { class: 'table-scroll' }, t);
+  return scrollBox(t, caption ?? id);
+}
+
+/** A box a wide table scrolls in, reachable by keyboard (a scrollable region needs focus to scroll without a mouse). */
+export function scrollBox(table, name) {
+  return el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': name ? `Table: ${name}` : 'Table' }, table);
 }
 
 export function notes(title, lines) {

@@ -6,7 +6,7 @@ import { apiGet, apiPost, apiSend } from './api.js';
 import { clearError, showError } from './errors.js';
 import { latestOnly } from './form.js';
 import { ownerHeaders, ownerToken, rememberOwnerToken } from './owner-token.js';
-import { el } from './results.js';
+import { el, scrollBox } from './results.js';
 
 /** @typedef {import('@gcp/contract').CreatePlanRequest} CreatePlanRequest */
 /** @typedef {import('@gcp/contract').SavedPlan} SavedPlan */
@@ -117,15 +117,14 @@ function planTable(plans, actions) {
       el('td', { class: 'actions' }, ...buttons),
     );
   });
-  return el(
-    'div',
-    { class: 'table-scroll' },
+  return scrollBox(
     el(
       'table',
       { class: 'data saved-plans' },
       el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, ...rows),
     ),
+    'saved plans',
   );
 }
 
