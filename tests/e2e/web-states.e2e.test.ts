@@ -97,7 +97,7 @@ describe('honest result states', () => {
     const box = page.locator('#inference-error');
     await box.waitFor({ state: 'visible' });
     expect(await box.textContent()).toContain('2 fields need a change');
-    expect(await box.textContent()).toContain('Cache-hit rate (0–1): Enter a number');
+    expect(await box.textContent()).toContain('Cache-hit rate (0–1) workload.cacheHitRate: Enter a number');
     expect(await box.textContent()).toContain('Peak-to-average load');
     for (const id of ['inf-hit', 'inf-peak']) {
       expect(await page.locator(`#${id}`).getAttribute('aria-invalid')).toBe('true');
@@ -114,8 +114,8 @@ describe('honest result states', () => {
     await page.locator('#inference-error', { hasText: 'HTTP 400' }).waitFor();
     const text = (await box.textContent()) ?? '';
     expect(text).toContain('2 fields need a change (HTTP 400)');
-    expect(text).toMatch(/Cache-hit rate \(0–1\): Must be ≤ 1/);
-    expect(text).toMatch(/Utilisation[^:]*: Must be/);
+    expect(text).toMatch(/Cache-hit rate \(0–1\) workload\.cacheHitRate: Must be ≤ 1/);
+    expect(text).toMatch(/Utilisation[^:]* workload\.utilization: Must be/);
     expect(text).not.toMatch(/Invalid (type|key)|Expected/);
     expect(await page.locator('#inf-hit').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#inf-utilization').getAttribute('aria-invalid')).toBe('true');

@@ -109,10 +109,12 @@ export function showFormError(forms, box, error, aliases) {
         event.preventDefault();
         field.focus();
       });
-      item.append(link, `: ${text}`);
+      item.append(link);
       markField(field, text);
-    } else item.append(text);
+    }
+    // the API's name of the field, small, for those who read the API too; then the message
     if (issue.path) item.append(' ', el('code', { class: 'path', text: issue.path }));
+    item.append(field || issue.path ? `: ${text}` : text);
     list.append(item);
   }
   if (issues.length > 0) box.append(list);

@@ -47,12 +47,13 @@ export function wirePlannerForm(options) {
   const forms = [form, ...shared];
   const next = latestOnly();
   const submitLabel = form.querySelector('button[type="submit"]')?.textContent?.trim() ?? 'Plan';
-  const busy = el('p', { class: 'loading', role: 'status', hidden: true, text: options.loading ?? `${submitLabel}: waiting for the planner…` });
+  // the loading line exists only while a request is in flight
+  const busy = el('p', { class: 'loading', role: 'status', text: options.loading ?? `${submitLabel}: waiting for the planner…` });
   const staleNote = el('p', { class: 'stale-note', id: `${key}-stale-note`, role: 'status', hidden: true });
-  errorBox.before(busy);
   result.before(staleNote);
   const setBusy = (on) => {
-    busy.hidden = !on;
+    if (on) errorBox.before(busy);
+    else busy.remove();
     result.classList.toggle('busy', on);
     result.setAttribute('aria-busy', String(on));
   };
