@@ -142,6 +142,25 @@ describe('export', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the plan of the section whose “Print” was pressed as a one-page report', async () => {
+    const { page } = browser;
+    // the browser's print dialog is not driven here: the button marks the section, the PDF is the print stylesheet's
+    await page.evaluate(() => {
+      (globalThis as unknown as { print: () => void }).print = () => undefined;
+    });
+    await page
+      .locator('#tr-tools')
+      .getByRole('button', { name: /^Print/ })
+      .click();
+    expect(await page.locator('body').getAttribute('data-print')).toBe('training');
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('links that reproduce a plan', () => {
   it('opened in a fresh browser, a link refills the form and draws the same plan', async () => {
     const { page } = browser;
