@@ -354,7 +354,8 @@ describe('saved plans in Chromium', () => {
     expect(await saved.textContent()).toBe(`Saved as #${id}`);
     expect(await row.locator('td').first().textContent()).toBe('Training');
 
-    await page.reload();
+    // a fresh visit (a reload would keep the plan: the page's state is in its URL)
+    await page.goto(stack.baseUrl);
     await row.waitFor();
     expect(await section.getByLabel('GPU count').inputValue()).toBe('1024');
     expect(await page.locator('#training-result').isVisible()).toBe(false);

@@ -57,11 +57,14 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `node scripts/start.mjs` on a free port with a throw-away D1 state, in its own process group. */
-export async function startStack(timeoutMs = 100_000): Promise<RunningStack> {
+/**
+ * `node scripts/start.mjs` on a free port with a throw-away D1 state, in its own process group.
+ * With `persistDir`, that state instead (kept on stop: a later stack can start on it again).
+ */
+export async function startStack(timeoutMs = 100_000, options: { persistDir?: string } = {}): Promise<RunningStack> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const persistDir = mkdtempSync(path.join(tmpdir(), 'gcp-e2e-state-'));
+  const persistDir = options.persistDir ?? mkdtempSync(path.join(tmpdir(), 'gcp-e2e-state-'));
   const started = Date.now();
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: repoRoot,
@@ -74,7 +77,7 @@ export async function startStack(timeoutMs = 100_000): Promise<RunningStack> {
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const stop = async () => {
     await stopGroup(child);
-    rmSync(persistDir, { recursive: true, force: true });
+    if (!options.persistDir) rmSync(persistDir, { recursive: true, force: true });
   };
   while (!(await isReady(baseUrl))) {
     if (child.exitCode !== null) {

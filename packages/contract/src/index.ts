@@ -7,6 +7,7 @@ export * from './bounds.js';
 export * from './formats.js';
 export * from './errors.js';
 export { JSON_SCHEMA_OVERRIDE, jsonObjectSchema } from './json-object.js';
+export { explanationSchema, explanationsSchema } from './explanations.js';
 export {
   CONFIG_JSON_FIELDS,
   parseConfigField,

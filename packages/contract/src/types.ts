@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { explanationSchema, explanationsSchema } from './explanations.js';
 import type { kvFormatSchema, layoutSchema, modelSchema, precisionSchema } from './inference/common.js';
 import type { kvCacheRequestSchema, kvCacheResponseSchema } from './inference/kv-cache.js';
 import type { inferencePlanRequestSchema } from './inference/plan-request.js';
@@ -32,6 +33,10 @@ import type { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, 
  * strings, converted to numbers by the schema). Responses are loose: they list what the API
  * guarantees; planners may add fields.
  */
+
+// --- `explanations` of the planning responses
+export type Explanation = v.InferOutput<typeof explanationSchema>;
+export type Explanations = v.InferOutput<typeof explanationsSchema>;
 
 // --- GET /v1/gpus, GET /v1/gpus/{id}
 export type GpuResponse = v.InferOutput<typeof gpuResponseSchema>;

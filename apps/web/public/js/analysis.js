@@ -4,6 +4,7 @@ import { apiGet, apiPost, ApiRequestError } from './api.js';
 import { clearError, showError } from './errors.js';
 import { ATTENTION_NAMES, billions, bytesPerToken, gigaflop } from './format.js';
 import { barChart } from './svg.js';
+import { noteCleared, noteDrawn, registerForms } from './url-state.js';
 
 /** @typedef {import('@gcp/contract').AnalyzeModelRequest} AnalyzeModelRequest */
 /** @typedef {import('@gcp/contract').AnalyzeModelResponse} AnalyzeModelResponse */
@@ -109,10 +110,14 @@ export function initAnalysis(root = document.getElementById('analysis')) {
         const body = { config: readPastedConfig(), ...(sequenceLength === undefined ? {} : { sequenceLength }) };
         analysis = await apiPost('/v1/models/analyze', body);
       }
-      if (current === requestNumber) render(analysis, officialParams);
+      if (current === requestNumber) {
+        render(analysis, officialParams);
+        noteDrawn('an');
+      }
     } catch (error) {
       if (current !== requestNumber) return;
       result.hidden = true;
+      noteCleared('an');
       showError(errorBox, error);
     }
   }
@@ -145,5 +150,18 @@ export function initAnalysis(root = document.getElementById('analysis')) {
   });
 
   showSource();
-  return loadCatalog();
+  const loaded = loadCatalog();
+  // the analysis in the URL too: the source, the model or the pasted config, the sequence length
+  form.addEventListener('gcp:filled', showSource);
+  registerForms('an', {
+    forms: [form],
+    submit: analyse,
+    ready: loaded,
+    clear: () => {
+      requestNumber++;
+      result.hidden = true;
+      clearError(errorBox);
+    },
+  });
+  return loaded;
 }

@@ -1,6 +1,8 @@
-// Page entry: one module per section.
+// Page entry: one module per section; then the URL: `?plan=<id>` opens a saved plan, any other
+// state (url-state.js) fills the forms and plans the results it names.
 import { initAnalysis } from './analysis.js';
 import { initAudit } from './audit.js';
+import { initCompare } from './compare.js';
 import { initInference } from './inference.js';
 import { initProgramme } from './programme.js';
 import { initRl } from './rl.js';
@@ -8,6 +10,7 @@ import { initSavedPlans } from './saved-plans.js';
 import { initTco } from './tco.js';
 import { initThroughput } from './throughput.js';
 import { initTraining } from './training.js';
+import { followHistory, restoreFromUrl } from './url-state.js';
 
 initAnalysis();
 const training = initTraining();
@@ -17,7 +20,8 @@ const inference = initInference();
 initThroughput();
 initTco();
 initAudit();
-initSavedPlans({
+initCompare();
+const saved = initSavedPlans({
   openers: {
     // a saved training plan is one run: show the one-run form even when the programme editor is open
     training: (plan) => {
@@ -27,3 +31,8 @@ initSavedPlans({
     inference: inference.open,
   },
 });
+
+const planId = new URLSearchParams(location.search).get('plan');
+if (planId) saved.openById(planId);
+else restoreFromUrl();
+followHistory((id) => saved.openById(id));

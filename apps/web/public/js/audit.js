@@ -1,7 +1,7 @@
 // The "Audit a claim" section: POST /v1/audit — a published training claim (tokens, GPUs,
 // GPU-hours or days, cost) against physics and the training planner: the verdict first, then
 // the implied vs predicted figures and what the headline cost leaves out.
-import { compactObject, localError, quantityText, readNumber } from './form.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { compact, days, number, percent, tokensPerSecond, usd, usdCents } from './format.js';
 import { wirePlannerForm } from './planner-form.js';
 import { el, figures, table } from './results.js';
@@ -9,6 +9,8 @@ import { el, figures, table } from './results.js';
 /** DeepSeek-V3's pre-training claim (arXiv:2412.19437 Table 1 and §4.2): 14.8T tokens in 2,664K H800 GPU-hours, $5.328M at $2. */
 export const DEEPSEEK_V3_CLAIM = {
   model: 'deepseek-v3',
+  modelConfig: '',
+  modelName: '',
   gpu: 'h800',
   gpuCount: '2048',
   tokens: '14.8e12',
@@ -33,7 +35,7 @@ export function readRequest(form) {
   const daysClaimed = readNumber(form, 'days');
   if ((gpuHours === undefined) === (daysClaimed === undefined)) throw localError('gpuHours', 'Give the claimed GPU-hours or the wall-clock days (one of them)');
   return compactObject({
-    model: form.elements.model.value,
+    model: readModel(form),
     tokens: readNumber(form, 'tokens', { required: true }),
     gpu: form.elements.gpu.value,
     gpuCount: readNumber(form, 'gpuCount', { required: true }),
@@ -52,7 +54,7 @@ export function requestToFields(request) {
   const batch = request.globalBatchTokens;
   const batchText = Number.isInteger(batch) && Number.isInteger(seq) && batch % seq === 0 ? `${batch / seq} × ${seq}` : quantityText(batch);
   return {
-    model: typeof request.model === 'string' ? request.model : '',
+    ...modelFields(request.model),
     gpu: request.gpu ?? '',
     gpuCount: quantityText(request.gpuCount),
     tokens: quantityText(request.tokens),
@@ -170,5 +172,10 @@ export function initAudit(root = document.getElementById('audit')) {
     preset: { button: root.querySelector('[data-preset="deepseek-v3-claim"]'), values: DEEPSEEK_V3_CLAIM, run: true },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     loading: 'Auditing the claim (the planner predicts the run too)…',
+    key: 'au',
+    plannerLabel: 'claim audits',
+    title: (request, f) =>
+      `Claim: ${modelTitle(request.model, f)} on ${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}`,
+    aliases: { days: 'gpuHours' },
   });
 }

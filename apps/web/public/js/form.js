@@ -25,6 +25,38 @@ export function localError(path, message) {
   return new ApiRequestError(0, { message: 'Please check the form.', issues: [{ path, message }] });
 }
 
+/** Issues of the field readers while collectIssues runs (null otherwise: the first one throws). */
+let collected = null;
+
+/** A local mistake in field `path`: recorded while collecting (the reader goes on), thrown otherwise. */
+function report(path, message) {
+  if (collected === null) throw localError(path, message);
+  collected.push({ path, message });
+}
+
+/**
+ * Runs a form reader so that every unreadable field is reported at once: one ApiRequestError(0, …)
+ * with all the issues (a rule between fields that throws ends the reading; its issue is added).
+ * @template T @param {() => T} read @returns {T}
+ */
+export function collectIssues(read) {
+  const outer = collected;
+  const issues = [];
+  collected = issues;
+  try {
+    const value = read();
+    if (issues.length > 0) throw new ApiRequestError(0, { message: 'Please check the form.', issues });
+    return value;
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 0 && error.issues !== issues && issues.length > 0) {
+      throw new ApiRequestError(0, { message: 'Please check the form.', issues: [...issues, ...error.issues] });
+    }
+    throw error;
+  } finally {
+    collected = outer;
+  }
+}
+
 /**
  * Reads form field `name` (by element name) as a number. Empty → undefined, or an error when
  * required (kept for the message: the API would name the missing key, not ask for a value);
@@ -39,11 +71,11 @@ export function readNumber(form, name, rules = {}) {
   const path = rules.path ?? name;
   const text = String(element?.value ?? '').trim();
   if (text === '') {
-    if (rules.required) throw localError(path, 'Enter a value');
+    if (rules.required) report(path, 'Enter a value');
     return undefined;
   }
   const value = parseQuantity(text);
-  if (!Number.isFinite(value)) throw localError(path, 'Enter a number, e.g. 4096, 608e9, 608B or 15360 × 4096');
+  if (!Number.isFinite(value)) return report(path, 'Enter a number, e.g. 4096, 608e9, 608B or 15360 × 4096');
   return value;
 }
 
@@ -59,12 +91,12 @@ export function readNumberList(form, name, rules = {}) {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
   const values = parts.map((part) => (part.startsWith('-') ? -parseQuantity(part.slice(1)) : parseQuantity(part)));
   const bad = values.findIndex((value) => !Number.isFinite(value));
-  if (bad >= 0) throw localError(path, `Value ${bad + 1} (“${parts[bad]}”) is not a number`);
+  if (bad >= 0) return report(path, `Value ${bad + 1} (“${parts[bad]}”) is not a number`);
   if (rules.count !== undefined && values.length !== rules.count) {
-    throw localError(path, `Enter ${rules.count} values separated by commas (${values.length} given)`);
+    return report(path, `Enter ${rules.count} values separated by commas (${values.length} given)`);
   }
   const low = rules.min === undefined ? -1 : values.findIndex((value) => value < rules.min);
-  if (low >= 0) throw localError(path, `Value ${low + 1} must be at least ${rules.min}`);
+  if (low >= 0) return report(path, `Value ${low + 1} must be at least ${rules.min}`);
   return values;
 }
 
@@ -89,6 +121,8 @@ export function fillForm(form, values) {
     if (element.type === 'checkbox') element.checked = Boolean(value);
     else element.value = String(value);
   }
+  // parts that follow a field's value (the pasted-model editor) update themselves
+  if (typeof form.dispatchEvent === 'function') form.dispatchEvent(new Event('gcp:filled'));
 }
 
 /**
@@ -130,12 +164,63 @@ export function loadCatalogs() {
   return catalogs;
 }
 
-/** Fills a <select> with catalog entries and picks `preferred` when present. */
+/** Fills a <select> with catalog entries and picks `preferred` when present (a model select keeps its "pasted config.json" option last). */
 export function fillSelect(select, entries, preferred) {
   const keep = select.value;
   select.replaceChildren(...entries.map((entry) => new Option(entry.name, entry.id)));
-  const wanted = keep && entries.some((entry) => entry.id === keep) ? keep : preferred;
-  if (entries.some((entry) => entry.id === wanted)) select.value = wanted;
+  if (select.dataset.pasted !== undefined) select.append(new Option('Pasted config.json…', PASTED_MODEL));
+  const wanted = keep && (keep === PASTED_MODEL || entries.some((entry) => entry.id === keep)) ? keep : preferred;
+  if (wanted === PASTED_MODEL || entries.some((entry) => entry.id === wanted)) select.value = wanted;
+}
+
+/** The model select's value for "a pasted config.json" (fields modelConfig and modelName then hold it). */
+export const PASTED_MODEL = 'pasted';
+
+/**
+ * A pasted config.json's name: `_name_or_path` (its last path part: "deepseek-ai/DeepSeek-V3" → "DeepSeek-V3"),
+ * else `name`, else undefined — never the architecture class.
+ */
+export function configName(config) {
+  const raw = config && typeof config === 'object' ? (config._name_or_path ?? config.name) : undefined;
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  return raw.trim().split('/').filter(Boolean).pop();
+}
+
+/**
+ * `model` of a request: the catalog id, or {config} from the pasted config.json. A name typed in
+ * "Model name" is kept in the config as `_name_or_path` (the planner ignores it), so saved plans
+ * and links carry it.
+ * @returns {string | {config: Record<string, unknown>}}
+ */
+export function readModel(form, path = 'model') {
+  const select = form.elements.namedItem('model');
+  if (select?.value !== PASTED_MODEL) return select?.value;
+  const text = String(form.elements.namedItem('modelConfig')?.value ?? '').trim();
+  if (text === '') return report(`${path}.config`, 'Paste a config.json');
+  let config;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return report(`${path}.config`, 'This is not valid JSON: paste the contents of config.json');
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) return report(`${path}.config`, 'A config.json is one JSON object {…}');
+  const name = String(form.elements.namedItem('modelName')?.value ?? '').trim();
+  if (name !== '' && name !== configName(config)) config = { ...config, _name_or_path: name };
+  return { config };
+}
+
+/** The inverse of readModel: {model, modelConfig, modelName} fields for a request's `model`. */
+export function modelFields(model) {
+  if (model && typeof model === 'object' && model.config) {
+    return { model: PASTED_MODEL, modelConfig: JSON.stringify(model.config, null, 2), modelName: configName(model.config) ?? '' };
+  }
+  return { model: typeof model === 'string' ? model : '', modelConfig: '', modelName: '' };
+}
+
+/** What to call a request's model: the select's label for a catalog id, the pasted config's name (or "Pasted model"). */
+export function modelTitle(model, form) {
+  if (model && typeof model === 'object') return configName(model.config) ?? 'Pasted model';
+  return optionLabel(form?.elements.namedItem('model'), model) ?? String(model ?? '');
 }
 
 /** Runs `task` for a form with a busy state; only the latest call may render. */

@@ -2,15 +2,14 @@
 // (disaggregated prefill / decode pools or one aggregated pool) for a daily token volume,
 // its cost, the alternatives, the decode Pareto frontier and launch settings. The fleet
 // tables and the hourly chart are in js/fleet-view.js.
-import { paretoChart } from './charts/pareto.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, optionLabel, quantityText, readNumber, readNumberList, shortGpuName } from './form.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, readNumberList, shortGpuName } from './form.js';
 import { alternativesTable, comparisonTable, hourlyFigure, poolTables } from './fleet-view.js';
 import { wirePlannerForm } from './planner-form.js';
-import { compact, number, percent, tokensPerSecond, usd } from './format.js';
+import { compact, number, percent, usd } from './format.js';
+import { paretoFigure } from './inference-pareto.js';
 import { launchBlock } from './launch.js';
-import { servingLayoutLong, servingLayoutShort } from './layouts.js';
-import { chartFigure, el, figures, notes, statusBanner, warningList } from './results.js';
+import { chartFigure, el, figures, notes, statusBanner, warningList, warningsMatching } from './results.js';
 
 /** @typedef {import('@gcp/contract').InferencePlanRequest} InferencePlanRequest */
 /** @typedef {import('@gcp/contract').InferencePlanResponse} InferencePlanResponse */
@@ -24,6 +23,8 @@ import { chartFigure, el, figures, notes, statusBanner, warningList } from './re
  */
 export const DEEPSEEK_DAY6 = {
   model: 'deepseek-v3',
+  modelConfig: '',
+  modelName: '',
   gpu: 'h800',
   weights: 'fp8',
   kvCache: 'bf16',
@@ -91,7 +92,7 @@ export function readLayout(form, prefix, path) {
  */
 export function readTarget(form) {
   return {
-    model: form.elements.model.value,
+    model: readModel(form),
     gpu: form.elements.gpu.value,
     precision: { weights: form.elements.weights.value, kvCache: form.elements.kvCache.value },
   };
@@ -150,7 +151,7 @@ export function requestToFields(request) {
   const slo = request.slo ?? {};
   const deployment = request.deployment ?? {};
   return {
-    model: request.model ?? '',
+    ...modelFields(request.model),
     gpu: request.gpu ?? '',
     weights: request.precision?.weights ?? 'fp8',
     kvCache: request.precision?.kvCache ?? 'fp8',
@@ -180,7 +181,7 @@ export function requestToFields(request) {
  * @param {InferencePlanRequest} request
  */
 export function defaultPlanName(request, form) {
-  const model = optionLabel(form?.elements.model, request.model) ?? request.model;
+  const model = modelTitle(request.model, form);
   const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
   const w = request.workload ?? {};
   return `${model} on ${gpu} · ${compact(w.inputTokensPerDay ?? 0)} in / ${compact(w.outputTokensPerDay ?? 0)} out per day`;
@@ -197,54 +198,6 @@ function costChart(plan, request) {
     { label: 'Decode — output', value: (w.outputTokensPerDay * c.output) / 1e6 },
   ];
   return chartFigure('Daily cost by phase', stackedBar(segments, { title: 'Daily cost by phase', format: usd, totalLabel: 'Per day' }), 'inf-cost-chart');
-}
-
-/** The decode pool's operating point in Pareto coordinates, when the response has what it takes. */
-function operatingPoint(decode, mode) {
-  const p = decode.parallelism;
-  const gpus = p?.gpuCount ?? (p ? p.attentionTp * p.attentionDp * (p.pp ?? 1) : undefined);
-  const perUser = decode.outputTokensPerSecondPerUser;
-  // the frontier is engine throughput: the pool's capacity per node, not its day-average provisioned rate
-  const perNode = decode.capacityTokensPerSecondPerNode ?? decode.tokensPerSecondPerNode;
-  if (!gpus || !decode.nodesPerInstance || !Number.isFinite(perUser) || !Number.isFinite(perNode)) return undefined;
-  const perGpu = (perNode * decode.nodesPerInstance) / gpus;
-  return {
-    x: perUser,
-    y: perGpu,
-    // with an aggregated fleet chosen, the decode pool is the disaggregated alternative's
-    label: `${mode === 'aggregated' ? 'decode pool' : 'chosen'}: ${servingLayoutShort(p)} b${number(decode.batchPerInstance ?? 0, 0)}`,
-    detail: `Decode pool operating point: ${tokensPerSecond(perUser)} per user, ${tokensPerSecond(perGpu)} per GPU`,
-  };
-}
-
-function paretoFigure(plan, request) {
-  const points = (plan.pareto ?? []).filter((p) => Number.isFinite(p.outputTokensPerSecondPerUser) && Number.isFinite(p.outputTokensPerSecondPerGpu));
-  if (points.length === 0) {
-    return el('p', { class: 'note', id: 'inf-pareto', text: 'No decode Pareto points: no candidate layout fits or meets the speed floor.' });
-  }
-  const chosen = plan.decode ?? {};
-  const sameLayout = (a, b) => a && b && ['attentionTp', 'attentionDp', 'moeTp', 'moeEp'].every((k) => a[k] === b[k]);
-  const slo = request.slo?.minOutputTokensPerSecondPerUser;
-  return chartFigure(
-    'Decode Pareto frontier — throughput per GPU vs speed per user (labels: layout, b = sequences in flight per instance; ◆ = the decode pool’s operating point)',
-    paretoChart(
-      points.map((p) => ({
-        x: p.outputTokensPerSecondPerUser,
-        y: p.outputTokensPerSecondPerGpu,
-        label: `${servingLayoutShort(p.parallelism ?? {})} b${p.batch}`,
-        detail: `${servingLayoutLong(p.parallelism ?? {})}; batch ${p.batch}: ${tokensPerSecond(p.outputTokensPerSecondPerUser)} per user, ${tokensPerSecond(p.outputTokensPerSecondPerGpu)} per GPU`,
-        highlight: sameLayout(p.parallelism, chosen.parallelism) && p.batch === chosen.batchPerInstance,
-      })),
-      {
-        title: 'Decode Pareto frontier',
-        xLabel: 'Output tokens/s per user',
-        yLabel: 'Output tokens/s per GPU',
-        ...(operatingPoint(chosen, plan.mode) ? { chosen: operatingPoint(chosen, plan.mode) } : {}),
-        ...(slo ? { xMarker: { value: slo, label: `SLO ≥ ${number(slo, 1)} tok/s` } } : {}),
-      },
-    ),
-    'inf-pareto',
-  );
 }
 
 /** The headline's note on the utilisation: the API's default (and where it comes from) or the form's value. */
@@ -264,21 +217,49 @@ function render(container, plan, request) {
   const c = plan.costPerMillionTokensUsd ?? {};
   const launch = plan.launchSettings ?? {};
   const price = plan.pricePerGpuHourUsd ?? request.pricePerGpuHourUsd;
+  const why = plan.explanations ?? {};
+  const banner = statusBanner({
+    ok: plan.feasible,
+    okText: statusText(plan, request),
+    badText: 'Not feasible:',
+    reasons: plan.reasons,
+    id: 'inference-status',
+  });
+  if (!plan.feasible) {
+    // no fleet, cost or launch command for a plan that cannot meet its SLO: the reasons, what was weighed, and the frontier against the SLO
+    container.replaceChildren(
+      ...[
+        banner,
+        el('p', {
+          class: 'note',
+          id: 'inf-infeasible-note',
+          text: 'No nodes, cost or launch settings: no layout meets this SLO on this GPU. Relax the SLO, or try another GPU, precision or mode.',
+        }),
+        alternativesTable(plan),
+        comparisonTable(plan),
+        paretoFigure(plan, request),
+        notes('Assumptions', plan.assumptions),
+      ].filter(Boolean),
+    );
+    return;
+  }
   container.replaceChildren(
     ...[
-      statusBanner({ ok: plan.feasible, okText: statusText(plan, request), badText: 'Not feasible:', reasons: plan.reasons, id: 'inference-status' }),
+      banner,
       // what makes this fleet expensive for its volume (idle minimum instances, a dearer mode asked for), above the numbers
       warningList(plan.warnings, 'inf-warnings'),
       figures([
-        { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes` },
-        { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes` },
-        { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h` },
+        { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes`, explain: why.averageNodes },
+        { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes`, explain: why.peakNodes },
+        { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h`, explain: why.gpuHoursPerDay },
         {
           id: 'inf-daily-cost',
           label: 'Daily cost (whole instances, hour by hour)',
           value: plan.dailyCostUsd,
           format: usd,
           note: price !== undefined ? `at ${usd(price)} per GPU-hour` : undefined,
+          explain: why.dailyCostUsd,
+          warn: warningsMatching(plan.warnings, /capacity|idle|mode/i),
         },
         {
           id: 'inf-utilization-used',
@@ -287,10 +268,28 @@ function render(container, plan, request) {
           format: (v) => percent(v),
           note: plan.utilization !== undefined ? utilizationNote(plan, request) : undefined,
         },
-        { id: 'inf-min-instances-used', label: 'Minimum instances per pool', value: plan.minInstances, format: (v) => number(v, 0) },
-        { id: 'inf-cost-hit', label: '$ per M input tokens (cache hit)', value: c.inputCacheHit, format: usd },
-        { id: 'inf-cost-miss', label: '$ per M input tokens (cache miss)', value: c.inputCacheMiss, format: usd },
-        { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd },
+        {
+          id: 'inf-min-instances-used',
+          label: 'Minimum instances per pool',
+          value: plan.minInstances,
+          format: (v) => number(v, 0),
+          warn: warningsMatching(plan.warnings, /minimum|minInstances/i),
+        },
+        {
+          id: 'inf-cost-hit',
+          label: '$ per M input tokens (cache hit)',
+          value: c.inputCacheHit,
+          format: usd,
+          explain: why['costPerMillionTokensUsd.inputCacheHit'],
+        },
+        {
+          id: 'inf-cost-miss',
+          label: '$ per M input tokens (cache miss)',
+          value: c.inputCacheMiss,
+          format: usd,
+          explain: why['costPerMillionTokensUsd.inputCacheMiss'],
+        },
+        { id: 'inf-cost-output', label: '$ per M output tokens', value: c.output, format: usd, explain: why['costPerMillionTokensUsd.output'] },
       ]),
       ...poolTables(plan),
       hourlyFigure(plan),
@@ -321,6 +320,16 @@ export function initInference(root = document.getElementById('inference')) {
     render: render,
     preset: { button: root.querySelector('[data-preset="deepseek-day6"]'), values: DEEPSEEK_DAY6, open: root.querySelector('#inf-deployment') },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
+    key: 'inf',
+    plannerLabel: 'Inference plans',
+    aliases: {
+      deployment: 'mode',
+      workload: 'inputTokensPerDay',
+      slo: 'minOutputTokensPerSecondPerUser',
+      'deployment.mtp': 'mtpDraftTokens',
+      'deployment.mtp.draftTokens': 'mtpDraftTokens',
+      'deployment.mtp.acceptance': 'mtpAcceptance',
+    },
     saving: { kind: 'inference', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#inf-deployment') },
   });
 }

@@ -2,10 +2,11 @@
 // context extension, …) planned one after another on the model, GPU, GPU count and precisions
 // of the training form, each at its own sequence length and batch; totals, GPU-hours by phase.
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, fillForm, localError, readNumber } from './form.js';
+import { compactObject, fillForm, localError, modelTitle, readModel, readNumber } from './form.js';
 import { compact, days, number, percent, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
 import { wirePlannerForm } from './planner-form.js';
+import { noteEdit } from './url-state.js';
 import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
 
 /** The API's limit on phases (MAX_PROGRAMME_PHASES in the core). */
@@ -59,7 +60,7 @@ export function readRequest(form, shared) {
   });
   if (phases.length === 0) throw localError('phases', 'Add at least one phase');
   return compactObject({
-    model: shared.elements.model.value,
+    model: readModel(shared),
     gpu: shared.elements.gpu.value,
     gpuCount: readNumber(shared, 'gpuCount', { required: true }),
     phases,
@@ -213,7 +214,11 @@ export function initProgramme(root = document.getElementById('training'), traini
     for (const radio of radios) radio.checked = radio.value === next;
     for (const part of root.querySelectorAll('[data-mode]')) part.hidden = part.dataset.mode !== next;
   }
-  for (const radio of radios) radio.addEventListener('change', () => setMode(mode()));
+  for (const radio of radios)
+    radio.addEventListener('change', () => {
+      setMode(mode());
+      noteEdit();
+    });
   // In programme mode, Enter in a shared field (GPU count, price) plans the programme, not one run.
   root.addEventListener(
     'submit',
@@ -266,6 +271,35 @@ export function initProgramme(root = document.getElementById('training'), traini
       ready: trainingReady,
     },
     loading: 'Planning each phase (searching a layout per phase can take a few seconds)…',
+    key: 'pg',
+    plannerLabel: 'training programmes',
+    shared: [shared],
+    title: (request) => `${modelTitle(request.model, shared)} programme: ${request.phases.length} phases on ${request.gpuCount} GPUs`,
+    aliases: (path) => {
+      const match = /^phases\.(\d+)\.(\w+)$/.exec(path);
+      if (match) return `phase.${match[1]}.${match[2] === 'steps' || match[2] === 'tokens' ? 'amount' : match[2]}`;
+      return path === 'phases' ? 'phase.0.name' : undefined;
+    },
+    urlForms: [],
+    urlExtra: {
+      read: () => {
+        const phases = readPhaseFields(form);
+        return {
+          ...(mode() !== 'run' ? { mode: mode() } : {}),
+          ...(JSON.stringify(phases) !== JSON.stringify(STARTER_PHASES) ? { phases: JSON.stringify(phases.map((p) => FIELDS.map((k) => p[k]))) } : {}),
+        };
+      },
+      write: (values) => {
+        setMode(values.mode === 'programme' ? 'programme' : 'run');
+        let phases = STARTER_PHASES;
+        try {
+          if (values.phases) phases = JSON.parse(values.phases).map((row) => Object.fromEntries(FIELDS.map((k, i) => [k, String(row[i] ?? '')])));
+        } catch {
+          phases = STARTER_PHASES;
+        }
+        setPhases(form, phases);
+      },
+    },
   });
   return { setMode };
 }

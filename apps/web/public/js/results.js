@@ -1,4 +1,5 @@
 // Small DOM builders shared by the planner result panels.
+import { compact, number, usd } from './format.js';
 
 export function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -13,18 +14,64 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
- * A <dl class="figures"> of headline numbers. Missing values (the API leaves out what it cannot
+ * A list (div.figures, role list) of headline numbers: label, value, then its notes.
+ * Not a <dl>: a <dl>'s groups may hold only <dt> and <dd>. Missing values (the API leaves out what it cannot
  * compute) show as "—". `value` is the raw number, kept in data-value for tests and tools.
- * @param {{id: string, label: string, value: number | undefined, format: (v: number) => string, note?: string}[]} items
+ * `explain`: the API's explanation of the number (formula and values), one click away;
+ * `warn`: planner warnings about this number, shown beside it.
+ * @param {{id: string, label: string, value: number | undefined, format: (v: number) => string, note?: string,
+ *          explain?: import('@gcp/contract').Explanation, warn?: string[]}[]} items
  */
 export function figures(items) {
-  const list = el('dl', { class: 'figures' });
+  const list = el('div', { class: 'figures', role: 'list' });
   for (const item of items) {
     const known = typeof item.value === 'number' && Number.isFinite(item.value);
-    const dd = el('dd', { id: item.id, 'data-value': known ? item.value : undefined, text: known ? item.format(item.value) : '—' });
-    list.append(el('div', {}, el('dt', { text: item.label }), dd, item.note ? el('small', { class: 'hint', text: item.note }) : undefined));
+    const value = el('span', { class: 'figure-value', id: item.id, 'data-value': known ? item.value : undefined, text: known ? item.format(item.value) : '—' });
+    list.append(
+      el(
+        'div',
+        { class: 'figure', role: 'listitem', 'data-figure': item.id },
+        el('span', { class: 'figure-label', text: item.label }),
+        value,
+        item.note ? el('small', { class: 'hint', text: item.note }) : undefined,
+        ...(item.warn ?? []).map((warning) => el('small', { class: 'figure-warning', role: 'note', text: `⚠ ${warning}` })),
+        known && item.explain ? explanationDetails(item.explain, item.id, item.label) : undefined,
+      ),
+    );
   }
   return list;
+}
+
+const SMALL_UNITS = { fraction: (v) => `${number(v * 100, 2)} %`, B: (v) => `${number(v / 1e9, 2)} GB`, USD: usd };
+
+/** A value of an explanation with its unit: 14.8e12 tokens → "14.8 T tokens", 0.39 fraction → "39 %". */
+export function explanationValue(value, unit) {
+  const special = SMALL_UNITS[unit];
+  if (special) return special(value);
+  if (unit.startsWith('USD')) return `${usd(value)}${unit.slice(3).replace(/^\//, ' per ')}`;
+  const text = Math.abs(value) >= 1e5 ? compact(value) : number(value, Math.abs(value) < 10 ? 4 : 2);
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** "How is this computed?": the formula, then each value as it went in, then the result. */
+export function explanationDetails(explanation, id, label) {
+  return el(
+    'details',
+    { class: 'how', id: `${id}-how` },
+    el('summary', { text: 'How?', 'aria-label': `How ${label} is computed` }),
+    el('p', { class: 'formula', text: explanation.formula }),
+    el(
+      'ul',
+      {},
+      ...explanation.values.map((v) => el('li', {}, `${v.name} = `, el('strong', { text: explanationValue(v.value, v.unit) }))),
+      el('li', { class: 'result' }, `${explanation.label} = `, el('strong', { text: explanationValue(explanation.result, explanation.unit) })),
+    ),
+  );
+}
+
+/** Which planner warnings qualify which figure: the warnings whose text matches `pattern`. */
+export function warningsMatching(warnings, pattern) {
+  return (warnings ?? []).filter((warning) => pattern.test(warning));
 }
 
 /** Feasibility banner: ok / not ok with one line per reason. */
@@ -48,7 +95,12 @@ export function table(headers, rows, { caption, id } = {}) {
   if (caption) t.append(el('caption', { text: caption }));
   t.append(el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
   t.append(el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)))))));
-  return el('div', { class: 'table-scroll' }, t);
+  return scrollBox(t, caption ?? id);
+}
+
+/** A box a wide table scrolls in, reachable by keyboard (a scrollable region needs focus to scroll without a mouse). */
+export function scrollBox(table, name) {
+  return el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': name ? `Table: ${name}` : 'Table' }, table);
 }
 
 export function notes(title, lines) {

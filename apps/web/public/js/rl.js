@@ -1,7 +1,7 @@
 // The "RL post-training" section: POST /v1/training/rl — synchronous GRPO vs PPO over the same
 // policy and rollouts: GPU-hours, wall-clock and cost of each, by stage, and PPO ÷ GRPO.
 import { stackedRows } from './charts/stacked-rows.js';
-import { compactObject, quantityText, readNumber } from './form.js';
+import { compactObject, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { compact, number, tokensPerSecond, usd } from './format.js';
 import { servingLayoutShort } from './layouts.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -13,6 +13,8 @@ import { chartFigure, el, figures, notes, statusBanner, table, warningList } fro
  */
 export const LLAMA_8B_GRPO = {
   model: 'llama-3.1-8b',
+  modelConfig: '',
+  modelName: '',
   gpu: 'h100',
   gpuCount: '64',
   promptsPerStep: '512',
@@ -36,7 +38,7 @@ const auxiliary = (value) => (value === 'none' ? null : undefined);
 export function readRequest(form) {
   const int = (name, max) => readNumber(form, name, { required: true, max });
   return compactObject({
-    model: form.elements.model.value,
+    model: readModel(form),
     gpu: form.elements.gpu.value,
     gpuCount: int('gpuCount', 100_000),
     promptsPerStep: int('promptsPerStep', 1_000_000),
@@ -57,7 +59,7 @@ export function readRequest(form) {
 /** The inverse of readRequest (every field set, "" when absent). */
 export function requestToFields(request) {
   const fields = {
-    model: request.model ?? '',
+    ...modelFields(request.model),
     gpu: request.gpu ?? '',
     criticModel: typeof request.criticModel === 'string' ? request.criticModel : '',
     rewardModel: request.rewardModel === null ? 'none' : 'policy',
@@ -177,6 +179,9 @@ export function initRl(root = document.getElementById('rl')) {
     preset: { button: root.querySelector('[data-preset="llama-8b-grpo"]'), values: LLAMA_8B_GRPO, run: true },
     catalogDefaults: { model: 'llama-3.1-8b', gpu: 'h100' },
     loading: 'Planning GRPO and PPO…',
+    key: 'rl',
+    plannerLabel: 'RL post-training plans',
+    title: (request, f) => `${modelTitle(request.model, f)} RL on ${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}`,
   }).ready;
   // the critic list: "same as the policy", then the catalog
   ready.then(() => {
@@ -184,7 +189,7 @@ export function initRl(root = document.getElementById('rl')) {
     const keep = critic.value;
     critic.replaceChildren(
       new Option('Same architecture as the policy', ''),
-      ...[...form.elements.model.options].map((o) => new Option(o.textContent, o.value)),
+      ...[...form.elements.model.options].filter((o) => o.value !== 'pasted').map((o) => new Option(o.textContent, o.value)),
     );
     critic.value = keep;
   });

@@ -6,7 +6,7 @@ import { apiGet, apiPost, apiSend } from './api.js';
 import { clearError, showError } from './errors.js';
 import { latestOnly } from './form.js';
 import { ownerHeaders, ownerToken, rememberOwnerToken } from './owner-token.js';
-import { el } from './results.js';
+import { el, scrollBox } from './results.js';
 
 /** @typedef {import('@gcp/contract').CreatePlanRequest} CreatePlanRequest */
 /** @typedef {import('@gcp/contract').SavedPlan} SavedPlan */
@@ -19,6 +19,9 @@ export const PLAN_SAVED_EVENT = 'gcp:plan-saved';
 export const SAVED_PLANS_LIMIT = 20;
 
 const KIND_LABELS = { training: 'Training', inference: 'Inference' };
+
+/** A saved plan's own link: the page opens it from `?plan=<id>`. */
+export const planLink = (id) => `/?plan=${encodeURIComponent(id)}`;
 
 /** ISO-8601 → "Jul 4, 2025, 10:31" in the reader's locale and time zone. */
 export function savedAt(iso) {
@@ -38,10 +41,12 @@ export function savePlanControl({ kind, request, response, defaultName }) {
   const button = el('button', { type: 'submit', text: 'Save plan' });
   const status = el('p', { class: 'save-status', id: `${kind}-save-status`, role: 'status', hidden: true });
   const errorBox = el('div', { class: 'error', id: `${kind}-save-error`, role: 'alert', hidden: true });
+  const link = el('p', { class: 'plan-link', id: `${kind}-plan-link`, hidden: true });
   const form = el(
     'form',
     { class: 'save-plan', 'aria-label': `Save this ${kind} plan`, novalidate: true },
     el('div', { class: 'save-row' }, el('label', { for: inputId, text: 'Plan name' }), input, button, status),
+    link,
     errorBox,
   );
   form.addEventListener('submit', async (event) => {
@@ -58,6 +63,9 @@ export function savePlanControl({ kind, request, response, defaultName }) {
       rememberOwnerToken(saved.ownerToken);
       status.replaceChildren('Saved as ', el('code', { text: `#${saved.id}` }));
       status.hidden = false;
+      const href = planLink(saved.id);
+      link.replaceChildren('Its own link: ', el('a', { href, id: `${kind}-plan-link-a`, text: new URL(href, location.href).href }));
+      link.hidden = false;
       document.dispatchEvent(new CustomEvent(PLAN_SAVED_EVENT, { detail: saved }));
     } catch (error) {
       showError(errorBox, error);
@@ -109,15 +117,14 @@ function planTable(plans, actions) {
       el('td', { class: 'actions' }, ...buttons),
     );
   });
-  return el(
-    'div',
-    { class: 'table-scroll' },
+  return scrollBox(
     el(
       'table',
       { class: 'data saved-plans' },
       el('thead', {}, el('tr', {}, ...['Name', 'Kind', 'Saved', ''].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, ...rows),
     ),
+    'saved plans',
   );
 }
 
@@ -127,24 +134,33 @@ function planTable(plans, actions) {
  * @param {{training?: (plan: SavedPlan) => Promise<void> | void, inference?: (plan: SavedPlan) => Promise<void> | void}} options.openers
  *        fill the matching form from plan.request and show plan.response
  * @param {HTMLElement} [options.root]
- * @returns {Promise<void>} resolves after the first listing
+ * @returns {{listed: Promise<void>, openById: (id: string, options?: {push?: boolean}) => Promise<void>}} listed: after the first listing
  */
 export function initSavedPlans({ openers, root = document.getElementById('saved-plans') }) {
   const list = root.querySelector('#saved-plans-list');
   const errorBox = root.querySelector('#saved-plans-error');
   const next = latestOnly();
 
-  async function open(summary, button) {
+  /** Opens saved plan `id` into its form; `push`: a new history entry with the plan's own link. */
+  async function openById(id, { push = false } = {}) {
     clearError(errorBox);
-    button.disabled = true;
     try {
       /** @type {SavedPlan} */
-      const plan = await apiGet(`/v1/plans/${encodeURIComponent(summary.id)}`);
+      const plan = await apiGet(`/v1/plans/${encodeURIComponent(id)}`);
       const opener = openers[plan.kind];
       if (!opener) throw new Error(`Plans of kind “${plan.kind}” cannot be opened here.`);
       await opener(plan);
+      if (push) history.pushState(null, '', planLink(id));
     } catch (error) {
       showError(errorBox, error);
+      if (!push) root.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  async function open(summary, button) {
+    button.disabled = true;
+    try {
+      await openById(summary.id, { push: true });
     } finally {
       button.disabled = false;
     }
@@ -197,5 +213,5 @@ export function initSavedPlans({ openers, root = document.getElementById('saved-
 
   root.querySelector('#saved-plans-refresh')?.addEventListener('click', () => refresh());
   document.addEventListener(PLAN_SAVED_EVENT, () => refresh());
-  return refresh();
+  return { listed: refresh(), openById };
 }

@@ -3,7 +3,7 @@
 // the break-even, what moves the owned price (sensitivity), and every assumption with its source.
 import { lineChart } from './charts/lines.js';
 import { stackedRows } from './charts/stacked-rows.js';
-import { compactObject, quantityText, readNumber } from './form.js';
+import { compactObject, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
 import { compact, number, usd, usdCents } from './format.js';
 import { wirePlannerForm } from './planner-form.js';
 import { chartFigure, el, figures, statusBanner, table } from './results.js';
@@ -214,6 +214,7 @@ function showDefaults(form, plan) {
 
 function render(container, plan) {
   const rates = plan.effectiveUsdPerGpuHour;
+  const why = plan.explanations ?? {};
   const capex = plan.breakdown?.capexUsd ?? {};
   const months = plan.rentVsBuyByMonth?.length ? plan.rentVsBuyByMonth[plan.rentVsBuyByMonth.length - 1].month : 0;
   const cheaper = rates.own < rates.rent;
@@ -236,9 +237,10 @@ function render(container, plan) {
           label: 'Capex',
           value: plan.capexUsd,
           format: usd,
+          explain: why.capexUsd,
           note: `servers ${usd(capex.servers ?? 0)}, network ${usd(capex.networking ?? 0)}, storage ${usd(capex.storage ?? 0)}`,
         },
-        { id: 'tco-own-rate', label: 'Own: USD per useful GPU-hour', value: rates.own, format: usdCents },
+        { id: 'tco-own-rate', label: 'Own: USD per useful GPU-hour', value: rates.own, format: usdCents, explain: why['effectiveUsdPerGpuHour.own'] },
         {
           id: 'tco-rent-rate',
           label: 'Rent: USD per GPU-hour',
@@ -251,6 +253,7 @@ function render(container, plan) {
           label: 'Break-even',
           value: plan.breakEvenMonths ?? undefined,
           format: monthText,
+          explain: why.breakEvenMonths,
           note: plan.breakEvenMonths === null ? 'not within the depreciation period' : undefined,
         },
         {
@@ -258,6 +261,7 @@ function render(container, plan) {
           label: 'The run, owned',
           value: plan.runCostUsd?.own,
           format: usd,
+          explain: why['runCostUsd.own'],
           note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.own)} with experiments` : undefined,
         },
         {
@@ -265,6 +269,7 @@ function render(container, plan) {
           label: 'The run, rented',
           value: plan.runCostUsd?.rent,
           format: usd,
+          explain: why['runCostUsd.rent'],
           note: plan.runWithExperimentsCostUsd ? `${usd(plan.runWithExperimentsCostUsd.rent)} with experiments` : undefined,
         },
         { id: 'tco-nodes', label: 'Nodes', value: plan.nodes, format: (v) => number(v, 0) },
@@ -306,5 +311,9 @@ export function initTco(root = document.getElementById('tco')) {
     preset: { button: root.querySelector('[data-preset="deepseek-v3-cluster"]'), values: DEEPSEEK_V3_CLUSTER, run: true },
     catalogDefaults: { gpu: 'h800' },
     loading: 'Comparing owning and renting…',
+    key: 'tco',
+    plannerLabel: 'cost-of-ownership comparisons',
+    title: (request, f) => `${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}: own vs rent`,
+    aliases: { 'run.gpuHours': 'runGpuHours', run: 'runGpuHours' },
   });
 }

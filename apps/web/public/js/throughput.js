@@ -30,15 +30,21 @@ function render(container, result) {
   container.replaceChildren(
     ...[
       statusBanner({ ok: result.fits, okText: 'Fits.', badText: 'Does not fit:', reasons: result.reasons, id: 'throughput-status' }),
-      figures([
-        { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
-        { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
-        { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
-        { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
-        { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
-        { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },
-        { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },
-      ]),
+      // a deployment that does not fit has no speed: only the memory that does not fit is shown
+      result.fits === false
+        ? el('p', { class: 'note', id: 'thr-infeasible-note', text: 'No latency or throughput: this deployment does not fit in memory.' })
+        : undefined,
+      result.fits === false
+        ? undefined
+        : figures([
+            { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
+            { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
+            { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
+            { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
+            { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
+            { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },
+            { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },
+          ]),
       result.parallelism
         ? el('p', {
             class: 'note',
@@ -74,5 +80,10 @@ export function initThroughput(root = document.getElementById('throughput'), pla
     endpoint: '/v1/inference/throughput',
     readRequest: (form) => readRequest(form, planForm),
     render: (result, response) => render(result, response),
+    key: 'thr',
+    plannerLabel: 'throughput estimates',
+    shared: [planForm],
+    title: (request) => `Throughput: ${request.gpuCount} GPUs at concurrency ${request.concurrency}`,
+    aliases: { parallelism: 'attentionTp' },
   });
 }

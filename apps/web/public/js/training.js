@@ -1,11 +1,11 @@
 // The "Training" section: POST /v1/training/plan — headline numbers, step-time
 // breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
-import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
+import { chartFigure, el, figures, notes, statusBanner, table, warningList, warningsMatching } from './results.js';
 
 /** @typedef {import('@gcp/contract').TrainingPlanRequest} TrainingPlanRequest */
 /** @typedef {import('@gcp/contract').TrainingPlanResponse} TrainingPlanResponse */
@@ -13,6 +13,8 @@ import { chartFigure, el, figures, notes, statusBanner, table, warningList } fro
 /** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
 export const DEEPSEEK_V3_RUN = {
   model: 'deepseek-v3',
+  modelConfig: '',
+  modelName: '',
   gpu: 'h800',
   gpuCount: '2048',
   tokens: '14.8e12',
@@ -74,7 +76,7 @@ export function readRequest(form) {
     throw localError('parallelism', 'ZeRO stage, micro-batch size and schedule need TP, PP, DP and EP too');
   }
   return compactObject({
-    model: form.elements.model.value,
+    model: readModel(form),
     gpu: form.elements.gpu.value,
     gpuCount: readNumber(form, 'gpuCount', { required: true }),
     tokens: readNumber(form, 'tokens', { required: true }),
@@ -100,7 +102,7 @@ function batchText(tokens, sequenceLength) {
 export function requestToFields(request) {
   const p = request.parallelism ?? {};
   return {
-    model: request.model ?? '',
+    ...modelFields(request.model),
     gpu: request.gpu ?? '',
     gpuCount: quantityText(request.gpuCount),
     tokens: quantityText(request.tokens),
@@ -124,7 +126,7 @@ export function requestToFields(request) {
  * @param {TrainingPlanRequest} request
  */
 export function defaultPlanName(request, form) {
-  const model = optionLabel(form?.elements.model, request.model) ?? request.model;
+  const model = modelTitle(request.model, form);
   const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
   return `${model} on ${number(request.gpuCount, 0)} ${gpu}`;
 }
@@ -146,37 +148,94 @@ function render(container, plan, gpuName) {
     .filter(Boolean)
     .join(', ');
 
+  const why = plan.explanations ?? {};
+  const memoryChart = chartFigure(
+    'Memory per GPU vs HBM capacity',
+    stackedBar(
+      MEMORY_PARTS.map(([label, key]) => ({ label, value: memory[key] ?? 0 })),
+      {
+        title: 'Memory per GPU',
+        format: gigabytes,
+        totalLabel: 'Per GPU',
+        ...(capacity ? { capacity: { label: 'HBM', value: capacity } } : {}),
+      },
+    ),
+    'tr-memory-chart',
+  );
+  const banner = statusBanner({
+    ok,
+    okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`,
+    badText,
+    reasons: plan.reasons,
+    id: 'training-status',
+  });
+  if (!ok) {
+    // no figure of a plan that cannot run: the reasons, then what does not fit and what was tried
+    container.replaceChildren(
+      ...[
+        banner,
+        el('p', {
+          class: 'note',
+          id: 'tr-infeasible-note',
+          text: `No GPU-hours, time or cost: ${layoutText} does not fit in memory, so it is no plan. Change the GPU count, the GPU, the precision or the layout.`,
+        }),
+        memoryChart,
+        el('h4', { text: 'Rejected layouts' }),
+        rejected.length > 0
+          ? el('ul', { class: 'counts', id: 'tr-rejected' }, ...rejected.map(([reason, n]) => el('li', {}, el('strong', { text: number(n, 0) }), ` ${reason}`)))
+          : el('p', { class: 'note', id: 'tr-rejected', text: 'None rejected.' }),
+      ].filter(Boolean),
+    );
+    return;
+  }
   container.replaceChildren(
     ...[
-      statusBanner({
-        ok,
-        okText: `Fits on ${number(plan.gpuCount ?? 0, 0)} × ${gpuName}: ${layoutText}`,
-        badText,
-        reasons: plan.reasons,
-        id: 'training-status',
-      }),
+      banner,
       // inputs that waste the cluster (too small a batch, a pinned layout far from the best), above the numbers
       warningList(plan.warnings, 'tr-warnings'),
       figures([
-        { id: 'tr-gpu-hours', label: 'GPU-hours', value: plan.gpuHours, format: (v) => `${compact(v)} GPU-h` },
-        { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days },
+        {
+          id: 'tr-gpu-hours',
+          label: 'GPU-hours',
+          value: plan.gpuHours,
+          format: (v) => `${compact(v)} GPU-h`,
+          explain: why.gpuHours,
+          warn: warningsMatching(plan.warnings, /layout/i),
+        },
+        { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days, explain: why.wallClockDays },
         {
           id: 'tr-cost',
           label: 'Cost',
           value: plan.costUsd,
           format: usd,
           note: plan.pricePerGpuHourUsd !== undefined ? `at ${usd(plan.pricePerGpuHourUsd)} per GPU-hour` : undefined,
+          explain: why.costUsd,
         },
-        { id: 'tr-throughput', label: 'Throughput per GPU', value: plan.tokensPerSecondPerGpu, format: tokensPerSecond },
+        {
+          id: 'tr-throughput',
+          label: 'Throughput per GPU',
+          value: plan.tokensPerSecondPerGpu,
+          format: tokensPerSecond,
+          explain: why.tokensPerSecondPerGpu,
+          warn: warningsMatching(plan.warnings, /batch/i),
+        },
         {
           id: 'tr-step',
           label: 'Step time',
           value: plan.stepTimeSeconds,
           format: seconds,
           note: plan.steps !== undefined ? `${compact(plan.steps)} steps` : undefined,
+          explain: why.stepTimeSeconds,
         },
-        { id: 'tr-mfu', label: 'MFU (BF16 peak basis)', value: plan.mfu, format: (v) => percent(v) },
-        { id: 'tr-memory', label: 'Memory per GPU', value: memory.total, format: gigabytes, note: capacity ? `of ${gigabytes(capacity)} HBM` : undefined },
+        { id: 'tr-mfu', label: 'MFU (BF16 peak basis)', value: plan.mfu, format: (v) => percent(v), explain: why.mfu },
+        {
+          id: 'tr-memory',
+          label: 'Memory per GPU',
+          value: memory.total,
+          format: gigabytes,
+          note: capacity ? `of ${gigabytes(capacity)} HBM` : undefined,
+          explain: why['memoryPerGpuBytes.total'],
+        },
       ]),
       el(
         'p',
@@ -197,19 +256,7 @@ function render(container, plan, gpuName) {
       time.overlappedCommunication
         ? el('p', { class: 'note', text: `Communication hidden behind compute: ${seconds(time.overlappedCommunication)} per step (not in the bar).` })
         : undefined,
-      chartFigure(
-        'Memory per GPU vs HBM capacity',
-        stackedBar(
-          MEMORY_PARTS.map(([label, key]) => ({ label, value: memory[key] ?? 0 })),
-          {
-            title: 'Memory per GPU',
-            format: gigabytes,
-            totalLabel: 'Per GPU',
-            ...(capacity ? { capacity: { label: 'HBM', value: capacity } } : {}),
-          },
-        ),
-        'tr-memory-chart',
-      ),
+      memoryChart,
       alternativesTable(plan.alternatives ?? []),
       el('h4', { text: 'Rejected layouts' }),
       rejected.length > 0
@@ -261,6 +308,9 @@ export function initTraining(root = document.getElementById('training')) {
       render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
     preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: root.querySelector('#tr-layout') },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
+    key: 'tr',
+    plannerLabel: 'Training plans',
+    aliases: { parallelism: 'tp', 'parallelism.cp': 'tp' },
     saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#tr-layout') },
   });
 }

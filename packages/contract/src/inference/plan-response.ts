@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { calibrationSummarySchema } from '../calibration-band.js';
 import { HOURS_PER_DAY } from '../bounds.js';
+import { explanationsSchema } from '../explanations.js';
 import { PLANNED_MODES } from '../formats.js';
 
 const hourly = v.pipe(v.array(v.number()), v.length(HOURS_PER_DAY));
@@ -94,4 +95,6 @@ export const inferencePlanResponseSchema = v.looseObject({
   alternatives: v.array(alternative),
   warnings: v.array(v.string()),
   assumptions: v.array(v.string()),
+  // formula and values of each headline number of the fleet of `mode` (pool instances, nodes, GPU-hours, cost, $ per million tokens)
+  explanations: explanationsSchema,
 });

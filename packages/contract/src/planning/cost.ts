@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { explanationsSchema } from '../explanations.js';
 import { trainingModelSchema } from './training.js';
 
 /** Largest GPU count a TCO or audit request accepts (the training planner's bound). */
@@ -104,6 +105,8 @@ export const tcoResponseSchema = v.looseObject({
     v.looseObject({ input: v.string(), low: v.number(), high: v.number(), ownUsdPerGpuHourAtLow: v.number(), ownUsdPerGpuHourAtHigh: v.number() }),
   ),
   assumptions: v.array(v.looseObject({ name: v.string(), value: v.number(), kind: v.string(), source: v.string(), given: v.boolean() })),
+  /** Formula and values of capex, the owned GPU-hour, the run both ways and the break-even month. */
+  explanations: explanationsSchema,
 });
 
 /** POST /v1/audit body: a published training claim. Exactly one of days and gpuHours. */

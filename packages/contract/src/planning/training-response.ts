@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { calibrationSummarySchema } from '../calibration-band.js';
+import { explanationsSchema } from '../explanations.js';
 
 const layoutSchema = v.looseObject({
   tp: v.number(),
@@ -66,4 +67,6 @@ export const trainingPlanResponseSchema = v.looseObject({
   rejectedLayouts: v.record(v.string(), v.number()),
   efficiencyParameters: v.record(v.string(), v.number()),
   assumptions: v.array(v.string()),
+  /** Formula and values of each headline number (gpuHours, wallClockDays, costUsd, tokensPerSecondPerGpu, mfu, stepTimeSeconds, steps, memoryPerGpuBytes.total). */
+  explanations: explanationsSchema,
 });

@@ -3,6 +3,8 @@ import type { Figure } from '../units/figure.js';
 import { convert } from '../units/units.js';
 import { estimateEnergy } from './energy.js';
 import { GPUS_PER_STAFF_UNIT, OWNERSHIP_DEFAULTS, type OwnershipDefaults } from './ownership-defaults.js';
+import { explainOwnership } from '../explain/ownership.js';
+import type { Explanations } from '@gcp/contract';
 
 /** The inputs of a buy-vs-rent comparison; every optional number falls back to a sourced default. */
 export interface OwnershipInput {
@@ -64,6 +66,8 @@ export interface OwnershipResult {
   readonly breakdown: OwnershipBreakdown;
   readonly sensitivity: readonly SensitivityRow[];
   readonly assumptions: readonly OwnershipAssumption[];
+  /** Formula and values of capex, the owned GPU-hour, the run both ways and the break-even month (explain/ownership.ts). */
+  readonly explanations: Explanations;
 }
 
 /** The `source` of a figure the request itself gave. */
@@ -177,14 +181,30 @@ export function compareOwnership(i: OwnershipInput): OwnershipResult {
   for (const [name, f] of Object.entries(i.prices))
     if (f) assumptions.push({ name, value: f.value, kind: f.kind, source: f.source, given: f.source === REQUEST_SOURCE });
   const run = i.runGpuHours;
+  const runCostUsd = run !== undefined ? { own: run * own, rent: run * rent } : undefined;
+  const explanations = explainOwnership({
+    gpuCount: i.gpuCount,
+    capexUsd,
+    capex: core.capex,
+    perYear: core.perYear,
+    hoursPerYear: convert(1, 'year', 'h'),
+    lifetimeUtilization: v.lifetimeUtilization,
+    usefulGpuHoursPerYear: core.usefulGpuHoursPerYear,
+    own,
+    rent,
+    ...(run !== undefined && runCostUsd ? { runGpuHours: run, runCostUsd } : {}),
+    runningPerMonthUsd: runningPerMonth,
+    rentPerMonthUsd: rentPerMonth,
+    breakEvenMonths,
+  });
   return {
     gpuCount: i.gpuCount,
     nodes: Math.ceil(i.gpuCount / i.gpu.gpusPerNode.value),
     capexUsd,
     effectiveUsdPerGpuHour: { own, rent },
-    ...(run !== undefined
+    ...(run !== undefined && runCostUsd
       ? {
-          runCostUsd: { own: run * own, rent: run * rent },
+          runCostUsd,
           runWithExperimentsCostUsd: { own: run * own * (1 + v.experimentMultiplier), rent: run * rent * (1 + v.experimentMultiplier) },
         }
       : {}),
@@ -203,5 +223,6 @@ export function compareOwnership(i: OwnershipInput): OwnershipResult {
     },
     sensitivity,
     assumptions,
+    explanations,
   };
 }

@@ -26,6 +26,12 @@ describe('normalizeConfig', () => {
     expect(a.mtpLayers).toBe(1);
   });
 
+  it('names a pasted model by its _name_or_path (or name), the architecture class only when it has neither', () => {
+    expect(normalizeConfig(v3()).name).toBe('DeepseekV3ForCausalLM');
+    expect(normalizeConfig({ ...v3(), _name_or_path: 'deepseek-ai/DeepSeek-V3-0324' }).name).toBe('DeepSeek-V3-0324');
+    expect(normalizeConfig({ ...v3(), name: 'my edited V3' }).name).toBe('my edited V3');
+  });
+
   it('reads each family spelling of the expert count', () => {
     expect(normalizeConfig(getModel('mixtral-8x7b')!.config).moe?.numRoutedExperts).toBe(8);
     expect(normalizeConfig(getModel('qwen3-30b-a3b')!.config).moe?.numRoutedExperts).toBe(128);

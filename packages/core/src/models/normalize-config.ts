@@ -143,7 +143,7 @@ export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
 
   const archName = Array.isArray(cfg['architectures']) && typeof cfg['architectures'][0] === 'string' ? (cfg['architectures'][0] as string) : modelType;
   return {
-    name: archName,
+    name: configName(cfg) ?? archName,
     modelType,
     hiddenSize,
     numLayers,
@@ -157,4 +157,16 @@ export function normalizeConfig(cfg: ConfigJson): ModelArchitecture {
     mtpLayers,
     publishedWeightFormat,
   };
+}
+
+/**
+ * The model's own name in a config.json, when it has one: `_name_or_path` (its last path part,
+ * "deepseek-ai/DeepSeek-V3" → "DeepSeek-V3"), else `name`. A pasted model is called by it rather
+ * than by its architecture class.
+ */
+export function configName(cfg: Record<string, unknown>): string | undefined {
+  const raw = cfg['_name_or_path'] ?? cfg['name'];
+  if (typeof raw !== 'string') return undefined;
+  const last = raw.trim().split('/').filter(Boolean).pop();
+  return last && last.length <= 200 ? last : undefined;
 }

@@ -20,6 +20,8 @@ import { searchLayouts } from './search/branch-and-bound.js';
 import type { LayoutConstraints } from './search/space.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
 import { trainingWarnings } from './warnings.js';
+import { explainTraining } from '../explain/training.js';
+import type { Explanations } from '@gcp/contract';
 
 /** Tokens per optimizer step when the request gives none (4M, Llama 3's early batch). */
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
@@ -92,6 +94,8 @@ export interface TrainingPlan {
   };
   readonly efficiencyParameters: EfficiencyParameters;
   readonly assumptions: readonly string[];
+  /** Formula and values of each headline number (explain/training.ts). */
+  readonly explanations: Explanations;
 }
 
 export interface TrainingPlanOptions {
@@ -242,6 +246,24 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
       bottleneck: e.bottleneck,
     }));
   const c = ctx.cluster;
+  const steps = req.tokens / tokensPerStep;
+  const explanations = explainTraining({
+    tokens: req.tokens,
+    globalBatchTokens: tokensPerStep,
+    steps,
+    gpuCount: req.gpuCount,
+    stepTimeSeconds: chosen.stepTimeSeconds,
+    tokensPerSecondPerGpu: chosen.tokensPerSecondPerGpu,
+    gpuHours,
+    wallClockDays: convert(gpuHours / req.gpuCount, 'h', 'day'),
+    costUsd: gpuHours * price,
+    pricePerGpuHourUsd: price,
+    mfu: chosen.mfu,
+    trainingFlopsPerToken: ctx.profile.mfuFlopsPerToken,
+    bf16PeakFlopsPerSecond: ctx.hw.bf16FlopsPerSecond,
+    timeBreakdown: chosen.timeBreakdown,
+    memoryPerGpuBytes: chosen.memoryPerGpuBytes,
+  });
   return {
     feasible: chosen.fits,
     fits: chosen.fits,
@@ -255,7 +277,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     sequenceLength: seq,
     globalBatchTokens: tokensPerStep,
     globalBatchSequences,
-    steps: req.tokens / tokensPerStep,
+    steps,
     gpuHours,
     wallClockDays: convert(gpuHours / req.gpuCount, 'h', 'day'),
     costUsd: gpuHours * price,
@@ -288,6 +310,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     },
     efficiencyParameters: eff,
     assumptions: ASSUMPTIONS(globalBatchSequences, req.globalBatchTokens === undefined, priceInfo),
+    explanations,
   };
 }
 

@@ -1,5 +1,6 @@
 // One horizontal stacked bar (inline SVG) with a legend, and optionally a
-// capacity marker (HBM per GPU) the bar is measured against.
+// capacity marker (HBM per GPU) the bar is measured against. The legend is an HTML list under
+// the bar, so it stays readable when the chart is scaled down to a phone's width.
 import { svgElement } from '../svg.js';
 
 export const SEGMENT_CLASSES = 8;
@@ -17,10 +18,7 @@ export function stackedBar(segments, { title, format, capacity, width = 720, tot
   const barHeight = 30;
   const scaleMax = Math.max(total, capacity?.value ?? 0) || 1;
   const plot = width - left - right;
-  const columns = 2;
-  const legendRow = 20;
-  const legendTop = barTop + barHeight + 26;
-  const height = legendTop + Math.ceil(shown.length / columns) * legendRow + 4;
+  const height = barTop + barHeight + 10;
   const svg = svgElement('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'stacked' });
   svg.append(svgElement('title', {}, title));
 
@@ -46,15 +44,19 @@ export function stackedBar(segments, { title, format, capacity, width = 720, tot
       ),
     );
   }
-  const columnWidth = plot / columns;
-  shown.forEach((segment, i) => {
-    const lx = left + (i % columns) * columnWidth;
-    const ly = legendTop + Math.floor(i / columns) * legendRow;
+  const legend = document.createElement('ul');
+  legend.className = 'legend';
+  shown.forEach((segment) => {
     const share = total > 0 ? ` (${((100 * segment.value) / total).toFixed(segment.value / total < 0.01 ? 1 : 0)} %)` : '';
-    svg.append(
-      svgElement('rect', { x: lx, y: ly - 10, width: 12, height: 12, rx: 2, class: `seg seg-${segment.index % SEGMENT_CLASSES}` }),
-      svgElement('text', { x: lx + 18, y: ly, class: 'label' }, `${segment.label}: ${format(segment.value)}${share}`),
-    );
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = `swatch seg-${segment.index % SEGMENT_CLASSES}`;
+    swatch.setAttribute('aria-hidden', 'true');
+    item.append(swatch, `${segment.label}: ${format(segment.value)}${share}`);
+    legend.append(item);
   });
-  return svg;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'stacked-chart';
+  wrapper.append(svg, legend);
+  return wrapper;
 }

@@ -22,6 +22,8 @@ import { HOURS_PER_DAY } from '@gcp/contract';
 import { requestShape } from './request-shape.js';
 import { DEFAULT_PREFILL_CHUNK_TOKENS, makeSetup, type SpeculativeDecoding } from '../serving/setup.js';
 import { servingPrecision } from '../serving/throughput.js';
+import { explainInferencePlan } from '../../explain/inference.js';
+import type { Explanations } from '@gcp/contract';
 
 /** The contract's POST /v1/inference/plan body, validated. */
 export type PlanRequest = InferencePlanRequest;
@@ -73,6 +75,8 @@ export interface InferencePlan extends Omit<FleetPlan, 'decodePoint'> {
   /** Up to five plans the search weighed and did not choose, with their cost, layout and why each lost. */
   readonly alternatives: readonly FleetAlternative[];
   readonly warnings: readonly string[];
+  /** Formula and values of each headline number of the fleet of `mode` (explain/inference.ts). */
+  readonly explanations: Explanations;
   /** Plans the search evaluated in full, and candidate layouts it skipped (even minInstances of them cost more than the best feasible pool). */
   readonly layoutsWeighed: number;
   readonly layoutsSkipped: number;
@@ -227,7 +231,7 @@ export function planInference(r: PlanRequest): InferencePlan {
   const pf = dis.prefill.parallelism;
   const newTokens = averageContextTokens * (1 - cacheHitRate);
   const warnings = fleetWarnings({ mode, modeIn, dis, agg: agg?.fleet, utilization, minInstances });
-  return {
+  const plan = {
     ...dis,
     ...top,
     mode,
@@ -266,6 +270,8 @@ export function planInference(r: PlanRequest): InferencePlan {
     layoutsSkipped: found.layoutsSkipped,
     assumptions,
   };
+  const workloadFigures = { inputTokensPerDay, outputTokensPerDay, cacheHitRate, hourlyShape, gpusPerNode: gpu.gpusPerNode.value };
+  return { ...plan, explanations: explainInferencePlan(plan, workloadFigures) };
 }
 
 function planAssumptions(a: {
