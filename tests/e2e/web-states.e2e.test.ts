@@ -51,6 +51,26 @@ describe('honest result states', () => {
     expect(await page.locator('#training-result').getAttribute('class')).not.toContain('is-stale');
   });
 
+  it('shows the 80% error band beside GPU-hours and throughput, and says when it is extrapolated', async () => {
+    const { page } = browser;
+    const band = page.locator('#training-result [data-figure="tr-gpu-hours"] .figure-band');
+    await band.waitFor();
+    const [low, high] = ((await band.getAttribute('data-band')) ?? '').split(',').map(Number);
+    expect(low).toBeGreaterThan(0);
+    expect(high).toBeGreaterThan(low!);
+    expect(await band.textContent()).toContain('80% range');
+    expect(await page.locator('#training-result [data-figure="tr-throughput"] .figure-band').count()).toBe(1);
+    // no calibration row ran on an H20: the band is borrowed and the page says so
+    const section = page.locator('#training');
+    await section.locator('select[name="gpu"]').selectOption('h20');
+    await section.getByRole('button', { name: 'Plan training' }).click();
+    await page.locator('#training-result:not(.is-stale) [data-figure="tr-gpu-hours"] .figure-band').waitFor();
+    await page.waitForFunction(() => document.querySelector('#tr-result-title')?.textContent?.includes('H20'));
+    expect(await page.locator('#training-result [data-figure="tr-gpu-hours"] .figure-band').textContent()).toContain('extrapolated');
+    await section.getByRole('button', { name: 'Load DeepSeek-V3’s published run' }).click();
+    await page.waitForFunction(() => document.querySelector('#tr-result-title')?.textContent === 'DeepSeek-V3 on 2,048 H800');
+  });
+
   it('explains a headline number on one click, with the values from the API', async () => {
     const { page } = browser;
     const how = page.locator('#tr-gpu-hours-how');

@@ -9,7 +9,7 @@ import { wirePlannerForm } from './planner-form.js';
 import { compact, number, percent, usd } from './format.js';
 import { paretoFigure } from './inference-pareto.js';
 import { launchBlock } from './launch.js';
-import { chartFigure, el, figures, notes, statusBanner, warningList, warningsMatching } from './results.js';
+import { bandOf, chartFigure, el, figures, notes, statusBanner, warningList, warningsMatching } from './results.js';
 
 /** @typedef {import('@gcp/contract').InferencePlanRequest} InferencePlanRequest */
 /** @typedef {import('@gcp/contract').InferencePlanResponse} InferencePlanResponse */
@@ -249,7 +249,14 @@ function render(container, plan, request) {
       // what makes this fleet expensive for its volume (idle minimum instances, a dearer mode asked for), above the numbers
       warningList(plan.warnings, 'inf-warnings'),
       figures([
-        { id: 'inf-average-nodes', label: 'Average nodes', value: plan.averageNodes, format: (v) => `${number(v, 1)} nodes`, explain: why.averageNodes },
+        {
+          id: 'inf-average-nodes',
+          label: 'Average nodes',
+          value: plan.averageNodes,
+          format: (v) => `${number(v, 1)} nodes`,
+          explain: why.averageNodes,
+          band: bandOf(plan, 'averageNodes'),
+        },
         { id: 'inf-peak-nodes', label: 'Peak nodes', value: plan.peakNodes, format: (v) => `${number(v, 0)} nodes`, explain: why.peakNodes },
         { id: 'inf-gpu-hours', label: 'GPU-hours per day', value: plan.gpuHoursPerDay, format: (v) => `${compact(v)} GPU-h`, explain: why.gpuHoursPerDay },
         {
@@ -259,6 +266,7 @@ function render(container, plan, request) {
           format: usd,
           note: price !== undefined ? `at ${usd(price)} per GPU-hour` : undefined,
           explain: why.dailyCostUsd,
+          band: bandOf(plan, 'dailyCostUsd'),
           warn: warningsMatching(plan.warnings, /capacity|idle|mode/i),
         },
         {

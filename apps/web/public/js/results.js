@@ -18,9 +18,10 @@ export function el(tag, attributes = {}, ...children) {
  * Not a <dl>: a <dl>'s groups may hold only <dt> and <dd>. Missing values (the API leaves out what it cannot
  * compute) show as "—". `value` is the raw number, kept in data-value for tests and tools.
  * `explain`: the API's explanation of the number (formula and values), one click away;
- * `warn`: planner warnings about this number, shown beside it.
+ * `warn`: planner warnings about this number, shown beside it;
+ * `band`: its 80% prediction interval from the response's `calibration` (bandOf), shown under the value.
  * @param {{id: string, label: string, value: number | undefined, format: (v: number) => string, note?: string,
- *          explain?: import('@gcp/contract').Explanation, warn?: string[]}[]} items
+ *          explain?: import('@gcp/contract').Explanation, warn?: string[], band?: {low: number, high: number, extrapolated: boolean}}[]} items
  */
 export function figures(items) {
   const list = el('div', { class: 'figures', role: 'list' });
@@ -34,12 +35,30 @@ export function figures(items) {
         el('span', { class: 'figure-label', text: item.label }),
         value,
         item.note ? el('small', { class: 'hint', text: item.note }) : undefined,
+        known && item.band
+          ? el('small', {
+              class: 'figure-band',
+              'data-band': `${item.band.low},${item.band.high}`,
+              text: `80% range ${item.format(item.band.low)} – ${item.format(item.band.high)}${item.band.extrapolated ? ' (extrapolated: no calibration row for this GPU, model kind or backend)' : ''}`,
+            })
+          : undefined,
         ...(item.warn ?? []).map((warning) => el('small', { class: 'figure-warning', role: 'note', text: `⚠ ${warning}` })),
         known && item.explain ? explanationDetails(item.explain, item.id, item.label) : undefined,
       ),
     );
   }
   return list;
+}
+
+/**
+ * The 80% interval of `field` from a response's `calibration` (docs/error-bands.md), with its extrapolated flag.
+ * @param {{calibration?: {intervals?: Record<string, {low: number, high: number}>, extrapolated?: boolean}} | undefined} response
+ * @param {string} field
+ */
+export function bandOf(response, field) {
+  const i = response?.calibration?.intervals?.[field];
+  if (!i || !Number.isFinite(i.low) || !Number.isFinite(i.high)) return undefined;
+  return { low: i.low, high: i.high, extrapolated: response?.calibration?.extrapolated === true };
 }
 
 const SMALL_UNITS = { fraction: (v) => `${number(v * 100, 2)} %`, B: (v) => `${number(v / 1e9, 2)} GB`, USD: usd };

@@ -6,7 +6,7 @@ import { wirePlannerForm } from './planner-form.js';
 import { gigabytes, milliseconds, number, tokensPerSecond } from './format.js';
 import { readLayout, readTarget } from './inference.js';
 import { servingLayoutLong } from './layouts.js';
-import { chartFigure, el, figures, statusBanner } from './results.js';
+import { bandOf, chartFigure, el, figures, statusBanner } from './results.js';
 
 /** @typedef {import('@gcp/contract').ThroughputRequest} ThroughputRequest */
 /** @typedef {import('@gcp/contract').ThroughputResponse} ThroughputResponse */
@@ -37,10 +37,16 @@ function render(container, result) {
       result.fits === false
         ? undefined
         : figures([
-            { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds },
-            { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds },
+            { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds, band: bandOf(result, 'ttftMs') },
+            { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds, band: bandOf(result, 'tpotMs') },
             { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
-            { id: 'thr-gpu', label: 'Output tokens/s per GPU', value: result.outputTokensPerSecondPerGpu, format: tokensPerSecond },
+            {
+              id: 'thr-gpu',
+              label: 'Output tokens/s per GPU',
+              value: result.outputTokensPerSecondPerGpu,
+              format: tokensPerSecond,
+              band: bandOf(result, 'outputTokensPerSecondPerGpu'),
+            },
             { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
             { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },
             { id: 'thr-max-concurrency', label: 'Max concurrency (KV fits)', value: result.maxConcurrency, format: (v) => `${number(v, 0)} sequences` },

@@ -5,7 +5,7 @@ import { compactObject, localError, modelFields, modelTitle, optionLabel, quanti
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
-import { chartFigure, el, figures, notes, statusBanner, table, warningList, warningsMatching } from './results.js';
+import { bandOf, chartFigure, el, figures, notes, statusBanner, table, warningList, warningsMatching } from './results.js';
 
 /** @typedef {import('@gcp/contract').TrainingPlanRequest} TrainingPlanRequest */
 /** @typedef {import('@gcp/contract').TrainingPlanResponse} TrainingPlanResponse */
@@ -200,6 +200,7 @@ function render(container, plan, gpuName) {
           value: plan.gpuHours,
           format: (v) => `${compact(v)} GPU-h`,
           explain: why.gpuHours,
+          band: bandOf(plan, 'gpuHours'),
           warn: warningsMatching(plan.warnings, /layout/i),
         },
         { id: 'tr-days', label: 'Wall-clock', value: plan.wallClockDays, format: days, explain: why.wallClockDays },
@@ -217,6 +218,7 @@ function render(container, plan, gpuName) {
           value: plan.tokensPerSecondPerGpu,
           format: tokensPerSecond,
           explain: why.tokensPerSecondPerGpu,
+          band: bandOf(plan, 'tokensPerSecondPerGpu'),
           warn: warningsMatching(plan.warnings, /batch/i),
         },
         {
