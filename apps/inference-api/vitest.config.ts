@@ -1,7 +1,13 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
+/** As in planning-api: the suite's limit raised, and a tight limiter for test/rate-limit.test.ts. */
+const TEST_RATE_LIMITS = {
+  SEARCH_RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+  TEST_TIGHT_RATE_LIMITER: { simple: { limit: 2, period: 60 } },
+};
+
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
+  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { ratelimits: TEST_RATE_LIMITS } })],
   test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
 });

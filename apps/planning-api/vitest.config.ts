@@ -4,11 +4,22 @@ import { defineConfig } from 'vitest/config';
 
 const migrationsDir = fileURLToPath(new URL('../../infra/migrations', import.meta.url));
 
+/**
+ * The suite raises the checked-in per-client limits (its requests share one client key) and adds a
+ * tight limiter that test/rate-limit.test.ts swaps in to reach the 429 path; the checked-in limits
+ * themselves are exercised under `wrangler dev` (tests/e2e/rate-limits.e2e.test.ts).
+ */
+export const TEST_RATE_LIMITS = {
+  WRITE_RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+  SEARCH_RATE_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+  TEST_TIGHT_RATE_LIMITER: { simple: { limit: 2, period: 60 } },
+};
+
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => ({
       wrangler: { configPath: './wrangler.jsonc' },
-      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) } },
+      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations(migrationsDir) }, ratelimits: TEST_RATE_LIMITS },
     })),
   ],
   test: {

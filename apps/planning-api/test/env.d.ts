@@ -2,5 +2,7 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    /** 2 requests per minute per client (vitest.config.ts), for the 429 path. */
+    TEST_TIGHT_RATE_LIMITER: RateLimit;
   }
 }

@@ -12,6 +12,17 @@ export {
   type ErrorIssue,
   type ErrorStatus,
 } from './errors/api-error.js';
+export {
+  CLIENT_IP_HEADER,
+  clientKey,
+  enforceRateLimit,
+  RATE_LIMIT_BINDINGS,
+  RATE_LIMIT_RETRY_AFTER_SECONDS,
+  rateLimitedError,
+  UNKNOWN_CLIENT_KEY,
+  type RateLimitClass,
+  type RateLimiter,
+} from './rate-limit/rate-limit.js';
 export { httpExceptionResponse } from './errors/http-exception.js';
 export { issueMessage, stripReceived, toErrorIssues } from './errors/valibot-issues.js';
 export { finiteJsonResponse, stringifyFinite } from './json/finite-json.js';

@@ -17,6 +17,7 @@ import {
   preflightResponse,
   routeFor,
 } from '../cors/cors-policy.js';
+import { enforceRateLimit } from '../rate-limit/rate-limit.js';
 import { pathMatches, toHonoPath, type RouteDefinition } from '../routes/define-route.js';
 
 export interface ApiAppOptions<E extends Env> {
@@ -63,9 +64,12 @@ function queryKeysOf(schema: v.GenericSchema | undefined): ReadonlySet<string> {
 
 /** A query parameter the route does not take is an unknown field (400), as a body key is. */
 function refuseUnknownQuery(url: string, known: ReadonlySet<string>): void {
-  const unknown = [...new Set(new URL(url).searchParams.keys())].filter((key) => !known.has(key));
-  if (unknown.length === 0) return;
-  const issues = unknown.slice(0, 20).map((key) => ({ path: `query.${key}`, message: unknownFieldMessage(key) }));
+  const unknown = new Set<string>();
+  new URL(url).searchParams.forEach((_value, key) => {
+    if (!known.has(key)) unknown.add(key);
+  });
+  if (unknown.size === 0) return;
+  const issues = [...unknown].slice(0, 20).map((key) => ({ path: `query.${key}`, message: unknownFieldMessage(key) }));
   const message = known.size === 0 ? 'This endpoint takes no query parameters.' : 'The query string has parameters this endpoint does not take.';
   throw new ApiError(400, 'invalid_request', message, issues);
 }
@@ -73,6 +77,8 @@ function refuseUnknownQuery(url: string, known: ReadonlySet<string>): void {
 function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number, cache?: ResponseCacheOptions) {
   const queryKeys = queryKeysOf(route.querySchema);
   return async (c: Context<E>): Promise<Response> => {
+    // counted before anything is read: a flood of invalid requests is throttled as well
+    await enforceRateLimit(route.rateLimit, c);
     refuseUnknownQuery(c.req.url, queryKeys);
     const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
     const body = route.requestSchema ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '') : undefined;

@@ -36,6 +36,7 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '413': 'Request body too large',
   '415': 'Request body is not JSON',
   '422': 'Well-formed request asking for something impossible (or a non-finite result)',
+  '429': 'Too many requests of this kind from this client (per-client rate limit); retry after `Retry-After` seconds',
   '500': 'Unexpected error',
   '502': 'An upstream worker could not be reached',
 };
@@ -75,6 +76,11 @@ export function jsonSchemaOf(schema: GenericSchema, typeMode: 'input' | 'output'
   return rest;
 }
 
+const RETRY_AFTER_HEADER = {
+  description: 'Seconds to wait before the next request of this kind',
+  schema: { type: 'integer', minimum: 1 },
+} as const;
+
 function operationId(method: string, path: string): string {
   const words = path
     .split(/[^A-Za-z0-9]+/)
@@ -101,6 +107,7 @@ function errorStatuses(route: RouteDefinition): string[] {
   if (pathParameterNames(route.path).length > 0) statuses.add(404);
   if (route.querySchema) statuses.add(400);
   if (route.writes) statuses.add(403);
+  if (route.rateLimit !== undefined) statuses.add(429);
   if (route.requestSchema) for (const status of [400, 413, 415, 422]) statuses.add(status);
   return [...statuses].sort((a, b) => a - b).map(String);
 }
@@ -122,6 +129,7 @@ export function buildOperation(route: RouteDefinition): OpenApiOperation {
   for (const status of errorStatuses(route)) {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(status === '429' ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
     };
   }

@@ -1,5 +1,6 @@
 import type { Context, Env } from 'hono';
 import type { GenericSchema, InferOutput } from 'valibot';
+import type { RateLimitClass } from '../rate-limit/rate-limit.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -37,6 +38,11 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
    * false: read-only, open to any origin without credentials.
    */
   readonly writes?: boolean;
+  /**
+   * The per-client rate limit the route counts against (rate-limit/rate-limit.ts): `writes` by
+   * default for `writes: true` routes, `searches` for the expensive computations; `false`: none.
+   */
+  readonly rateLimit?: RateLimitClass | false;
   /** Error statuses this route can answer besides the ones every route can (documented only). */
   readonly errorStatuses?: readonly number[];
   /**
@@ -64,6 +70,7 @@ export interface RouteDefinition<E extends Env = any> {
   readonly responseSchema?: GenericSchema;
   readonly successStatus: SuccessStatus;
   readonly writes: boolean;
+  readonly rateLimit: RateLimitClass | undefined;
   readonly errorStatuses: readonly number[];
   readonly cacheable: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: schemas are erased here; each route's own types were checked where it was defined
@@ -82,6 +89,7 @@ export function defineRoute<E extends Env = Env, B extends GenericSchema | undef
     ...config,
     successStatus: config.successStatus ?? 200,
     writes: config.writes ?? false,
+    rateLimit: config.rateLimit === false ? undefined : (config.rateLimit ?? (config.writes ? 'writes' : undefined)),
     errorStatuses: config.errorStatuses ?? [],
     cacheable: config.cacheable ?? false,
     handler: config.handler as RouteDefinition<E>['handler'],

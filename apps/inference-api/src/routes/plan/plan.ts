@@ -13,5 +13,7 @@ export const planRoute = defineRoute({
   responseSchema: inferencePlanResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // an expensive search: counted against the per-client SEARCH_RATE_LIMITER (wrangler.jsonc)
+  rateLimit: 'searches',
   handler: ({ body }) => finiteOnly(planInference(body) as unknown as Record<string, unknown>),
 });
