@@ -35,7 +35,9 @@ export {
   toHonoPath,
   type HttpMethod,
   type RouteConfig,
+  type RouteAuth,
   type RouteDefinition,
+  type RouteExample,
   type RouteInput,
   type SuccessStatus,
 } from './routes/define-route.js';
@@ -51,6 +53,9 @@ export {
 export {
   buildOpenApiDocument,
   buildOperation,
+  OWNER_TOKEN_SCHEME,
+  SECURITY_SCHEMES,
+  withServers,
   ERROR_ENVELOPE_JSON_SCHEMA,
   jsonSchemaOf,
   type OpenApiDocument,
@@ -58,6 +63,7 @@ export {
   type OpenApiOperation,
 } from './openapi/document.js';
 export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
+export { describeProperties, fieldDescription } from './openapi/describe.js';
 export { createApiApp, handleError, OPENAPI_PATH, SERVICE_HEADER, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
 export {
   answerRoute,

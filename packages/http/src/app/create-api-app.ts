@@ -7,7 +7,7 @@ import { ApiError, errorResponse, internalErrorResponse } from '../errors/api-er
 import { httpExceptionResponse } from '../errors/http-exception.js';
 import { toErrorIssues, unknownFieldMessage } from '../errors/valibot-issues.js';
 import { finiteJsonResponse } from '../json/finite-json.js';
-import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
+import { buildOpenApiDocument, withServers, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
 import {
   applySecurityHeaders,
   corsHeadersFor,
@@ -153,7 +153,7 @@ export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E
     for (const [name, value] of Object.entries(corsHeadersFor(route, origin))) c.res.headers.set(name, value);
   });
   const openApiDocument = buildOpenApiDocument(options.info, options.routes);
-  app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
+  app.get(OPENAPI_PATH, (c) => finiteJsonResponse(withServers(openApiDocument, new URL(c.req.url).origin)));
   for (const route of options.routes) {
     app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes, options.responseCache));
   }

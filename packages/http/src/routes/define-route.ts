@@ -6,6 +6,20 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export type SuccessStatus = 200 | 201 | 204;
 
+/**
+ * A request that succeeds (2xx), documented in OpenAPI (`example` on the body and on each
+ * parameter) and sent by the workers' OpenAPI tests. Path parameters of stored things (a plan
+ * id) are replaced by the tests with one they create.
+ */
+export interface RouteExample {
+  readonly body?: unknown;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+}
+
+/** `bearer`: needs `Authorization: Bearer <ownerToken>`; `optional-bearer`: uses one when sent. */
+export type RouteAuth = 'bearer' | 'optional-bearer';
+
 type OutputOf<S> = S extends GenericSchema ? InferOutput<S> : undefined;
 
 /** What a handler receives after validation: typed from the route's valibot schemas. */
@@ -32,6 +46,10 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
   readonly responseSchema?: GenericSchema;
   /** Success status; default 200 (204: the handler returns a Response without a body). */
   readonly successStatus?: SuccessStatus;
+  /** A request that succeeds: documented and sent by the tests (required by the OpenAPI tests). */
+  readonly example?: RouteExample;
+  /** The owner token this route reads (documented as the `ownerToken` bearer scheme). */
+  readonly auth?: RouteAuth;
   /**
    * The route changes stored state (saves, renames, deletes): same-origin only unless the
    * worker's `ALLOWED_ORIGINS` lists the caller's origin (see cors/cors-policy.ts). Default
@@ -69,6 +87,8 @@ export interface RouteDefinition<E extends Env = any> {
   readonly querySchema?: GenericSchema;
   readonly responseSchema?: GenericSchema;
   readonly successStatus: SuccessStatus;
+  readonly example?: RouteExample;
+  readonly auth?: RouteAuth;
   readonly writes: boolean;
   readonly rateLimit: RateLimitClass | undefined;
   readonly errorStatuses: readonly number[];
