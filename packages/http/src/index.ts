@@ -26,7 +26,7 @@ export {
 export { httpExceptionResponse } from './errors/http-exception.js';
 export { issueMessage, stripReceived, toErrorIssues } from './errors/valibot-issues.js';
 export { finiteJsonResponse, stringifyFinite } from './json/finite-json.js';
-export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, readJsonBody } from './body/read-json-body.js';
+export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, jsonDepth, MAX_JSON_DEPTH, readJsonBody } from './body/read-json-body.js';
 export {
   defineRoute,
   pathMatches,

@@ -142,6 +142,16 @@ describe('createApiApp', () => {
     expect((await post('')).status).toBe(400);
   });
 
+  it('refuses nesting deeper than 64 levels with 400 before parsing (brackets in strings do not count)', async () => {
+    const deep = (levels: number) => `{"name":"a","sizeGB":1,"x":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const tooDeep = await post(deep(100_000));
+    expect(tooDeep.status).toBe(400);
+    expect((await envelope(tooDeep)).message).toContain('deeper than 64 levels');
+    // 63 levels inside the top-level object: deep enough, answered by the schema (x is unknown)
+    expect((await envelope(await post(deep(63)))).issues[0]?.message).toBe('unknown field `x`');
+    expect((await post(JSON.stringify({ name: '['.repeat(1000), sizeGB: 1 }))).status).toBe(200);
+  });
+
   it('maps non-JSON content types to 415', async () => {
     expect((await post('name=a', 'application/x-www-form-urlencoded')).status).toBe(415);
     expect((await post('{}', null)).status).toBe(415);
