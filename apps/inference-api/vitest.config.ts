@@ -7,7 +7,10 @@ const TEST_RATE_LIMITS = {
   TEST_TIGHT_RATE_LIMITER: { simple: { limit: 2, period: 60 } },
 };
 
+/** test/fuzz.test.ts: requests per operation and seed (`npm run fuzz:long` raises the first and draws the second). */
+const FUZZ_BINDINGS = { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10000', FUZZ_SEED: process.env.FUZZ_SEED ?? '20260501' };
+
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { ratelimits: TEST_RATE_LIMITS } })],
+  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: FUZZ_BINDINGS, ratelimits: TEST_RATE_LIMITS } })],
   test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
 });

@@ -143,7 +143,8 @@ function securityOf(route: RouteDefinition): OpenApiOperation['security'] {
 }
 
 function errorStatuses(route: RouteDefinition): string[] {
-  const statuses = new Set<number>([500, ...route.errorStatuses]);
+  // 400 everywhere: a query parameter the route does not take is an unknown field
+  const statuses = new Set<number>([400, 500, ...route.errorStatuses]);
   if (pathParameterNames(route.path).length > 0) statuses.add(404);
   if (route.querySchema) statuses.add(400);
   if (route.writes) statuses.add(403);
