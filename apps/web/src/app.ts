@@ -1,4 +1,4 @@
-import { ANY_ORIGIN, applySecurityHeaders, finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER } from '@gcp/http';
+import { ANY_ORIGIN, applySecurityHeaders, finiteJsonResponse, handleError, OPENAPI_PATH, SERVICE_HEADER, withServers } from '@gcp/http';
 import { Hono } from 'hono';
 import { mergedOpenApiDocument } from './routes/openapi/merged-document.js';
 import { forward } from './routes/proxy/forward.js';
@@ -16,7 +16,8 @@ export const app = new Hono<WebEnv>();
 
 app.get(OPENAPI_PATH, async (c) => {
   const document = await mergedOpenApiDocument({ 'planning-api': c.env.PLANNING, 'inference-api': c.env.INFERENCE });
-  const response = finiteJsonResponse(document);
+  // `servers`: this origin, the base URL a client generated from the document should call
+  const response = finiteJsonResponse(withServers(document, new URL(c.req.url).origin, 'The planner API behind this origin'));
   response.headers.set(SERVICE_HEADER, 'web');
   response.headers.set('access-control-allow-origin', ANY_ORIGIN);
   applySecurityHeaders(response.headers);

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',
+  /** 429: too many writes or searches from this client; `Retry-After` says when to retry (seconds). */
+  'rate_limited',
   'non_finite_result',
   'upstream_unavailable',
   'internal_error',

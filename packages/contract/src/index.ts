@@ -6,6 +6,7 @@
 export * from './bounds.js';
 export * from './formats.js';
 export * from './errors.js';
+export { FIELD_DESCRIPTIONS, UNIT_PATTERN } from './descriptions.js';
 export { JSON_SCHEMA_OVERRIDE, jsonObjectSchema } from './json-object.js';
 export { explanationSchema, explanationsSchema } from './explanations.js';
 export {

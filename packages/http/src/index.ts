@@ -12,10 +12,21 @@ export {
   type ErrorIssue,
   type ErrorStatus,
 } from './errors/api-error.js';
+export {
+  CLIENT_IP_HEADER,
+  clientKey,
+  enforceRateLimit,
+  RATE_LIMIT_BINDINGS,
+  RATE_LIMIT_RETRY_AFTER_SECONDS,
+  rateLimitedError,
+  UNKNOWN_CLIENT_KEY,
+  type RateLimitClass,
+  type RateLimiter,
+} from './rate-limit/rate-limit.js';
 export { httpExceptionResponse } from './errors/http-exception.js';
 export { issueMessage, stripReceived, toErrorIssues } from './errors/valibot-issues.js';
 export { finiteJsonResponse, stringifyFinite } from './json/finite-json.js';
-export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, readJsonBody } from './body/read-json-body.js';
+export { DEFAULT_BODY_LIMIT_BYTES, isJsonContentType, jsonDepth, MAX_JSON_DEPTH, readJsonBody } from './body/read-json-body.js';
 export {
   defineRoute,
   pathMatches,
@@ -24,7 +35,9 @@ export {
   toHonoPath,
   type HttpMethod,
   type RouteConfig,
+  type RouteAuth,
   type RouteDefinition,
+  type RouteExample,
   type RouteInput,
   type SuccessStatus,
 } from './routes/define-route.js';
@@ -40,6 +53,9 @@ export {
 export {
   buildOpenApiDocument,
   buildOperation,
+  OWNER_TOKEN_SCHEME,
+  SECURITY_SCHEMES,
+  withServers,
   ERROR_ENVELOPE_JSON_SCHEMA,
   jsonSchemaOf,
   type OpenApiDocument,
@@ -47,6 +63,7 @@ export {
   type OpenApiOperation,
 } from './openapi/document.js';
 export { isOpenApiDocument, mergeOpenApiDocuments } from './openapi/merge-documents.js';
+export { describeProperties, fieldDescription } from './openapi/describe.js';
 export { createApiApp, handleError, OPENAPI_PATH, SERVICE_HEADER, unmatchedResponse, type ApiApp, type ApiAppOptions } from './app/create-api-app.js';
 export {
   answerRoute,

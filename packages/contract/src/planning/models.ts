@@ -18,7 +18,7 @@ export const analyzeModelRequestSchema = v.strictObject({
 });
 
 /** `?sequenceLength=8192` on GET /v1/models/{id}. */
-export const modelQuerySchema = v.object({
+export const modelQuerySchema = v.strictObject({
   sequenceLength: v.optional(v.pipe(v.string(), v.digits('sequenceLength must be a whole number of tokens'), v.transform(Number), sequenceLengthSchema)),
 });
 

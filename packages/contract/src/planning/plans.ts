@@ -59,7 +59,7 @@ export const createdPlanSchema = v.object({
 export const planSummarySchema = v.object(planSummaryEntries);
 export const planListResponseSchema = v.object({ plans: v.array(planSummarySchema) });
 
-export const planListQuerySchema = v.object({
+export const planListQuerySchema = v.strictObject({
   limit: v.optional(
     v.pipe(
       v.string(),

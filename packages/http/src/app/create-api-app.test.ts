@@ -5,7 +5,7 @@ import { ApiError, unprocessable } from '../errors/api-error.js';
 import { defineRoute } from '../routes/define-route.js';
 import { createApiApp } from './create-api-app.js';
 
-const echoSchema = v.object({
+const echoSchema = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1)),
   sizeGB: v.pipe(v.number(), v.minValue(0)),
 });
@@ -17,6 +17,16 @@ class DomainError extends Error {
 }
 
 const routes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/strict',
+    summary: 'Strict objects, nested and in a union',
+    requestSchema: v.strictObject({
+      inner: v.strictObject({ a: v.number() }),
+      pick: v.union([v.string(), v.strictObject({ config: v.object({}) })]),
+    }),
+    handler: () => ({ ok: true }),
+  }),
   defineRoute({
     method: 'post',
     path: '/v1/echo',
@@ -83,6 +93,42 @@ describe('createApiApp', () => {
     expect(JSON.stringify(error)).not.toContain('secret-value');
   });
 
+  it('names an unknown key "unknown field `x`" at its path, at any depth and inside a union', async () => {
+    const response = await post(JSON.stringify({ name: 'a', sizeGB: 1, sizeGb: 2 }));
+    expect(response.status).toBe(400);
+    expect((await envelope(response)).issues).toEqual([{ path: 'sizeGb', message: 'unknown field `sizeGb`' }]);
+    const nested = await app.request('/v1/strict', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ inner: { a: 1, typo: 2 }, pick: { config: {}, extra: true } }),
+    });
+    const nestedError = await envelope(nested);
+    expect(nestedError.issues).toEqual([
+      { path: 'inner.typo', message: 'unknown field `typo`' },
+      { path: 'pick.extra', message: 'unknown field `extra`' },
+    ]);
+    expect(JSON.stringify(nestedError)).not.toContain('Expected never');
+  });
+
+  it('names a missing required key "missing field `x`"', async () => {
+    const error = await envelope(await post(JSON.stringify({ name: 'a' })));
+    expect(error.issues).toEqual([{ path: 'sizeGB', message: 'missing field `sizeGB`' }]);
+  });
+
+  it('quotes an unknown key shortened and without control characters', async () => {
+    const key = `\u0001${'k'.repeat(500)}`;
+    const error = await envelope(await post(JSON.stringify({ name: 'a', sizeGB: 1, [key]: 1 })));
+    expect(error.issues[0]?.message).toBe(`unknown field \`?${'k'.repeat(63)}…\``);
+  });
+
+  it('refuses query parameters a route does not take as unknown fields', async () => {
+    const noQuery = await app.request('/v1/echo?debug=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"a","sizeGB":1}' });
+    expect(noQuery.status).toBe(400);
+    expect((await envelope(noQuery)).issues).toEqual([{ path: 'query.debug', message: 'unknown field `debug`' }]);
+    const typo = await envelope(await app.request('/v1/things/a?limt=5'));
+    expect(typo.issues).toEqual([{ path: 'query.limt', message: 'unknown field `limt`' }]);
+  });
+
   it('rejects negative sizes', async () => {
     const error = await envelope(await post(JSON.stringify({ name: 'a', sizeGB: -5 })));
     expect(error.issues[0]?.path).toBe('sizeGB');
@@ -94,6 +140,16 @@ describe('createApiApp', () => {
     expect(response.status).toBe(400);
     expect((await envelope(response)).code).toBe('malformed_json');
     expect((await post('')).status).toBe(400);
+  });
+
+  it('refuses nesting deeper than 64 levels with 400 before parsing (brackets in strings do not count)', async () => {
+    const deep = (levels: number) => `{"name":"a","sizeGB":1,"x":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const tooDeep = await post(deep(100_000));
+    expect(tooDeep.status).toBe(400);
+    expect((await envelope(tooDeep)).message).toContain('deeper than 64 levels');
+    // 63 levels inside the top-level object: deep enough, answered by the schema (x is unknown)
+    expect((await envelope(await post(deep(63)))).issues[0]?.message).toBe('unknown field `x`');
+    expect((await post(JSON.stringify({ name: '['.repeat(1000), sizeGB: 1 }))).status).toBe(200);
   });
 
   it('maps non-JSON content types to 415', async () => {
@@ -199,7 +255,7 @@ describe('createApiApp', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as typeof openApiDocument;
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/echo', '/v1/things/{id}']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/echo', '/v1/strict', '/v1/things/{id}']);
     const echo = document.paths['/v1/echo']?.post;
     expect(echo?.requestBody).toMatchObject({
       content: { 'application/json': { schema: { type: 'object', required: ['name', 'sizeGB'] } } },

@@ -5,9 +5,9 @@ import { answerRoute, type ResponseCacheOptions } from '../cache/answer-route.js
 import { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from '../body/read-json-body.js';
 import { ApiError, errorResponse, internalErrorResponse } from '../errors/api-error.js';
 import { httpExceptionResponse } from '../errors/http-exception.js';
-import { toErrorIssues } from '../errors/valibot-issues.js';
+import { toErrorIssues, unknownFieldMessage } from '../errors/valibot-issues.js';
 import { finiteJsonResponse } from '../json/finite-json.js';
-import { buildOpenApiDocument, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
+import { buildOpenApiDocument, withServers, type OpenApiDocument, type OpenApiInfo } from '../openapi/document.js';
 import {
   applySecurityHeaders,
   corsHeadersFor,
@@ -17,6 +17,7 @@ import {
   preflightResponse,
   routeFor,
 } from '../cors/cors-policy.js';
+import { enforceRateLimit } from '../rate-limit/rate-limit.js';
 import { pathMatches, toHonoPath, type RouteDefinition } from '../routes/define-route.js';
 
 export interface ApiAppOptions<E extends Env> {
@@ -55,10 +56,32 @@ function validate(schema: v.GenericSchema, input: unknown, what: string, pathPre
   throw new ApiError(400, 'invalid_request', `The ${what} does not match the schema.`, toErrorIssues(result.issues, pathPrefix));
 }
 
+/** The query parameters a route takes: its query schema's keys (none without one). */
+function queryKeysOf(schema: v.GenericSchema | undefined): ReadonlySet<string> {
+  const entries = (schema as { entries?: Record<string, unknown> } | undefined)?.entries;
+  return new Set(entries === undefined ? [] : Object.keys(entries));
+}
+
+/** A query parameter the route does not take is an unknown field (400), as a body key is. */
+function refuseUnknownQuery(url: string, known: ReadonlySet<string>): void {
+  const unknown = new Set<string>();
+  new URL(url).searchParams.forEach((_value, key) => {
+    if (!known.has(key)) unknown.add(key);
+  });
+  if (unknown.size === 0) return;
+  const issues = [...unknown].slice(0, 20).map((key) => ({ path: `query.${key}`, message: unknownFieldMessage(key) }));
+  const message = known.size === 0 ? 'This endpoint takes no query parameters.' : 'The query string has parameters this endpoint does not take.';
+  throw new ApiError(400, 'invalid_request', message, issues);
+}
+
 function handlerFor<E extends Env>(route: RouteDefinition<E>, bodyLimitBytes: number, cache?: ResponseCacheOptions) {
+  const queryKeys = queryKeysOf(route.querySchema);
   return async (c: Context<E>): Promise<Response> => {
-    const body = route.requestSchema ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '') : undefined;
+    // counted before anything is read: a flood of invalid requests is throttled as well
+    await enforceRateLimit(route.rateLimit, c);
+    refuseUnknownQuery(c.req.url, queryKeys);
     const query = route.querySchema ? validate(route.querySchema, c.req.query(), 'query string', 'query') : undefined;
+    const body = route.requestSchema ? validate(route.requestSchema, await readJsonBody(c.req.raw, bodyLimitBytes), 'request body', '') : undefined;
     // times the handler (Server-Timing) and answers cacheable routes from the cache
     return answerRoute(route, { body, query, params: c.req.param() as Record<string, string> }, c, cache);
   };
@@ -130,7 +153,7 @@ export function createApiApp<E extends Env>(options: ApiAppOptions<E>): ApiApp<E
     for (const [name, value] of Object.entries(corsHeadersFor(route, origin))) c.res.headers.set(name, value);
   });
   const openApiDocument = buildOpenApiDocument(options.info, options.routes);
-  app.get(OPENAPI_PATH, () => finiteJsonResponse(openApiDocument));
+  app.get(OPENAPI_PATH, (c) => finiteJsonResponse(withServers(openApiDocument, new URL(c.req.url).origin)));
   for (const route of options.routes) {
     app.on(route.method.toUpperCase(), toHonoPath(route.path), handlerFor(route, bodyLimitBytes, options.responseCache));
   }

@@ -51,7 +51,7 @@ export function routeFor(routes: readonly RouteShape[], method: string, path: st
 }
 
 /** Response headers a cross-origin page may read (CPU time and cache status) and time. */
-const EXPOSED = { 'access-control-expose-headers': 'Server-Timing, x-gcp-cache', 'timing-allow-origin': '*' } as const;
+const EXPOSED = { 'access-control-expose-headers': 'Server-Timing, x-gcp-cache, Retry-After', 'timing-allow-origin': '*' } as const;
 
 /** The CORS headers of an actual (non-preflight) response to `route`, for a caller at `origin`. */
 export function corsHeadersFor(route: RouteShape | undefined, origin: string | null): Record<string, string> {

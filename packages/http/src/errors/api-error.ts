@@ -7,7 +7,7 @@ import type { ErrorCode, ErrorEnvelope, ErrorIssue } from '@gcp/contract';
  */
 export type { ErrorCode, ErrorEnvelope, ErrorIssue };
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 500 | 502;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 502;
 
 /** Throw from a handler; the app's error handler turns it into the envelope. */
 export class ApiError extends Error {

@@ -11,6 +11,7 @@ const CODE_BY_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'unprocessable',
+  429: 'rate_limited',
   500: 'internal_error',
   502: 'upstream_unavailable',
 };

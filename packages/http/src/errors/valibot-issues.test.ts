@@ -15,10 +15,11 @@ describe('valibot issues', () => {
       nested: v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
       list: v.array(v.string()),
     });
-    const result = v.safeParse(schema, { kind: 'SECRET1', nested: { count: -0.5 }, list: ['a', 99], SECRET2: true });
+    const result = v.safeParse(schema, { kind: 'SECRET1', nested: { count: -0.5 }, list: ['a', 99], extraKey: 'SECRET2' });
     expect(result.success).toBe(false);
     const issues = toErrorIssues(result.issues ?? []);
-    expect(issues.map((issue) => issue.path)).toEqual(['kind', 'nested.count', 'nested.count', 'list.1', 'SECRET2']);
+    expect(issues.map((issue) => issue.path)).toEqual(['kind', 'nested.count', 'nested.count', 'list.1', 'extraKey']);
+    expect(issues[4]?.message).toBe('unknown field `extraKey`');
     const text = JSON.stringify(issues.map((issue) => issue.message));
     expect(text).not.toContain('SECRET');
     expect(text).not.toContain('-0.5');

@@ -2,6 +2,7 @@ import { JSON_SCHEMA_OVERRIDE } from '@gcp/contract';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { pathParameterNames, type RouteDefinition } from '../routes/define-route.js';
+import { describeProperties, fieldDescription } from './describe.js';
 
 export interface OpenApiInfo {
   readonly title: string;
@@ -13,8 +14,10 @@ export interface OpenApiDocument {
   readonly openapi: '3.1.0';
   readonly info: OpenApiInfo;
   readonly paths: Record<string, Record<string, OpenApiOperation>>;
-  readonly components: { readonly schemas: Record<string, unknown> };
+  readonly components: { readonly schemas: Record<string, unknown>; readonly securitySchemes?: Record<string, unknown> };
   readonly tags?: readonly { readonly name: string }[];
+  /** Added when the document is served: the origin it was fetched from (see `withServers`). */
+  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
 }
 
 export interface OpenApiOperation {
@@ -25,7 +28,19 @@ export interface OpenApiOperation {
   readonly parameters?: readonly unknown[];
   readonly requestBody?: unknown;
   readonly responses: Record<string, unknown>;
+  readonly security?: readonly Record<string, readonly string[]>[];
 }
+
+/** The bearer scheme of the saved-plan routes: the owner token POST /v1/plans answered with. */
+export const OWNER_TOKEN_SCHEME = 'ownerToken';
+export const SECURITY_SCHEMES = {
+  [OWNER_TOKEN_SCHEME]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The `ownerToken` of POST /v1/plans (256 bits, base64url, shown once): lists the plans saved under it and authorises renaming and deleting them. The server stores only its SHA-256.',
+  },
+} as const;
 
 const ERROR_DESCRIPTIONS: Record<string, string> = {
   '400': 'Input fails the schema, or the body is not valid JSON',
@@ -36,6 +51,7 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '413': 'Request body too large',
   '415': 'Request body is not JSON',
   '422': 'Well-formed request asking for something impossible (or a non-finite result)',
+  '429': 'Too many requests of this kind from this client (per-client rate limit); retry after `Retry-After` seconds',
   '500': 'Unexpected error',
   '502': 'An upstream worker could not be reached',
 };
@@ -75,6 +91,11 @@ export function jsonSchemaOf(schema: GenericSchema, typeMode: 'input' | 'output'
   return rest;
 }
 
+const RETRY_AFTER_HEADER = {
+  description: 'Seconds to wait before the next request of this kind',
+  schema: { type: 'integer', minimum: 1 },
+} as const;
+
 function operationId(method: string, path: string): string {
   const words = path
     .split(/[^A-Za-z0-9]+/)
@@ -85,30 +106,65 @@ function operationId(method: string, path: string): string {
 
 const OPTIONAL_TYPES = new Set(['optional', 'exact_optional', 'nullish', 'undefinedable']);
 
-function queryParameters(schema: GenericSchema): unknown[] {
+function parameterDescription(route: RouteDefinition, name: string, schema: { description?: string }): Record<string, string> {
+  const description = schema.description ?? fieldDescription(route.path, 'in', [name]);
+  return description === undefined ? {} : { description };
+}
+
+function parameterExample(value: string | undefined): Record<string, string> {
+  return value === undefined ? {} : { example: value };
+}
+
+function queryParameters(route: RouteDefinition, schema: GenericSchema): unknown[] {
   const entries = (schema as unknown as { entries?: Record<string, GenericSchema> }).entries;
   if (entries === undefined) return [];
-  return Object.entries(entries).map(([name, entry]) => ({
-    name,
-    in: 'query',
-    required: !OPTIONAL_TYPES.has(entry.type),
-    schema: jsonSchemaOf(entry, 'input'),
-  }));
+  return Object.entries(entries).map(([name, entry]) => {
+    const parameterSchema = jsonSchemaOf(entry, 'input') as { description?: string };
+    return {
+      name,
+      in: 'query',
+      required: !OPTIONAL_TYPES.has(entry.type),
+      ...parameterDescription(route, name, parameterSchema),
+      schema: parameterSchema,
+      ...parameterExample(route.example?.query?.[name]),
+    };
+  });
+}
+
+function described<S>(schema: S, route: RouteDefinition, mode: 'in' | 'out'): S {
+  describeProperties(schema, route.path, mode);
+  return schema;
+}
+
+function securityOf(route: RouteDefinition): OpenApiOperation['security'] {
+  if (route.auth === 'bearer') return [{ [OWNER_TOKEN_SCHEME]: [] }];
+  if (route.auth === 'optional-bearer') return [{ [OWNER_TOKEN_SCHEME]: [] }, {}];
+  return undefined;
 }
 
 function errorStatuses(route: RouteDefinition): string[] {
-  const statuses = new Set<number>([500, ...route.errorStatuses]);
+  // 400 everywhere: a query parameter the route does not take is an unknown field
+  const statuses = new Set<number>([400, 500, ...route.errorStatuses]);
   if (pathParameterNames(route.path).length > 0) statuses.add(404);
   if (route.querySchema) statuses.add(400);
   if (route.writes) statuses.add(403);
+  if (route.rateLimit !== undefined) statuses.add(429);
+  if (route.auth === 'bearer') statuses.add(401);
   if (route.requestSchema) for (const status of [400, 413, 415, 422]) statuses.add(status);
   return [...statuses].sort((a, b) => a - b).map(String);
 }
 
 export function buildOperation(route: RouteDefinition): OpenApiOperation {
   const parameters = [
-    ...pathParameterNames(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    ...(route.querySchema ? queryParameters(route.querySchema) : []),
+    ...pathParameterNames(route.path).map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      ...parameterDescription(route, name, {}),
+      schema: { type: 'string' },
+      ...parameterExample(route.example?.params?.[name]),
+    })),
+    ...(route.querySchema ? queryParameters(route, route.querySchema) : []),
   ];
   const responses: Record<string, unknown> = {
     [String(route.successStatus)]:
@@ -116,12 +172,13 @@ export function buildOperation(route: RouteDefinition): OpenApiOperation {
         ? { description: 'No Content' }
         : {
             description: route.successStatus === 201 ? 'Created' : 'OK',
-            content: { 'application/json': { schema: route.responseSchema ? jsonSchemaOf(route.responseSchema, 'output') : {} } },
+            content: { 'application/json': { schema: route.responseSchema ? described(jsonSchemaOf(route.responseSchema, 'output'), route, 'out') : {} } },
           },
   };
   for (const status of errorStatuses(route)) {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(status === '429' ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
     };
   }
@@ -135,12 +192,23 @@ export function buildOperation(route: RouteDefinition): OpenApiOperation {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchemaOf(route.requestSchema, 'input') } },
+            content: {
+              'application/json': {
+                schema: described(jsonSchemaOf(route.requestSchema, 'input'), route, 'in'),
+                ...(route.example?.body !== undefined ? { example: route.example.body } : {}),
+              },
+            },
           },
         }
       : {}),
     responses,
+    ...(securityOf(route) ? { security: securityOf(route) } : {}),
   };
+}
+
+/** The document as served from `origin`: `servers` names that origin (a client's base URL). */
+export function withServers(document: OpenApiDocument, origin: string, description = 'This origin'): OpenApiDocument {
+  return { ...document, servers: [{ url: origin, description }] };
 }
 
 export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly RouteDefinition[]): OpenApiDocument {
@@ -153,7 +221,10 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly RouteDe
     openapi: '3.1.0',
     info,
     paths,
-    components: { schemas: { ErrorEnvelope: ERROR_ENVELOPE_JSON_SCHEMA } },
+    components: {
+      schemas: { ErrorEnvelope: ERROR_ENVELOPE_JSON_SCHEMA },
+      ...(routes.some((route) => route.auth !== undefined) ? { securitySchemes: SECURITY_SCHEMES } : {}),
+    },
     ...(tags.length > 0 ? { tags } : {}),
   };
 }

@@ -17,6 +17,17 @@ describe('mergeOpenApiDocuments', () => {
     expect(Object.keys(merged.components.schemas)).toEqual(['ErrorEnvelope']);
   });
 
+  it('keeps the bearer scheme of a document that declares one', () => {
+    const plans = buildOpenApiDocument({ title: 'planning', version: '1' }, [
+      defineRoute({ method: 'get', path: '/v1/plans', summary: 'list', auth: 'bearer', handler: () => ({}) }),
+    ]);
+    const plain = buildOpenApiDocument({ title: 'inference', version: '1' }, [route('get', '/v1/x')]);
+    expect(plain.components.securitySchemes).toBeUndefined();
+    const merged = mergeOpenApiDocuments({ title: 'all', version: '1' }, [plain, plans]);
+    expect(merged.components.securitySchemes).toEqual({ ownerToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    expect(merged.paths['/v1/plans']?.get?.security).toEqual([{ ownerToken: [] }]);
+  });
+
   it('recognises documents loosely', () => {
     expect(isOpenApiDocument({ openapi: '3.1.0', paths: {} })).toBe(true);
     expect(isOpenApiDocument({ error: {} })).toBe(false);

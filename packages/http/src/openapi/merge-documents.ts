@@ -8,6 +8,7 @@ import type { OpenApiDocument, OpenApiInfo, OpenApiOperation } from './document.
 export function mergeOpenApiDocuments(info: OpenApiInfo, documents: readonly OpenApiDocument[]): OpenApiDocument {
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   const schemas: Record<string, unknown> = {};
+  const securitySchemes: Record<string, unknown> = {};
   const tagNames = new Set<string>();
   for (const document of documents) {
     for (const [path, operations] of Object.entries(document.paths ?? {})) {
@@ -15,6 +16,7 @@ export function mergeOpenApiDocuments(info: OpenApiInfo, documents: readonly Ope
       for (const [method, operation] of Object.entries(operations)) merged[method] ??= operation;
     }
     for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) schemas[name] ??= schema;
+    for (const [name, scheme] of Object.entries(document.components?.securitySchemes ?? {})) securitySchemes[name] ??= scheme;
     for (const tag of document.tags ?? []) tagNames.add(tag.name);
   }
   const sortedPaths = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
@@ -22,7 +24,7 @@ export function mergeOpenApiDocuments(info: OpenApiInfo, documents: readonly Ope
     openapi: '3.1.0',
     info,
     paths: sortedPaths,
-    components: { schemas },
+    components: { schemas, ...(Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {}) },
     ...(tagNames.size > 0 ? { tags: [...tagNames].map((name) => ({ name })) } : {}),
   };
 }

@@ -1,9 +1,24 @@
 import type { Context, Env } from 'hono';
 import type { GenericSchema, InferOutput } from 'valibot';
+import type { RateLimitClass } from '../rate-limit/rate-limit.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export type SuccessStatus = 200 | 201 | 204;
+
+/**
+ * A request that succeeds (2xx), documented in OpenAPI (`example` on the body and on each
+ * parameter) and sent by the workers' OpenAPI tests. Path parameters of stored things (a plan
+ * id) are replaced by the tests with one they create.
+ */
+export interface RouteExample {
+  readonly body?: unknown;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+}
+
+/** `bearer`: needs `Authorization: Bearer <ownerToken>`; `optional-bearer`: uses one when sent. */
+export type RouteAuth = 'bearer' | 'optional-bearer';
 
 type OutputOf<S> = S extends GenericSchema ? InferOutput<S> : undefined;
 
@@ -31,12 +46,21 @@ export interface RouteConfig<E extends Env, B extends GenericSchema | undefined,
   readonly responseSchema?: GenericSchema;
   /** Success status; default 200 (204: the handler returns a Response without a body). */
   readonly successStatus?: SuccessStatus;
+  /** A request that succeeds: documented and sent by the tests (required by the OpenAPI tests). */
+  readonly example?: RouteExample;
+  /** The owner token this route reads (documented as the `ownerToken` bearer scheme). */
+  readonly auth?: RouteAuth;
   /**
    * The route changes stored state (saves, renames, deletes): same-origin only unless the
    * worker's `ALLOWED_ORIGINS` lists the caller's origin (see cors/cors-policy.ts). Default
    * false: read-only, open to any origin without credentials.
    */
   readonly writes?: boolean;
+  /**
+   * The per-client rate limit the route counts against (rate-limit/rate-limit.ts): `writes` by
+   * default for `writes: true` routes, `searches` for the expensive computations; `false`: none.
+   */
+  readonly rateLimit?: RateLimitClass | false;
   /** Error statuses this route can answer besides the ones every route can (documented only). */
   readonly errorStatuses?: readonly number[];
   /**
@@ -63,7 +87,10 @@ export interface RouteDefinition<E extends Env = any> {
   readonly querySchema?: GenericSchema;
   readonly responseSchema?: GenericSchema;
   readonly successStatus: SuccessStatus;
+  readonly example?: RouteExample;
+  readonly auth?: RouteAuth;
   readonly writes: boolean;
+  readonly rateLimit: RateLimitClass | undefined;
   readonly errorStatuses: readonly number[];
   readonly cacheable: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: schemas are erased here; each route's own types were checked where it was defined
@@ -82,6 +109,7 @@ export function defineRoute<E extends Env = Env, B extends GenericSchema | undef
     ...config,
     successStatus: config.successStatus ?? 200,
     writes: config.writes ?? false,
+    rateLimit: config.rateLimit === false ? undefined : (config.rateLimit ?? (config.writes ? 'writes' : undefined)),
     errorStatuses: config.errorStatuses ?? [],
     cacheable: config.cacheable ?? false,
     handler: config.handler as RouteDefinition<E>['handler'],

@@ -13,5 +13,7 @@ export const kvCacheRoute = defineRoute({
   responseSchema: kvCacheResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { body: { model: 'deepseek-v3', contextTokens: 4096, kvCacheDtype: 'bf16', concurrency: 64 } },
   handler: ({ body }) => kvCacheReport(body),
 });

@@ -13,5 +13,17 @@ export const planRoute = defineRoute({
   responseSchema: inferencePlanResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // an expensive search: counted against the per-client SEARCH_RATE_LIMITER (wrangler.jsonc)
+  rateLimit: 'searches',
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {
+    body: {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 1e10, outputTokensPerDay: 2e9 },
+      slo: { minOutputTokensPerSecondPerUser: 20 },
+    },
+  },
   handler: ({ body }) => finiteOnly(planInference(body) as unknown as Record<string, unknown>),
 });

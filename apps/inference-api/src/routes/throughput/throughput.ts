@@ -13,5 +13,17 @@ export const throughputRoute = defineRoute({
   responseSchema: throughputResponseSchema,
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {
+    body: {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      gpuCount: 4,
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      inputTokens: 2048,
+      outputTokens: 512,
+      concurrency: 32,
+    },
+  },
   handler: ({ body }) => finiteOnly(estimateThroughput(body) as unknown as Record<string, unknown>),
 });

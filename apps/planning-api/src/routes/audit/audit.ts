@@ -14,6 +14,22 @@ export const auditRoute = defineRoute({
   errorStatuses: [422],
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // an expensive search: counted against the per-client SEARCH_RATE_LIMITER (wrangler.jsonc)
+  rateLimit: 'searches',
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {
+    body: {
+      model: 'deepseek-v3',
+      tokens: 14.8e12,
+      gpu: 'h800',
+      gpuCount: 2048,
+      precision: 'fp8',
+      sequenceLength: 4096,
+      globalBatchTokens: 62914560,
+      gpuHours: 2.664e6,
+      costUsd: 5.328e6,
+    },
+  },
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => auditTrainingClaim(body),
 });

@@ -14,6 +14,8 @@ export const tcoRoute = defineRoute({
   errorStatuses: [422],
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { body: { gpu: 'h800', gpuCount: 2048, run: { gpuHours: 2.788e6 } } },
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planOwnership(body),
 });

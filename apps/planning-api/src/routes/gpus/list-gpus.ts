@@ -9,5 +9,7 @@ export const listGpusRoute = defineRoute({
   summary: 'List the GPU catalog',
   description: 'Every GPU with its datasheet figures (units in field names), export-control metrics and sources.',
   responseSchema: gpuListResponseSchema,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {},
   handler: () => ({ gpus: listGpus().map((gpu) => describeGpu(gpu)) }),
 });

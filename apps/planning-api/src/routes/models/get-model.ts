@@ -12,6 +12,8 @@ export const getModelRoute = defineRoute({
   description: 'Parameters, attention kind, KV-cache bytes per token and FLOPs per token at `sequenceLength` (default 4096).',
   querySchema: modelQuerySchema,
   responseSchema: modelDetailResponseSchema,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { params: { id: 'deepseek-v3' }, query: { sequenceLength: '4096' } },
   handler: ({ params, query }) => {
     const model = getModel(params.id ?? '');
     if (model === undefined) throw notFound('Unknown model id; see GET /v1/models for the catalog.', [{ path: 'id', message: 'Unknown model id' }]);

@@ -8,6 +8,8 @@ export const listModelsRoute = defineRoute({
   tag: 'models',
   summary: 'List the model catalog',
   responseSchema: modelListResponseSchema,
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {},
   handler: () => ({
     models: listModels().map((model) => ({ id: model.id, name: model.name, officialParams: model.officialParams })),
   }),

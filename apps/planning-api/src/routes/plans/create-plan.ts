@@ -18,6 +18,15 @@ export const createPlanRoute = defineRoute({
   successStatus: 201,
   writes: true,
   errorStatuses: [401],
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {
+    body: {
+      name: 'Llama 3.1 8B on 64 H100',
+      kind: 'training',
+      request: { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, precision: 'bf16' },
+    },
+  },
+  auth: 'optional-bearer',
   handler: async ({ body }, c) => {
     const ownerToken = presentedToken(c.req.header('authorization')) ?? newOwnerToken();
     const plan = await insertPlan(c.env.DB, body, newPlanId(), await hashOwnerToken(ownerToken));

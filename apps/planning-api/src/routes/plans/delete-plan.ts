@@ -12,6 +12,9 @@ export const deletePlanRoute = defineRoute({
   successStatus: 204,
   writes: true,
   errorStatuses: [401],
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { params: { id: 'q8Hm2XyN0b4T1cVw9LrA5g' } },
+  auth: 'bearer',
   handler: async ({ params }, c) => {
     const token = requiredToken(c.req.header('authorization'));
     const row = await findPlanRow(c.env.DB, params.id ?? '');

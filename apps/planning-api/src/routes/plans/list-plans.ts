@@ -12,6 +12,9 @@ export const listPlansRoute = defineRoute({
   querySchema: planListQuerySchema,
   responseSchema: planListResponseSchema,
   errorStatuses: [401],
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { query: { limit: '20' } },
+  auth: 'bearer',
   handler: async ({ query }, c) => {
     const ownerHash = await hashOwnerToken(requiredToken(c.req.header('authorization')));
     return { plans: await listPlanSummaries(c.env.DB, ownerHash, query.limit ?? DEFAULT_PLAN_LIST_LIMIT) };

@@ -14,6 +14,9 @@ export const renamePlanRoute = defineRoute({
   responseSchema: savedPlanSchema,
   writes: true,
   errorStatuses: [401],
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { params: { id: 'q8Hm2XyN0b4T1cVw9LrA5g' }, body: { name: 'Llama 3.1 8B, 1T tokens' } },
+  auth: 'bearer',
   handler: async ({ body, params }, c) => {
     const token = requiredToken(c.req.header('authorization'));
     const row = await findPlanRow(c.env.DB, params.id ?? '');

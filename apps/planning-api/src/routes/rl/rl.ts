@@ -14,6 +14,12 @@ export const rlRoute = defineRoute({
   errorStatuses: [422],
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // an expensive search: counted against the per-client SEARCH_RATE_LIMITER (wrangler.jsonc)
+  rateLimit: 'searches',
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: {
+    body: { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 16, promptsPerStep: 64, groupSize: 8, promptTokens: 256, responseTokens: 1024, steps: 100 },
+  },
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planRlPostTraining(body),
 });

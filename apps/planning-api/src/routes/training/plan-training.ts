@@ -23,6 +23,10 @@ export const planTrainingRoute = defineRoute({
   errorStatuses: [422],
   // a pure function of the validated body: repeats are answered from the response cache
   cacheable: true,
+  // an expensive search: counted against the per-client SEARCH_RATE_LIMITER (wrangler.jsonc)
+  rateLimit: 'searches',
+  // a request that succeeds: documented in OpenAPI and sent by the worker's OpenAPI test
+  example: { body: { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304, precision: 'bf16' } },
   // the core's PlannerInputError: 'invalid' 400, 'unknown' / 'unsupported' 422 (src/core-errors.ts)
   handler: ({ body }) => planTraining(body),
 });
