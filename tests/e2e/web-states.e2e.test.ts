@@ -65,10 +65,10 @@ describe('honest result states', () => {
     await section.locator('select[name="gpu"]').selectOption('h20');
     await section.getByRole('button', { name: 'Plan training' }).click();
     await page.locator('#training-result:not(.is-stale) [data-figure="tr-gpu-hours"] .figure-band').waitFor();
-    await page.waitForFunction(() => document.querySelector('#tr-result-title')?.textContent?.includes('H20'));
+    await page.locator('#tr-result-title', { hasText: 'H20' }).waitFor();
     expect(await page.locator('#training-result [data-figure="tr-gpu-hours"] .figure-band').textContent()).toContain('extrapolated');
     await section.getByRole('button', { name: 'Load DeepSeek-V3’s published run' }).click();
-    await page.waitForFunction(() => document.querySelector('#tr-result-title')?.textContent === 'DeepSeek-V3 on 2,048 H800');
+    await page.locator('#tr-result-title', { hasText: 'DeepSeek-V3 on 2,048 H800' }).waitFor();
   });
 
   it('explains a headline number on one click, with the values from the API', async () => {

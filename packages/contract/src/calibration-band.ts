@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 
 /** One field's 80% prediction interval, in the field's own unit. */
-const intervalSchema = v.pipe(v.looseObject({ low: v.number(), high: v.number() }), v.description("80% prediction interval, in the field's own unit"));
+const intervalSchema = v.pipe(
+  v.looseObject({
+    low: v.pipe(v.number(), v.description("Lower end of the 80% prediction interval, in the field's own unit")),
+    high: v.pipe(v.number(), v.description("Upper end of the 80% prediction interval, in the field's own unit")),
+  }),
+  v.description("80% prediction interval, in the field's own unit"),
+);
 
 /**
  * `calibration` of a planning response: the error band of its headline numbers, from the held-out

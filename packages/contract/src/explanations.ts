@@ -10,11 +10,17 @@ export const explanationSchema = v.pipe(
     label: v.pipe(v.string(), v.description('What the number is, as the page labels it')),
     formula: v.pipe(v.string(), v.description('The formula in words, e.g. "GPU-hours = tokens ÷ (tokens/s per GPU × 3,600 s/h)"')),
     values: v.pipe(
-      v.array(v.object({ name: v.string(), value: v.number(), unit: v.string() })),
+      v.array(
+        v.object({
+          name: v.string(),
+          value: v.pipe(v.number(), v.description('The value as used in the formula, in the unit named beside it')),
+          unit: v.pipe(v.string(), v.description('Unit of the value (e.g. tokens, s, USD, GPUs)')),
+        }),
+      ),
       v.description('The values the formula was evaluated with, named as in the formula'),
     ),
     result: v.pipe(v.number(), v.description('The number explained (the same as the response field it is keyed by)')),
-    unit: v.string(),
+    unit: v.pipe(v.string(), v.description('Unit of the result (e.g. GPU-hours, USD, nodes)')),
   }),
   v.description('A headline number with its formula and the values that produced it'),
 );

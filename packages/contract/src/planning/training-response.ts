@@ -53,7 +53,9 @@ export const trainingPlanResponseSchema = v.looseObject({
     pipelineBubble: v.number(),
     optimizerStep: v.number(),
     overlappedCommunication: v.number(),
-    overlappedTensorParallel: v.optional(v.number()),
+    overlappedTensorParallel: v.optional(
+      v.pipe(v.number(), v.description('Tensor-parallel collectives hidden behind the GEMMs by TP communication overlap, s per step (0 unless tpCommOverlap)')),
+    ),
     exposedCommunication: v.looseObject({
       tensorParallel: v.number(),
       contextParallel: v.number(),
