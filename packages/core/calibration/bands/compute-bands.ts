@@ -17,6 +17,9 @@ import { PUBLISHED_RUNS } from '../training/published-runs.js';
 import { crossCoverage, groupQuantiles, type Residual } from './quantiles.js';
 
 export const BAND_QUANTILES = [0.1, 0.9] as const;
+/** The rows every band is derived from, each with its own source. */
+export const BANDS_SOURCE =
+  'derived: measured ÷ predicted on held-out rows — training: the published runs of calibration/training/published-runs.ts (each run names its paper or benchmark page; docs/training-accuracy.md), serving: the aiconfigurator silicon sample (NVIDIA, Apache-2.0; calibration/inference/data, docs/inference-accuracy.md)';
 /** Fewest rows a group needs for its own interval (fewer: the next coarser group's). */
 export const MIN_GROUP_ROWS = 5;
 
@@ -85,6 +88,8 @@ export function computeBands(): CalibrationBands {
     groups: { ...groupQuantiles(sv.ttft, lowP, highP), ...groupQuantiles(sv.tpot, lowP, highP) },
   };
   return {
+    source: BANDS_SOURCE,
+    kind: 'derived',
     quantiles: [lowP, highP],
     minGroupRows: MIN_GROUP_ROWS,
     training,

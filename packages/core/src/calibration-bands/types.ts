@@ -20,6 +20,9 @@ export interface BandTable {
 }
 
 export interface CalibrationBands {
+  /** Where every figure of the table comes from (kind: derived from held-out residuals of sourced rows). */
+  readonly source: string;
+  readonly kind: 'derived';
   /** Lower and upper quantiles of the stored intervals (0.1, 0.9: an 80% prediction interval). */
   readonly quantiles: readonly [number, number];
   /** Fewest held-out rows a group needs before its own quantiles are used (else the next coarser group). */

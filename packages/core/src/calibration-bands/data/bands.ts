@@ -5,6 +5,8 @@ import type { CalibrationBands } from '../types.js';
  * Held-out residual quantiles (measured ÷ predicted) per calibration group; see docs/error-bands.md.
  */
 export const CALIBRATION_BANDS: CalibrationBands = {
+  "source": "derived: measured ÷ predicted on held-out rows — training: the published runs of calibration/training/published-runs.ts (each run names its paper or benchmark page; docs/training-accuracy.md), serving: the aiconfigurator silicon sample (NVIDIA, Apache-2.0; calibration/inference/data, docs/inference-accuracy.md)",
+  "kind": "derived",
   "quantiles": [
     0.1,
     0.9
