@@ -32,6 +32,13 @@ export const MAX_MIN_INSTANCES = 1000;
  */
 export const DEFAULT_LOAD_FOLLOWING_UTILIZATION = 0.509;
 
+/**
+ * Smallest daily token volume accepted (tokens per day). A planner bound, not physics: every
+ * instance costs whole GPU-hours, so the cost per million tokens of a volume near zero overflows
+ * (5e-324 tokens a day made it infinite); below one token a day there is no service to price.
+ */
+export const MIN_TOKENS_PER_DAY = 1;
+
 /** Bounds on inference request numbers and strings. */
 export const INFERENCE_BOUNDS = {
   /** Tokens per day: ~1,000× DeepSeek's disclosed 776e9. */

@@ -56,7 +56,7 @@ describe('inference request schemas', () => {
   });
 
   it('workload bounds: positive volumes, utilisation in (0, 1], peak ÷ average ≥ 1', () => {
-    expect(workload({ inputTokensPerDay: 0 })).toEqual(['workload.inputTokensPerDay: workload.inputTokensPerDay must be positive']);
+    expect(workload({ inputTokensPerDay: 0 })).toEqual(['workload.inputTokensPerDay: workload.inputTokensPerDay must be at least 1 token per day']);
     expect(workload({ utilization: 0 })).toEqual(['workload.utilization: workload.utilization must be positive']);
     expect(workload({ utilization: 1.5 })).toEqual(['workload.utilization: workload.utilization must be at most 1']);
     expect(workload({ peakToAverage: 0.5 })).toEqual(['workload.peakToAverage: workload.peakToAverage must be at least 1']);

@@ -7,9 +7,19 @@ import {
   MAX_DRAFT_TOKENS,
   MAX_MIN_INSTANCES,
   MAX_PEAK_TO_AVERAGE,
+  MIN_TOKENS_PER_DAY,
 } from '../bounds.js';
 import { DEPLOYMENT_MODES } from '../formats.js';
 import { backendSchema, count, gpuIdSchema, layoutSchema, modelSchema, positive, precisionSchema, unit } from './common.js';
+
+/** A daily token volume: at least MIN_TOKENS_PER_DAY, at most the planner's bound. */
+const tokensPerDay = (field: string, description: string) =>
+  v.pipe(
+    v.number(`${field} must be a number`),
+    v.minValue(MIN_TOKENS_PER_DAY, `${field} must be at least ${MIN_TOKENS_PER_DAY} token per day`),
+    v.maxValue(BOUNDS.tokensPerDay, `${field} must be at most ${BOUNDS.tokensPerDay}`),
+    v.description(description),
+  );
 
 /** POST /v1/inference/plan body: a daily token volume to serve, its SLO, price and deployment choices. */
 export const inferencePlanRequestSchema = v.strictObject({
@@ -17,9 +27,9 @@ export const inferencePlanRequestSchema = v.strictObject({
   gpu: gpuIdSchema,
   precision: precisionSchema,
   workload: v.strictObject({
-    inputTokensPerDay: positive('workload.inputTokensPerDay', BOUNDS.tokensPerDay, 'Prompt tokens per day, cache hits included'),
+    inputTokensPerDay: tokensPerDay('workload.inputTokensPerDay', 'Prompt tokens per day, cache hits included'),
     cacheHitRate: v.optional(unit('workload.cacheHitRate', 'Share of input tokens served from the prefix (disk) cache')),
-    outputTokensPerDay: positive('workload.outputTokensPerDay', BOUNDS.tokensPerDay, 'Generated tokens per day'),
+    outputTokensPerDay: tokensPerDay('workload.outputTokensPerDay', 'Generated tokens per day'),
     averageContextTokens: v.optional(
       positive('workload.averageContextTokens', BOUNDS.contextTokens, "Mean context a token sees (tokens); default min(4096, the model's positions)"),
     ),

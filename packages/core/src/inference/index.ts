@@ -29,6 +29,5 @@ export { layoutProblem, assertLayoutAllowed, type LayoutProblem } from './servin
 export { dailyShape, defaultDailyShape } from './fleet/daily-load.js';
 export { sizeWholeInstancePool, type WholeInstancePool, type PoolDemand } from './fleet/instances.js';
 export { searchFleet, alternativesTo, minGpusHoldingWeights, type FleetAlternative } from './fleet/fleet-search.js';
-export { finiteOnly } from './inputs.js';
 export { FLEET_OPERATIONS, DEFAULT_UTILIZATION_SOURCE, type FleetOperations } from './fleet/operations.js';
 export { candidateLayouts, layoutsOfSize } from './fleet/candidates.js';

@@ -34,14 +34,3 @@ export function resolveGpu(gpu: string, field = 'gpu'): GpuSpec {
 export function contextWithinModel(arch: ModelArchitecture, tokens: number, field: string): void {
   if (tokens > arch.maxPositionEmbeddings) throw PlannerInputError.at(field, "exceeds the model's max_position_embeddings");
 }
-
-/** Drop keys whose value is not a finite number (undefined, NaN, ±Infinity) so JSON never carries them. */
-export function finiteOnly<T extends Record<string, unknown>>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (v === undefined || v === null) continue;
-    if (typeof v === 'number' && !Number.isFinite(v)) continue;
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) ? finiteOnly(v as Record<string, unknown>) : v;
-  }
-  return out as T;
-}

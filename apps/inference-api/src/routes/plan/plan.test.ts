@@ -175,4 +175,26 @@ describe('POST /v1/inference/plan', () => {
       expect(e.issues.map((i) => i.message).join(' ')).toMatch(rule);
     }
   });
+  it('the smallest accepted volume (1 token a day) is priced with finite numbers; less is a 400 naming the field', async () => {
+    // 5e-324 input tokens a day once made the per-million input cost infinite, and the field vanished from a 200
+    const b = await client.planInference({
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 1, outputTokensPerDay: 2e9 },
+      slo: { minOutputTokensPerSecondPerUser: 20 },
+    });
+    for (const usd of Object.values(b.costPerMillionTokensUsd)) expect(Number.isFinite(usd)).toBe(true);
+    // a whole instance's daily cost carried by one input token: at least one GPU-day per million tokens
+    expect(b.costPerMillionTokensUsd.inputCacheMiss).toBeGreaterThan(1e6);
+    const r = await postJson('/v1/inference/plan', {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokensPerDay: 5e-324, outputTokensPerDay: 2e9 },
+      slo: { minOutputTokensPerSecondPerUser: 20 },
+    });
+    expect(r.status).toBe(400);
+    expect((await errorOf(r)).issues.map((i) => i.path)).toEqual(['workload.inputTokensPerDay']);
+  });
 });

@@ -1,5 +1,5 @@
 import { inferencePlanRequestSchema, inferencePlanResponseSchema } from '@gcp/contract';
-import { finiteOnly, planInference } from '@gcp/core';
+import { planInference } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
 
 export const planRoute = defineRoute({
@@ -25,5 +25,5 @@ export const planRoute = defineRoute({
       slo: { minOutputTokensPerSecondPerUser: 20 },
     },
   },
-  handler: ({ body }) => finiteOnly(planInference(body) as unknown as Record<string, unknown>),
+  handler: ({ body }) => planInference(body),
 });

@@ -1,5 +1,5 @@
 import { throughputRequestSchema, throughputResponseSchema } from '@gcp/contract';
-import { estimateThroughput, finiteOnly } from '@gcp/core';
+import { estimateThroughput } from '@gcp/core';
 import { defineRoute } from '../../define-route.js';
 
 export const throughputRoute = defineRoute({
@@ -25,5 +25,5 @@ export const throughputRoute = defineRoute({
       concurrency: 32,
     },
   },
-  handler: ({ body }) => finiteOnly(estimateThroughput(body) as unknown as Record<string, unknown>),
+  handler: ({ body }) => estimateThroughput(body),
 });
