@@ -33,7 +33,7 @@ describe('inference-api', () => {
         .schema;
     const workload = body('/v1/inference/plan').properties!['workload']!.properties!;
     expect(workload['utilization']).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
-    expect(workload['inputTokensPerDay']).toMatchObject({ exclusiveMinimum: 0, maximum: 1e15 });
+    expect(workload['inputTokensPerDay']).toMatchObject({ minimum: 1, maximum: 1e15 });
     expect(workload['utilization']!.description).toMatch(/DeepSeek/);
     expect(body('/v1/inference/throughput').properties!['gpuCount']).toMatchObject({ minimum: 1, maximum: 4096 });
     for (const [name, s] of Object.entries(workload)) {

@@ -79,12 +79,21 @@ export function createContext(args: {
 }
 
 /**
+ * Memo tables whose values depend on the global batch: the activations per rank (the
+ * micro-batches in flight follow from the micro-batch count). Every other table is keyed by
+ * layout fields whose costs are per micro-batch (shapes, collectives, stage times, bound terms,
+ * parameters per rank) and holds the same values at any batch.
+ */
+const BATCH_DEPENDENT_MEMO: ReadonlySet<number> = new Set([MEMO.activations]);
+
+/**
  * The same request with another global batch (sequences per step): model profile, hardware and
  * cluster reused, the stage partitions shared (they depend on the model and pp only), the memo
- * tables fresh (micro-batch counts and everything timed from them depend on the batch).
+ * tables of per-micro-batch costs shared, the batch-dependent ones (BATCH_DEPENDENT_MEMO) fresh.
  */
 export function withGlobalBatch(ctx: PlanContext, globalBatchSequences: number): PlanContext {
-  return { ...ctx, globalBatchSequences, memo: Object.values(MEMO).map(() => new Map<number | string, unknown>()) };
+  const memo = ctx.memo.map((table, tag) => (BATCH_DEPENDENT_MEMO.has(tag) ? new Map<number | string, unknown>() : table));
+  return { ...ctx, globalBatchSequences, memo };
 }
 
 export function stagesFor(ctx: PlanContext, pp: number): StageContent[] | null {

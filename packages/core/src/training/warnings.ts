@@ -70,11 +70,14 @@ export function batchWarning({ ctx, fixed, chosen, tokens }: WarningInput): stri
   const base = chosen.tokensPerSecondPerGpu;
   const rungs: Rung[] = [];
   let best = base;
+  // each rung's search starts from the layout of the rung below (same request, half the batch)
+  let incumbent = chosen.layout;
   for (const factor of BATCH_LADDER_FACTORS) {
     const sequences = ctx.globalBatchSequences * factor;
     if (sequences * seq > tokens) break;
-    const top = searchLayouts(withGlobalBatch(ctx, sequences), fixed, 1).ranked[0];
+    const top = searchLayouts(withGlobalBatch(ctx, sequences), fixed, 1, { incumbent }).ranked[0];
     if (!top) break;
+    incumbent = top.layout;
     rungs.push({ sequences, tokensPerSecondPerGpu: top.tokensPerSecondPerGpu });
     const flat = top.tokensPerSecondPerGpu < best * (1 + BATCH_LADDER_FLAT_FRACTION);
     best = Math.max(best, top.tokensPerSecondPerGpu);
@@ -104,7 +107,7 @@ function exposedSeconds(t: TimeBreakdown): number {
 export function pinnedLayoutWarnings({ ctx, pinned, chosen }: WarningInput): string[] {
   if (!pinned || !chosen.fits) return [];
   const warnings: string[] = [];
-  const searched = searchLayouts(ctx, {}, 1).ranked[0];
+  const searched = searchLayouts(ctx, {}, 1, { incumbent: chosen.layout }).ranked[0];
   if (searched) {
     const speedup = chosen.stepTimeSeconds / searched.stepTimeSeconds;
     if (speedup >= PINNED_SPEEDUP_WARN_RATIO) {

@@ -14,6 +14,7 @@ import type { Layout, LayoutEvaluation, RecomputeMode, ZeroStage } from '../type
 import { enumerateEveryGroup, enumerateScheduleGroups, expandScheduleGroup, reject, type Tally } from './enumerate.js';
 import { GroupMemory } from './group-memory.js';
 import { GroupQueue, type QueueItem } from './group-queue.js';
+import { incumbentLimitSeconds } from './incumbent.js';
 import { searchSpace, type LayoutConstraints, type Probe } from './space.js';
 
 export interface SearchOutcome {
@@ -36,6 +37,14 @@ export interface SearchOptions {
    * the reference the pruned search must agree with (tests).
    */
   readonly prune?: boolean;
+  /**
+   * A layout of the same request known beforehand (e.g. the best at another batch): timed first
+   * (incumbent.ts), its step time prunes from the start. The first ranked layout is the same with
+   * or without it (the first in queue order of the fastest, which no limit above its time prunes);
+   * layouts slower than the incumbent are left out of the rest, and the pruning counts change.
+   * Callers that read the ranking beyond its first layout pass none.
+   */
+  readonly incumbent?: Layout;
 }
 
 /** The non-fitting layout with the least memory so far, with what its breakdown is built from at the end. */
@@ -82,8 +91,8 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
   let timed = 0,
     pruned = 0,
     hbmRejected = 0;
-  /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept). */
-  let limitS = Infinity;
+  /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept, or the incumbent's limit). */
+  let limitS = prune && options.incumbent ? incumbentLimitSeconds(ctx, space, options.incumbent) : Infinity;
 
   const probe: Probe = {
     tp: 1,
@@ -140,7 +149,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     const m = microBatchesPerStep(ctx.globalBatchSequences, base);
     const params = paramsByRank(ctx, base, stages);
     // a tighter bound (stage imbalance, bubble, optimizer step) skips this group only
-    if (prune && ranked.length >= keep && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limitS) {
+    if (prune && limitS < Infinity && groupLowerBoundSeconds(ctx, { ...base, zero: maxZero }, stages, m, params) >= limitS) {
       pruned += layoutsPerGroup;
       continue;
     }
