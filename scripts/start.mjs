@@ -1,11 +1,21 @@
 #!/usr/bin/env node
-// Local stack: apply the D1 migrations, then one `wrangler dev` serving the web
-// worker on PORT (default 8787) with planning-api and inference-api behind its
-// service bindings. Everything at http://127.0.0.1:PORT.
+// Local stack: apply the D1 migrations, then one `wrangler dev` per worker:
+// planning-api and inference-api on free local ports, and the web worker on PORT
+// (default 8787) reaching them through its service bindings. Everything at
+// http://127.0.0.1:PORT.
+//
+// One process per worker, not one `wrangler dev -c … -c …`: wrangler 4.86's
+// multi-worker mode strips rate-limit bindings from every worker but the first
+// (workers-sdk #14572, fixed in a later wrangler), so the APIs' limits would not
+// run locally. The three find each other through a dev registry of this stack's
+// own (WRANGLER_REGISTRY_PATH in a temporary folder), so two stacks on one machine
+// (a developer's and the tests') never bind to each other's workers.
 //
 // Env: PORT (8787), HOST (127.0.0.1), PERSIST_DIR (.wrangler/state at the repo root).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,8 +25,10 @@ const host = process.env.HOST ?? '127.0.0.1';
 const persistDir = path.resolve(root, process.env.PERSIST_DIR ?? '.wrangler/state');
 const wranglerBin = path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 
+const registryDir = mkdtempSync(path.join(tmpdir(), 'gcp-dev-registry-'));
 const env = {
   ...process.env,
+  WRANGLER_REGISTRY_PATH: registryDir,
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_HIDE_BANNER: 'true',
@@ -27,46 +39,82 @@ if (!existsSync(wranglerBin)) {
   process.exit(1);
 }
 
-let child = null;
+const children = new Set();
 let stopping = false;
 
-function run(args) {
-  return new Promise((resolve) => {
-    child = spawn(process.execPath, [wranglerBin, ...args], { cwd: root, env, stdio: 'inherit' });
+function spawnWrangler(args) {
+  const child = spawn(process.execPath, [wranglerBin, ...args], { cwd: root, env, stdio: 'inherit' });
+  children.add(child);
+  const exited = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
-      child = null;
+      children.delete(child);
       resolve(code ?? (signal ? 128 : 1));
     });
   });
+  return exited;
+}
+
+function stopAll(signal) {
+  stopping = true;
+  for (const child of children) child.kill(signal);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    stopping = true;
-    if (child) child.kill(signal);
-    else process.exit(130);
+    if (children.size === 0) {
+      rmSync(registryDir, { recursive: true, force: true });
+      process.exit(130);
+    }
+    stopAll(signal);
+  });
+}
+
+/** A port nothing listens on now (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(String(address.port)) : reject(new Error('no free port'))));
+    });
   });
 }
 
 console.log(`start: applying D1 migrations (state in ${path.relative(root, persistDir) || '.'})`);
-const migrated = await run(['d1', 'migrations', 'apply', 'DB', '--local', '-c', 'apps/planning-api/wrangler.jsonc', '--persist-to', persistDir]);
-if (migrated !== 0 || stopping) process.exit(stopping ? 130 : migrated);
+const migrated = await spawnWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '-c', 'apps/planning-api/wrangler.jsonc', '--persist-to', persistDir]);
+if (migrated !== 0 || stopping) {
+  rmSync(registryDir, { recursive: true, force: true });
+  process.exit(stopping ? 130 : migrated);
+}
+
+/** `wrangler dev` of one worker on `listenPort`, its inspector on a free port of its own. */
+async function devWorker(config, listenPort) {
+  return spawnWrangler([
+    'dev',
+    '-c',
+    config,
+    '--persist-to',
+    persistDir,
+    '--port',
+    listenPort,
+    '--inspector-port',
+    await freePort(),
+    '--ip',
+    host,
+    '--show-interactive-dev-session=false',
+  ]);
+}
 
 console.log(`start: serving http://${host}:${port}`);
-const code = await run([
-  'dev',
-  '-c',
-  'apps/web/wrangler.jsonc',
-  '-c',
-  'apps/planning-api/wrangler.jsonc',
-  '-c',
-  'apps/inference-api/wrangler.jsonc',
-  '--persist-to',
-  persistDir,
-  '--port',
-  port,
-  '--ip',
-  host,
-  '--show-interactive-dev-session=false',
-]);
+const workers = [
+  devWorker('apps/planning-api/wrangler.jsonc', await freePort()),
+  devWorker('apps/inference-api/wrangler.jsonc', await freePort()),
+  devWorker('apps/web/wrangler.jsonc', port),
+];
+// The stack is up while all three are; when one ends, the others are stopped too.
+const code = await Promise.race(workers);
+stopAll('SIGTERM');
+await Promise.all(workers);
+rmSync(registryDir, { recursive: true, force: true });
 process.exit(stopping ? 0 : code);

@@ -7,7 +7,7 @@ const migrationsDir = fileURLToPath(new URL('../../infra/migrations', import.met
 /**
  * The suite raises the checked-in per-client limits (its requests share one client key) and adds a
  * tight limiter that test/rate-limit.test.ts swaps in to reach the 429 path; the checked-in limits
- * themselves are exercised under `wrangler dev` (tests/e2e/rate-limits.e2e.test.ts).
+ * themselves are exercised under `wrangler dev` (tests/e2e/durability.e2e.test.ts).
  */
 /** test/fuzz.test.ts: requests per operation and seed (`npm run fuzz:long` raises the first and draws the second). */
 export const FUZZ_BINDINGS = { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10000', FUZZ_SEED: process.env.FUZZ_SEED ?? '20260501' };

@@ -14,8 +14,17 @@ declare module 'autocannon' {
     readonly non2xx: number;
     readonly '5xx': number;
   }
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called before each request is sent; returns the request to send. */
+    setupRequest?: (request: RequestSpec) => RequestSpec;
+  }
   interface Options {
     url: string;
+    requests?: RequestSpec[];
     method?: string;
     connections?: number;
     amount?: number;
