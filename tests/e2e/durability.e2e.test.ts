@@ -97,14 +97,14 @@ describe('durability of saved plans', () => {
 
   it('reads every one back by its id, with what was saved', async () => {
     const answers = await readBack(saved);
-    answers.forEach((a, i) => expect(a, `plan ${i}`).toEqual({ status: 200, name: `durability ${i}`, gpuCount: 8 + i }));
+    expect(answers).toEqual(saved.map((_, i) => ({ status: 200, name: `durability ${i}`, gpuCount: 8 + i })));
   });
 
   it('reads every one back after the stack restarts on the same state', async () => {
     await stack.stop();
     stack = await startStack(100_000, { persistDir });
     const answers = await readBack(saved);
-    answers.forEach((a, i) => expect(a, `plan ${i}`).toEqual({ status: 200, name: `durability ${i}`, gpuCount: 8 + i }));
+    expect(answers).toEqual(saved.map((_, i) => ({ status: 200, name: `durability ${i}`, gpuCount: 8 + i })));
     // …and each owner still sees exactly their own plan.
     const listed = await Promise.all(
       saved.slice(0, 50).map(async (p) => {
@@ -112,7 +112,7 @@ describe('durability of saved plans', () => {
         return ((await r.json()) as { plans: { id: string }[] }).plans.map((x) => x.id);
       }),
     );
-    listed.forEach((ids, i) => expect(ids).toEqual([saved[i]!.id]));
+    expect(listed).toEqual(saved.slice(0, 50).map((p) => [p.id]));
   });
 });
 
