@@ -31,9 +31,38 @@ export const LLAMA_405B_SEARCH: TrainingRequest = {
   precision: 'bf16',
 };
 
-/** The three bench cases, by name. */
+/**
+ * Megatron-LM's 1T GPT (Narayanan et al. 2021, arXiv:2104.04473, Table 1: 128 layers, hidden
+ * 25,600, 160 heads, batch 3,072, sequence 2,048) on its 3,072 A100, no layout: the full search.
+ * The config is the same architecture-only shape the calibration rows use (GELU FFN as
+ * equal-FLOP SwiGLU, 51,200 vocabulary).
+ */
+export const MEGATRON_1T_SEARCH: TrainingRequest = {
+  model: {
+    config: {
+      model_type: 'gpt',
+      architectures: ['Megatron GPT l128 h25600 (architecture-only)'],
+      hidden_size: 25600,
+      num_hidden_layers: 128,
+      num_attention_heads: 160,
+      intermediate_size: Math.round((8 * 25600) / 3),
+      vocab_size: 51200,
+      tie_word_embeddings: true,
+      max_position_embeddings: 2048,
+    },
+  },
+  gpu: 'a100',
+  gpuCount: 3072,
+  tokens: 450e9,
+  sequenceLength: 2048,
+  globalBatchTokens: 3072 * 2048,
+  precision: 'bf16',
+};
+
+/** The bench cases, by name. */
 export const BENCH_CASES: Record<string, TrainingRequest> = {
   'v3-search': V3_SEARCH,
   'v3-published': V3_PUBLISHED,
   '405b-search': LLAMA_405B_SEARCH,
+  '1t-search': MEGATRON_1T_SEARCH,
 };

@@ -1,5 +1,5 @@
 import { planTraining } from '../src/index.js';
-import { LLAMA_405B_SEARCH, V3_PUBLISHED, V3_SEARCH } from './training-requests.js';
+import { LLAMA_405B_SEARCH, MEGATRON_1T_SEARCH, V3_PUBLISHED, V3_SEARCH } from './training-requests.js';
 import { measure, type BenchResult } from './measure.js';
 
 /*
@@ -36,6 +36,15 @@ export function suite(): BenchResult[] {
       () => {
         const p = planTraining(LLAMA_405B_SEARCH);
         return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed };
+      },
+      100,
+      50,
+    ),
+    measure(
+      'training: Megatron 1T 3,072 A100 search',
+      () => {
+        const p = planTraining(MEGATRON_1T_SEARCH);
+        return { layoutsConsidered: p.layoutsConsidered, layoutsTimed: p.layoutsTimed, best: `${p.parallelism.tp}/${p.parallelism.pp}/${p.parallelism.dp}` };
       },
       100,
       50,
