@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type RunningStack } from './stack.js';
+import { simulatedClientAddress, startStack, type RunningStack } from './stack.js';
 
 /**
  * Saved plans survive load and restarts: 1,000 `POST /v1/plans` against the real local
@@ -10,7 +10,7 @@ import { startStack, type RunningStack } from './stack.js';
  * so that the per-client write limit (30 a minute, enforced: see the last test) is not what is measured, then every plan
  * read back by its id, and again after the stack is stopped and started on the same D1 state.
  */
-const CONCURRENT_SAVES = 1000;
+const SAVES = 1000;
 /**
  * Requests in flight at once through `wrangler dev`. Its ProxyWorker (in front of every local
  * worker; not part of a deployment) answers a request that waits about 6 s with "Your worker
@@ -18,11 +18,6 @@ const CONCURRENT_SAVES = 1000;
  * at 500, none at 250 (this 2-core machine). The local D1 behind it serialises the writes.
  */
 const DEV_PROXY_IN_FLIGHT = 100;
-/**
- * One simulated client each: documentation-range IPv6 addresses (RFC 3849) in /64s of their own,
- * since the limiter counts an IPv6 client by its /64.
- */
-const clientAddress = (i: number) => `2001:db8:${(i + 1).toString(16)}::1`;
 
 let stack: RunningStack;
 const persistDir = mkdtempSync(path.join(tmpdir(), 'gcp-e2e-durability-state-'));
@@ -51,7 +46,7 @@ const planBody = (i: number) => ({
 async function save(i: number): Promise<{ status: number; plan?: Saved }> {
   const response = await fetch(`${stack.baseUrl}/v1/plans`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': clientAddress(i) },
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': simulatedClientAddress(i) },
     body: JSON.stringify(planBody(i)),
   });
   return response.status === 201 ? { status: 201, plan: (await response.json()) as Saved } : { status: response.status };
@@ -82,17 +77,17 @@ async function inFlightAtMost<T>(limit: number, count: number, task: (i: number)
 describe('durability of saved plans', () => {
   let saved: Saved[] = [];
 
-  it(`accepts ${CONCURRENT_SAVES} saves from distinct clients, ${DEV_PROXY_IN_FLIGHT} in flight, each with its own id`, async () => {
+  it(`accepts ${SAVES} saves from distinct clients, ${DEV_PROXY_IN_FLIGHT} in flight, each with its own id`, async () => {
     const started = Date.now();
-    const results = await inFlightAtMost(DEV_PROXY_IN_FLIGHT, CONCURRENT_SAVES, save);
+    const results = await inFlightAtMost(DEV_PROXY_IN_FLIGHT, SAVES, save);
     const statuses = new Map<number, number>();
     for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     console.log(
-      `e2e: ${CONCURRENT_SAVES} saves (${DEV_PROXY_IN_FLIGHT} in flight) in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `e2e: ${SAVES} saves (${DEV_PROXY_IN_FLIGHT} in flight) in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
-    expect(Object.fromEntries(statuses)).toEqual({ 201: CONCURRENT_SAVES });
+    expect(Object.fromEntries(statuses)).toEqual({ 201: SAVES });
     saved = results.map((r) => r.plan!);
-    expect(new Set(saved.map((p) => p.id)).size).toBe(CONCURRENT_SAVES);
+    expect(new Set(saved.map((p) => p.id)).size).toBe(SAVES);
   });
 
   it('reads every one back by its id, with what was saved', async () => {

@@ -15,6 +15,13 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/**
+ * The address of simulated client `i` (0 ≤ i < 65,535), sent as `cf-connecting-ip`: documentation-range
+ * IPv6 (RFC 3849), each in a /64 of its own, since the rate limiter counts an IPv6 client by its /64.
+ */
+export const MAX_SIMULATED_CLIENTS = 0xffff;
+export const simulatedClientAddress = (i: number) => `2001:db8:${((i % MAX_SIMULATED_CLIENTS) + 1).toString(16)}::1`;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,3 +1,4 @@
+import { megatronGpt } from '../calibration/training/published-runs.js';
 import type { TrainingRequest } from '../src/index.js';
 
 /** The training requests the benches and the regression guards share (one definition each). */
@@ -34,23 +35,11 @@ export const LLAMA_405B_SEARCH: TrainingRequest = {
 /**
  * Megatron-LM's 1T GPT (Narayanan et al. 2021, arXiv:2104.04473, Table 1: 128 layers, hidden
  * 25,600, 160 heads, batch 3,072, sequence 2,048) on its 3,072 A100, no layout: the full search.
- * The config is the same architecture-only shape the calibration rows use (GELU FFN as
- * equal-FLOP SwiGLU, 51,200 vocabulary).
+ * The config is the calibration rows' (megatronGpt); the 450B tokens are §5.1's end-to-end
+ * training-time estimate for this model (450B tokens, about 84 days).
  */
 export const MEGATRON_1T_SEARCH: TrainingRequest = {
-  model: {
-    config: {
-      model_type: 'gpt',
-      architectures: ['Megatron GPT l128 h25600 (architecture-only)'],
-      hidden_size: 25600,
-      num_hidden_layers: 128,
-      num_attention_heads: 160,
-      intermediate_size: Math.round((8 * 25600) / 3),
-      vocab_size: 51200,
-      tie_word_embeddings: true,
-      max_position_embeddings: 2048,
-    },
-  },
+  model: { config: megatronGpt(128, 25600, 160) },
   gpu: 'a100',
   gpuCount: 3072,
   tokens: 450e9,

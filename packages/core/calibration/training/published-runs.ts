@@ -129,7 +129,7 @@ const h100Hbm2e96: GpuSpec = {
 };
 
 /** A Megatron-LM GPT of Table 1: GELU FFN 4h → equal-FLOP SwiGLU of round(8h/3) (off by < 1e-4 where 8h/3 is not an integer), tied embeddings, V = 51,200. */
-function megatronGpt(layers: number, hidden: number, heads: number): Record<string, unknown> {
+export function megatronGpt(layers: number, hidden: number, heads: number): Record<string, unknown> {
   return {
     model_type: 'gpt',
     architectures: [`Megatron GPT l${layers} h${hidden} (architecture-only)`],
