@@ -9,7 +9,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface RunningStack {
   readonly baseUrl: string;
-  /** Seconds from spawn to the first good answer of both the page and the API. */
+  /** Seconds from spawn to the first good answer of the page and of both APIs through it. */
   readonly startupSeconds: number;
   readonly output: () => string;
   stop(): Promise<void>;
@@ -33,10 +33,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The page, and both API workers through the web worker's bindings (the merged OpenAPI document needs both). */
 async function isReady(baseUrl: string): Promise<boolean> {
   try {
-    const [page, api] = await Promise.all([fetch(`${baseUrl}/`), fetch(`${baseUrl}/v1/gpus`)]);
-    return page.status === 200 && api.status === 200;
+    const answers = await Promise.all([fetch(`${baseUrl}/`), fetch(`${baseUrl}/v1/gpus`), fetch(`${baseUrl}/openapi.json`)]);
+    return answers.every((answer) => answer.status === 200);
   } catch {
     return false;
   }

@@ -186,6 +186,45 @@ describe('links that reproduce a plan', () => {
     }
   });
 
+  it('keeps what the user asked for while the page was still loading, instead of resetting it to the link', async () => {
+    const fresh = await openBrowser();
+    try {
+      const gate = () => {
+        let open = () => {};
+        const opened = new Promise<void>((resolve) => {
+          open = resolve;
+        });
+        return { open, opened };
+      };
+      // the training forms' GPU catalog is held back (the page's opening restore waits for it), and
+      // so is the analysis the user asks for meanwhile: the restore runs while that answer is on its way
+      const catalog = gate();
+      const analysis = gate();
+      const analysisAsked = gate();
+      await fresh.page.route('**/v1/gpus', async (route) => {
+        await catalog.opened;
+        await route.continue();
+      });
+      await fresh.page.route('**/v1/models/deepseek-v3*', async (route) => {
+        analysisAsked.open();
+        await analysis.opened;
+        await route.continue();
+      });
+      await fresh.page.goto(`${stack.baseUrl}/`);
+      await fresh.page.getByLabel('Catalog model').selectOption('deepseek-v3');
+      await analysisAsked.opened;
+      catalog.open();
+      await fresh.page.locator('body[data-restored]').waitFor({ state: 'attached' });
+      analysis.open();
+      await fresh.page.locator('#analysis-model-name', { hasText: 'DeepSeek-V3' }).waitFor();
+      expect(await fresh.page.getByLabel('Catalog model').inputValue()).toBe('deepseek-v3');
+      expect(new URL(fresh.page.url()).searchParams.get('run')).toBe('an');
+      expect(fresh.pageErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('back and forward step through the plans drawn', async () => {
     const { page } = browser;
     await openPage(page);

@@ -10,7 +10,7 @@ import { initSavedPlans } from './saved-plans.js';
 import { initTco } from './tco.js';
 import { initThroughput } from './throughput.js';
 import { initTraining } from './training.js';
-import { followHistory, restoreFromUrl } from './url-state.js';
+import { followHistory, openedWithoutRestore, restoreFromUrl } from './url-state.js';
 
 initAnalysis();
 const training = initTraining();
@@ -33,6 +33,11 @@ const saved = initSavedPlans({
 });
 
 const planId = new URLSearchParams(location.search).get('plan');
-if (planId) saved.openById(planId);
-else restoreFromUrl();
+if (planId) {
+  openedWithoutRestore();
+  saved.openById(planId);
+} else {
+  // data-restored: the forms now show the URL (what an end-to-end test waits for)
+  restoreFromUrl({ opening: true }).then(() => document.body.setAttribute('data-restored', ''));
+}
 followHistory((id) => saved.openById(id));

@@ -8,6 +8,9 @@ const registry = new Map();
 let drawn = [];
 let pendingReplace = 0;
 let restoring = false;
+/** Keys the user edited or planned while the page loads (until its opening restore): that restore leaves them alone. */
+const touchedWhileLoading = new Set();
+let loading = true;
 
 /** {name: value} of every named field of `form` (checkboxes "1" / "0", radios their checked value). */
 export function formEntries(form) {
@@ -58,6 +61,13 @@ export function stateQuery() {
  */
 export function registerForms(key, { forms, submit, clear, ready, extra, watch = forms }) {
   const entry = { forms, submit, clear, baseline: new Map(), ...(extra ? { extra } : {}) };
+  const noteEarlyEdit = () => {
+    if (loading && !restoring) touchedWhileLoading.add(key);
+  };
+  for (const form of watch) {
+    form.addEventListener('input', noteEarlyEdit);
+    form.addEventListener('change', noteEarlyEdit);
+  }
   const settled = ready.then(() => {
     for (const form of forms) entry.baseline.set(form, formEntries(form));
     registry.set(key, entry);
@@ -81,6 +91,7 @@ export function noteEdit() {
 /** A plan was drawn for `key`: one history entry per plan, so back and forward step through them. */
 export function noteDrawn(key) {
   if (restoring) return;
+  if (loading) touchedWhileLoading.add(key);
   drawn = [...drawn.filter((k) => k !== key), key];
   clearTimeout(pendingReplace);
   const next = stateQuery();
@@ -92,25 +103,39 @@ export function noteCleared(key) {
   drawn = drawn.filter((k) => k !== key);
 }
 
-/** Fills every registered form from the URL and plans its `run` forms again, one after another. */
-export async function restoreFromUrl() {
+/**
+ * Fills every registered form from the URL and plans its `run` forms again, one after another.
+ * The opening restore (`opening`) waits for every form's catalogs; a form the user edited or planned
+ * in that time keeps what the user did (the URL that opened the page no longer describes it).
+ * @param {{opening?: boolean}} [options]
+ */
+export async function restoreFromUrl({ opening = false } = {}) {
   await Promise.all(registrations);
   const params = new URLSearchParams(location.search);
+  const skipped = opening ? new Set(touchedWhileLoading) : new Set();
+  loading = false;
   restoring = true;
   try {
     for (const [key, entry] of registry) {
+      if (skipped.has(key)) continue;
       const mine = {};
       for (const [name, value] of params) if (name.startsWith(`${key}.`)) mine[name.slice(key.length + 1)] = value;
       for (const form of entry.forms) applyEntries(form, { ...entry.baseline.get(form), ...mine });
       entry.extra?.write(mine);
     }
-    drawn = (params.get('run') ?? '').split(',').filter((k) => registry.has(k));
-    for (const [key, entry] of registry) if (!drawn.includes(key)) entry.clear?.();
-    for (const key of [...drawn]) await registry.get(key)?.submit({ fromUrl: true });
+    const fromUrl = (params.get('run') ?? '').split(',').filter((k) => registry.has(k) && !skipped.has(k));
+    drawn = [...drawn.filter((k) => skipped.has(k)), ...fromUrl];
+    for (const [key, entry] of registry) if (!skipped.has(key) && !drawn.includes(key)) entry.clear?.();
+    for (const key of fromUrl) await registry.get(key)?.submit({ fromUrl: true });
   } finally {
     restoring = false;
   }
   return params;
+}
+
+/** The page opened on something other than its URL's forms (a saved plan): nothing is restored at opening. */
+export function openedWithoutRestore() {
+  loading = false;
 }
 
 /** Back and forward: the page follows the URL. */
