@@ -19,6 +19,7 @@ import type { RecomputeMode, TrainingPrecision } from './types.js';
  * attention core stay BF16. Backward = dgrad (M×N×K) + wgrad (K×M×N).
  * Routed experts: M = tokens one expert receives per micro-batch; the busiest EP rank holds routingMaxOverMean × the
  * mean load (Poisson routing statistics) and sets the pace; grouped GEMMs also pay the fitted residual `groupedGemm`.
+ * MLA's KV up-projection runs on every gathered key token: cp × the rank's tokens under context parallelism.
  * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×. Element-wise work (norms, residuals, SwiGLU, router,
  * permutation) is memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation: forward reads each FP8 GEMM input
  * (BF16), writes it in FP8 plus its transposed FP8 copy for wgrad; backward does the same for each output gradient.
@@ -31,6 +32,8 @@ export interface ComputeContext {
   readonly ep: number;
   /** Tokens of one micro-batch on this rank (mbs × seq / cp). */
   readonly tokens: number;
+  /** Context-parallel ranks of the layout: a `perGatheredKeyToken` GEMM runs on cp × `tokens` rows (1 when not given). */
+  readonly cp?: number;
   /** Attention-core kernel family (attention-core.ts); flash when not given. */
   readonly attentionKernel?: AttentionKernel;
 }
@@ -148,7 +151,11 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const acc = newAcc();
   const fp8 = fp8Recipe(ctx);
   const gemms = kind.gemms;
-  for (let i = 0; i < gemms.length; i++) addGemm(acc, gemms[i]!, ctx.tokens, ctx.tp, ctx, 1, fp8);
+  const gatheredTokens = ctx.tokens * (ctx.cp ?? 1);
+  for (let i = 0; i < gemms.length; i++) {
+    const g = gemms[i]!;
+    addGemm(acc, g, g.perGatheredKeyToken ? gatheredTokens : ctx.tokens, ctx.tp, ctx, 1, fp8);
+  }
   const T = ctx.tokens;
   const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;

@@ -19,6 +19,13 @@ export interface GemmSpec {
   readonly fp8: boolean;
   /** Recomputed under selective recomputation (MLA up-projections, after DeepSeek-V3 §3.3.4). */
   readonly selectiveRecompute: boolean;
+  /**
+   * Runs once per key/value token the rank attends to, not once per token it holds: MLA's KV
+   * up-projection, since context parallelism gathers the latent (the smallest thing to move,
+   * `kvElementsPerToken`) and every rank then up-projects the gathered keys and values, cp × its
+   * own tokens. Absent: once per token held.
+   */
+  readonly perGatheredKeyToken?: true;
 }
 
 /** Activation elements saved per token per layer for the backward pass, by storage class. */
@@ -128,7 +135,15 @@ function attentionGemms(arch: ModelArchitecture): GemmSpec[] {
       list.push({ name: 'attn.q_a+kv_a', k: h, n: m.qLoraRank + m.kvLoraRank + m.qkRopeHeadDim, split: 'replicated', fp8: true, selectiveRecompute: false });
       list.push({ name: 'attn.q_b', k: m.qLoraRank, n: a.numHeads * qHead, split: 'column', fp8: true, selectiveRecompute: true });
     }
-    list.push({ name: 'attn.kv_b', k: m.kvLoraRank, n: a.numHeads * (m.qkNopeHeadDim + m.vHeadDim), split: 'column', fp8: true, selectiveRecompute: true });
+    list.push({
+      name: 'attn.kv_b',
+      k: m.kvLoraRank,
+      n: a.numHeads * (m.qkNopeHeadDim + m.vHeadDim),
+      split: 'column',
+      fp8: true,
+      selectiveRecompute: true,
+      perGatheredKeyToken: true,
+    });
     list.push({ name: 'attn.o', k: a.numHeads * m.vHeadDim, n: h, split: 'row', fp8: true, selectiveRecompute: false });
     return list;
   }

@@ -70,6 +70,7 @@ export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext
     tp: layout.tp,
     ep: layout.ep,
     tokens: microBatchTokens(ctx.profile.sequenceLength, layout),
+    cp: layout.cp,
     attentionKernel: ctx.attentionKernel,
   };
 }
