@@ -1,9 +1,10 @@
 /**
  * `npm run load`: a bounded load run against the real local stack (loopback only).
  * Starts `scripts/start.mjs` on a free port, sends a fixed number of requests per endpoint
- * with autocannon (10 connections, at most 10 s each), prints throughput and latency
- * percentiles and each endpoint's requests/s as a ratio to the first case's (the lightest
- * route, a catalog lookup, measured in the same run), and stops the stack. A benchmark, not a
+ * with autocannon (10 connections, at most 10 s each, after 300 uncounted warm-up requests), prints throughput and latency
+ * percentiles and each endpoint's requests/s as a ratio to the first case's (GET /v1/health,
+ * a trivial Hono route through the same web → planning-api chain, measured in the same run), and
+ * stops the stack. A benchmark, not a
  * test: it prints, it asserts only that each request answers once through the typed client
  * (@gcp/contract/client) and that every request of the run got a 2xx.
  */
@@ -17,6 +18,8 @@ interface Case {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly body?: unknown;
+  /** The body of request `i` when each must differ (so that the response cache cannot answer it). */
+  readonly bodyOf?: (i: number) => unknown;
   /** The same request through the typed client, once before the run: a run of 4xx answers would measure nothing. */
   readonly preflight: (client: PlannerClient) => Promise<unknown>;
 }
@@ -53,6 +56,7 @@ const LLAMA_70B_TP4 = {
 } satisfies ThroughputRequest;
 
 const CASES: readonly Case[] = [
+  { name: 'GET /v1/health (trivial route)', method: 'GET', path: '/v1/health', preflight: (c) => c.health() },
   { name: 'GET /v1/models/deepseek-v3', method: 'GET', path: '/v1/models/deepseek-v3', preflight: (c) => c.getModel('deepseek-v3') },
   {
     name: 'POST /v1/models/analyze (pasted config)',
@@ -66,6 +70,15 @@ const CASES: readonly Case[] = [
     method: 'POST',
     path: '/v1/training/plan',
     body: V3_PUBLISHED_LAYOUT,
+    preflight: (c) => c.planTraining(V3_PUBLISHED_LAYOUT),
+  },
+  {
+    name: 'POST /v1/training/plan (V3, distinct bodies)',
+    method: 'POST',
+    path: '/v1/training/plan',
+    body: V3_PUBLISHED_LAYOUT,
+    // a distinct token count per request: the same plan's work, never answered from the response cache
+    bodyOf: (i) => ({ ...V3_PUBLISHED_LAYOUT, tokens: V3_PUBLISHED_LAYOUT.tokens + i }),
     preflight: (c) => c.planTraining(V3_PUBLISHED_LAYOUT),
   },
   {
@@ -86,12 +99,15 @@ let requestsSent = 0;
 /** Requests/s of the baseline case, once measured: every later case prints its ratio to it. */
 let baselineRequestsPerSecond: number | undefined;
 
-async function run(baseUrl: string, c: Case): Promise<void> {
+/** Requests each case gets before its measured run (not counted): the first case must not pay the whole chain's warm-up. */
+const WARM_UP_REQUESTS = 300;
+
+function drive(baseUrl: string, c: Case, amount: number) {
   const headers: Record<string, string> = c.body === undefined ? {} : { 'content-type': 'application/json' };
-  const result = await autocannon({
+  return autocannon({
     url: baseUrl,
     connections: 10,
-    amount: MAX_REQUESTS,
+    amount,
     duration: MAX_SECONDS,
     requests: [
       {
@@ -99,10 +115,19 @@ async function run(baseUrl: string, c: Case): Promise<void> {
         path: c.path,
         headers,
         ...(c.body === undefined ? {} : { body: JSON.stringify(c.body) }),
-        setupRequest: (request) => ({ ...request, headers: { ...headers, 'cf-connecting-ip': simulatedClientAddress(requestsSent++) } }),
+        setupRequest: (request) => {
+          const i = requestsSent++;
+          const body = c.bodyOf ? { body: JSON.stringify(c.bodyOf(i)) } : {};
+          return { ...request, ...body, headers: { ...headers, 'cf-connecting-ip': simulatedClientAddress(i) } };
+        },
       },
     ],
   });
+}
+
+async function run(baseUrl: string, c: Case): Promise<void> {
+  await drive(baseUrl, c, WARM_UP_REQUESTS);
+  const result = await drive(baseUrl, c, MAX_REQUESTS);
   const failed = result.errors + result.timeouts + result['5xx'];
   const rps = result.requests.average;
   baselineRequestsPerSecond ??= rps;

@@ -3,6 +3,7 @@ import { createApiApp } from '@gcp/http';
 import { mapCoreError } from './core-errors.js';
 import type { PlanningEnv } from './define-route.js';
 import { getGpuRoute } from './routes/gpus/get-gpu.js';
+import { healthRoute } from './routes/health/health.js';
 import { listGpusRoute } from './routes/gpus/list-gpus.js';
 import { analyzeModelRoute } from './routes/models/analyze-model.js';
 import { getModelRoute } from './routes/models/get-model.js';
@@ -20,6 +21,7 @@ import { rlRoute } from './routes/rl/rl.js';
 
 /** Every endpoint of this worker; add a route here and it is served and documented. */
 export const routes = [
+  healthRoute,
   listGpusRoute,
   getGpuRoute,
   listModelsRoute,

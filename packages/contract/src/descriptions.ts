@@ -257,6 +257,9 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   '/v1/plans/{id} out:kind': 'What the plan is: "training" or "inference"',
   'out:request': 'The saved planner request',
   'out:response': 'The saved planner answer; null when none was saved',
+  '/v1/health out:status': "Always 'ok': the worker is up and answering",
+  '/v1/health out:service': 'The worker that answered (e.g. "planning-api")',
+  '/v1/health out:plannerVersion': 'The planner this worker runs: core package version + fingerprint of the calibrated parameters',
   'out:plannerVersion': 'Planner version (fingerprint of the calibrated parameters) it was saved under; null for plans saved before versions were kept',
   '/v1/plans out:efficiencyParameters':
     'The efficiency parameters its response was computed with, by name (dimensionless fractions and ratios); null when none',

@@ -32,6 +32,7 @@ export { throughputRequestSchema, throughputResponseSchema } from './inference/t
 export { inferencePlanRequestSchema } from './inference/plan-request.js';
 export { inferencePlanResponseSchema } from './inference/plan-response.js';
 export { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.js';
+export { healthResponseSchema } from './planning/health.js';
 export {
   analyzeModelRequestSchema,
   analyzeModelResponseSchema,

@@ -6,6 +6,7 @@ import type { inferencePlanRequestSchema } from './inference/plan-request.js';
 import type { inferencePlanResponseSchema } from './inference/plan-response.js';
 import type { throughputRequestSchema, throughputResponseSchema } from './inference/throughput.js';
 import type { gpuListResponseSchema, gpuResponseSchema } from './planning/gpus.js';
+import type { healthResponseSchema } from './planning/health.js';
 import type {
   analyzeModelRequestSchema,
   analyzeModelResponseSchema,
@@ -41,6 +42,7 @@ export type Explanations = v.InferOutput<typeof explanationsSchema>;
 // --- GET /v1/gpus, GET /v1/gpus/{id}
 export type GpuResponse = v.InferOutput<typeof gpuResponseSchema>;
 export type GpuListResponse = v.InferOutput<typeof gpuListResponseSchema>;
+export type HealthResponse = v.InferOutput<typeof healthResponseSchema>;
 
 // --- GET /v1/models, GET /v1/models/{id}, POST /v1/models/analyze
 export type ModelListResponse = v.InferOutput<typeof modelListResponseSchema>;

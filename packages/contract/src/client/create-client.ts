@@ -3,6 +3,7 @@ import { kvCacheResponseSchema } from '../inference/kv-cache.js';
 import { inferencePlanResponseSchema } from '../inference/plan-response.js';
 import { throughputResponseSchema } from '../inference/throughput.js';
 import { gpuListResponseSchema, gpuResponseSchema } from '../planning/gpus.js';
+import { healthResponseSchema } from '../planning/health.js';
 import { analyzeModelResponseSchema, modelDetailResponseSchema, modelListResponseSchema } from '../planning/models.js';
 import { createdPlanSchema, planListResponseSchema, savedPlanSchema } from '../planning/plans.js';
 import { trainingPlanResponseSchema } from '../planning/training-response.js';
@@ -12,6 +13,7 @@ import type {
   CreatedPlan,
   CreatePlanRequest,
   GpuListResponse,
+  HealthResponse,
   GpuResponse,
   InferencePlanRequest,
   InferencePlanResponse,
@@ -48,6 +50,8 @@ export interface ClientOptions {
 
 /** One typed method per endpoint; each resolves to the typed success body or rejects with ApiClientError. */
 export interface PlannerClient {
+  /** GET /v1/health: the planning worker is up, and which planner version it runs. */
+  health(): Promise<HealthResponse>;
   listGpus(): Promise<GpuListResponse>;
   getGpu(id: string): Promise<GpuResponse>;
   listModels(): Promise<ModelListResponse>;
@@ -114,6 +118,7 @@ export function createClient(baseUrl: string, fetchImpl: FetchLike = (url, init)
   }
 
   return {
+    health: () => call(healthResponseSchema, 'GET', '/v1/health'),
     listGpus: () => call(gpuListResponseSchema, 'GET', '/v1/gpus'),
     getGpu: (id) => call(gpuResponseSchema, 'GET', `/v1/gpus/${segment(id)}`),
     listModels: () => call(modelListResponseSchema, 'GET', '/v1/models'),
