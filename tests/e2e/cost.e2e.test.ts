@@ -55,6 +55,16 @@ const textOf = async (selector: string) => ((await page.locator(selector).textCo
 const dataValueOf = async (selector: string) => Number(await page.locator(selector).getAttribute('data-value'));
 
 /** Clicks, waits for the POST to `endpoint` and for `selector`; logs the request's round trip. */
+/** The figure's "How?" box opens on the API's formula and lists its values (`value` names one of them), then the figure. */
+async function expectExplained(figure: string, formula: RegExp, value?: string) {
+  const how = page.locator(`${figure}-how`);
+  await how.locator('summary').click();
+  expect(await how.locator('.formula').textContent()).toMatch(formula);
+  const items = await how.locator('li').allTextContents();
+  expect(items.length).toBeGreaterThan(1);
+  if (value) expect(items.some((item) => item.startsWith(`${value} = `))).toBe(true);
+}
+
 async function submitAndWait(label: string, endpoint: string, click: () => Promise<void>, selector: string) {
   const started = Date.now();
   const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(endpoint) && r.method() === 'POST'), click()]);
@@ -165,6 +175,8 @@ describe('audit a claim in Chromium', () => {
     const leftOut = (await page.locator('#audit-left-out tbody').textContent()) ?? '';
     expect(leftOut).toMatch(/capex.*electricity.*ablations.*staff/s);
     expect(await page.locator('#audit-left-out tbody tr').count()).toBe(4);
+    await expectExplained('#audit-mfu', /MFU = model FLOPs per token × tokens\/s per GPU ÷ dense BF16 peak/);
+    await expectExplained('#audit-usd-per-hour', /claimed cost ÷ GPU-hours/);
     await shot('audit', '#audit');
   });
 
@@ -230,6 +242,8 @@ describe('RL post-training in Chromium', () => {
     const criticRow = page.locator('#rl-stages tbody tr', { hasText: 'Critic update' });
     expect(await criticRow.locator('td').first().textContent()).toBe('—');
     expect(await criticRow.locator('td').nth(1).textContent()).toMatch(/GPU-h/);
+    await expectExplained('#rl-ppo-gpu-hours', /Σ stage GPU-hours/, 'critic update');
+    await expectExplained('#rl-ratio', /PPO GPU-hours ÷ GRPO GPU-hours/);
     await shot('rl', '#rl');
   });
 });
@@ -294,6 +308,8 @@ describe('training programme in Chromium', () => {
     expect(await dataValueOf('#pg-energy')).toBeGreaterThan(0);
     expect(await dataValueOf('#pg-days')).toBeGreaterThan(0);
     expect(await page.locator('#pg-chart svg rect.seg > title').count()).toBe(2); // one bar segment per phase (legend swatches have no title)
+    await expectExplained('#pg-gpu-hours', /Σ phase GPU-hours/, 'long context');
+    await expectExplained('#pg-energy', /PUE/);
 
     await shot('programme', '#training');
 

@@ -186,6 +186,12 @@ describe('inference planner in Chromium', () => {
     expect(await textOf('#thr-tpot')).toMatch(/ms$/);
     expect(await dataValueOf('#thr-gpu')).toBeGreaterThan(0);
     expect(await page.locator('#thr-memory-chart svg line.capacity').count()).toBe(1);
+    // TPOT explained by the API's terms: the decode step and the other members' prefills
+    const how = page.locator('#thr-tpot-how');
+    await how.locator('summary').click();
+    expect(await how.locator('.formula').textContent()).toMatch(/^TPOT = decode step per token \+ \(batch − 1\)/);
+    expect(await how.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^batch = /)]));
+    expect(await page.locator('#thr-ttft-how .formula').textContent()).toMatch(/wait for a batch slot/);
   });
 
   it('shows an out-of-range input next to the form with the API’s 400 issue (the schema is the one range check)', async () => {

@@ -117,20 +117,34 @@ function leftOutTable(audit, claimedCost) {
 
 function render(container, audit, request) {
   const p = audit.predicted;
+  const why = audit.explanations ?? {};
   container.replaceChildren(
     ...[
       verdictBox(audit),
       figures([
-        { id: 'audit-mfu', label: 'Implied MFU (BF16 peak basis)', value: audit.impliedMfu, format: (v) => percent(v) },
+        { id: 'audit-mfu', label: 'Implied MFU (BF16 peak basis)', value: audit.impliedMfu, format: (v) => percent(v), explain: why.impliedMfu },
         {
           id: 'audit-peak-share',
           label: `Share of the ${(request.precision ?? 'bf16').toUpperCase()} dense peak`,
           value: audit.shareOfPrecisionPeak,
           format: (v) => percent(v),
+          explain: why.shareOfPrecisionPeak,
         },
-        { id: 'audit-tps', label: 'Implied tokens/s per GPU', value: audit.impliedTokensPerSecondPerGpu, format: tokensPerSecond },
+        {
+          id: 'audit-tps',
+          label: 'Implied tokens/s per GPU',
+          value: audit.impliedTokensPerSecondPerGpu,
+          format: tokensPerSecond,
+          explain: why.impliedTokensPerSecondPerGpu,
+        },
         { id: 'audit-predicted-tps', label: 'Predicted tokens/s per GPU', value: p?.tokensPerSecondPerGpu, format: tokensPerSecond },
-        { id: 'audit-speed-ratio', label: 'Claimed ÷ predicted speed', value: p?.claimedToPredictedSpeed, format: (v) => `${number(v, 2)}×` },
+        {
+          id: 'audit-speed-ratio',
+          label: 'Claimed ÷ predicted speed',
+          value: p?.claimedToPredictedSpeed,
+          format: (v) => `${number(v, 2)}×`,
+          explain: why['predicted.claimedToPredictedSpeed'],
+        },
         {
           id: 'audit-gpu-hours',
           label: 'GPU-hours (claimed)',
@@ -138,12 +152,13 @@ function render(container, audit, request) {
           format: (v) => `${compact(v)} GPU-h`,
           note: p ? `predicted ${compact(p.gpuHours)} GPU-h` : undefined,
         },
-        { id: 'audit-days', label: 'Wall-clock', value: audit.wallClockDays, format: days },
+        { id: 'audit-days', label: 'Wall-clock', value: audit.wallClockDays, format: days, explain: why.wallClockDays },
         {
           id: 'audit-usd-per-hour',
           label: 'Implied USD per GPU-hour',
           value: audit.impliedUsdPerGpuHour,
           format: usdCents,
+          explain: why.impliedUsdPerGpuHour,
           note: audit.rentalPrice ? `default rental ${usdCents(audit.rentalPrice.usdPerGpuHour)}` : undefined,
         },
       ]),

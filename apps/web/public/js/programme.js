@@ -162,6 +162,7 @@ function phasesTable(programme) {
 }
 
 function render(container, programme, request) {
+  const why = programme.explanations ?? {};
   const bad = programme.phases.filter((p) => p.plan && (p.plan.feasible === false || p.plan.fits === false));
   const t = programme.totals;
   container.replaceChildren(
@@ -175,16 +176,17 @@ function render(container, programme, request) {
       }),
       warningList(programme.warnings, 'pg-warnings'),
       figures([
-        { id: 'pg-gpu-hours', label: 'Total GPU-hours', value: t.gpuHours, format: (v) => `${compact(v)} GPU-h` },
-        { id: 'pg-days', label: 'Total wall-clock', value: t.wallClockDays, format: days },
+        { id: 'pg-gpu-hours', label: 'Total GPU-hours', value: t.gpuHours, format: (v) => `${compact(v)} GPU-h`, explain: why['totals.gpuHours'] },
+        { id: 'pg-days', label: 'Total wall-clock', value: t.wallClockDays, format: days, explain: why['totals.wallClockDays'] },
         {
           id: 'pg-cost',
           label: 'Total cost',
           value: t.costUsd,
           format: usd,
+          explain: why['totals.costUsd'],
           note: programme.pricePerGpuHourUsd !== undefined ? `at ${usd(programme.pricePerGpuHourUsd)} per GPU-hour` : undefined,
         },
-        { id: 'pg-energy', label: 'Energy', value: t.energyMWh, format: (v) => `${number(v, v >= 100 ? 0 : 1)} MWh` },
+        { id: 'pg-energy', label: 'Energy', value: t.energyMWh, format: (v) => `${number(v, v >= 100 ? 0 : 1)} MWh`, explain: why['totals.energyMWh'] },
       ]),
       chartFigure(
         'GPU-hours by phase',

@@ -142,6 +142,7 @@ function generationNote(plan) {
 }
 
 function render(container, plan) {
+  const why = plan.explanations ?? {};
   container.replaceChildren(
     ...[
       statusBanner({
@@ -151,13 +152,13 @@ function render(container, plan) {
       }),
       warningList(plan.warnings, 'rl-warnings'),
       figures([
-        { id: 'rl-ratio', label: 'PPO ÷ GRPO cost', value: plan.ppoToGrpoCostRatio, format: (v) => `${number(v, 2)}×` },
-        { id: 'rl-grpo-gpu-hours', label: 'GRPO GPU-hours', value: plan.grpo.gpuHours, format: gpuHoursText },
-        { id: 'rl-grpo-cost', label: 'GRPO cost', value: plan.grpo.costUsd, format: usd },
-        { id: 'rl-grpo-hours', label: 'GRPO wall-clock', value: plan.grpo.wallClockHours, format: hoursText },
-        { id: 'rl-ppo-gpu-hours', label: 'PPO GPU-hours', value: plan.ppo.gpuHours, format: gpuHoursText },
-        { id: 'rl-ppo-cost', label: 'PPO cost', value: plan.ppo.costUsd, format: usd },
-        { id: 'rl-ppo-hours', label: 'PPO wall-clock', value: plan.ppo.wallClockHours, format: hoursText },
+        { id: 'rl-ratio', label: 'PPO ÷ GRPO cost', value: plan.ppoToGrpoCostRatio, format: (v) => `${number(v, 2)}×`, explain: why.ppoToGrpoCostRatio },
+        { id: 'rl-grpo-gpu-hours', label: 'GRPO GPU-hours', value: plan.grpo.gpuHours, format: gpuHoursText, explain: why['grpo.gpuHours'] },
+        { id: 'rl-grpo-cost', label: 'GRPO cost', value: plan.grpo.costUsd, format: usd, explain: why['grpo.costUsd'] },
+        { id: 'rl-grpo-hours', label: 'GRPO wall-clock', value: plan.grpo.wallClockHours, format: hoursText, explain: why['grpo.wallClockHours'] },
+        { id: 'rl-ppo-gpu-hours', label: 'PPO GPU-hours', value: plan.ppo.gpuHours, format: gpuHoursText, explain: why['ppo.gpuHours'] },
+        { id: 'rl-ppo-cost', label: 'PPO cost', value: plan.ppo.costUsd, format: usd, explain: why['ppo.costUsd'] },
+        { id: 'rl-ppo-hours', label: 'PPO wall-clock', value: plan.ppo.wallClockHours, format: hoursText, explain: why['ppo.wallClockHours'] },
       ]),
       stageChart(plan),
       stageTable(plan),

@@ -26,6 +26,7 @@ function readRequest(form, planForm) {
 
 /** @param {HTMLElement} container @param {ThroughputResponse} result */
 function render(container, result) {
+  const why = result.explanations ?? {};
   const memory = result.memoryPerGpuBytes ?? {};
   container.replaceChildren(
     ...[
@@ -37,15 +38,22 @@ function render(container, result) {
       result.fits === false
         ? undefined
         : figures([
-            { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds, band: bandOf(result, 'ttftMs') },
-            { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds, band: bandOf(result, 'tpotMs') },
-            { id: 'thr-user', label: 'Output tokens/s per user', value: result.outputTokensPerSecondPerUser, format: tokensPerSecond },
+            { id: 'thr-ttft', label: 'TTFT', value: result.ttftMs, format: milliseconds, band: bandOf(result, 'ttftMs'), explain: why.ttftMs },
+            { id: 'thr-tpot', label: 'TPOT', value: result.tpotMs, format: milliseconds, band: bandOf(result, 'tpotMs'), explain: why.tpotMs },
+            {
+              id: 'thr-user',
+              label: 'Output tokens/s per user',
+              value: result.outputTokensPerSecondPerUser,
+              format: tokensPerSecond,
+              explain: why.outputTokensPerSecondPerUser,
+            },
             {
               id: 'thr-gpu',
               label: 'Output tokens/s per GPU',
               value: result.outputTokensPerSecondPerGpu,
               format: tokensPerSecond,
               band: bandOf(result, 'outputTokensPerSecondPerGpu'),
+              explain: why.outputTokensPerSecondPerGpu,
             },
             { id: 'thr-queue', label: 'Queue wait (in TTFT)', value: result.queueWaitMs, format: milliseconds },
             { id: 'thr-batch', label: 'Running batch', value: result.batch, format: (v) => `${number(v, 0)} sequences` },

@@ -1,3 +1,4 @@
+import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { calibrationSummarySchema } from '../calibration-band.js';
 import { INFERENCE_BOUNDS as BOUNDS, MAX_SERVING_INSTANCE_GPUS } from '../bounds.js';
@@ -28,4 +29,5 @@ export const throughputResponseSchema = v.looseObject({
   ttftMs: v.optional(v.number()),
   tpotMs: v.optional(v.number()),
   calibration: v.optional(calibrationSummarySchema),
+  explanations: v.optional(explanationsSchema),
 });

@@ -188,4 +188,5 @@ export const auditResponseSchema = v.looseObject({
   impliedUsdPerGpuHour: v.optional(v.number()),
   leftOut: v.array(v.looseObject({ item: v.string(), estimateUsd: v.number(), source: v.string() })),
   rentalPrice: v.looseObject({ usdPerGpuHour: v.number(), kind: v.string(), source: v.string() }),
+  explanations: explanationsSchema,
 });

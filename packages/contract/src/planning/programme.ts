@@ -1,3 +1,4 @@
+import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { MAX_PROGRAMME_PHASES } from '../bounds.js';
 import { positiveInt, trainingModelSchema, trainingParallelismSchema } from './training.js';
@@ -52,6 +53,7 @@ export const programmeResponseSchema = v.looseObject({
   totals: v.looseObject({ gpuHours: v.number(), wallClockDays: v.number(), costUsd: v.number(), energyMWh: v.number() }),
   warnings: v.array(v.string()),
   assumptions: v.array(v.string()),
+  explanations: explanationsSchema,
 });
 
 /** POST /v1/training/rl body: GRPO vs PPO for one policy and the same rollouts. */
@@ -102,4 +104,5 @@ export const rlResponseSchema = v.looseObject({
   ppoToGrpoCostRatio: v.number(),
   warnings: v.array(v.string()),
   assumptions: v.array(v.string()),
+  explanations: explanationsSchema,
 });

@@ -1,6 +1,8 @@
 import { trainingFlopsPerToken } from '../accounting/flops.js';
 import type { GpuSpec } from '../gpus/types.js';
 import type { ModelArchitecture } from '../models/types.js';
+import { explainAudit } from '../explain/audit.js';
+import type { Explanations } from '@gcp/contract';
 import type { Figure } from '../units/figure.js';
 import { convert } from '../units/units.js';
 import { estimateEnergy } from './energy.js';
@@ -60,6 +62,8 @@ export interface ClaimAudit {
   /** Implied USD per GPU-hour when a cost is claimed. */
   readonly impliedUsdPerGpuHour?: number;
   readonly leftOut: readonly LeftOut[];
+  /** Formula and values of each headline number, keyed by the field it explains. */
+  readonly explanations: Explanations;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -124,6 +128,20 @@ export function auditClaim(c: ClaimInput): ClaimAudit {
     ...(predicted ? { predicted } : {}),
     ...(impliedUsdPerGpuHour !== undefined ? { impliedUsdPerGpuHour } : {}),
     leftOut: leftOutOf(c, gpuHours, wallClockDays),
+    explanations: explainAudit({
+      tokens: c.tokens,
+      gpuCount: c.gpuCount,
+      gpuHours,
+      wallClockDays,
+      impliedTokensPerSecondPerGpu: tps,
+      trainingFlopsPerToken: flopsPerToken,
+      impliedMfu,
+      bf16PeakFlopsPerSecond: convert(bf16, 'TFLOP', 'FLOP'),
+      shareOfPrecisionPeak,
+      precisionPeakFlopsPerSecond: convert(precisionPeak, 'TFLOP', 'FLOP'),
+      ...(predicted ? { predictedTokensPerSecondPerGpu: predicted.tokensPerSecondPerGpu, claimedToPredictedSpeed: predicted.claimedToPredictedSpeed } : {}),
+      ...(impliedUsdPerGpuHour !== undefined && c.costUsd !== undefined ? { costUsd: c.costUsd, impliedUsdPerGpuHour } : {}),
+    }),
   };
 }
 

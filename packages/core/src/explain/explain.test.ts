@@ -1,6 +1,9 @@
 import type { Explanation, Explanations } from '@gcp/contract';
 import { describe, expect, it } from 'vitest';
-import { planOwnership } from '../cost/cost-requests.js';
+import { auditTrainingClaim, planOwnership } from '../cost/cost-requests.js';
+import { estimateThroughput } from '../inference/serving/throughput.js';
+import { planRlPostTraining } from '../programme/rl-post-training.js';
+import { planTrainingProgramme } from '../programme/training-programme.js';
 import { planInference } from '../inference/fleet/plan.js';
 import { planTraining } from '../training/plan.js';
 import { explain } from './explanation.js';
@@ -37,6 +40,29 @@ const FORMULAS: Record<string, (v: number[]) => number> = {
   'runCostUsd.own': ([h, rate]) => h! * rate!,
   'runCostUsd.rent': ([h, rate]) => h! * rate!,
   breakEvenMonths: ([capex, rent, running]) => Math.ceil(capex! / (rent! - running!)),
+  // claim audit
+  impliedTokensPerSecondPerGpu: ([tokens, gpuHours, sph]) => tokens! / (gpuHours! * sph!),
+  impliedMfu: ([flops, tps, peak]) => (flops! * tps!) / peak!,
+  shareOfPrecisionPeak: ([flops, tps, peak]) => (flops! * tps!) / peak!,
+  'predicted.claimedToPredictedSpeed': ([claimed, predicted]) => claimed! / predicted!,
+  impliedUsdPerGpuHour: ([cost, gpuHours]) => cost! / gpuHours!,
+  // programme totals and RL
+  'totals.gpuHours': sum,
+  'totals.wallClockDays': sum,
+  'totals.costUsd': ([gpuHours, price]) => gpuHours! * price!,
+  'totals.energyMWh': (v) => v.slice(0, -1).reduce((a, b) => a * b, 1) / v[v.length - 1]!,
+  'grpo.gpuHours': sum,
+  'ppo.gpuHours': sum,
+  'grpo.wallClockHours': ([gpuHours, gpus]) => gpuHours! / gpus!,
+  'ppo.wallClockHours': ([gpuHours, gpus]) => gpuHours! / gpus!,
+  'grpo.costUsd': ([gpuHours, price]) => gpuHours! * price!,
+  'ppo.costUsd': ([gpuHours, price]) => gpuHours! * price!,
+  ppoToGrpoCostRatio: ([ppo, grpo]) => ppo! / grpo!,
+  // one serving instance
+  tpotMs: ([decode, batch, prefill, output]) => decode! + ((batch! - 1) * prefill!) / output!,
+  ttftMs: sum,
+  outputTokensPerSecondPerGpu: ([batch, output, requestS, gpus]) => (batch! * output!) / requestS! / gpus!,
+  outputTokensPerSecondPerUser: ([msPerS, tpot]) => msPerS! / tpot!,
 };
 const instances = ([load, capacity, utilization, min]: number[]) => Math.max(min!, Math.ceil(load! / (capacity! * utilization!) - 1e-9));
 
@@ -106,6 +132,71 @@ describe('explanations of the headline numbers', () => {
     const plan = planOwnership({ gpu: 'h800', gpuCount: 2048, run: { gpuHours: 2.788e6 } });
     const keys = ['capexUsd', 'effectiveUsdPerGpuHour.own', 'runCostUsd.own', 'runCostUsd.rent'];
     checkAll(plan, plan.explanations, plan.breakEvenMonths === null ? keys : [...keys, 'breakEvenMonths']);
+  });
+
+  it('claim audit: implied tokens/s, MFU, share of the precision peak, the ratio to the prediction, the implied price', () => {
+    const audit = auditTrainingClaim({ model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e11, gpuHours: 3000, costUsd: 6000, precision: 'bf16' });
+    expect(audit.predicted).toBeDefined();
+    checkAll(audit, audit.explanations, [
+      'wallClockDays',
+      'impliedTokensPerSecondPerGpu',
+      'impliedMfu',
+      'shareOfPrecisionPeak',
+      'predicted.claimedToPredictedSpeed',
+      'impliedUsdPerGpuHour',
+    ]);
+    // no claimed cost: no implied price to explain
+    const bare = auditTrainingClaim({ model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e11, days: 2, precision: 'bf16' });
+    expect(bare.explanations.impliedUsdPerGpuHour).toBeUndefined();
+  });
+
+  it('programme: totals summed over the phases, cost at the price, energy from TDP, draw, server factor and PUE', () => {
+    const phase = { sequenceLength: 4096, batchSequences: 256 };
+    const p = planTrainingProgramme({
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 64,
+      phases: [
+        { name: 'pre-training', tokens: 1e11, ...phase },
+        { name: 'annealing', steps: 100, ...phase },
+      ],
+    });
+    checkAll(p, p.explanations, ['totals.gpuHours', 'totals.wallClockDays', 'totals.costUsd', 'totals.energyMWh']);
+    expect(p.explanations['totals.gpuHours']?.values.map((v) => v.name)).toEqual(['pre-training', 'annealing']);
+  });
+
+  it('RL: GRPO and PPO GPU-hours as the sum of their stages, wall-clock, cost and the PPO ÷ GRPO ratio', () => {
+    const r = planRlPostTraining({
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 16,
+      promptsPerStep: 64,
+      groupSize: 8,
+      promptTokens: 512,
+      responseTokens: 2048,
+      steps: 100,
+    });
+    const perAlgorithm = (a: string) => [`${a}.gpuHours`, `${a}.wallClockHours`, `${a}.costUsd`];
+    checkAll(r, r.explanations, [...perAlgorithm('grpo'), ...perAlgorithm('ppo'), 'ppoToGrpoCostRatio']);
+    expect(r.explanations['ppo.gpuHours']?.values.map((v) => v.name)).toContain('critic update');
+  });
+
+  it('one serving instance: TPOT, TTFT and the throughputs from the closed loop’s terms', () => {
+    const request = {
+      model: 'llama-3.1-70b',
+      gpu: 'h100',
+      gpuCount: 4,
+      precision: { weights: 'fp8', kvCache: 'fp8' },
+      inputTokens: 2048,
+      outputTokens: 512,
+      concurrency: 32,
+    } as const;
+    const t = estimateThroughput(request);
+    checkAll(t, t.explanations!, ['tpotMs', 'ttftMs', 'outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser']);
+    // past the batch a model fits, the slot wait is a term of TTFT of its own
+    const queued = estimateThroughput({ ...request, concurrency: 4 * t.maxConcurrency });
+    expect(queued.explanations?.ttftMs?.values.find((v) => v.name === 'wait for a batch slot')?.value).toBeGreaterThan(0);
+    checkAll(queued, queued.explanations!, ['tpotMs', 'ttftMs', 'outputTokensPerSecondPerGpu', 'outputTokensPerSecondPerUser']);
   });
 
   it('gives no explanation over a value that is not finite', () => {

@@ -3,6 +3,8 @@ import { resolveGpuId, resolveModelInput, type ModelInput } from '../catalog-inp
 import { PlannerInputError } from '../errors.js';
 import { priceUsed, type PriceUsed } from '../prices/price-used.js';
 import { convert, planTraining, type ModelArchitecture, type TrainingPlan, type TrainingPrecision } from '../index.js';
+import { explainRl } from '../explain/programme.js';
+import type { Explanations } from '@gcp/contract';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { planGeneration, ROLLOUT_KV_CACHE_FORMAT, type GenerationPlan } from './rl-generation.js';
 
@@ -56,6 +58,8 @@ export interface RlPostTrainingPlan {
   /** Models whose training plan found no layout that fits (their figures are the closest layout's). */
   readonly warnings: readonly string[];
   readonly assumptions: readonly string[];
+  /** Formula and values of each headline number (GPU-hours, wall-clock, cost of each algorithm; the ratio). */
+  readonly explanations: Explanations;
 }
 
 /** The disjoint pools a generation share below 1 leaves must each hold a GPU (a rule that needs gpuCount and the share together). */
@@ -164,16 +168,18 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const grpo = cost([...common, stage('policy update', policyUpdateS)]);
   const ppo = cost([...common, stage('critic forward', criticFwdS), stage('policy update', policyUpdateS), stage('critic update', criticUpdS)]);
   const policyPlan = plans.get(JSON.stringify(r.model)) as TrainingPlan;
+  const ppoToGrpoCostRatio = ppo.gpuHours / grpo.gpuHours;
   return {
     price: priceInfo,
     grpo,
     ppo,
-    ppoToGrpoCostRatio: ppo.gpuHours / grpo.gpuHours,
+    ppoToGrpoCostRatio,
     rolloutsPerStep: rollouts,
     generation: { ...gen, gpus: genGpus },
     training: { gpus: trainGpus, policyTokensPerSecondPerGpu: policyPlan.tokensPerSecondPerGpu, policyPlan },
     warnings,
     assumptions: assumptions({ r, colocated, genGpus, trainGpus, rollouts, seq: trainSeq, miniBatches, precision, price, gen }),
+    explanations: explainRl({ grpo, ppo, ppoToGrpoCostRatio, gpuCount: r.gpuCount, price }),
   };
 }
 

@@ -3,6 +3,9 @@ import { resolveGpuId } from '../catalog-inputs.js';
 import { PlannerInputError } from '../errors.js';
 import { priceAssumption, priceUsed, type PriceUsed } from '../prices/price-used.js';
 import { convert, planTraining, type TrainingPlan, type TrainingPrecision } from '../index.js';
+import type { Explanations } from '@gcp/contract';
+import { explainEnergy } from '../explain/energy.js';
+import { explainProgramme } from '../explain/programme.js';
 import { gpuHoursCostUsd, totalGpuHours } from './accounting.js';
 import { energyAssumptions, energyFactors, estimateEnergy, type EnergyFactors } from '../cost/energy.js';
 
@@ -41,6 +44,8 @@ export interface TrainingProgramme {
   /** Each phase plan's warnings, prefixed with the phase name. */
   readonly warnings: readonly string[];
   readonly assumptions: readonly string[];
+  /** Formula and values of each total (each phase's plan explains its own numbers). */
+  readonly explanations: Explanations;
 }
 
 /** planTraining's issues re-rooted under the phase (programme-level fields keep their own path). */
@@ -99,10 +104,12 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
   const gpuHours = totalGpuHours(phases);
   const wallClockDays = phases.reduce((s, p) => s + p.wallClockDays, 0);
   const factors = energyFactors(req.energy ?? {});
-  const energy = estimateEnergy({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours: convert(wallClockDays, 'day', 'h'), ...factors }).energyMWh;
+  const hours = convert(wallClockDays, 'day', 'h');
+  const energy = estimateEnergy({ gpuCount: req.gpuCount, tdpW: gpu.tdpW.value, hours, ...factors }).energyMWh;
+  const totals = { gpuHours, wallClockDays, costUsd: gpuHoursCostUsd(gpuHours, price), energyMWh: energy };
   return {
     phases,
-    totals: { gpuHours, wallClockDays, costUsd: gpuHoursCostUsd(gpuHours, price), energyMWh: energy },
+    totals,
     pricePerGpuHourUsd: price,
     price: priceInfo,
     warnings: phases.flatMap((p) => p.plan.warnings.map((w) => `${p.name}: ${w}`)),
@@ -113,5 +120,11 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
       `Cost = GPU-hours × ${priceAssumption(priceInfo)}.`,
       ...energyAssumptions(factors),
     ],
+    explanations: explainProgramme({
+      phases,
+      totals,
+      pricePerGpuHourUsd: price,
+      energy: explainEnergy(req.gpuCount, gpu.tdpW.value, factors, hours, energy),
+    }),
   };
 }

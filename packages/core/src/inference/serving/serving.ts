@@ -35,6 +35,20 @@ export interface ServingEstimate {
   readonly outputTokensPerSecondPerGpu: number;
   readonly prefillTokensPerSecond: number;
   readonly decode: DecodeStep;
+  /** The terms TTFT, TPOT and throughput are sums and ratios of (seconds), for their explanations. */
+  readonly terms: ServingTerms;
+}
+
+/** tpot = decodeTpotS + (batch − 1) · prefillPerPromptS ÷ output tokens; ttft = overhead + own prefill + prefill wait + first token + slot wait. */
+export interface ServingTerms {
+  readonly decodeTpotS: number;
+  readonly prefillPerPromptS: number;
+  readonly overheadS: number;
+  readonly ownPrefillS: number;
+  readonly prefillWaitS: number;
+  readonly firstTokenS: number;
+  /** One request's time in the batch: TTFT before any slot wait + (output − 1) × TPOT. */
+  readonly serviceS: number;
 }
 
 /** The batch-independent prefill side of a closed-loop load: saturated rate and lone-prompt latency. */
@@ -81,7 +95,8 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
   const thinkS = overheadS + Math.max(0, ownPrefillS - pfPerPromptS) + firstTokenS + (load.outputTokens - 1) * tpotS;
   const steadyWaitS = Math.max(0, closedLoopMva(batch, pfPerPromptS, thinkS).r - pfPerPromptS);
   const waveWaitS = s.eff.prefillQueueShare * (batch - 1) * pfPerPromptS;
-  const ttftNoQueue = overheadS + ownPrefillS + Math.max(steadyWaitS, waveWaitS) + firstTokenS;
+  const prefillWaitS = Math.max(steadyWaitS, waveWaitS);
+  const ttftNoQueue = overheadS + ownPrefillS + prefillWaitS + firstTokenS;
   const serviceS = ttftNoQueue + (load.outputTokens - 1) * tpotS;
   const slotWaitS = load.concurrency > batch ? (load.concurrency / batch - 1) * serviceS : 0;
   const ttftS = ttftNoQueue + slotWaitS;
@@ -97,5 +112,6 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
     outputTokensPerSecondPerGpu: (batch * load.outputTokens) / serviceS / s.layout.gpuCount,
     prefillTokensPerSecond: pfRate,
     decode,
+    terms: { decodeTpotS: decode.tpotS, prefillPerPromptS: pfPerPromptS, overheadS, ownPrefillS, prefillWaitS, firstTokenS, serviceS },
   };
 }

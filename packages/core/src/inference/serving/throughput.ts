@@ -2,6 +2,8 @@ import type { KvCacheFormat, ServingPrecision, ThroughputRequest } from '@gcp/co
 import { throughputCalibration } from '../../calibration-bands/lookup.js';
 import type { CalibrationSummary } from '../../calibration-bands/types.js';
 import { PlannerInputError } from '../../errors.js';
+import type { Explanations } from '@gcp/contract';
+import { explainThroughput } from '../../explain/throughput.js';
 import { convert } from '../../units/units.js';
 import { contextWithinModel, resolveGpu, resolveModel } from '../inputs.js';
 import { tensorParallelLayout, type Layout } from './layout.js';
@@ -45,6 +47,8 @@ export interface ThroughputResult {
   readonly decodeStep?: { readonly memoryMs: number; readonly computeMs: number; readonly commMs: number; readonly overheadMs: number };
   /** 80% prediction intervals on ttftMs, tpotMs and outputTokensPerSecondPerGpu from held-out residuals (calibration-bands/). */
   readonly calibration?: CalibrationSummary;
+  /** Formula and values of TTFT, TPOT and the throughputs (absent when the model does not fit). */
+  readonly explanations?: Explanations;
 }
 
 /** A request's precision with the KV-cache default filled in. */
@@ -131,5 +135,14 @@ export function estimateThroughput(r: ThroughputRequest): ThroughputResult {
       overheadMs: ms(est.decode.pass.overheadS),
     },
     calibration: throughputCalibration(gpu, arch, backend, headline),
+    explanations: explainThroughput({
+      terms: est.terms,
+      batch: est.batch,
+      outputTokens: osl,
+      gpuCount: s.layout.gpuCount,
+      slotWaitS: est.slotWaitS,
+      ...headline,
+      outputTokensPerSecondPerUser: est.outputTokensPerSecondPerUser,
+    }),
   };
 }
