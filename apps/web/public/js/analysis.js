@@ -1,6 +1,7 @@
 // The "Model analysis" section: a catalog model (GET /v1/models/{id}) or a
 // pasted config.json (POST /v1/models/analyze), at a sequence length.
 import { apiGet, apiPost, ApiRequestError } from './api.js';
+import { find } from './dom.js';
 import { clearError, showError } from './errors.js';
 import { ATTENTION_NAMES, billions, bytesPerToken, gigaflop } from './format.js';
 import { barChart } from './svg.js';
@@ -25,20 +26,20 @@ const BREAKDOWN_LABELS = {
 const chartBillions = (value) => (value >= 10 ? `${value.toFixed(0)} B` : value >= 0.01 ? `${value.toFixed(2)} B` : '< 0.01 B');
 
 export function initAnalysis(root = document.getElementById('analysis')) {
-  const form = root.querySelector('#analysis-form');
-  const select = root.querySelector('#model-select');
-  const configInput = root.querySelector('#config-input');
-  const sequenceInput = root.querySelector('#sequence-length');
-  const editButton = root.querySelector('#edit-config');
-  const errorBox = root.querySelector('#analysis-error');
-  const result = root.querySelector('#analysis-result');
+  const form = find(root, '#analysis-form', HTMLFormElement);
+  const select = find(root, '#model-select', HTMLSelectElement);
+  const configInput = find(root, '#config-input', HTMLTextAreaElement);
+  const sequenceInput = find(root, '#sequence-length', HTMLInputElement);
+  const editButton = find(root, '#edit-config', HTMLButtonElement);
+  const errorBox = find(root, '#analysis-error');
+  const result = find(root, '#analysis-result');
   let lastCatalogConfig = null;
   let requestNumber = 0;
 
-  const source = () => form.elements.source.value;
+  const source = () => /** @type {RadioNodeList} */ (form.elements.namedItem('source')).value;
 
   function showSource() {
-    for (const field of root.querySelectorAll('[data-source]')) field.hidden = field.dataset.source !== source();
+    for (const field of root.querySelectorAll('[data-source]')) if (field instanceof HTMLElement) field.hidden = field.dataset.source !== source();
   }
 
   /** Text that is no number stays local; whole numbers and bounds are the API's (its 400 names sequenceLength). */
@@ -138,13 +139,13 @@ export function initAnalysis(root = document.getElementById('analysis')) {
     analyse();
   });
   form.addEventListener('change', (event) => {
-    if (event.target.name === 'source') showSource();
+    if (event.target instanceof HTMLInputElement && event.target.name === 'source') showSource();
     if (event.target === select || event.target === sequenceInput) analyse();
   });
   editButton.addEventListener('click', () => {
     if (!lastCatalogConfig) return;
     configInput.value = JSON.stringify(lastCatalogConfig, null, 2);
-    form.elements.source.value = 'config';
+    /** @type {RadioNodeList} */ (form.elements.namedItem('source')).value = 'config';
     showSource();
     configInput.focus();
   });

@@ -1,6 +1,7 @@
 // The "Audit a claim" section: POST /v1/audit — a published training claim (tokens, GPUs,
 // GPU-hours or days, cost) against physics and the training planner: the verdict first, then
 // the implied vs predicted figures and what the headline cost leaves out.
+import { selectField } from './dom.js';
 import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { compact, days, number, percent, tokensPerSecond, usd, usdCents } from './format.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -184,13 +185,13 @@ export function initAudit(root = document.getElementById('audit')) {
     endpoint: '/v1/audit',
     readRequest,
     render,
-    preset: { button: root.querySelector('[data-preset="deepseek-v3-claim"]'), values: DEEPSEEK_V3_CLAIM, run: true },
+    preset: { button: root.querySelector('[data-preset="deepseek-v3-claim"]'), values: DEEPSEEK_V3_CLAIM },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     loading: 'Auditing the claim (the planner predicts the run too)…',
     key: 'au',
     plannerLabel: 'claim audits',
     title: (request, f) =>
-      `Claim: ${modelTitle(request.model, f)} on ${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}`,
+      `Claim: ${modelTitle(request.model, f)} on ${request.gpuCount} ${shortGpuName(optionLabel(selectField(f, 'gpu'), request.gpu), request.gpu)}`,
     aliases: { days: 'gpuHours' },
   });
 }

@@ -2,6 +2,7 @@
 // the differences to the first scenario highlighted, the inputs that differ, and each chart of
 // the scenarios aligned in one row. Scenarios are taken from the result as drawn (its figures and
 // charts), so every planner can be compared the same way.
+import { find } from './dom.js';
 import { el, scrollBox } from './results.js';
 
 export const MAX_SCENARIOS = 4;
@@ -199,7 +200,7 @@ function alignedCharts() {
 /** Draws the comparison into `root` (#compare) and keeps it drawn as scenarios come and go. */
 export function initCompare(root = document.getElementById('compare')) {
   const view = root.querySelector('#compare-view');
-  const clear = root.querySelector('#compare-clear');
+  const clear = find(root, '#compare-clear', HTMLButtonElement);
   const remove = (i) => {
     scenarios.splice(i, 1);
     document.dispatchEvent(new CustomEvent(COMPARE_EVENT, { detail: scenarios.length }));

@@ -87,6 +87,7 @@ export function clearFieldErrors(forms) {
  * @param {Record<string, string> | ((path: string) => string | undefined)} [aliases]  issue path → field name where they differ
  */
 export function showFormError(forms, box, error, aliases) {
+  const message = error instanceof Error ? error.message : undefined;
   clearFieldErrors(forms);
   box.replaceChildren();
   const issues = error instanceof ApiRequestError ? error.issues : [];
@@ -94,11 +95,9 @@ export function showFormError(forms, box, error, aliases) {
   const placed = issues.map((issue) => ({ issue, field: fieldForPath(forms, issue.path, aliases), text: humanIssueMessage(issue) }));
   const onFields = placed.filter((p) => p.field).length;
   const title =
-    onFields > 0
-      ? `${onFields === 1 ? 'One field needs' : `${onFields} fields need`} a change${status}.`
-      : `${error?.message ?? 'Something went wrong.'}${status}`;
+    onFields > 0 ? `${onFields === 1 ? 'One field needs' : `${onFields} fields need`} a change${status}.` : `${message ?? 'Something went wrong.'}${status}`;
   box.append(el('p', { text: title }));
-  if (onFields > 0 && error?.message && !/check the form/i.test(error.message)) box.append(el('p', { class: 'error-detail', text: error.message }));
+  if (onFields > 0 && message && !/check the form/i.test(message)) box.append(el('p', { class: 'error-detail', text: message }));
   const list = el('ul');
   for (const { issue, field, text } of placed) {
     const item = el('li');

@@ -28,10 +28,14 @@ export function localError(path, message) {
 /** Issues of the field readers while collectIssues runs (null otherwise: the first one throws). */
 let collected = null;
 
-/** A local mistake in field `path`: recorded while collecting (the reader goes on), thrown otherwise. */
+/**
+ * A local mistake in field `path`: recorded while collecting (the reader goes on), thrown otherwise.
+ * @param {string} path @param {string} message @returns {undefined}
+ */
 function report(path, message) {
   if (collected === null) throw localError(path, message);
   collected.push({ path, message });
+  return undefined;
 }
 
 /**
@@ -67,7 +71,7 @@ export function collectIssues(read) {
  * @returns {number | undefined}
  */
 export function readNumber(form, name, rules = {}) {
-  const element = form.elements.namedItem(name);
+  const element = /** @type {HTMLInputElement | null} */ (form.elements.namedItem(name));
   const path = rules.path ?? name;
   const text = String(element?.value ?? '').trim();
   if (text === '') {
@@ -100,8 +104,12 @@ export function readNumberList(form, name, rules = {}) {
   return values;
 }
 
-/** Drops undefined values (and empty nested objects) so optional fields stay optional. */
+/**
+ * Drops undefined values (and empty nested objects) so optional fields stay optional.
+ * @template {object} T @param {T} object @returns {T}
+ */
 export function compactObject(object) {
+  /** @type {any} */
   const out = {};
   for (const [key, value] of Object.entries(object)) {
     if (value === undefined) continue;

@@ -31,6 +31,7 @@ export function number(value, digits = 1) {
   return decimal(digits).format(value);
 }
 
+/** @type {ReadonlyArray<readonly [number, string]>} */
 const SCALES = [
   [1e12, 'T'],
   [1e9, 'B'],

@@ -2,6 +2,7 @@
 // (disaggregated prefill / decode pools or one aggregated pool) for a daily token volume,
 // its cost, the alternatives, the decode Pareto frontier and launch settings. The fleet
 // tables and the hourly chart are in js/fleet-view.js.
+import { field, find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, readNumberList, shortGpuName } from './form.js';
 import { alternativesTable, comparisonTable, hourlyFigure, poolTables } from './fleet-view.js';
@@ -105,34 +106,37 @@ export function readTarget(form) {
 export function readRequest(form) {
   const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens' });
   const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance' });
-  const overlap = form.elements.twoBatchOverlap.checked;
-  return compactObject({
-    ...readTarget(form),
-    workload: {
-      inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true }),
-      cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate' }),
-      outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true }),
-      averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens' }),
-      peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage' }),
-      hourlyLoad: readHourlyLoad(form),
-      utilization: readNumber(form, 'utilization', { path: 'workload.utilization' }),
-    },
-    slo: {
-      minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser' }),
-      maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs' }),
-    },
-    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
-    deployment: {
-      // always said: the API's default changed (disaggregated before, now "auto" unless pools are pinned)
-      mode: form.elements.mode.value,
-      minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances' }),
-      prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
-      decode: readLayout(form, 'decode.', 'deployment.decode'),
-      // the API defaults to overlap on; only say so when it is turned off
-      twoBatchOverlap: overlap ? undefined : false,
-      mtp: draft !== undefined || acceptance !== undefined ? { draftTokens: draft, acceptance } : undefined,
-    },
-  });
+  const overlap = field(form, 'twoBatchOverlap').checked;
+  // a layout left partly empty is the API's to reject (its 400 names the field)
+  return /** @type {InferencePlanRequest} */ (
+    compactObject({
+      ...readTarget(form),
+      workload: {
+        inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true }),
+        cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate' }),
+        outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true }),
+        averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens' }),
+        peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage' }),
+        hourlyLoad: readHourlyLoad(form),
+        utilization: readNumber(form, 'utilization', { path: 'workload.utilization' }),
+      },
+      slo: {
+        minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser' }),
+        maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs' }),
+      },
+      pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
+      deployment: {
+        // always said: the API's default changed (disaggregated before, now "auto" unless pools are pinned)
+        mode: form.elements.mode.value,
+        minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances' }),
+        prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
+        decode: readLayout(form, 'decode.', 'deployment.decode'),
+        // the API defaults to overlap on; only say so when it is turned off
+        twoBatchOverlap: overlap ? undefined : false,
+        mtp: draft !== undefined || acceptance !== undefined ? { draftTokens: draft, acceptance } : undefined,
+      },
+    })
+  );
 }
 
 /** prefill / decode layout → its `${prefix}…` fields ("" when the pool is searched). */
@@ -147,7 +151,7 @@ function layoutFields(layout, prefix) {
  * @param {Partial<InferencePlanRequest>} request
  */
 export function requestToFields(request) {
-  const workload = request.workload ?? {};
+  const workload = request.workload ?? /** @type {InferencePlanRequest['workload']} */ ({});
   const slo = request.slo ?? {};
   const deployment = request.deployment ?? {};
   return {
@@ -182,13 +186,13 @@ export function requestToFields(request) {
  */
 export function defaultPlanName(request, form) {
   const model = modelTitle(request.model, form);
-  const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
-  const w = request.workload ?? {};
+  const gpu = shortGpuName(optionLabel(form && selectField(form, 'gpu'), request.gpu), request.gpu);
+  const w = request.workload ?? /** @type {InferencePlanRequest['workload']} */ ({});
   return `${model} on ${gpu} · ${compact(w.inputTokensPerDay ?? 0)} in / ${compact(w.outputTokensPerDay ?? 0)} out per day`;
 }
 
 function costChart(plan, request) {
-  const c = plan.costPerMillionTokensUsd ?? {};
+  const c = plan.costPerMillionTokensUsd ?? /** @type {InferencePlanResponse['costPerMillionTokensUsd']} */ ({});
   const w = request.workload;
   const hit = w.cacheHitRate ?? 0;
   if (![c.inputCacheHit, c.inputCacheMiss, c.output].every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
@@ -214,7 +218,7 @@ function statusText(plan, request) {
 
 /** @param {HTMLElement} container @param {InferencePlanResponse} plan @param {InferencePlanRequest} request */
 function render(container, plan, request) {
-  const c = plan.costPerMillionTokensUsd ?? {};
+  const c = plan.costPerMillionTokensUsd ?? /** @type {InferencePlanResponse['costPerMillionTokensUsd']} */ ({});
   const launch = plan.launchSettings ?? {};
   const price = plan.pricePerGpuHourUsd ?? request.pricePerGpuHourUsd;
   const why = plan.explanations ?? {};
@@ -326,7 +330,7 @@ export function initInference(root = document.getElementById('inference')) {
     endpoint: '/v1/inference/plan',
     readRequest,
     render: render,
-    preset: { button: root.querySelector('[data-preset="deepseek-day6"]'), values: DEEPSEEK_DAY6, open: root.querySelector('#inf-deployment') },
+    preset: { button: root.querySelector('[data-preset="deepseek-day6"]'), values: DEEPSEEK_DAY6, open: find(root, '#inf-deployment', HTMLDetailsElement) },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     key: 'inf',
     plannerLabel: 'Inference plans',
@@ -338,6 +342,6 @@ export function initInference(root = document.getElementById('inference')) {
       'deployment.mtp.draftTokens': 'mtpDraftTokens',
       'deployment.mtp.acceptance': 'mtpAcceptance',
     },
-    saving: { kind: 'inference', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#inf-deployment') },
+    saving: { kind: 'inference', defaultName: defaultPlanName, requestToFields, details: find(root, '#inf-deployment', HTMLDetailsElement) },
   });
 }

@@ -3,6 +3,7 @@
 // soon as an input changes after a result, presets that fill the form and plan it, the result's
 // tools (result-tools.js: export, compare, print, save), and the form's state in the URL
 // (url-state.js). With `saving`, open(plan) shows a saved plan again.
+import { selectField } from './dom.js';
 import { apiPost } from './api.js';
 import { clearFieldErrors, showFormError } from './field-errors.js';
 import { collectIssues, fillForm, fillSelect, latestOnly, loadCatalogs } from './form.js';
@@ -31,11 +32,11 @@ function hasPinnedValues(details) {
  * @param {(request: Req, form: HTMLFormElement) => string} [options.title]  a result's name (default: saving.defaultName)
  * @param {HTMLFormElement[]} [options.shared]      forms whose fields the request also reads (their edits make the result stale)
  * @param {Record<string, string> | ((path: string) => string | undefined)} [options.aliases]  issue path → field name where they differ
- * @param {{button: Element, values?: object, fill?: (form: HTMLFormElement) => void, open?: Element, ready?: Promise<unknown>}} [options.preset]
+ * @param {{button: Element, values?: object, fill?: (form: HTMLFormElement) => void, open?: HTMLDetailsElement, ready?: Promise<unknown>}} [options.preset]
  *        fill the form from `values` (or with `fill`) once the catalogs (or `ready`) are loaded, and plan it
  * @param {{model?: string, gpu?: string}} [options.catalogDefaults]  fill the model / gpu selects (a model select also offers a pasted config.json)
  * @param {{kind: 'training' | 'inference', defaultName: (request: object, form: HTMLFormElement) => string,
- *          requestToFields: (request: object) => object, details?: Element}} [options.saving]
+ *          requestToFields: (request: object) => object, details?: HTMLDetailsElement}} [options.saving]
  *        offer "Save plan" under each result, and open(plan) to show a saved one
  * @param {string} [options.loading]  shown (role="status") while a request is in flight
  * @param {{read: () => Record<string, string>, write: (values: Record<string, string>) => void}} [options.urlExtra]  state outside the fields
@@ -73,7 +74,7 @@ export function wirePlannerForm(options) {
   }
 
   /** Draws `response` with its tools (export, compare, print, save) above it. */
-  function draw(response, request, { saved } = {}) {
+  function draw(response, request, /** @type {{saved?: object}} */ { saved } = {}) {
     render(result, response, request);
     result.prepend(
       resultTools({
@@ -106,7 +107,8 @@ export function wirePlannerForm(options) {
     clearFieldErrors(forms);
     errorBox.hidden = true;
     const button = form.querySelector('button[type="submit"]');
-    if (button) button.disabled = true;
+    if (!(button instanceof HTMLButtonElement)) throw new Error('the form has no submit button');
+    button.disabled = true;
     try {
       const request = collectIssues(() => readRequest(form));
       setBusy(true);
@@ -122,7 +124,7 @@ export function wirePlannerForm(options) {
       showFormError(forms, errorBox, error, options.aliases);
     } finally {
       if (isLatest()) setBusy(false);
-      if (button) button.disabled = false;
+      button.disabled = false;
     }
   }
 
@@ -136,10 +138,10 @@ export function wirePlannerForm(options) {
         ({ models, gpus }) => {
           if (catalogDefaults.model) {
             addPastedModel(form);
-            fillSelect(form.elements.model, models, catalogDefaults.model);
+            fillSelect(selectField(form, 'model'), models, catalogDefaults.model);
             syncPastedModel(form);
           }
-          if (catalogDefaults.gpu) fillSelect(form.elements.gpu, gpus, catalogDefaults.gpu);
+          if (catalogDefaults.gpu) fillSelect(selectField(form, 'gpu'), gpus, catalogDefaults.gpu);
         },
         (error) => showFormError(forms, errorBox, error),
       );

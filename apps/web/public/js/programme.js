@@ -1,6 +1,7 @@
 // The training section's "programme" mode: POST /v1/training/program — phases (pre-training,
 // context extension, …) planned one after another on the model, GPU, GPU count and precisions
 // of the training form, each at its own sequence length and batch; totals, GPU-hours by phase.
+import { field as formField, find } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { compactObject, fillForm, localError, modelTitle, readModel, readNumber } from './form.js';
 import { compact, days, number, percent, tokensPerSecond, usd } from './format.js';
@@ -207,14 +208,14 @@ function render(container, programme, request) {
  * training section. `trainingReady` resolves once the training form's selects are filled.
  */
 export function initProgramme(root = document.getElementById('training'), trainingReady = Promise.resolve()) {
-  const form = root.querySelector('#programme-form');
-  const shared = root.querySelector('#training-form');
-  const radios = [...root.querySelectorAll('input[name="trainingMode"]')];
+  const form = find(root, '#programme-form', HTMLFormElement);
+  const shared = find(root, '#training-form', HTMLFormElement);
+  const radios = [...root.querySelectorAll('input[name="trainingMode"]')].filter((r) => r instanceof HTMLInputElement);
   const mode = () => radios.find((r) => r.checked)?.value ?? 'run';
 
   function setMode(next) {
     for (const radio of radios) radio.checked = radio.value === next;
-    for (const part of root.querySelectorAll('[data-mode]')) part.hidden = part.dataset.mode !== next;
+    for (const part of root.querySelectorAll('[data-mode]')) if (part instanceof HTMLElement) part.hidden = part.dataset.mode !== next;
   }
   for (const radio of radios)
     radio.addEventListener('change', () => {
@@ -245,15 +246,15 @@ export function initProgramme(root = document.getElementById('training'), traini
       batchSequences: last?.batchSequences ?? '',
     });
     setPhases(form, phases);
-    form.querySelector(`[name="phase.${phases.length - 1}.name"]`)?.focus();
+    formField(form, `phase.${phases.length - 1}.name`).focus();
   });
   form.querySelector('#pg-phases').addEventListener('click', (event) => {
-    const button = event.target.closest?.('button[data-remove]');
-    if (!button) return;
+    const button = event.target instanceof Element ? event.target.closest('button[data-remove]') : null;
+    if (!(button instanceof HTMLButtonElement)) return;
     const phases = readPhaseFields(form);
     phases.splice(Number(button.dataset.remove), 1);
     setPhases(form, phases);
-    form.querySelector('#pg-add')?.focus();
+    find(form, '#pg-add').focus();
   });
 
   wirePlannerForm({
@@ -269,7 +270,6 @@ export function initProgramme(root = document.getElementById('training'), traini
         fillForm(shared, DEEPSEEK_V3_PROGRAMME.shared);
         setPhases(form, DEEPSEEK_V3_PROGRAMME.phases);
       },
-      run: true,
       ready: trainingReady,
     },
     loading: 'Planning each phase (searching a layout per phase can take a few seconds)…',

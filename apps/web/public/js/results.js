@@ -93,7 +93,10 @@ export function warningsMatching(warnings, pattern) {
   return (warnings ?? []).filter((warning) => pattern.test(warning));
 }
 
-/** Feasibility banner: ok / not ok with one line per reason. */
+/**
+ * Feasibility banner: ok / not ok with one line per reason.
+ * @param {{ok: boolean, okText: string, badText?: string, reasons?: readonly string[], id: string}} banner
+ */
 export function statusBanner({ ok, okText, badText, reasons = [], id }) {
   const box = el('div', { class: ok ? 'status ok' : 'status bad', id, role: 'status' });
   box.append(el('p', { text: ok ? okText : badText }));
@@ -109,7 +112,7 @@ export function chartFigure(caption, svg, id) {
  * @param {string[]} headers
  * @param {(string | Node)[][]} rows
  */
-export function table(headers, rows, { caption, id } = {}) {
+export function table(headers, rows, /** @type {{caption?: string, id?: string}} */ { caption, id } = {}) {
   const t = el('table', { class: 'data', id });
   if (caption) t.append(el('caption', { text: caption }));
   t.append(el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));

@@ -1,5 +1,6 @@
 // The "RL post-training" section: POST /v1/training/rl — synchronous GRPO vs PPO over the same
 // policy and rollouts: GPU-hours, wall-clock and cost of each, by stage, and PPO ÷ GRPO.
+import { find, selectField } from './dom.js';
 import { stackedRows } from './charts/stacked-rows.js';
 import { compactObject, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { compact, number, tokensPerSecond, usd } from './format.js';
@@ -36,16 +37,16 @@ const auxiliary = (value) => (value === 'none' ? null : undefined);
 
 /** The form → POST /v1/training/rl body (null reward / reference model: none; compactObject keeps nulls). */
 export function readRequest(form) {
-  const int = (name, max) => readNumber(form, name, { required: true, max });
+  const int = (name) => readNumber(form, name, { required: true });
   return compactObject({
     model: readModel(form),
     gpu: form.elements.gpu.value,
-    gpuCount: int('gpuCount', 100_000),
-    promptsPerStep: int('promptsPerStep', 1_000_000),
-    groupSize: int('groupSize', 1024),
-    promptTokens: int('promptTokens', 1_000_000),
-    responseTokens: int('responseTokens', 1_000_000),
-    steps: int('steps', 10_000_000),
+    gpuCount: int('gpuCount'),
+    promptsPerStep: int('promptsPerStep'),
+    groupSize: int('groupSize'),
+    promptTokens: int('promptTokens'),
+    responseTokens: int('responseTokens'),
+    steps: int('steps'),
     criticModel: form.elements.criticModel.value || undefined,
     rewardModel: auxiliary(form.elements.rewardModel.value),
     referenceModel: auxiliary(form.elements.referenceModel.value),
@@ -169,7 +170,7 @@ function render(container, plan) {
 }
 
 export function initRl(root = document.getElementById('rl')) {
-  const form = root.querySelector('#rl-form');
+  const form = find(root, '#rl-form', HTMLFormElement);
   const ready = wirePlannerForm({
     form,
     errorBox: root.querySelector('#rl-error'),
@@ -177,20 +178,21 @@ export function initRl(root = document.getElementById('rl')) {
     endpoint: '/v1/training/rl',
     readRequest,
     render,
-    preset: { button: root.querySelector('[data-preset="llama-8b-grpo"]'), values: LLAMA_8B_GRPO, run: true },
+    preset: { button: root.querySelector('[data-preset="llama-8b-grpo"]'), values: LLAMA_8B_GRPO },
     catalogDefaults: { model: 'llama-3.1-8b', gpu: 'h100' },
     loading: 'Planning GRPO and PPO…',
     key: 'rl',
     plannerLabel: 'RL post-training plans',
-    title: (request, f) => `${modelTitle(request.model, f)} RL on ${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}`,
+    title: (request, f) =>
+      `${modelTitle(request.model, f)} RL on ${request.gpuCount} ${shortGpuName(optionLabel(selectField(f, 'gpu'), request.gpu), request.gpu)}`,
   }).ready;
   // the critic list: "same as the policy", then the catalog
   ready.then(() => {
-    const critic = form.elements.criticModel;
+    const critic = selectField(form, 'criticModel');
     const keep = critic.value;
     critic.replaceChildren(
       new Option('Same architecture as the policy', ''),
-      ...[...form.elements.model.options].filter((o) => o.value !== 'pasted').map((o) => new Option(o.textContent, o.value)),
+      ...[...selectField(form, 'model').options].filter((o) => o.value !== 'pasted').map((o) => new Option(o.textContent, o.value)),
     );
     critic.value = keep;
   });

@@ -1,6 +1,7 @@
 // The "Cost of ownership" section: POST /v1/cost/tco — own vs rent for a cluster: capex, the
 // effective USD per GPU-hour both ways (and its parts), cumulative cost month by month with
 // the break-even, what moves the owned price (sensitivity), and every assumption with its source.
+import { find, selectField } from './dom.js';
 import { lineChart } from './charts/lines.js';
 import { stackedRows } from './charts/stacked-rows.js';
 import { compactObject, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
@@ -297,7 +298,7 @@ function render(container, plan) {
 }
 
 export function initTco(root = document.getElementById('tco')) {
-  const form = root.querySelector('#tco-form');
+  const form = find(root, '#tco-form', HTMLFormElement);
   return wirePlannerForm({
     form,
     errorBox: root.querySelector('#tco-error'),
@@ -308,12 +309,12 @@ export function initTco(root = document.getElementById('tco')) {
       render(result, response);
       showDefaults(form, response);
     },
-    preset: { button: root.querySelector('[data-preset="deepseek-v3-cluster"]'), values: DEEPSEEK_V3_CLUSTER, run: true },
+    preset: { button: root.querySelector('[data-preset="deepseek-v3-cluster"]'), values: DEEPSEEK_V3_CLUSTER },
     catalogDefaults: { gpu: 'h800' },
     loading: 'Comparing owning and renting…',
     key: 'tco',
     plannerLabel: 'cost-of-ownership comparisons',
-    title: (request, f) => `${request.gpuCount} ${shortGpuName(optionLabel(f.elements.gpu, request.gpu), request.gpu)}: own vs rent`,
+    title: (request, f) => `${request.gpuCount} ${shortGpuName(optionLabel(selectField(f, 'gpu'), request.gpu), request.gpu)}: own vs rent`,
     aliases: { 'run.gpuHours': 'runGpuHours', run: 'runGpuHours' },
   });
 }

@@ -1,5 +1,6 @@
 // "Throughput at a point": POST /v1/inference/throughput for one aggregated
 // instance, with the model / GPU / precisions of the plan form above.
+import { find } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { compactObject, readNumber } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -13,21 +14,24 @@ import { bandOf, chartFigure, el, figures, statusBanner } from './results.js';
 
 /** @returns {ThroughputRequest} */
 function readRequest(form, planForm) {
-  return compactObject({
-    ...readTarget(planForm),
-    gpuCount: readNumber(form, 'gpuCount', { required: true }),
-    concurrency: readNumber(form, 'concurrency', { required: true }),
-    inputTokens: readNumber(form, 'inputTokens', { required: true }),
-    outputTokens: readNumber(form, 'outputTokens', { required: true }),
-    prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate'),
-    parallelism: readLayout(form, '', 'parallelism'),
-  });
+  // a layout left partly empty is the API's to reject (its 400 names the field)
+  return /** @type {ThroughputRequest} */ (
+    compactObject({
+      ...readTarget(planForm),
+      gpuCount: readNumber(form, 'gpuCount', { required: true }),
+      concurrency: readNumber(form, 'concurrency', { required: true }),
+      inputTokens: readNumber(form, 'inputTokens', { required: true }),
+      outputTokens: readNumber(form, 'outputTokens', { required: true }),
+      prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate'),
+      parallelism: readLayout(form, '', 'parallelism'),
+    })
+  );
 }
 
 /** @param {HTMLElement} container @param {ThroughputResponse} result */
 function render(container, result) {
   const why = result.explanations ?? {};
-  const memory = result.memoryPerGpuBytes ?? {};
+  const memory = result.memoryPerGpuBytes ?? /** @type {ThroughputResponse['memoryPerGpuBytes']} */ ({});
   container.replaceChildren(
     ...[
       statusBanner({ ok: result.fits, okText: 'Fits.', badText: 'Does not fit:', reasons: result.reasons, id: 'throughput-status' }),
@@ -86,7 +90,7 @@ function render(container, result) {
   );
 }
 
-export function initThroughput(root = document.getElementById('throughput'), planForm = document.getElementById('inference-form')) {
+export function initThroughput(root = document.getElementById('throughput'), planForm = find(document, '#inference-form', HTMLFormElement)) {
   return wirePlannerForm({
     form: root.querySelector('#throughput-form'),
     errorBox: root.querySelector('#throughput-error'),

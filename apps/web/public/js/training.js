@@ -1,5 +1,6 @@
 // The "Training" section: POST /v1/training/plan — headline numbers, step-time
 // breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
+import { find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -32,6 +33,7 @@ export const DEEPSEEK_V3_RUN = {
   schedule: 'dualpipe',
 };
 
+/** @type {ReadonlyArray<readonly [string, (t: TrainingPlanResponse['timeBreakdown']) => number | undefined]>} */
 const TIME_PARTS = [
   ['Compute', (t) => t.compute],
   ['Exposed TP comm', (t) => t.exposedCommunication?.tensorParallel],
@@ -43,6 +45,7 @@ const TIME_PARTS = [
   ['Optimizer step', (t) => t.optimizerStep],
 ];
 
+/** @type {ReadonlyArray<readonly [string, 'weights' | 'fp8WeightCopies' | 'gradients' | 'optimizerStates' | 'activations' | 'transient']>} */
 const MEMORY_PARTS = [
   ['Weights', 'weights'],
   ['FP8 weight copies', 'fp8WeightCopies'],
@@ -75,18 +78,21 @@ export function readRequest(form) {
   if (given === 0 && Object.values(extras).some((value) => value !== undefined)) {
     throw localError('parallelism', 'ZeRO stage, micro-batch size and schedule need TP, PP, DP and EP too');
   }
-  return compactObject({
-    model: readModel(form),
-    gpu: form.elements.gpu.value,
-    gpuCount: readNumber(form, 'gpuCount', { required: true }),
-    tokens: readNumber(form, 'tokens', { required: true }),
-    sequenceLength: readNumber(form, 'sequenceLength', { required: true }),
-    globalBatchTokens: readNumber(form, 'globalBatchTokens'),
-    precision: form.elements.precision.value,
-    optimizerStatePrecision: form.elements.optimizerStatePrecision.value,
-    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
-    parallelism: given === 4 ? { ...layout, ...extras } : undefined,
-  });
+  // a layout left partly empty is the API's to reject (its 400 names the field)
+  return /** @type {TrainingPlanRequest} */ (
+    compactObject({
+      model: readModel(form),
+      gpu: form.elements.gpu.value,
+      gpuCount: readNumber(form, 'gpuCount', { required: true }),
+      tokens: readNumber(form, 'tokens', { required: true }),
+      sequenceLength: readNumber(form, 'sequenceLength', { required: true }),
+      globalBatchTokens: readNumber(form, 'globalBatchTokens'),
+      precision: form.elements.precision.value,
+      optimizerStatePrecision: form.elements.optimizerStatePrecision.value,
+      pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
+      parallelism: given === 4 ? { ...layout, ...extras } : undefined,
+    })
+  );
 }
 
 /** Global batch as the hint suggests typing it: 62914560 tokens at 4096 → "15360 × 4096". */
@@ -100,7 +106,7 @@ function batchText(tokens, sequenceLength) {
  * @param {Partial<TrainingPlanRequest>} request
  */
 export function requestToFields(request) {
-  const p = request.parallelism ?? {};
+  const p = request.parallelism ?? /** @type {TrainingPlanRequest['parallelism']} */ ({});
   return {
     ...modelFields(request.model),
     gpu: request.gpu ?? '',
@@ -127,7 +133,7 @@ export function requestToFields(request) {
  */
 export function defaultPlanName(request, form) {
   const model = modelTitle(request.model, form);
-  const gpu = shortGpuName(optionLabel(form?.elements.gpu, request.gpu), request.gpu);
+  const gpu = shortGpuName(optionLabel(form && selectField(form, 'gpu'), request.gpu), request.gpu);
   return `${model} on ${number(request.gpuCount, 0)} ${gpu}`;
 }
 
@@ -136,8 +142,8 @@ function render(container, plan, gpuName) {
   const ok = plan.feasible && plan.fits;
   const layoutText = trainingLayout(plan.parallelism);
   const badText = plan.feasible ? 'This layout does not fit:' : 'No layout fits — the closest one is shown:';
-  const time = plan.timeBreakdown ?? {};
-  const memory = plan.memoryPerGpuBytes ?? {};
+  const time = plan.timeBreakdown ?? /** @type {TrainingPlanResponse['timeBreakdown']} */ ({});
+  const memory = plan.memoryPerGpuBytes ?? /** @type {TrainingPlanResponse['memoryPerGpuBytes']} */ ({});
   const capacity = plan.hbmCapacityBytes;
   const rejected = Object.entries(plan.rejectedLayouts ?? {}).sort((a, b) => b[1] - a[1]);
   const counts = [
@@ -301,18 +307,18 @@ function alternativesTable(alternatives) {
 
 export function initTraining(root = document.getElementById('training')) {
   return wirePlannerForm({
-    form: root.querySelector('#training-form'),
+    form: find(root, '#training-form', HTMLFormElement),
     errorBox: root.querySelector('#training-error'),
     result: root.querySelector('#training-result'),
     endpoint: '/v1/training/plan',
     readRequest,
     render: (result, response, request) =>
-      render(result, response, root.querySelector('#training-form').elements.gpu.selectedOptions[0]?.textContent ?? request.gpu),
-    preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: root.querySelector('#tr-layout') },
+      render(result, response, selectField(find(root, '#training-form', HTMLFormElement), 'gpu').selectedOptions[0]?.textContent ?? request.gpu),
+    preset: { button: root.querySelector('[data-preset="deepseek-v3-run"]'), values: DEEPSEEK_V3_RUN, open: find(root, '#tr-layout', HTMLDetailsElement) },
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     key: 'tr',
     plannerLabel: 'Training plans',
     aliases: { parallelism: 'tp', 'parallelism.cp': 'tp' },
-    saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: root.querySelector('#tr-layout') },
+    saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: find(root, '#tr-layout', HTMLDetailsElement) },
   });
 }

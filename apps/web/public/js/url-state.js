@@ -118,6 +118,7 @@ export async function restoreFromUrl({ opening = false } = {}) {
   try {
     for (const [key, entry] of registry) {
       if (skipped.has(key)) continue;
+      /** @type {Record<string, string>} */
       const mine = {};
       for (const [name, value] of params) if (name.startsWith(`${key}.`)) mine[name.slice(key.length + 1)] = value;
       for (const form of entry.forms) applyEntries(form, { ...entry.baseline.get(form), ...mine });

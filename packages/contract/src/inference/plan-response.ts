@@ -82,6 +82,7 @@ export const inferencePlanResponseSchema = v.looseObject({
   averageNodes: v.number(),
   peakNodes: v.number(),
   hourlyNodes: hourly,
+  gpuHoursPerDay: v.number(),
   dailyCostUsd: v.number(),
   costPerMillionTokensUsd: costPerMillion,
   utilization: v.number(),

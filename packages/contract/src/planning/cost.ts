@@ -171,7 +171,11 @@ export const auditRequestSchema = v.pipe(
     ),
   }),
   v.forward(
-    v.partialCheck([['days'], ['gpuHours']], (claim) => (claim.days === undefined) !== (claim.gpuHours === undefined), 'give exactly one of days and gpuHours'),
+    v.partialCheck(
+      [['days'], ['gpuHours']],
+      (claim: { days?: unknown; gpuHours?: unknown }) => (claim.days === undefined) !== (claim.gpuHours === undefined),
+      'give exactly one of days and gpuHours',
+    ),
     ['days'],
   ),
 );

@@ -33,6 +33,7 @@ const officialParamsSchema = v.object({
 
 /** What every model response carries (the analysis of `analyzeModel`). */
 export const modelAnalysisEntries = {
+  name: v.string(),
   totalParams: v.number(),
   activeParams: v.number(),
   mtpParams: v.number(),
@@ -48,7 +49,6 @@ export const analyzeModelResponseSchema = v.looseObject(modelAnalysisEntries);
 
 export const modelDetailResponseSchema = v.looseObject({
   id: v.string(),
-  name: v.string(),
   officialParams: officialParamsSchema,
   ...modelAnalysisEntries,
   config: v.record(v.string(), v.unknown()),

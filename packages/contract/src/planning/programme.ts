@@ -20,13 +20,17 @@ const phaseSchema = v.pipe(
     parallelism: v.optional(trainingParallelismSchema),
   }),
   v.forward(
-    v.partialCheck([['tokens'], ['steps']], (p) => (p.tokens === undefined) !== (p.steps === undefined), 'give exactly one of tokens and steps'),
+    v.partialCheck(
+      [['tokens'], ['steps']],
+      (p: { tokens?: unknown; steps?: unknown }) => (p.tokens === undefined) !== (p.steps === undefined),
+      'give exactly one of tokens and steps',
+    ),
     ['tokens'],
   ),
   v.forward(
     v.partialCheck(
       [['globalBatchTokens'], ['batchSequences']],
-      (p) => (p.globalBatchTokens === undefined) !== (p.batchSequences === undefined),
+      (p: { globalBatchTokens?: unknown; batchSequences?: unknown }) => (p.globalBatchTokens === undefined) !== (p.batchSequences === undefined),
       'give exactly one of globalBatchTokens and batchSequences',
     ),
     ['globalBatchTokens'],

@@ -39,6 +39,7 @@ export const trainingPlanResponseSchema = v.looseObject({
   mfu: v.number(),
   mfuBasis: v.string(),
   parallelism: layoutSchema,
+  hbmCapacityBytes: v.pipe(v.number(), v.description('HBM capacity of one GPU, bytes (what memoryPerGpuBytes.total must fit in)')),
   memoryPerGpuBytes: v.looseObject({
     total: v.number(),
     weights: v.number(),
