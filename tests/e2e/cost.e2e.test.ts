@@ -245,6 +245,18 @@ describe('RL post-training in Chromium', () => {
     await expectExplained('#rl-ppo-gpu-hours', /Σ stage GPU-hours/, 'critic update');
     await expectExplained('#rl-ratio', /PPO GPU-hours ÷ GRPO GPU-hours/);
     await shot('rl', '#rl');
+
+    // a 32K generation cap: each step waits for its longest rollout, so generation costs more
+    const grpoHours = await dataValueOf('#rl-grpo-gpu-hours');
+    await section.getByLabel('Longest response tokens').fill('32768');
+    await submitAndWait(
+      'RL with a cap',
+      '/v1/training/rl',
+      () => section.getByRole('button', { name: 'Compare GRPO and PPO' }).click(),
+      '#rl-generation:has-text("longest rollout")',
+    );
+    expect(await textOf('#rl-generation')).toMatch(/the longest rollout alone takes [\d,.]+ s, and the step waits for it/);
+    expect(await dataValueOf('#rl-grpo-gpu-hours')).toBeGreaterThan(grpoHours);
   });
 });
 

@@ -122,6 +122,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'in:promptsPerStep': 'Prompts per RL step, count',
   'in:groupSize': 'Responses sampled per prompt (the GRPO group; PPO samples as many), count',
   'in:promptTokens': 'Tokens per prompt, tokens',
+  'in:maxResponseTokens':
+    'Longest response a rollout may reach (the generation cap), tokens; default responseTokens. A synchronous step waits for its longest rollout, which decodes at least this many tokens at the lone-sequence speed',
   'in:responseTokens': 'Tokens per generated response, tokens',
   '/v1/training/rl in:steps': 'RL steps (generate, score, update), count',
   'in:generationGpuShare': 'Share of the GPUs generating rollouts (the rest train), fraction in (0, 1]; default: sized by the planner',

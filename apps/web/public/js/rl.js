@@ -22,6 +22,7 @@ export const LLAMA_8B_GRPO = {
   groupSize: '16',
   promptTokens: '512',
   responseTokens: '4096',
+  maxResponseTokens: '',
   steps: '200',
   rewardModel: 'none',
   referenceModel: 'policy',
@@ -46,6 +47,7 @@ export function readRequest(form) {
     groupSize: int('groupSize'),
     promptTokens: int('promptTokens'),
     responseTokens: int('responseTokens'),
+    maxResponseTokens: readNumber(form, 'maxResponseTokens'),
     steps: int('steps'),
     criticModel: form.elements.criticModel.value || undefined,
     rewardModel: auxiliary(form.elements.rewardModel.value),
@@ -73,6 +75,7 @@ export function requestToFields(request) {
     'groupSize',
     'promptTokens',
     'responseTokens',
+    'maxResponseTokens',
     'steps',
     'generationGpuShare',
     'miniBatchesPerStep',
@@ -138,7 +141,8 @@ function generationNote(plan) {
     el('strong', { text: 'Rollouts: ' }),
     `${number(plan.rolloutsPerStep ?? 0, 0)} per step on ${number(g.instances ?? 0, 0)} instance${g.instances === 1 ? '' : 's'} of ${number(g.instanceGpus ?? 0, 0)} GPUs` +
       `${layout ? ` (${layout})` : ''}, batch ${number(g.batch ?? 0, 0)}, ${tokensPerSecond(g.outputTokensPerSecondPerGpu ?? 0)} out per GPU; ` +
-      `${number(g.secondsPerStep ?? 0, 1)} s of generation per step.`,
+      `${number(g.secondsPerStep ?? 0, 1)} s of generation per step` +
+      (g.longestRolloutSeconds > 0 ? `; the longest rollout alone takes ${number(g.longestRolloutSeconds, 1)} s, and the step waits for it.` : '.'),
   );
 }
 

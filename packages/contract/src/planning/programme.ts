@@ -70,6 +70,7 @@ export const rlRequestSchema = v.pipe(
     groupSize: positiveInt('groupSize', 1024),
     promptTokens: positiveInt('promptTokens', 1_000_000),
     responseTokens: positiveInt('responseTokens', 1_000_000),
+    maxResponseTokens: v.optional(positiveInt('maxResponseTokens', 1_000_000)),
     steps: positiveInt('steps', 10_000_000),
     criticModel: v.optional(trainingModelSchema),
     rewardModel: v.optional(v.nullable(trainingModelSchema)),
@@ -92,6 +93,14 @@ export const rlRequestSchema = v.pipe(
       'miniBatchesPerStep must divide the rollouts per step (promptsPerStep × groupSize)',
     ),
     ['miniBatchesPerStep'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['maxResponseTokens'], ['responseTokens']],
+      (r: { maxResponseTokens?: number; responseTokens: number }) => r.maxResponseTokens === undefined || r.maxResponseTokens >= r.responseTokens,
+      'maxResponseTokens must be at least responseTokens (the mean response)',
+    ),
+    ['maxResponseTokens'],
   ),
 );
 

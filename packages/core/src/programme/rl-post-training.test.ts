@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { PlannerInputError } from '../index.js';
 import { gpuHoursCostUsd } from './accounting.js';
 import { DEEPSEEK_R1_PUBLISHED as R1, DEEPSEEK_R1_ZERO_GPU_HOURS } from './published-runs.js';
+import { estimateThroughput } from '../inference/serving/throughput.js';
+import { ROLLOUT_KV_CACHE_FORMAT } from './rl-generation.js';
 import { FORWARD_COMPUTE_FRACTION_OF_TRAINING, planRlPostTraining, type RlAlgorithmCost, type RlPostTrainingRequest } from './rl-post-training.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / b;
@@ -67,10 +69,12 @@ describe('PPO vs GRPO for the same policy and rollouts', () => {
  * (512 prompts × 16), split into 16 mini-batches of one policy update each, and 10,400 updates in
  * all (recalled from the R1 Nature Methods, not re-checked here) → 650 RL steps; a 512-token prompt;
  * a mean response of 8,192 tokens over the run (R1-Zero's responses grow from hundreds to over 10K
- * tokens; the cap is 32,768); rule-based rewards (no reward model); KL reference = the policy;
- * FP8 weights for training and rollouts (V3's recipe; R1's RL precision unpublished); colocated.
- * The published R1-Zero run is 512 × ~198 h ≈ 101K GPU-hours; this model gave ~27K when written
- * (far under: no long-tail waits, weight resharding, offload or failures are modelled). Not asserted.
+ * tokens) and the 32,768-token cap as the longest rollout each step waits for; rule-based rewards
+ * (no reward model); KL reference = the policy; FP8 weights for training and rollouts (V3's recipe;
+ * R1's RL precision unpublished); colocated. The published R1-Zero run is 512 × ~198 h ≈ 101K
+ * GPU-hours; this model gave ~27K without the longest-rollout wait and ~35K with it (still far
+ * under: the tail is bounded below by a lone sequence's speed, and weight resharding, offload and
+ * failures are not modelled). Not asserted.
  */
 const R1_ZERO_LIKE: RlPostTrainingRequest = {
   model: 'deepseek-v3',
@@ -82,6 +86,7 @@ const R1_ZERO_LIKE: RlPostTrainingRequest = {
   steps: 10_400 / 16,
   promptTokens: 512,
   responseTokens: 8192,
+  maxResponseTokens: R1.maxResponseTokens.value,
   rewardModel: null,
   precision: 'fp8',
 };
@@ -96,12 +101,46 @@ describe('R1-Zero-like run on 512 H800', () => {
     expect(r.grpo.gpuHours).toBeGreaterThan(0);
     expect(r.assumptions.join(' ')).toMatch(/8192 rollouts per step/);
     expect(R1_ZERO_LIKE.responseTokens).toBeLessThanOrEqual(R1.maxResponseTokens.value);
+    // at 8K mean and a 32K cap, the longest rollout lengthens the step
+    const { maxResponseTokens: _, ...uncapped } = R1_ZERO_LIKE;
+    expect(r.generation.secondsPerStep).toBeGreaterThan(planRlPostTraining(uncapped).generation.secondsPerStep);
+    expect(r.generation.secondsPerStep).toBeGreaterThanOrEqual(r.generation.longestRolloutSeconds);
   });
   it('the published accounting: 512 × (198 + 80) h + 5K ≈ 147K GPU-hours ≈ $294K at $2', () => {
     expect(DEEPSEEK_R1_ZERO_GPU_HOURS).toBe(101_376);
     const gpuHours = R1.gpuCount.value * (R1.r1ZeroWallClockHours.value + R1.r1WallClockHours.value) + R1.sftDataGpuHours.value;
     expect(rel(gpuHours, 147_000)).toBeLessThan(0.01);
     expect(rel(gpuHoursCostUsd(gpuHours, 2), R1.totalCostUsd.value)).toBeLessThan(0.01);
+  });
+});
+
+describe('a synchronous step waits for its longest rollout', () => {
+  const mean = planRlPostTraining(SMALL);
+  it('maxResponseTokens = responseTokens (or absent): no wait beyond the throughput-bound time', () => {
+    expect(mean.generation.longestRolloutSeconds).toBe(0);
+    expect(planRlPostTraining({ ...SMALL, maxResponseTokens: SMALL.responseTokens }).grpo.gpuHours).toBe(mean.grpo.gpuHours);
+  });
+  it("a long cap: generation lasts at least the lone rollout's TTFT + (tokens − 1) × TPOT on the chosen instance", () => {
+    const longest = 32_768;
+    const r = planRlPostTraining({ ...SMALL, maxResponseTokens: longest });
+    const g = r.generation;
+    const alone = estimateThroughput({
+      model: SMALL.model,
+      gpu: SMALL.gpu,
+      gpuCount: g.instanceGpus,
+      precision: { weights: 'bf16', kvCache: ROLLOUT_KV_CACHE_FORMAT },
+      inputTokens: SMALL.promptTokens,
+      outputTokens: longest,
+      concurrency: 1,
+      parallelism: g.layout,
+    });
+    expect(g.longestRolloutSeconds).toBeCloseTo((alone.ttftMs! + (longest - 1) * alone.tpotMs!) / 1000, 9);
+    expect(g.secondsPerStep).toBeGreaterThanOrEqual(g.longestRolloutSeconds);
+    expect(g.secondsPerStep).toBeGreaterThanOrEqual(mean.generation.secondsPerStep);
+    expect(stageHours(r.grpo, 'rollout generation')).toBeGreaterThan(stageHours(mean.grpo, 'rollout generation')!);
+    // only generation waits: training is on the same tokens
+    expect(stageHours(r.grpo, 'policy update')).toBe(stageHours(mean.grpo, 'policy update'));
+    expect(r.assumptions.join(' ')).toMatch(/waits for its longest rollout, 32768 tokens/);
   });
 });
 
@@ -156,5 +195,7 @@ describe('input errors name the field', () => {
     expect(paths({ ...SMALL, miniBatchesPerStep: 3 })).toEqual(['miniBatchesPerStep']);
     expect(paths({ ...SMALL, gpu: 'h999' })).toEqual(['gpu']);
     expect(paths({ ...SMALL, responseTokens: 200_000 })).toEqual(['responseTokens']);
+    expect(paths({ ...SMALL, maxResponseTokens: SMALL.responseTokens - 1 })).toEqual(['maxResponseTokens']);
+    expect(paths({ ...SMALL, maxResponseTokens: 200_000 })).toEqual(['maxResponseTokens']);
   });
 });

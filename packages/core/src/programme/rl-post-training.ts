@@ -80,6 +80,9 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
   const arch = archOf(r.model, 'model');
   const seq = r.promptTokens + r.responseTokens;
   if (seq > arch.maxPositionEmbeddings) throw PlannerInputError.at('responseTokens', "with promptTokens exceeds the model's max_position_embeddings");
+  const longest = r.maxResponseTokens ?? r.responseTokens;
+  if (r.promptTokens + longest > arch.maxPositionEmbeddings)
+    throw PlannerInputError.at('maxResponseTokens', "with promptTokens exceeds the model's max_position_embeddings");
   const precision = r.precision ?? DEFAULT_RL_PRECISION;
   const share = r.generationGpuShare ?? DEFAULT_GENERATION_GPU_SHARE;
   const colocated = share === 1;
@@ -100,6 +103,7 @@ export function planRlPostTraining(r: RlPostTrainingRequest): RlPostTrainingPlan
     rollouts,
     promptTokens: r.promptTokens,
     responseTokens: r.responseTokens,
+    longestResponseTokens: longest,
     groupSize: r.groupSize,
     weights: precision,
   });
@@ -203,7 +207,11 @@ function assumptions(c: {
     c.colocated
       ? `Colocated (generationGpuShare 1): all ${r.gpuCount} GPUs generate, then all train (time-shared); weight resharding and offload between the two not timed.`
       : `Disjoint pools: ${c.genGpus} GPUs generate, ${c.trainGpus} run the forwards and updates; weight transfer to the generators not timed.`,
-    `${r.promptsPerStep} prompts × ${r.groupSize} samples = ${c.rollouts} rollouts per step for both GRPO and PPO (the same rollouts); every response ${r.responseTokens} tokens after a ${r.promptTokens}-token prompt (no long-tail straggler: real steps wait for their longest response).`,
+    `${r.promptsPerStep} prompts × ${r.groupSize} samples = ${c.rollouts} rollouts per step for both GRPO and PPO (the same rollouts); every response ${r.responseTokens} tokens on average after a ${r.promptTokens}-token prompt; ${
+      r.maxResponseTokens === undefined
+        ? 'no long-tail straggler (maxResponseTokens not given: real steps wait for their longest response)'
+        : `the step waits for its longest rollout, ${r.maxResponseTokens} tokens decoded at the lone-sequence speed (${c.gen.longestRolloutSeconds.toFixed(0)} s; a lower bound on the tail)`
+    }; training sequences are padded to the mean, not the longest.`,
     `Generation: ${c.gen.instances} aggregated instances of ${c.gen.instanceGpus} GPUs (fastest layout of ${c.gen.candidatesPriced} priced by estimateThroughput), ${c.gen.rolloutsPerInstance} rollouts each, ${c.precision} weights, ${ROLLOUT_KV_CACHE_FORMAT} KV; the ${r.groupSize} samples of a prompt share its prefill (prefix cache hit ${((r.groupSize - 1) / r.groupSize).toFixed(3)}).`,
     `Forwards and updates run on full sequences padded to ${c.seq} tokens (a multiple of ${TRAINING_SEQUENCE_PADDING_TOKENS}) at the training planner's tokens/s per GPU on ${c.trainGpus} GPUs (${c.miniBatches} optimizer step${c.miniBatches > 1 ? 's' : ''} per RL step, one epoch); a forward-only pass costs ${FORWARD_COMPUTE_FRACTION_OF_TRAINING.toFixed(3)} of a training pass per token (2N vs 6N FLOPs).`,
     `Reference model: ${modelName(r.referenceModel, 'the policy')}; reward model: ${modelName(r.rewardModel, "the policy's architecture")}${r.rewardModel === null ? ' (rule-based rewards, CPU time not counted)' : ''}; PPO critic: ${modelName(r.criticModel, "the policy's architecture")}, value head trained like the policy (its scalar head's saving over the LM head ignored).`,
