@@ -88,14 +88,19 @@ if (migrated !== 0 || stopping) {
   process.exit(stopping ? 130 : migrated);
 }
 
-/** `wrangler dev` of one worker on `listenPort`, its inspector on a free port of its own. */
-async function devWorker(config, listenPort) {
+/**
+ * `wrangler dev` of one worker on `listenPort`, its inspector on a free port of its own, its local
+ * state in `state`. Each worker keeps its own state folder: three workerd processes opening the
+ * same SQLite files at start-up can fail with SQLITE_BUSY ("database is locked"). Only the
+ * planning-api has D1, so only it uses PERSIST_DIR itself.
+ */
+async function devWorkerOnce(config, listenPort, state) {
   return spawnWrangler([
     'dev',
     '-c',
     config,
     '--persist-to',
-    persistDir,
+    state,
     '--port',
     listenPort,
     '--inspector-port',
@@ -106,11 +111,32 @@ async function devWorker(config, listenPort) {
   ]);
 }
 
+/** A worker that ends this soon after its start failed to start (a port taken in the meantime, a locked state file). */
+const START_FAILURE_WINDOW_MS = 30_000;
+/** Starts of one worker before the stack gives up. */
+const MAX_STARTS = 3;
+
+/**
+ * devWorkerOnce, started again when it fails to start: the ports were free when picked, but a
+ * port is only reserved once bound, and the other workerd processes bind ports of their own
+ * meanwhile ("Address already in use"). `port()` gives the port of each start (a fresh one for the
+ * APIs, which the web worker finds through the dev registry, not by port). Resolves with the exit
+ * code of the last start.
+ */
+async function devWorker(config, port, state) {
+  for (let start = 1; ; start++) {
+    const began = Date.now();
+    const code = await devWorkerOnce(config, await port(), state);
+    if (stopping || start >= MAX_STARTS || Date.now() - began > START_FAILURE_WINDOW_MS) return code;
+    console.error(`start: ${config} stopped during start-up (exit ${code}); starting it again (${start + 1} of ${MAX_STARTS})`);
+  }
+}
+
 console.log(`start: serving http://${host}:${port}`);
 const workers = [
-  devWorker('apps/planning-api/wrangler.jsonc', await freePort()),
-  devWorker('apps/inference-api/wrangler.jsonc', await freePort()),
-  devWorker('apps/web/wrangler.jsonc', port),
+  devWorker('apps/planning-api/wrangler.jsonc', freePort, persistDir),
+  devWorker('apps/inference-api/wrangler.jsonc', freePort, path.join(persistDir, 'inference-api')),
+  devWorker('apps/web/wrangler.jsonc', async () => port, path.join(persistDir, 'web')),
 ];
 // The stack is up while all three are; when one ends, the others are stopped too.
 const code = await Promise.race(workers);
