@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, type Browser } from './browser.js';
+import * as figures from './figures.js';
 import { startStack, type RunningStack } from './stack.js';
 
 /**
@@ -10,61 +9,28 @@ import { startStack, type RunningStack } from './stack.js';
  * Chromium against the real local stack. Every request here is small (the DeepSeek-V3 programme
  * preset is left out: its 32K-context layout search is the slow one).
  */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let stack: RunningStack;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let browserDir: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
   console.log(`e2e: stack ready in ${stack.startupSeconds.toFixed(1)} s at ${stack.baseUrl}`);
-  browserDir = mkdtempSync(path.join(tmpdir(), 'gcp-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(path.join(browserDir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(browserDir, 'xdg-config'), XDG_CACHE_HOME: path.join(browserDir, 'xdg-cache') },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  browser = await openBrowser();
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await stack?.stop();
-  if (browserDir) rmSync(browserDir, { recursive: true, force: true });
 });
 
-/** With E2E_SCREENSHOT_DIR set, a picture of `selector` as `name`.png there (for looking at the views). */
-async function shot(name: string, selector: string) {
-  if (process.env.E2E_SCREENSHOT_DIR) await page.locator(selector).screenshot({ path: path.join(process.env.E2E_SCREENSHOT_DIR, `${name}.png`) });
-}
-
-const textOf = async (selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
-const dataValueOf = async (selector: string) => Number(await page.locator(selector).getAttribute('data-value'));
+const shot = (name: string, selector: string) => screenshot(page, name, selector);
+const textOf = (selector: string) => figures.textOf(page, selector);
+const dataValueOf = (selector: string) => figures.dataValueOf(page, selector);
+const expectExplained = (figure: string, formula: RegExp, value?: string) => figures.expectExplained(page, figure, formula, value);
 
 /** Clicks, waits for the POST to `endpoint` and for `selector`; logs the request's round trip. */
-/** The figure's "How?" box opens on the API's formula and lists its values (`value` names one of them), then the figure. */
-async function expectExplained(figure: string, formula: RegExp, value?: string) {
-  const how = page.locator(`${figure}-how`);
-  await how.locator('summary').click();
-  expect(await how.locator('.formula').textContent()).toMatch(formula);
-  const items = await how.locator('li').allTextContents();
-  expect(items.length).toBeGreaterThan(1);
-  if (value) expect(items.some((item) => item.startsWith(`${value} = `))).toBe(true);
-}
-
 async function submitAndWait(label: string, endpoint: string, click: () => Promise<void>, selector: string) {
   const started = Date.now();
   const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(endpoint) && r.method() === 'POST'), click()]);
@@ -355,6 +321,6 @@ describe('training programme in Chromium', () => {
   });
 
   it('raised no script errors on the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from './browser.js';
+import * as figures from './figures.js';
 import { startStack, type RunningStack } from './stack.js';
 
 /** The inference planner's views (fleet plan, aggregated vs disaggregated, whole instances, throughput) in headless Chromium against the real local stack. */
@@ -19,13 +20,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function textOf(selector: string): Promise<string> {
-  return ((await page.locator(selector).textContent()) ?? '').trim();
-}
+const textOf = (selector: string) => figures.textOf(page, selector);
 
-async function dataValueOf(selector: string): Promise<number> {
-  return Number(await page.locator(selector).getAttribute('data-value'));
-}
+const dataValueOf = (selector: string) => figures.dataValueOf(page, selector);
 
 describe('inference planner in Chromium', () => {
   it('plans DeepSeek’s published service: nodes, daily cost, Pareto chart, launch settings', async () => {

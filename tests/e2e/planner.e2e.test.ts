@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from './browser.js';
+import * as figures from './figures.js';
 import { startStack, type RunningStack } from './stack.js';
 
 /**
@@ -37,9 +38,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function textOf(selector: string): Promise<string> {
-  return ((await page.locator(selector).textContent()) ?? '').trim();
-}
+const textOf = (selector: string) => figures.textOf(page, selector);
 
 describe('planner page in Chromium', () => {
   it('analyses DeepSeek-V3 picked from the catalog: 671 B total', async () => {
@@ -78,9 +77,7 @@ describe('planner page in Chromium', () => {
   });
 });
 
-async function dataValueOf(selector: string): Promise<number> {
-  return Number(await page.locator(selector).getAttribute('data-value'));
-}
+const dataValueOf = (selector: string) => figures.dataValueOf(page, selector);
 
 describe('training planner in Chromium', () => {
   it('plans DeepSeek-V3’s published run: GPU-hours in the millions, step-time breakdown', async () => {
