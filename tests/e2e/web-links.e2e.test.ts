@@ -31,12 +31,14 @@ afterAll(async () => {
 const dataValue = async (page: Page, selector: string) => Number(await page.locator(selector).getAttribute('data-value'));
 
 /** Llama-3.1-8B on `gpuCount` GPUs of `gpu`, 100B tokens: a small searched training plan. */
-async function planSmallRun(page: Page, gpu: string, gpuCount: string) {
+async function planSmallRun(page: Page, gpu: string, gpuCount: string, options: { pauseAfterEdit?: boolean } = {}) {
   const section = page.locator('#training');
   await section.getByLabel('Model', { exact: true }).selectOption('llama-3.1-8b');
   await section.getByLabel('GPU', { exact: true }).selectOption(gpu);
   await section.getByLabel('GPU count').fill(gpuCount);
   await section.getByLabel('Training tokens').fill('1e11');
+  // a user who pauses before submitting: the URL has recorded the edited fields by then
+  if (options.pauseAfterEdit) await page.waitForURL(new RegExp(`tr\\.gpuCount=${gpuCount}(&|$)`));
   const started = Date.now();
   await section.getByRole('button', { name: 'Plan training' }).click();
   await page.locator('#tr-stale-note').waitFor({ state: 'hidden' });
@@ -230,7 +232,8 @@ describe('links that reproduce a plan', () => {
     await openPage(page);
     await planSmallRun(page, 'h100', '64');
     const days64 = await dataValue(page, '#tr-days');
-    await planSmallRun(page, 'h100', '128');
+    // edited and left a moment before submitting: the 64-GPU plan's history entry must survive the edit
+    await planSmallRun(page, 'h100', '128', { pauseAfterEdit: true });
     const days128 = await dataValue(page, '#tr-days');
     expect(days128).toBeLessThan(days64);
     await page.goBack();

@@ -85,7 +85,19 @@ const registrations = [];
 export function noteEdit() {
   if (restoring) return;
   clearTimeout(pendingReplace);
-  pendingReplace = setTimeout(() => history.replaceState(null, '', stateQuery()), 150);
+  pendingReplace = setTimeout(() => {
+    // the entry of a drawn plan keeps its URL (back returns to that plan): the edits get an entry of their own
+    if (history.state?.[PLAN_ENTRY]) history.pushState(null, '', stateQuery());
+    else history.replaceState(null, '', stateQuery());
+  }, 150);
+}
+
+/** history.state key marking an entry whose URL is a drawn plan's. */
+const PLAN_ENTRY = 'gcpPlan';
+
+/** Marks the current history entry (at `url`) as a drawn plan's: later edits push past it instead of rewriting it. */
+function markPlanEntry(url) {
+  history.replaceState({ [PLAN_ENTRY]: true }, '', url);
 }
 
 /** A plan was drawn for `key`: one history entry per plan, so back and forward step through them. */
@@ -95,7 +107,8 @@ export function noteDrawn(key) {
   drawn = [...drawn.filter((k) => k !== key), key];
   clearTimeout(pendingReplace);
   const next = stateQuery();
-  if (next !== `${location.search}${location.hash}` && next !== `${location.pathname}${location.hash}`) history.pushState(null, '', next);
+  if (next !== `${location.search}${location.hash}` && next !== `${location.pathname}${location.hash}`) history.pushState({ [PLAN_ENTRY]: true }, '', next);
+  else markPlanEntry(next);
 }
 
 /** A result of `key` was put away (an error, a saved plan shown instead): links no longer redraw it. */
@@ -128,6 +141,7 @@ export async function restoreFromUrl({ opening = false } = {}) {
     drawn = [...drawn.filter((k) => skipped.has(k)), ...fromUrl];
     for (const [key, entry] of registry) if (!skipped.has(key) && !drawn.includes(key)) entry.clear?.();
     for (const key of fromUrl) await registry.get(key)?.submit({ fromUrl: true });
+    if (drawn.length > 0) markPlanEntry(`${location.pathname}${location.search}${location.hash}`);
   } finally {
     restoring = false;
   }
