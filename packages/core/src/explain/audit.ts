@@ -1,9 +1,6 @@
 import { HOURS_PER_DAY } from '@gcp/contract';
 import type { Explanations } from '@gcp/contract';
-import { convert } from '../units/units.js';
-import { explain, explanations } from './explanation.js';
-
-const SECONDS_PER_HOUR = convert(1, 'h', 's');
+import { explain, explanations, SECONDS_PER_HOUR } from './explanation.js';
 
 /** What a claim audit's headline numbers are made of (the fields of ClaimAudit they explain). */
 export interface AuditFigures {

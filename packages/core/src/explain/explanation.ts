@@ -1,4 +1,8 @@
 import type { Explanation, Explanations } from '@gcp/contract';
+import { convert } from '../units/units.js';
+
+/** Seconds per hour, as the GPU-hour formulas show it (3,600 s/h). */
+export const SECONDS_PER_HOUR = convert(1, 'h', 's');
 
 /** One input of a formula: its name as the formula spells it, its value and unit. */
 export type ExplanationInput = readonly [name: string, value: number, unit: string];

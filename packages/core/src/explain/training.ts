@@ -1,10 +1,7 @@
 import { HOURS_PER_DAY } from '@gcp/contract';
 import type { Explanations } from '@gcp/contract';
 import type { MemoryBreakdown, TimeBreakdown } from '../training/types.js';
-import { convert } from '../units/units.js';
-import { explain, explanations } from './explanation.js';
-
-const SECONDS_PER_HOUR = convert(1, 'h', 's');
+import { explain, explanations, SECONDS_PER_HOUR } from './explanation.js';
 
 /** What a training plan's headline numbers are made of (the fields of TrainingPlan they explain). */
 export interface TrainingFigures {
