@@ -39,7 +39,6 @@ export {
   DEFAULT_EFFICIENCY,
   FITTED_EFFICIENCY_KEYS,
   FIT_BOUNDS,
-  FP8_GEMM_CEILING,
   resolveEfficiency,
   type EfficiencyParameters,
   type StoredEfficiency,

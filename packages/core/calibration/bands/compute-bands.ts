@@ -1,7 +1,7 @@
 /**
  * The error-band table (src/calibration-bands/data/bands.ts) from the held-out calibration rows:
  * training runs marked held out (minus those on hardware no catalog GPU represents, marked †) and the
- * held-out scored serving rows. Each group's 10th / 90th percentiles of measured ÷ predicted become
+ * held-out scored serving rows. Each group's finite-sample 10% / 90% bounds of measured ÷ predicted (conformalBound) become
  * the 80% interval of a prediction in that group.
  */
 import { getGpu, getModel, normalizeConfig, type GpuSpec, type ModelArchitecture } from '../../src/index.js';

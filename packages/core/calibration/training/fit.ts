@@ -2,7 +2,7 @@ import { DEFAULT_EFFICIENCY, FITTED_EFFICIENCY_KEYS, FIT_BOUNDS, type StoredEffi
 import { predict } from './evaluate-runs.js';
 import type { PublishedRun } from './published-runs.js';
 
-/** Stored precision of a fitted value: fractions of peak to 0.001, µs to 0.1. */
+/** Stored precision of a fitted value: fractions to 0.001, µs to 0.1. */
 function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): number {
   const [lo, hi] = FIT_BOUNDS[key];
   const step = hi <= 1 ? 1000 : 10;
@@ -10,7 +10,7 @@ function roundParam(key: (typeof FITTED_EFFICIENCY_KEYS)[number], x: number): nu
 }
 
 /**
- * Where every fit starts: half of peak for each efficiency, no per-layer gap (the non-fitted fields
+ * Where every fit starts: one half for each efficiency, no per-layer gap (the non-fitted fields
  * are the stored ones). A fixed start, not the stored values, so a fresh fit does not depend on
  * what was stored before.
  */
@@ -27,8 +27,8 @@ export const TRAINING_FIT_SWEEPS = 32;
 
 /**
  * Least squares on log(predicted / published) over the fit subset, by coordinate descent
- * with a golden-section search per parameter inside its box (FIT_BOUNDS: fractions of peak in
- * [0.05, 1], fp8Gemm at most DeepGEMM's 0.68 ceiling, µs ≥ 0). Deterministic, started from
+ * with a golden-section search per parameter inside its box (FIT_BOUNDS: fractions in [0.05, 1] —
+ * GEMMs of the chip's MAMF, attention of peak — and µs in [0, 3000]). Deterministic, started from
  * TRAINING_FIT_START.
  */
 export function fitEfficiency(

@@ -42,7 +42,7 @@ function representation(table: BandTable, gpu: GpuSpec, kind: string, backend: s
   return notes;
 }
 
-const QUANTILE_NOTE = `80% prediction interval: the 10th-90th percentiles of measured ÷ predicted over the group's held-out rows`;
+const QUANTILE_NOTE = `80% prediction interval: the finite-sample 10% and 90% bounds of measured ÷ predicted over the group's held-out rows`;
 
 /** `calibration` of a training plan: bands on tokens/s per GPU and GPU-hours. */
 export function trainingCalibration(gpu: GpuSpec, arch: ModelArchitecture, values: { tokensPerSecondPerGpu: number; gpuHours: number }): CalibrationSummary {

@@ -3,12 +3,15 @@
  * calibration rows (calibration/bands/run.ts writes data/bands.ts; `npm run calibrate`).
  */
 
-/** Held-out residuals of one calibration group: rows and the 10th / 90th percentiles of measured ÷ predicted. */
+/**
+ * Held-out residuals of one calibration group: rows and the finite-sample 80% bounds of measured ÷ predicted
+ * (the ⌊(n+1)·0.1⌋-th and ⌈(n+1)·0.9⌉-th smallest ratios, calibration/bands/quantiles.ts conformalBound).
+ */
 export interface ResidualQuantiles {
   readonly rows: number;
-  /** 10th percentile of measured ÷ predicted. */
+  /** Lower bound of measured ÷ predicted: a new row falls below it with probability ≤ 10%. */
   readonly low: number;
-  /** 90th percentile of measured ÷ predicted. */
+  /** Upper bound of measured ÷ predicted: a new row falls above it with probability ≤ 10%. */
   readonly high: number;
 }
 

@@ -23,6 +23,7 @@ describe('GPU catalog', () => {
         gpu.gpusPerNode,
         gpu.scaleOutNicsPerGpu,
         ...Object.values(gpu.denseTflops),
+        ...Object.values(gpu.maxAchievableMatmulTflops),
       ];
       for (const f of figures) {
         expect(f?.source.length, `${gpu.id}`).toBeGreaterThan(10);
@@ -49,6 +50,26 @@ describe('GPU catalog', () => {
   it("keeps the communication-SM share of the H800 at DeepSeek's 20/132", () => {
     expect(communicationSmShare(getGpu('h800')!)).toBe(20 / 132);
     expect(communicationSmShare(getGpu('h20')!)).toBe(20 / 78);
+  });
+
+  it('gives every GPU a maximum achievable matmul throughput below its peak, FP8 exactly where it has an FP8 path', () => {
+    for (const gpu of listGpus()) {
+      const mamf = gpu.maxAchievableMatmulTflops;
+      expect(mamf.bf16.value, gpu.id).toBeLessThan(gpu.denseTflops.bf16.value);
+      expect(mamf.fp8 === undefined, gpu.id).toBe(gpu.denseTflops.fp8 === undefined);
+      if (mamf.fp8 && gpu.denseTflops.fp8) expect(mamf.fp8.value, gpu.id).toBeLessThan(gpu.denseTflops.fp8.value);
+    }
+  });
+
+  // Bekman's MAMF table (src/gpus/data/mamf-source.ts): A100 holds its clock, Hopper and Blackwell throttle
+  it.each([
+    ['a100', 0.869],
+    ['h100', 0.803],
+    ['b200', 0.776],
+  ])('measures %s at %f of its BF16 peak', (id, fraction) => {
+    const gpu = getGpu(id)!;
+    expect(gpu.maxAchievableMatmulTflops.bf16.kind).toBe('measured');
+    expect(gpu.maxAchievableMatmulTflops.bf16.value / gpu.denseTflops.bf16.value).toBeCloseTo(fraction, 3);
   });
 
   it('has no FP8 tensor path on Ampere', () => {

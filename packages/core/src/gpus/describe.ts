@@ -20,6 +20,13 @@ export function describeGpu(gpu: GpuSpec) {
       put(`denseTflops.${fmt}`, f);
     }
   }
+  const mamf: Record<string, number> = {};
+  for (const [fmt, f] of Object.entries(gpu.maxAchievableMatmulTflops) as [string, Figure | undefined][]) {
+    if (f) {
+      mamf[fmt] = f.value;
+      put(`maxAchievableMatmulTflops.${fmt}`, f);
+    }
+  }
   put('hbmCapacityGB', gpu.hbmCapacityGB);
   put('hbmBandwidthTBps', gpu.hbmBandwidthTBps);
   put('smCount', gpu.smCount);
@@ -37,6 +44,7 @@ export function describeGpu(gpu: GpuSpec) {
     vendor: gpu.vendor,
     architecture: gpu.architecture,
     denseTflops: dense,
+    maxAchievableMatmulTflops: mamf,
     hbmCapacityGB: gpu.hbmCapacityGB.value,
     hbmCapacityGiB: convert(gpu.hbmCapacityGB.value, 'GB', 'GiB'),
     hbmBandwidthTBps: gpu.hbmBandwidthTBps.value,

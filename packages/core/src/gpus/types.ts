@@ -10,12 +10,25 @@ export interface DenseTflops {
   readonly tf32?: Figure;
 }
 
+/**
+ * Maximum achievable matmul throughput (MAMF), dense TFLOP/s by format: what the chip's best large GEMM
+ * sustains through its BLAS library, clock and power limits included (A100 holds its clock and reaches
+ * ~87% of peak; H100 and B200 throttle under dense GEMMs and reach ~78-80%). The training planner's
+ * fitted GEMM efficiencies are fractions of it, so they carry over between chips. `fp8` is present
+ * exactly when the chip has an FP8 tensor path.
+ */
+export interface MaxAchievableMatmulTflops {
+  readonly bf16: Figure;
+  readonly fp8?: Figure;
+}
+
 export interface GpuSpec {
   readonly id: string;
   readonly name: string;
   readonly vendor: 'nvidia' | 'amd';
   readonly architecture: string;
   readonly denseTflops: DenseTflops;
+  readonly maxAchievableMatmulTflops: MaxAchievableMatmulTflops;
   /** HBM capacity in GB (10^9 bytes). */
   readonly hbmCapacityGB: Figure;
   readonly hbmBandwidthTBps: Figure;

@@ -39,7 +39,7 @@ export function attentionCoreSeconds(
   eff: EfficiencyParameters,
 ): AttentionCoreSeconds {
   if (kernel === 'materialized') {
-    const gemmS = (tokensPerRank * kind.attentionFullFlopsPerToken) / (hw.bf16FlopsPerSecond * eff.bf16Gemm);
+    const gemmS = (tokensPerRank * kind.attentionFullFlopsPerToken) / (hw.bf16GemmCeilingFlopsPerSecond * eff.bf16Gemm);
     const scoreBytes = tokensPerRank * kind.attentionScoreElementsPerToken * BYTES_PER_ELEMENT.bf16;
     const hbm = hw.hbmBytesPerSecond * eff.hbm;
     return {

@@ -30,6 +30,8 @@ export interface LayerComm {
   readonly tpOverlappedS: number;
   /** Context parallel, seconds: all-gather K/V forward, reduce-scatter their gradients backward. */
   readonly cpCommS: number;
+  /** The forward all-gather's part of `cpCommS`, seconds (what a recomputed forward repeats). */
+  readonly cpGatherS: number;
   /** Expert all-to-all, seconds, forward (dispatch + combine) and backward, MoE layers only. */
   readonly epForwardS: number;
   readonly epBackwardS: number;
@@ -41,6 +43,26 @@ export interface LayerComm {
  * the FFN (2 + 2 forward), the same backward (Korthikanti et al. 2022).
  */
 export const TP_COLLECTIVES_PER_LAYER = 8;
+/** The forward pass's share of them: 2 all-gathers + 2 reduce-scatters (the backward has as many). */
+export const TP_FORWARD_COLLECTIVES_PER_LAYER = TP_COLLECTIVES_PER_LAYER / 2;
+
+/**
+ * The collectives of one layer when full activation recomputation re-runs its forward pass inside
+ * the backward (Megatron checkpoints the layer's input and re-executes the whole layer): the
+ * forward's TP all-gathers and reduce-scatters, the CP all-gather of K/V and the expert dispatch +
+ * combine run again. Selective recomputation repeats the attention core only, no collective.
+ */
+export function withRecomputedForwardComm(c: LayerComm): LayerComm {
+  const tpFactor = (TP_COLLECTIVES_PER_LAYER + TP_FORWARD_COLLECTIVES_PER_LAYER) / TP_COLLECTIVES_PER_LAYER;
+  return {
+    tpCommS: c.tpCommS * tpFactor,
+    tpOverlappedS: c.tpOverlappedS * tpFactor,
+    cpCommS: c.cpCommS + c.cpGatherS,
+    cpGatherS: c.cpGatherS,
+    epForwardS: c.epForwardS,
+    epBackwardS: c.epBackwardS + c.epForwardS,
+  };
+}
 
 export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: Layout, precision: TrainingPrecision, moe: boolean): LayerComm {
   const up = scaleUpLink(cluster);
@@ -57,16 +79,18 @@ export function layerComm(profile: ModelProfile, cluster: ClusterSpec, layout: L
     tpCommS = TP_COLLECTIVES_PER_LAYER * oneCollectiveS;
   }
   let cpCommS = 0;
+  let cpGatherS = 0;
   if (layout.cp > 1) {
     const g = groupPlacement(layout.cp, layout.tp, gpn);
     const link = g.nodes > 1 ? out : up;
     // K/V are split by tp over KV heads (GQA/MHA); an MLA latent is replicated across tp
     const kvSplit = profile.arch.attention.mla ? 1 : Math.min(layout.tp, profile.arch.attention.numKvHeads);
     const bytes = (layout.cp * tokens * profile.kvElementsPerToken * bf16) / kvSplit;
-    cpCommS = allGatherSeconds(bytes, layout.cp, link) + reduceScatterSeconds(bytes, layout.cp, link);
+    cpGatherS = allGatherSeconds(bytes, layout.cp, link);
+    cpCommS = cpGatherS + reduceScatterSeconds(bytes, layout.cp, link);
   }
   const ep = moe ? expertAllToAllSeconds(profile, cluster, layout, precision) : NO_ALL_TO_ALL;
-  return { tpCommS, tpOverlappedS: 0, cpCommS, epForwardS: ep.forwardS, epBackwardS: ep.backwardS };
+  return { tpCommS, tpOverlappedS: 0, cpCommS, cpGatherS, epForwardS: ep.forwardS, epBackwardS: ep.backwardS };
 }
 
 const NO_ALL_TO_ALL: AllToAllSeconds = { forwardS: 0, backwardS: 0 };

@@ -78,10 +78,10 @@ export const SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE = 0.5;
  */
 export function gemmSeconds(m: number, k: number, n: number, fp8: boolean, hw: Hardware, eff: EfficiencyParameters, tokens: number = m, groups = 1): number {
   if (m <= 0 || k <= 0 || n <= 0) return 0;
-  const useFp8 = fp8 && hw.fp8FlopsPerSecond !== null;
+  const useFp8 = fp8 && hw.fp8GemmCeilingFlopsPerSecond !== null;
   const peak = useFp8
-    ? hw.fp8FlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
-    : hw.bf16FlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
+    ? hw.fp8GemmCeilingFlopsPerSecond! * saturatingGemmEfficiency(eff.fp8Gemm, tokens, eff.gemmHalfSaturationTokens)
+    : hw.bf16GemmCeilingFlopsPerSecond * saturatingGemmEfficiency(eff.bf16Gemm, tokens, eff.gemmHalfSaturationTokens);
   const compute = (FLOPS_PER_MAC * m * k * n) / (peak * gemmShapeUtilization(m, n, hw.smCount, groups));
   const inBytes = useFp8 ? BYTES_PER_ELEMENT.fp8 : BYTES_PER_ELEMENT.bf16;
   const bytes = (m * k + k * n) * inBytes + m * n * BYTES_PER_ELEMENT.bf16;
@@ -127,7 +127,7 @@ function byMode(forwardS: number, backwardS: number, weightGradS: number, select
 }
 
 function fp8Recipe(ctx: ComputeContext): boolean {
-  return ctx.precision === 'fp8' && ctx.hw.fp8FlopsPerSecond !== null;
+  return ctx.precision === 'fp8' && ctx.hw.fp8GemmCeilingFlopsPerSecond !== null;
 }
 
 /**
@@ -213,7 +213,7 @@ export function routedLowerBoundSeconds(profile: ModelProfile, kind: LayerKindPr
   let seconds = 0;
   for (const g of kind.expertGemms) {
     const fp8 = useFp8 && g.fp8;
-    const peak = fp8 ? ctx.hw.fp8FlopsPerSecond! * ctx.eff.fp8Gemm : ctx.hw.bf16FlopsPerSecond * ctx.eff.bf16Gemm;
+    const peak = fp8 ? ctx.hw.fp8GemmCeilingFlopsPerSecond! * ctx.eff.fp8Gemm : ctx.hw.bf16GemmCeilingFlopsPerSecond * ctx.eff.bf16Gemm;
     seconds += (GEMMS_PER_WEIGHT * FLOPS_PER_MAC * copies * g.k * g.n) / (peak * ctx.eff.groupedGemm);
   }
   const routedEw = routedElementwise(profile, kind, ctx, copies);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planTraining } from '../index.js';
 import { withTpOverlap } from './tp-overlap.js';
 
-const comm = { tpCommS: 8, tpOverlappedS: 0, cpCommS: 1, epForwardS: 0, epBackwardS: 0 };
+const comm = { tpCommS: 8, tpOverlappedS: 0, cpCommS: 1, cpGatherS: 0.5, epForwardS: 0, epBackwardS: 0 };
 
 describe('TP communication overlap', () => {
   it('hides the collectives behind the GEMMs except the first chunk', () => {

@@ -30,43 +30,43 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "all": {
         "rows": 31,
-        "low": 0.8873,
-        "high": 1.1483
+        "low": 0.7629,
+        "high": 1.1177
       },
       "ampere": {
         "rows": 15,
-        "low": 0.9177,
-        "high": 1.15
+        "low": 0.7629,
+        "high": 1.104
       },
       "ampere|dense": {
         "rows": 15,
-        "low": 0.9177,
-        "high": 1.15
+        "low": 0.7629,
+        "high": 1.104
       },
       "blackwell": {
         "rows": 2,
-        "low": 0.8976,
-        "high": 0.9804
+        "low": 0.8571,
+        "high": 0.9537
       },
       "blackwell|dense": {
         "rows": 2,
-        "low": 0.8976,
-        "high": 0.9804
+        "low": 0.8571,
+        "high": 0.9537
       },
       "hopper": {
         "rows": 14,
-        "low": 0.773,
-        "high": 1.1284
+        "low": 0.4529,
+        "high": 1.2043
       },
       "hopper|dense": {
         "rows": 11,
-        "low": 0.9529,
-        "high": 1.1329
+        "low": 0.7014,
+        "high": 1.2043
       },
       "hopper|moe": {
         "rows": 3,
-        "low": 0.5503,
-        "high": 1.0547
+        "low": 0.4529,
+        "high": 1.0833
       }
     }
   },
@@ -90,189 +90,189 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "blackwell|dense|prefill": {
         "rows": 88,
-        "low": 0.9577,
-        "high": 2.6634
+        "low": 0.9463,
+        "high": 2.786
       },
       "blackwell|dense|prefill|trtllm": {
         "rows": 48,
-        "low": 0.939,
-        "high": 2.8655
+        "low": 0.931,
+        "high": 3.028
       },
       "blackwell|dense|prefill|vllm": {
         "rows": 40,
-        "low": 0.9925,
-        "high": 1.6459
+        "low": 0.9687,
+        "high": 1.6526
       },
       "blackwell|moe|prefill": {
         "rows": 242,
-        "low": 0.6665,
-        "high": 5.6751
+        "low": 0.664,
+        "high": 5.7794
       },
       "blackwell|moe|prefill|sglang": {
         "rows": 105,
-        "low": 1.242,
-        "high": 20.8879
+        "low": 1.0474,
+        "high": 23.2344
       },
       "blackwell|moe|prefill|trtllm": {
         "rows": 114,
-        "low": 0.6993,
-        "high": 3.2884
+        "low": 0.6891,
+        "high": 3.4353
       },
       "blackwell|moe|prefill|vllm": {
         "rows": 23,
-        "low": 0.4965,
-        "high": 0.9969
+        "low": 0.4921,
+        "high": 1.0227
       },
       "blackwell|prefill": {
         "rows": 330,
-        "low": 0.7175,
-        "high": 4.2481
+        "low": 0.7123,
+        "high": 4.2706
       },
       "hopper|dense|prefill": {
         "rows": 201,
-        "low": 0.7834,
-        "high": 4.9568
+        "low": 0.7801,
+        "high": 5.1721
       },
       "hopper|dense|prefill|sglang": {
         "rows": 30,
-        "low": 1.3549,
-        "high": 7.9861
+        "low": 1.2905,
+        "high": 9.1778
       },
       "hopper|dense|prefill|trtllm": {
         "rows": 103,
-        "low": 1.0999,
-        "high": 6.2671
+        "low": 1.0447,
+        "high": 6.5322
       },
       "hopper|dense|prefill|vllm": {
         "rows": 68,
-        "low": 0.5672,
-        "high": 1.0369
+        "low": 0.4697,
+        "high": 1.0811
       },
       "hopper|moe|prefill": {
         "rows": 241,
-        "low": 0.757,
-        "high": 3.4076
+        "low": 0.7428,
+        "high": 3.7132
       },
       "hopper|moe|prefill|sglang": {
         "rows": 32,
-        "low": 1.1612,
-        "high": 3.2536
+        "low": 0.9383,
+        "high": 4.982
       },
       "hopper|moe|prefill|trtllm": {
         "rows": 129,
-        "low": 0.9727,
+        "low": 0.9576,
         "high": 3.4076
       },
       "hopper|moe|prefill|vllm": {
         "rows": 80,
-        "low": 0.6383,
-        "high": 4.9539
+        "low": 0.6317,
+        "high": 6.4175
       },
       "hopper|prefill": {
         "rows": 442,
-        "low": 0.7723,
-        "high": 4.2969
+        "low": 0.7694,
+        "high": 4.4207
       },
       "prefill": {
         "rows": 772,
-        "low": 0.7629,
-        "high": 4.2681
+        "low": 0.757,
+        "high": 4.3104
       },
       "blackwell|decode": {
         "rows": 330,
-        "low": 0.8503,
-        "high": 1.3995
+        "low": 0.8496,
+        "high": 1.4258
       },
       "blackwell|dense|decode": {
         "rows": 88,
-        "low": 0.8558,
-        "high": 1.2725
+        "low": 0.8496,
+        "high": 1.2881
       },
       "blackwell|dense|decode|trtllm": {
         "rows": 48,
-        "low": 0.8476,
-        "high": 1.2396
+        "low": 0.8261,
+        "high": 1.248
       },
       "blackwell|dense|decode|vllm": {
         "rows": 40,
-        "low": 0.9071,
-        "high": 1.2999
+        "low": 0.8746,
+        "high": 1.303
       },
       "blackwell|moe|decode": {
         "rows": 242,
-        "low": 0.8486,
-        "high": 1.4815
+        "low": 0.8365,
+        "high": 1.5321
       },
       "blackwell|moe|decode|sglang": {
         "rows": 105,
-        "low": 0.8107,
-        "high": 1.2868
+        "low": 0.7979,
+        "high": 1.3045
       },
       "blackwell|moe|decode|trtllm": {
         "rows": 114,
-        "low": 0.849,
-        "high": 1.7208
+        "low": 0.8319,
+        "high": 1.7641
       },
       "blackwell|moe|decode|vllm": {
         "rows": 23,
-        "low": 0.9235,
-        "high": 1.1039
+        "low": 0.9054,
+        "high": 1.1709
       },
       "decode": {
         "rows": 772,
-        "low": 0.8482,
-        "high": 1.4994
+        "low": 0.8418,
+        "high": 1.5116
       },
       "hopper|decode": {
         "rows": 442,
-        "low": 0.8363,
-        "high": 1.5505
+        "low": 0.8332,
+        "high": 1.5791
       },
       "hopper|dense|decode": {
         "rows": 201,
-        "low": 0.7684,
-        "high": 1.1547
+        "low": 0.7645,
+        "high": 1.1591
       },
       "hopper|dense|decode|sglang": {
         "rows": 30,
-        "low": 0.7757,
-        "high": 1.2268
+        "low": 0.7556,
+        "high": 1.2974
       },
       "hopper|dense|decode|trtllm": {
         "rows": 103,
-        "low": 0.8365,
-        "high": 1.0635
+        "low": 0.8332,
+        "high": 1.0786
       },
       "hopper|dense|decode|vllm": {
         "rows": 68,
-        "low": 0.4175,
-        "high": 1.1948
+        "low": 0.4101,
+        "high": 1.2219
       },
       "hopper|moe|decode": {
         "rows": 241,
-        "low": 0.9061,
-        "high": 1.7357
+        "low": 0.899,
+        "high": 1.7524
       },
       "hopper|moe|decode|sglang": {
         "rows": 32,
-        "low": 0.8865,
-        "high": 1.2102
+        "low": 0.883,
+        "high": 1.2538
       },
       "hopper|moe|decode|trtllm": {
         "rows": 129,
-        "low": 0.9212,
-        "high": 1.6238
+        "low": 0.9145,
+        "high": 1.653
       },
       "hopper|moe|decode|vllm": {
         "rows": 80,
-        "low": 0.9554,
-        "high": 2.4058
+        "low": 0.9333,
+        "high": 2.5261
       }
     }
   },
   "coverage": {
-    "training": 0.7419,
-    "ttft": 0.6334,
-    "tpot": 0.7396
+    "training": 0.7742,
+    "ttft": 0.7526,
+    "tpot": 0.7785
   }
 };

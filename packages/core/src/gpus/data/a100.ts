@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const DATASHEET = 'NVIDIA A100 SXM 80GB datasheet via glennklockwood.com/garden/processors/A100 (secondary)';
 
@@ -14,6 +15,9 @@ export const a100: GpuSpec = {
     bf16: figure(312, 'datasheet', `${DATASHEET}: BF16 312 dense`),
     fp16: figure(312, 'datasheet', `${DATASHEET}: FP16 312 dense`),
     tf32: figure(156, 'datasheet', `${DATASHEET}: TF32 156 dense`),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(271.2, 'measured', `${MAMF_SOURCE}: "NVIDIA A100 SXM | 271.2 | 312 | 86.9% | 1024x10240x5120 | 2.6.0+cu126"`),
   },
   hbmCapacityGB: figure(80, 'datasheet', `${DATASHEET}: 80 GB HBM2e`),
   hbmBandwidthTBps: figure(2.039, 'datasheet', `${DATASHEET}: 2.039 TB/s`),

@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const SAME = 'aiwiki.ai/wiki/nvidia_a800 (secondary): "core compute, memory, and Tensor Core capabilities were left unchanged" from A100 SXM 80GB';
 
@@ -14,6 +15,9 @@ export const a800: GpuSpec = {
     bf16: figure(312, 'datasheet', `${SAME} (BF16 312 dense)`),
     fp16: figure(312, 'datasheet', `${SAME} (FP16 312 dense)`),
     tf32: figure(156, 'datasheet', `${SAME} (TF32 156 dense)`),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(271.2, 'derived', `${MAMF_SOURCE}: the A100 SXM figure (271.2); ${SAME}`),
   },
   hbmCapacityGB: figure(80, 'datasheet', `${SAME} (80 GB HBM2e)`),
   hbmBandwidthTBps: figure(2.039, 'datasheet', `${SAME} (2.039 TB/s)`),

@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const DATASHEET = 'NVIDIA HGX B200 (1,000 W) via glennklockwood.com/garden/processors/B200 (secondary)';
 const MLPERF = 'MLCommons inference_results_v6.0 closed/Nebius/systems/nebius_b200_n1.json';
@@ -17,6 +18,10 @@ export const b200: GpuSpec = {
     bf16: figure(2250, 'datasheet', `${DATASHEET}: BF16 2250 dense`),
     fp16: figure(2250, 'datasheet', `${DATASHEET}: FP16 2250 dense`),
     tf32: figure(1100, 'datasheet', `${DATASHEET}: TF32 1100 dense`),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(1745.0, 'measured', `${MAMF_SOURCE}: "NVIDIA B200 SXM | 1745.0 | 2250 | 77.6% | 1792x16128x3072 | 2.7.1+cu128"`),
+    fp8: figure(3432.5, 'measured', `${MAMF_SOURCE}, FP8 (float8_e4m3fn): "NVIDIA B200 SXM | 3432.5 | 4500 | 76.3% | 15360x4096x3072 | 2.7.1+cu128"`),
   },
   hbmCapacityGB: figure(180, 'datasheet', `${MLPERF}: "accelerator_memory_capacity": "180 GB" (192 GB physical)`),
   hbmBandwidthTBps: figure(8.0, 'datasheet', `${DATASHEET}: 8 TB/s`),

@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const DATASHEET = 'NVIDIA H100 SXM datasheet via glennklockwood.com/garden/processors/h100 (secondary page citing NVIDIA)';
 
@@ -15,6 +16,10 @@ export const h100: GpuSpec = {
     bf16: figure(989, 'datasheet', `${DATASHEET}: BF16 989.4 dense`),
     fp16: figure(989, 'datasheet', `${DATASHEET}: FP16 989.4 dense`),
     tf32: figure(494.7, 'datasheet', `${DATASHEET}: TF32 494.7 dense`),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(794.5, 'measured', `${MAMF_SOURCE}: "NVIDIA H100 SXM | 794.5 | 989 | 80.3% | 2048x2048x13312 | 2.7.0+cu126"`),
+    fp8: figure(1402.6, 'measured', `${MAMF_SOURCE}, FP8 (float8_e4m3fn): "NVIDIA H100 SXM | 1402.6 | 1979 | 70.9% | 1024x9216x14336 | 2.7.0+cu126"`),
   },
   hbmCapacityGB: figure(80, 'datasheet', `${DATASHEET}: 80 GB HBM3; Llama 3 paper §3.3.1 "80GB HBM3"`),
   hbmBandwidthTBps: figure(3.35, 'datasheet', `${DATASHEET}: 3.35 TB/s`),

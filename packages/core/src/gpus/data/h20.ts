@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const ANT = 'lm-sys blog 2025-09-19 "Best Practices for Serving DeepSeek-R1 on H20-96G" (Ant Group), H20 vs H800 table';
 
@@ -14,6 +15,10 @@ export const h20: GpuSpec = {
     int8: figure(296, 'datasheet', 'Hopper tensor cores: INT8 dense = FP8 dense'),
     bf16: figure(148, 'datasheet', `${ANT}: "FP16/BF16 Compute 148 TFLOPS"`),
     fp16: figure(148, 'datasheet', `${ANT}: "FP16/BF16 Compute 148 TFLOPS"`),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(118.8, 'assumed', `${MAMF_SOURCE} has no H20 row: the H100 SXM fraction (794.5 ÷ 989 = 80.3%) applied to the H20's 148 BF16 TFLOPS`),
+    fp8: figure(209.8, 'assumed', `${MAMF_SOURCE} has no H20 row: the H100 SXM FP8 fraction (1402.6 ÷ 1979 = 70.9%) applied to the H20's 296 FP8 TFLOPS`),
   },
   hbmCapacityGB: figure(96, 'datasheet', `${ANT}: "Memory Capacity 96 GB"`),
   hbmBandwidthTBps: figure(4.0, 'datasheet', `${ANT}: "Memory Bandwidth 4000 GB/s"`),

@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const SPEC = 'NVIDIA H200 spec page via morphllm.com/nvidia-h200 (secondary): sparse FP8 3958, BF16 1979 → dense = half';
 const MLPERF = 'MLCommons inference_results_v4.1 closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json';
@@ -16,6 +17,10 @@ export const h200: GpuSpec = {
     bf16: figure(989, 'datasheet', SPEC),
     fp16: figure(989, 'datasheet', SPEC),
     tf32: figure(494.7, 'datasheet', 'same GH100 tensor cores as H100 SXM (TF32 494.7 dense)'),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(794.5, 'measured', `${MAMF_SOURCE}: the H100 SXM row, 794.5 of 989, noted "H200 is the same"`),
+    fp8: figure(1453.4, 'measured', `${MAMF_SOURCE}, FP8 (float8_e4m3fn): "NVIDIA H200 SXM | 1453.4 | 1979 | 73.4% | 1280x4096x12032 | 2.7.1+cu128"`),
   },
   hbmCapacityGB: figure(141, 'datasheet', `${MLPERF}: "accelerator_memory_capacity": "141 GB"`),
   hbmBandwidthTBps: figure(4.8, 'datasheet', `${SPEC}: "141GB of HBM3e running at 4.8TB/s"`),

@@ -1,6 +1,7 @@
 // Sources: every figure below names its source (the third argument of figure(value, kind, source)).
 import { figure } from '../../units/figure.js';
 import type { GpuSpec } from '../types.js';
+import { MAMF_SOURCE } from './mamf-source.js';
 
 const ANT = 'lm-sys blog 2025-09-19 "Best Practices for Serving DeepSeek-R1 on H20-96G" (Ant Group), H20 vs H800 table';
 
@@ -15,6 +16,14 @@ export const h800: GpuSpec = {
     bf16: figure(989, 'datasheet', `${ANT}: "FP16/BF16 Compute ... 989 TFLOPS"`),
     fp16: figure(989, 'datasheet', `${ANT}: "FP16/BF16 Compute ... 989 TFLOPS"`),
     tf32: figure(494.7, 'datasheet', 'same GH100 tensor cores as H100 SXM (TF32 494.7 dense)'),
+  },
+  maxAchievableMatmulTflops: {
+    bf16: figure(
+      794.5,
+      'derived',
+      `${MAMF_SOURCE}: the H100 SXM figure (794.5); the H800 is the same GH100 SXM part at the same clocks and 700 W, only NVLink is cut`,
+    ),
+    fp8: figure(1402.6, 'derived', `${MAMF_SOURCE}, FP8: the H100 SXM figure (1402.6); same GH100 SXM part, only NVLink is cut`),
   },
   hbmCapacityGB: figure(80, 'datasheet', `${ANT}: "Memory Capacity ... 80 GB"`),
   hbmBandwidthTBps: figure(3.352, 'datasheet', `${ANT}: "Memory Bandwidth ... 3352 GB/s"`),

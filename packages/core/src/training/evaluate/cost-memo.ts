@@ -3,7 +3,7 @@
  * (tp, cp, ep, micro-batch) every layer kind's compute and collectives, per recomputation mode
  * and pipeline link the costs a stage adds up, and per pipeline depth the stage times.
  */
-import { layerComm, pipelineSendSeconds, type LayerComm } from '../communication.js';
+import { layerComm, pipelineSendSeconds, withRecomputedForwardComm, type LayerComm } from '../communication.js';
 import { withTpOverlap } from '../tp-overlap.js';
 import {
   headCosts,
@@ -125,7 +125,7 @@ export function shapeFor(ctx: PlanContext, layout: Layout): ShapeCosts {
     const head = tokens.head;
     const mtp = mtpCosts(p, cctx, kinds[p.mtpKind], head);
     const moeComm = layerComm(p, ctx.cluster, layout, ctx.precision, p.numExperts > 0);
-    const denseComm: LayerComm = { tpCommS: moeComm.tpCommS, tpOverlappedS: 0, cpCommS: moeComm.cpCommS, epForwardS: 0, epBackwardS: 0 };
+    const denseComm: LayerComm = { ...moeComm, tpOverlappedS: 0, epForwardS: 0, epBackwardS: 0 };
     const comms = p.kinds.map((k, i) => withTpOverlap(commOfKind(k, moeComm, denseComm), tokens.kindParts[i]!.gemmS, layout.tp, ctx.tpCommOverlap));
     const mtpComm = mtpCommOfKinds(p, comms);
     return {
@@ -180,12 +180,13 @@ export function costsFor(ctx: PlanContext, layout: Layout): Costs {
   return memoize(ctx, MEMO.costs, key, () => {
     const shape = shapeFor(ctx, layout);
     const r = layout.recompute;
+    const full = r === 'full';
     return {
       kinds: shape.kinds.map((k) => k[r]),
-      comms: shape.comms,
+      comms: full ? shape.comms.map(withRecomputedForwardComm) : shape.comms,
       head: shape.head[r],
       mtp: shape.mtp[r],
-      mtpComm: shape.mtpComm,
+      mtpComm: full && shape.mtpComm ? withRecomputedForwardComm(shape.mtpComm) : shape.mtpComm,
       ppSendS: pipelineSendFor(ctx, layout),
       stageTimes: new Map(),
     };
