@@ -129,6 +129,11 @@ describe('export', () => {
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svgText).toMatch(/fill="rgb\(/);
+    // the stacked bar's legend is HTML on the page; the file carries it, one swatch and text per item
+    const legendItems = await page.locator('#tr-time-chart ul.legend li').allTextContents();
+    expect(legendItems.length).toBeGreaterThan(1);
+    const escaped = (text: string) => text.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const item of legendItems) expect(svgText).toContain(`>${escaped(item)}</text>`);
     const [png] = await Promise.all([
       page.waitForEvent('download'),
       page

@@ -71,9 +71,25 @@ function inputText(cell) {
 
 const STYLE_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'font-family'];
 
-/** A standalone copy of an on-page chart: the page's CSS styles written onto each element, sized by its viewBox. */
-export function standaloneSvg(svg) {
-  const copy = svg.cloneNode(true);
+/** Rows of a chart's HTML legend drawn into its exported SVG: one row per item, a swatch then the item's text. */
+const LEGEND_ROW_PX = 18;
+const LEGEND_SWATCH_PX = 12;
+const LEGEND_TEXT_GAP_PX = 6;
+const LEGEND_TOP_GAP_PX = 8;
+const LEGEND_LEFT_PX = 8;
+const LEGEND_FONT = '12px system-ui, sans-serif';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * A standalone copy of an on-page chart: the page's CSS styles written onto each element, sized by
+ * its viewBox. A chart whose legend is an HTML list (`legend`, the stacked bars: readable at phone
+ * width) gets that legend drawn under the plot, each swatch in its on-page colour, so the file
+ * explains its colours on its own.
+ * @param {SVGSVGElement} svg @param {Element | null} [legend]
+ * @returns {{text: string, width: number, height: number}}
+ */
+export function standaloneSvg(svg, legend = null) {
+  const copy = /** @type {SVGSVGElement} */ (svg.cloneNode(true));
   const source = [svg, ...svg.querySelectorAll('*')];
   const target = [copy, ...copy.querySelectorAll('*')];
   source.forEach((element, i) => {
@@ -85,14 +101,37 @@ export function standaloneSvg(svg) {
     }
   });
   const box = svg.viewBox?.baseVal;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  if (box?.width) {
-    copy.setAttribute('width', String(box.width));
-    copy.setAttribute('height', String(box.height));
+  const width = box?.width || svg.clientWidth || 720;
+  let height = box?.height || svg.clientHeight || 400;
+  const items = legend ? [...legend.querySelectorAll('li')] : [];
+  if (items.length > 0) {
+    const top = height + LEGEND_TOP_GAP_PX;
+    items.forEach((item, i) => {
+      const y = top + i * LEGEND_ROW_PX;
+      const swatch = item.querySelector('.swatch');
+      const rect = document.createElementNS(SVG_NS, 'rect');
+      rect.setAttribute('x', String(LEGEND_LEFT_PX));
+      rect.setAttribute('y', String(y));
+      rect.setAttribute('width', String(LEGEND_SWATCH_PX));
+      rect.setAttribute('height', String(LEGEND_SWATCH_PX));
+      rect.setAttribute('fill', swatch ? getComputedStyle(swatch).backgroundColor : 'currentColor');
+      const label = document.createElementNS(SVG_NS, 'text');
+      label.setAttribute('x', String(LEGEND_LEFT_PX + LEGEND_SWATCH_PX + LEGEND_TEXT_GAP_PX));
+      label.setAttribute('y', String(y + LEGEND_SWATCH_PX - 1));
+      label.setAttribute('style', `font: ${LEGEND_FONT}`);
+      label.setAttribute('fill', getComputedStyle(item).color);
+      label.textContent = (item.textContent ?? '').trim();
+      copy.append(rect, label);
+    });
+    height = top + items.length * LEGEND_ROW_PX;
+    copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   }
+  copy.setAttribute('xmlns', SVG_NS);
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
   copy.removeAttribute('class');
   copy.removeAttribute('style');
-  return new XMLSerializer().serializeToString(copy);
+  return { text: new XMLSerializer().serializeToString(copy), width, height };
 }
 
 /** The chart as a PNG (2× its viewBox), drawn through an <img> of its SVG on a white canvas. */
@@ -133,11 +172,12 @@ export function addChartExports(container, baseName) {
     };
     const bar = document.createElement('div');
     bar.className = 'chart-export';
+    const exported = () => standaloneSvg(svg, figure.querySelector('ul.legend'));
     bar.append(
-      button('SVG', () => download(`${name}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }))),
+      button('SVG', () => download(`${name}.svg`, new Blob([exported().text], { type: 'image/svg+xml' }))),
       button('PNG', async () => {
-        const box = svg.viewBox.baseVal;
-        download(`${name}.png`, await svgToPng(standaloneSvg(svg), box.width || 720, box.height || 400));
+        const { text, width, height } = exported();
+        download(`${name}.png`, await svgToPng(text, width, height));
       }),
     );
     figure.append(bar);
