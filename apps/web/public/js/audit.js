@@ -1,26 +1,25 @@
 // The "Audit a claim" section: POST /v1/audit — a published training claim (tokens, GPUs,
 // GPU-hours or days, cost) against physics and the training planner: the verdict first, then
 // the implied vs predicted figures and what the headline cost leaves out.
-import { selectField } from './dom.js';
-import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
+import { AUDIT_FIELDS } from './audit-fields.js';
+import { find, selectField } from './dom.js';
+import { fieldTexts, readFields, renderFields } from './fields.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
 import { compact, days, number, percent, tokensPerSecond, usd, usdCents } from './format.js';
 import { wirePlannerForm } from './planner-form.js';
 import { el, figures, table } from './results.js';
 
 /** DeepSeek-V3's pre-training claim (arXiv:2412.19437 Table 1 and §4.2): 14.8T tokens in 2,664K H800 GPU-hours, $5.328M at $2. */
-export const DEEPSEEK_V3_CLAIM = {
+export const DEEPSEEK_V3_CLAIM_REQUEST = {
   model: 'deepseek-v3',
-  modelConfig: '',
-  modelName: '',
   gpu: 'h800',
-  gpuCount: '2048',
-  tokens: '14.8e12',
+  gpuCount: 2048,
+  tokens: 14.8e12,
   precision: 'fp8',
-  sequenceLength: '4096',
-  globalBatchTokens: '15360 × 4096',
-  gpuHours: '2.664e6',
-  days: '',
-  costUsd: '5.328e6',
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
+  gpuHours: 2.664e6,
+  costUsd: 5.328e6,
 };
 
 const VERDICT_CLASS = { plausible: 'plausible', optimistic: 'optimistic', 'physically impossible': 'impossible' };
@@ -30,43 +29,24 @@ const VERDICT_TEXT = {
   'physically impossible': 'The claim needs more FLOPs per second than the GPUs can deliver at their peak.',
 };
 
-/** The form → POST /v1/audit body; exactly one of GPU-hours and days. */
+/**
+ * The form → POST /v1/audit body (AUDIT_FIELDS); exactly one of GPU-hours and days.
+ * @returns {Record<string, any>}
+ */
 export function readRequest(form) {
-  const gpuHours = readNumber(form, 'gpuHours');
-  const daysClaimed = readNumber(form, 'days');
-  if ((gpuHours === undefined) === (daysClaimed === undefined)) throw localError('gpuHours', 'Give the claimed GPU-hours or the wall-clock days (one of them)');
-  return compactObject({
-    model: readModel(form),
-    tokens: readNumber(form, 'tokens', { required: true }),
-    gpu: form.elements.gpu.value,
-    gpuCount: readNumber(form, 'gpuCount', { required: true }),
-    precision: form.elements.precision.value || undefined,
-    sequenceLength: readNumber(form, 'sequenceLength'),
-    globalBatchTokens: readNumber(form, 'globalBatchTokens'),
-    gpuHours,
-    days: daysClaimed,
-    costUsd: readNumber(form, 'costUsd'),
-  });
+  const fields = readFields(form, AUDIT_FIELDS);
+  if ((fields.gpuHours === undefined) === (fields.days === undefined))
+    throw localError('gpuHours', 'Give the claimed GPU-hours or the wall-clock days (one of them)');
+  return compactObject({ model: readModel(form), ...fields });
 }
 
 /** The inverse of readRequest (every field set, "" when absent). */
 export function requestToFields(request) {
-  const seq = request.sequenceLength;
-  const batch = request.globalBatchTokens;
-  const batchText = Number.isInteger(batch) && Number.isInteger(seq) && batch % seq === 0 ? `${batch / seq} × ${seq}` : quantityText(batch);
-  return {
-    ...modelFields(request.model),
-    gpu: request.gpu ?? '',
-    gpuCount: quantityText(request.gpuCount),
-    tokens: quantityText(request.tokens),
-    precision: request.precision ?? 'bf16',
-    sequenceLength: quantityText(seq),
-    globalBatchTokens: batchText,
-    gpuHours: quantityText(request.gpuHours),
-    days: quantityText(request.days),
-    costUsd: quantityText(request.costUsd),
-  };
+  return { ...modelFields(request.model), ...fieldTexts(request, AUDIT_FIELDS) };
 }
+
+/** The preset's field values: its request through the same description. */
+export const DEEPSEEK_V3_CLAIM = requestToFields(DEEPSEEK_V3_CLAIM_REQUEST);
 
 function verdictBox(audit) {
   const kind = VERDICT_CLASS[audit.verdict] ?? 'optimistic';
@@ -178,6 +158,7 @@ function render(container, audit, request) {
 }
 
 export function initAudit(root = document.getElementById('audit')) {
+  renderFields(find(root, '[data-fields="audit"]', HTMLElement), AUDIT_FIELDS);
   return wirePlannerForm({
     form: root.querySelector('#audit-form'),
     errorBox: root.querySelector('#audit-error'),

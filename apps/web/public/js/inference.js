@@ -2,9 +2,12 @@
 // (disaggregated prefill / decode pools or one aggregated pool) for a daily token volume,
 // its cost, the alternatives, the decode Pareto frontier and launch settings. The fleet
 // tables and the hourly chart are in js/fleet-view.js.
-import { field, find, selectField } from './dom.js';
+import { find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, readNumberList, shortGpuName } from './form.js';
+import { fieldTexts, readFields, renderFields } from './fields.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
+import { INFERENCE_FIELD_GROUPS, INFERENCE_FIELDS, INFERENCE_TARGET_FIELDS } from './inference-fields.js';
+import { pinnedLayout } from './serving-layout-fields.js';
 import { alternativesTable, comparisonTable, hourlyFigure, poolTables } from './fleet-view.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, number, percent, usd } from './format.js';
@@ -20,130 +23,64 @@ import { bandOf, chartFigure, el, figures, notes, statusBanner, warningList, war
  * DeepSeek's V3/R1 service as disclosed on Open-Source-Week day 6 (2025-03-01): H800, FP8 weights,
  * BF16 KV cache, 608B input tokens/day (56.3 % cache hits), 168B output tokens/day, average KV
  * length 4,989, 20–22 tokens/s per user, 278 peak / 226.75 average nodes, prefill EP32 on 4 nodes,
- * decode EP144 on 18 nodes with 32 redundant experts, dual micro-batch overlap, MTP.
+ * decode EP144 on 18 nodes with 32 redundant experts, dual micro-batch overlap, MTP. The utilisation
+ * default is the one fitted on this disclosure; one instance minimum, the default daily shape.
+ * @type {InferencePlanRequest}
  */
-export const DEEPSEEK_DAY6 = {
+export const DEEPSEEK_DAY6_REQUEST = {
   model: 'deepseek-v3',
-  modelConfig: '',
-  modelName: '',
   gpu: 'h800',
-  weights: 'fp8',
-  kvCache: 'bf16',
-  inputTokensPerDay: '608e9',
-  cacheHitRate: '0.563',
-  outputTokensPerDay: '168e9',
-  averageContextTokens: '4989',
-  peakToAverage: String(Math.round((278 / 226.75) * 1000) / 1000),
-  minOutputTokensPerSecondPerUser: '20',
-  maxTtftMs: '',
-  pricePerGpuHourUsd: '2',
-  'prefill.attentionTp': '1',
-  'prefill.attentionDp': '32',
-  'prefill.moeTp': '1',
-  'prefill.moeEp': '32',
-  'prefill.redundantExperts': '32',
-  'decode.attentionTp': '1',
-  'decode.attentionDp': '144',
-  'decode.moeTp': '1',
-  'decode.moeEp': '144',
-  'decode.redundantExperts': '32',
-  twoBatchOverlap: true,
-  mtpDraftTokens: '1',
-  mtpAcceptance: '0.85',
-  mode: 'disaggregated',
-  // the utilisation default is the one fitted on this disclosure; one instance minimum, the default daily shape
-  utilization: '',
-  minInstances: '',
-  hourlyLoad: '',
+  precision: { weights: 'fp8', kvCache: 'bf16' },
+  workload: {
+    inputTokensPerDay: 608e9,
+    cacheHitRate: 0.563,
+    outputTokensPerDay: 168e9,
+    averageContextTokens: 4989,
+    peakToAverage: Math.round((278 / 226.75) * 1000) / 1000,
+  },
+  slo: { minOutputTokensPerSecondPerUser: 20 },
+  pricePerGpuHourUsd: 2,
+  deployment: {
+    mode: 'disaggregated',
+    prefill: { attentionTp: 1, attentionDp: 32, moeTp: 1, moeEp: 32, redundantExperts: 32 },
+    decode: { attentionTp: 1, attentionDp: 144, moeTp: 1, moeEp: 144, redundantExperts: 32 },
+    mtp: { draftTokens: 1, acceptance: 0.85 },
+  },
 };
 
 /** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
 export const DEFAULT_UTILIZATION = 0.509;
-const HOURS = 24;
-
-/** workload.hourlyLoad: 24 relative loads ≥ 0, at least one of them positive (any scale; the API normalises). */
-function readHourlyLoad(form) {
-  const path = 'workload.hourlyLoad';
-  const values = readNumberList(form, 'hourlyLoad', { path, count: HOURS, min: 0 });
-  if (values && !values.some((value) => value > 0)) throw localError(path, 'At least one hour needs some load');
-  return values;
-}
-
-/** {attentionTp, attentionDp, moeTp, moeEp[, redundantExperts]} from fields `${prefix}.…`; undefined when all four are empty. */
-export function readLayout(form, prefix, path) {
-  const layout = {};
-  for (const key of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp']) {
-    layout[key] = readNumber(form, `${prefix}${key}`, { path: `${path}.${key}` });
-  }
-  const given = Object.values(layout).filter((value) => value !== undefined).length;
-  const redundant = form.elements.namedItem(`${prefix}redundantExperts`)
-    ? readNumber(form, `${prefix}redundantExperts`, { path: `${path}.redundantExperts` })
-    : undefined;
-  if (given === 0) {
-    if (redundant !== undefined) throw localError(path, 'Redundant experts need the four layout sizes too');
-    return undefined;
-  }
-  if (given < 4) throw localError(path, 'Give attention TP, attention DP, MoE TP and MoE EP — or none of them to search');
-  return { ...layout, ...(redundant !== undefined ? { redundantExperts: redundant } : {}) };
-}
 
 /**
  * Model, GPU and precision of the plan form (the throughput sub-form shares them).
  * @returns {Pick<InferencePlanRequest, 'model' | 'gpu' | 'precision'>}
  */
 export function readTarget(form) {
-  return {
-    model: readModel(form),
-    gpu: form.elements.gpu.value,
-    precision: { weights: form.elements.weights.value, kvCache: form.elements.kvCache.value },
-  };
+  return /** @type {Pick<InferencePlanRequest, 'model' | 'gpu' | 'precision'>} */ ({ model: readModel(form), ...readFields(form, INFERENCE_TARGET_FIELDS) });
 }
 
 /**
- * The form → POST /v1/inference/plan body (errors for local mistakes as ApiRequestError(0, …)).
+ * The form (INFERENCE_FIELDS) → POST /v1/inference/plan body (errors for local mistakes as
+ * ApiRequestError(0, …)). The rules between fields: a pinned pool is all four sizes or none, and
+ * an hourly load needs some load in some hour.
  * @returns {InferencePlanRequest}
  */
 export function readRequest(form) {
-  const draft = readNumber(form, 'mtpDraftTokens', { path: 'deployment.mtp.draftTokens' });
-  const acceptance = readNumber(form, 'mtpAcceptance', { path: 'deployment.mtp.acceptance' });
-  const overlap = field(form, 'twoBatchOverlap').checked;
-  // a layout left partly empty is the API's to reject (its 400 names the field)
+  const fields = readFields(form, INFERENCE_FIELDS);
+  const hourly = fields.workload.hourlyLoad;
+  if (hourly && !hourly.some((value) => value > 0)) throw localError('workload.hourlyLoad', 'At least one hour needs some load');
+  const deployment = fields.deployment;
   return /** @type {InferencePlanRequest} */ (
     compactObject({
-      ...readTarget(form),
-      workload: {
-        inputTokensPerDay: readNumber(form, 'inputTokensPerDay', { path: 'workload.inputTokensPerDay', required: true }),
-        cacheHitRate: readNumber(form, 'cacheHitRate', { path: 'workload.cacheHitRate' }),
-        outputTokensPerDay: readNumber(form, 'outputTokensPerDay', { path: 'workload.outputTokensPerDay', required: true }),
-        averageContextTokens: readNumber(form, 'averageContextTokens', { path: 'workload.averageContextTokens' }),
-        peakToAverage: readNumber(form, 'peakToAverage', { path: 'workload.peakToAverage' }),
-        hourlyLoad: readHourlyLoad(form),
-        utilization: readNumber(form, 'utilization', { path: 'workload.utilization' }),
-      },
-      slo: {
-        minOutputTokensPerSecondPerUser: readNumber(form, 'minOutputTokensPerSecondPerUser', { path: 'slo.minOutputTokensPerSecondPerUser' }),
-        maxTtftMs: readNumber(form, 'maxTtftMs', { path: 'slo.maxTtftMs' }),
-      },
-      pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
+      model: readModel(form),
+      ...fields,
       deployment: {
-        // always said: the API's default changed (disaggregated before, now "auto" unless pools are pinned)
-        mode: form.elements.mode.value,
-        minInstances: readNumber(form, 'minInstances', { path: 'deployment.minInstances' }),
-        prefill: readLayout(form, 'prefill.', 'deployment.prefill'),
-        decode: readLayout(form, 'decode.', 'deployment.decode'),
-        // the API defaults to overlap on; only say so when it is turned off
-        twoBatchOverlap: overlap ? undefined : false,
-        mtp: draft !== undefined || acceptance !== undefined ? { draftTokens: draft, acceptance } : undefined,
+        ...deployment,
+        prefill: pinnedLayout(deployment.prefill, 'deployment.prefill'),
+        decode: pinnedLayout(deployment.decode, 'deployment.decode'),
       },
     })
   );
-}
-
-/** prefill / decode layout → its `${prefix}…` fields ("" when the pool is searched). */
-function layoutFields(layout, prefix) {
-  const fields = {};
-  for (const key of ['attentionTp', 'attentionDp', 'moeTp', 'moeEp', 'redundantExperts']) fields[`${prefix}${key}`] = quantityText(layout?.[key]);
-  return fields;
 }
 
 /**
@@ -151,34 +88,11 @@ function layoutFields(layout, prefix) {
  * @param {Partial<InferencePlanRequest>} request
  */
 export function requestToFields(request) {
-  const workload = request.workload ?? /** @type {InferencePlanRequest['workload']} */ ({});
-  const slo = request.slo ?? {};
-  const deployment = request.deployment ?? {};
-  return {
-    ...modelFields(request.model),
-    gpu: request.gpu ?? '',
-    weights: request.precision?.weights ?? 'fp8',
-    kvCache: request.precision?.kvCache ?? 'fp8',
-    inputTokensPerDay: quantityText(workload.inputTokensPerDay),
-    cacheHitRate: quantityText(workload.cacheHitRate),
-    outputTokensPerDay: quantityText(workload.outputTokensPerDay),
-    averageContextTokens: quantityText(workload.averageContextTokens),
-    peakToAverage: quantityText(workload.peakToAverage),
-    hourlyLoad: Array.isArray(workload.hourlyLoad) ? workload.hourlyLoad.map(quantityText).join(', ') : '',
-    utilization: quantityText(workload.utilization),
-    minOutputTokensPerSecondPerUser: quantityText(slo.minOutputTokensPerSecondPerUser),
-    maxTtftMs: quantityText(slo.maxTtftMs),
-    pricePerGpuHourUsd: quantityText(request.pricePerGpuHourUsd),
-    // plans saved without a mode were planned when the API defaulted to disaggregated
-    mode: deployment.mode ?? 'disaggregated',
-    minInstances: quantityText(deployment.minInstances),
-    ...layoutFields(deployment.prefill, 'prefill.'),
-    ...layoutFields(deployment.decode, 'decode.'),
-    twoBatchOverlap: deployment.twoBatchOverlap !== false,
-    mtpDraftTokens: quantityText(deployment.mtp?.draftTokens),
-    mtpAcceptance: quantityText(deployment.mtp?.acceptance),
-  };
+  return { ...modelFields(request.model), ...fieldTexts(request, INFERENCE_FIELDS) };
 }
+
+/** The preset's field values: its request through the same description. */
+export const DEEPSEEK_DAY6 = requestToFields(DEEPSEEK_DAY6_REQUEST);
 
 /**
  * "DeepSeek-V3 on H800 · 608 B in / 168 B out per day".
@@ -323,6 +237,7 @@ function render(container, plan, request) {
 }
 
 export function initInference(root = document.getElementById('inference')) {
+  for (const [group, specs] of Object.entries(INFERENCE_FIELD_GROUPS)) renderFields(find(root, `[data-fields="${group}"]`, HTMLElement), specs);
   return wirePlannerForm({
     form: root.querySelector('#inference-form'),
     errorBox: root.querySelector('#inference-error'),

@@ -3,12 +3,18 @@
 // of the training form, each at its own sequence length and batch; totals, GPU-hours by phase.
 import { field as formField, find } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
+import { fieldTexts, readFields } from './fields.js';
 import { compactObject, fillForm, localError, modelTitle, readModel, readNumber } from './form.js';
+import { TRAINING_FIELDS } from './training-fields.js';
 import { compact, days, number, percent, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
 import { wirePlannerForm } from './planner-form.js';
 import { noteEdit } from './url-state.js';
 import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
+
+/** The training form's fields a programme shares (their description: js/training-fields.js); the model is read with them. */
+const SHARED_NAMES = new Set(['gpu', 'gpuCount', 'precision', 'optimizerStatePrecision', 'pricePerGpuHourUsd']);
+export const SHARED_TRAINING_FIELDS = TRAINING_FIELDS.filter((spec) => SHARED_NAMES.has(spec.name));
 
 /** The API's limit on phases (MAX_PROGRAMME_PHASES in the core). */
 export const MAX_PHASES = 32;
@@ -19,7 +25,10 @@ export const MAX_PHASES = 32;
  * 128K × 480); 2,048 H800, FP8, BF16 Adam moments (§3.1–3.3). Every phase's layout is searched.
  */
 export const DEEPSEEK_V3_PROGRAMME = {
-  shared: { model: 'deepseek-v3', gpu: 'h800', gpuCount: '2048', precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: '2' },
+  shared: {
+    model: 'deepseek-v3',
+    ...fieldTexts({ gpu: 'h800', gpuCount: 2048, precision: 'fp8', optimizerStatePrecision: 'bf16', pricePerGpuHourUsd: 2 }, SHARED_TRAINING_FIELDS),
+  },
   phases: [
     { name: 'pre-training', amount: '14.8e12', unit: 'tokens', sequenceLength: '4096', batchSequences: '15360' },
     { name: 'context extension 32K', amount: '1000', unit: 'steps', sequenceLength: '32768', batchSequences: '1920' },
@@ -45,7 +54,10 @@ export function readPhaseFields(form) {
   return phases;
 }
 
-/** The programme form (phases) + the training form (model, GPU, count, precisions, price) → POST /v1/training/program body. */
+/**
+ * The programme form (phases) + the training form (model, GPU, count, precisions, price) → POST /v1/training/program body.
+ * @returns {Record<string, any>}
+ */
 export function readRequest(form, shared) {
   const phases = readPhaseFields(form).map((phase, i) => {
     const path = `phases.${i}`; // the API's issue paths (phases.1.steps)
@@ -60,15 +72,7 @@ export function readRequest(form, shared) {
     };
   });
   if (phases.length === 0) throw localError('phases', 'Add at least one phase');
-  return compactObject({
-    model: readModel(shared),
-    gpu: shared.elements.gpu.value,
-    gpuCount: readNumber(shared, 'gpuCount', { required: true }),
-    phases,
-    precision: shared.elements.precision.value,
-    optimizerStatePrecision: shared.elements.optimizerStatePrecision.value,
-    pricePerGpuHourUsd: readNumber(shared, 'pricePerGpuHourUsd'),
-  });
+  return compactObject({ model: readModel(shared), ...readFields(shared, SHARED_TRAINING_FIELDS), phases });
 }
 
 function phaseRow(phase, i, count) {

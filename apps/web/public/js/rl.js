@@ -2,7 +2,9 @@
 // policy and rollouts: GPU-hours, wall-clock and cost of each, by stage, and PPO ÷ GRPO.
 import { find, selectField } from './dom.js';
 import { stackedRows } from './charts/stacked-rows.js';
-import { compactObject, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
+import { fieldTexts, readFields, renderFields } from './fields.js';
+import { compactObject, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
+import { RL_FIELDS, RL_OPTION_FIELDS } from './rl-fields.js';
 import { compact, number, tokensPerSecond, usd } from './format.js';
 import { servingLayoutShort } from './layouts.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -12,79 +14,37 @@ import { chartFigure, el, figures, notes, statusBanner, table, warningList } fro
  * An 8B GRPO run: Llama-3.1-8B on 64 H100, 512 prompts × 16 samples per step (the group size
  * DeepSeek-R1 used), 512-token prompts, 4,096-token responses, 200 steps, rule-based rewards.
  */
-export const LLAMA_8B_GRPO = {
+export const LLAMA_8B_GRPO_REQUEST = {
   model: 'llama-3.1-8b',
-  modelConfig: '',
-  modelName: '',
   gpu: 'h100',
-  gpuCount: '64',
-  promptsPerStep: '512',
-  groupSize: '16',
-  promptTokens: '512',
-  responseTokens: '4096',
-  maxResponseTokens: '',
-  steps: '200',
-  rewardModel: 'none',
-  referenceModel: 'policy',
-  criticModel: '',
-  generationGpuShare: '',
-  miniBatchesPerStep: '',
+  gpuCount: 64,
+  promptsPerStep: 512,
+  groupSize: 16,
+  promptTokens: 512,
+  responseTokens: 4096,
+  steps: 200,
+  rewardModel: null,
   precision: 'bf16',
-  pricePerGpuHourUsd: '2',
+  pricePerGpuHourUsd: 2,
 };
 
-/** "policy" → the policy's architecture (left out of the body), "none" → null (no model). */
-const auxiliary = (value) => (value === 'none' ? null : undefined);
+const FIELDS = [...RL_FIELDS, ...RL_OPTION_FIELDS];
 
-/** The form → POST /v1/training/rl body (null reward / reference model: none; compactObject keeps nulls). */
+/**
+ * The form → POST /v1/training/rl body (RL_FIELDS, RL_OPTION_FIELDS; null reward / reference model: none, kept by compactObject).
+ * @returns {Record<string, any>}
+ */
 export function readRequest(form) {
-  const int = (name) => readNumber(form, name, { required: true });
-  return compactObject({
-    model: readModel(form),
-    gpu: form.elements.gpu.value,
-    gpuCount: int('gpuCount'),
-    promptsPerStep: int('promptsPerStep'),
-    groupSize: int('groupSize'),
-    promptTokens: int('promptTokens'),
-    responseTokens: int('responseTokens'),
-    maxResponseTokens: readNumber(form, 'maxResponseTokens'),
-    steps: int('steps'),
-    criticModel: form.elements.criticModel.value || undefined,
-    rewardModel: auxiliary(form.elements.rewardModel.value),
-    referenceModel: auxiliary(form.elements.referenceModel.value),
-    generationGpuShare: readNumber(form, 'generationGpuShare'),
-    miniBatchesPerStep: readNumber(form, 'miniBatchesPerStep'),
-    precision: form.elements.precision.value || undefined,
-    pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
-  });
+  return compactObject({ model: readModel(form), ...readFields(form, FIELDS) });
 }
 
 /** The inverse of readRequest (every field set, "" when absent). */
 export function requestToFields(request) {
-  const fields = {
-    ...modelFields(request.model),
-    gpu: request.gpu ?? '',
-    criticModel: typeof request.criticModel === 'string' ? request.criticModel : '',
-    rewardModel: request.rewardModel === null ? 'none' : 'policy',
-    referenceModel: request.referenceModel === null ? 'none' : 'policy',
-    precision: request.precision ?? 'bf16',
-  };
-  for (const name of [
-    'gpuCount',
-    'promptsPerStep',
-    'groupSize',
-    'promptTokens',
-    'responseTokens',
-    'maxResponseTokens',
-    'steps',
-    'generationGpuShare',
-    'miniBatchesPerStep',
-    'pricePerGpuHourUsd',
-  ]) {
-    fields[name] = quantityText(request[name]);
-  }
-  return fields;
+  return { ...modelFields(request.model), ...fieldTexts(request, FIELDS) };
 }
+
+/** The preset's field values: its request through the same description. */
+export const LLAMA_8B_GRPO = requestToFields(LLAMA_8B_GRPO_REQUEST);
 
 const STAGE_LABELS = {
   'rollout generation': 'Rollout generation',
@@ -174,6 +134,8 @@ function render(container, plan) {
 }
 
 export function initRl(root = document.getElementById('rl')) {
+  renderFields(find(root, '[data-fields="rl"]', HTMLElement), RL_FIELDS);
+  renderFields(find(root, '[data-fields="rl-options"]', HTMLElement), RL_OPTION_FIELDS);
   const form = find(root, '#rl-form', HTMLFormElement);
   const ready = wirePlannerForm({
     form,

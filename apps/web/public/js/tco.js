@@ -4,70 +4,18 @@
 import { find, selectField } from './dom.js';
 import { lineChart } from './charts/lines.js';
 import { stackedRows } from './charts/stacked-rows.js';
-import { compactObject, optionLabel, quantityText, readNumber, shortGpuName } from './form.js';
+import { fieldTexts, readFields, renderFields } from './fields.js';
+import { compactObject, optionLabel, quantityText, shortGpuName } from './form.js';
+import { ALL_TCO_FIELDS, TCO_FIELDS, TCO_OVERRIDE_FIELDS } from './tco-fields.js';
 import { compact, number, usd, usdCents } from './format.js';
 import { wirePlannerForm } from './planner-form.js';
 import { chartFigure, el, figures, statusBanner, table } from './results.js';
 
 /** DeepSeek-V3's cluster (V3 report §3.1: 2,048 H800) and its whole run (Table 1: 2,788K GPU-hours). */
-export const DEEPSEEK_V3_CLUSTER = {
-  gpu: 'h800',
-  gpuCount: '2048',
-  runGpuHours: '2.788e6',
-  rentUsdPerGpuHour: '',
-  gpuUsd: '',
-  serverUsd: '',
-  pue: '',
-  usdPerKwh: '',
-  gpuPowerShareOfTdp: '',
-  serverPowerPerGpuWatt: '',
-  facilityUsdPerKwMonth: '',
-  networkingUsdPerNode: '',
-  storageUsdPerNode: '',
-  serverOverheadUsdPerNode: '',
-  depreciationYears: '',
-  lifetimeUtilization: '',
-  staffFtePer1000Gpus: '',
-  usdPerFteYear: '',
-  experimentMultiplier: '',
-};
+export const DEEPSEEK_V3_CLUSTER_REQUEST = { gpu: 'h800', gpuCount: 2048, run: { gpuHours: 2.788e6 } };
 
-/** Request fields (and the API's assumption names) → what the page calls them, with their unit. */
-export const INPUT_LABELS = {
-  gpuUsd: 'GPU price (USD)',
-  serverUsd: '8-GPU server price (USD)',
-  rentUsdPerGpuHour: 'Rental price (USD per GPU-hour)',
-  pue: 'PUE',
-  usdPerKwh: 'Electricity (USD per kWh)',
-  gpuPowerShareOfTdp: 'Mean GPU draw (share of TDP)',
-  serverPowerPerGpuWatt: 'Server W per GPU TDP W',
-  facilityUsdPerKwMonth: 'Facility (USD per kW-month)',
-  networkingUsdPerNode: 'Network per node (USD)',
-  storageUsdPerNode: 'Storage per node (USD)',
-  serverOverheadUsdPerNode: 'Server parts beyond GPUs per node (USD)',
-  depreciationYears: 'Depreciation (years)',
-  lifetimeUtilization: 'Lifetime utilisation (0–1)',
-  staffFtePer1000Gpus: 'Staff (FTE per 1,000 GPUs)',
-  usdPerFteYear: 'Staff cost (USD per FTE-year)',
-  experimentMultiplier: 'Experiment multiplier',
-};
-
-/** The assumption fields the form can override (their ranges are the API's: @gcp/contract tcoRequestSchema answers 400 naming the field). */
-const OVERRIDES = [
-  'pue',
-  'usdPerKwh',
-  'gpuPowerShareOfTdp',
-  'serverPowerPerGpuWatt',
-  'facilityUsdPerKwMonth',
-  'networkingUsdPerNode',
-  'storageUsdPerNode',
-  'serverOverheadUsdPerNode',
-  'depreciationYears',
-  'lifetimeUtilization',
-  'staffFtePer1000Gpus',
-  'usdPerFteYear',
-  'experimentMultiplier',
-];
+/** Request fields (and the API's assumption names) → what the page calls them, with their unit: the fields' labels without "optional". */
+export const INPUT_LABELS = Object.fromEntries(ALL_TCO_FIELDS.map((spec) => [spec.name, spec.label.replace(/,? optional\)/, ')').replace(/ \(\)$/, '')]));
 
 const PARTS = [
   ['depreciation', 'Depreciation'],
@@ -78,28 +26,21 @@ const PARTS = [
 
 const KIND_TEXT = { measured: 'measured', derived: 'derived', assumed: 'assumed', publishedAssumption: 'published assumption', request: 'given' };
 
-/** The form → POST /v1/cost/tco body. */
+/**
+ * The form → POST /v1/cost/tco body (ALL_TCO_FIELDS).
+ * @returns {Record<string, any>}
+ */
 export function readRequest(form) {
-  const overrides = {};
-  for (const name of OVERRIDES) overrides[name] = readNumber(form, name);
-  const runGpuHours = readNumber(form, 'runGpuHours', { path: 'run.gpuHours' });
-  return compactObject({
-    gpu: form.elements.gpu.value,
-    gpuCount: readNumber(form, 'gpuCount', { required: true }),
-    gpuUsd: readNumber(form, 'gpuUsd'),
-    serverUsd: readNumber(form, 'serverUsd'),
-    rentUsdPerGpuHour: readNumber(form, 'rentUsdPerGpuHour'),
-    ...overrides,
-    run: runGpuHours !== undefined ? { gpuHours: runGpuHours } : undefined,
-  });
+  return compactObject(readFields(form, ALL_TCO_FIELDS));
 }
 
 /** The inverse of readRequest (every field set, "" when absent). */
 export function requestToFields(request) {
-  const fields = { gpu: request.gpu ?? '', gpuCount: quantityText(request.gpuCount), runGpuHours: quantityText(request.run?.gpuHours) };
-  for (const name of ['rentUsdPerGpuHour', 'gpuUsd', 'serverUsd', ...OVERRIDES]) fields[name] = quantityText(request[name]);
-  return fields;
+  return fieldTexts(request, ALL_TCO_FIELDS);
 }
+
+/** The preset's field values: its request through the same description. */
+export const DEEPSEEK_V3_CLUSTER = requestToFields(DEEPSEEK_V3_CLUSTER_REQUEST);
 
 /** An assumption's value as the page shows it: money as USD (prices per GPU-hour with cents), the rest as plain numbers. */
 function assumptionValue(name, value) {
@@ -298,6 +239,8 @@ function render(container, plan) {
 }
 
 export function initTco(root = document.getElementById('tco')) {
+  renderFields(find(root, '[data-fields="tco"]', HTMLElement), TCO_FIELDS);
+  for (const [group, specs] of Object.entries(TCO_OVERRIDE_FIELDS)) renderFields(find(root, `[data-fields="tco-${group}"]`, HTMLElement), specs);
   const form = find(root, '#tco-form', HTMLFormElement);
   return wirePlannerForm({
     form,

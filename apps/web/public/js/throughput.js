@@ -2,30 +2,25 @@
 // instance, with the model / GPU / precisions of the plan form above.
 import { find } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, readNumber } from './form.js';
+import { readFields, renderFields } from './fields.js';
+import { compactObject } from './form.js';
 import { wirePlannerForm } from './planner-form.js';
 import { gigabytes, milliseconds, number, tokensPerSecond } from './format.js';
-import { readLayout, readTarget } from './inference.js';
+import { readTarget } from './inference.js';
+import { pinnedLayout } from './serving-layout-fields.js';
+import { THROUGHPUT_FIELDS, THROUGHPUT_LAYOUT_FIELDS } from './throughput-fields.js';
 import { servingLayoutLong } from './layouts.js';
 import { bandOf, chartFigure, el, figures, statusBanner } from './results.js';
 
 /** @typedef {import('@gcp/contract').ThroughputRequest} ThroughputRequest */
 /** @typedef {import('@gcp/contract').ThroughputResponse} ThroughputResponse */
 
-/** @returns {ThroughputRequest} */
+const FIELDS = [...THROUGHPUT_FIELDS, ...THROUGHPUT_LAYOUT_FIELDS];
+
+/** The form (THROUGHPUT_FIELDS, THROUGHPUT_LAYOUT_FIELDS) and the plan form's model, GPU and precisions → the request. @returns {ThroughputRequest} */
 function readRequest(form, planForm) {
-  // a layout left partly empty is the API's to reject (its 400 names the field)
-  return /** @type {ThroughputRequest} */ (
-    compactObject({
-      ...readTarget(planForm),
-      gpuCount: readNumber(form, 'gpuCount', { required: true }),
-      concurrency: readNumber(form, 'concurrency', { required: true }),
-      inputTokens: readNumber(form, 'inputTokens', { required: true }),
-      outputTokens: readNumber(form, 'outputTokens', { required: true }),
-      prefixCacheHitRate: readNumber(form, 'prefixCacheHitRate'),
-      parallelism: readLayout(form, '', 'parallelism'),
-    })
-  );
+  const fields = readFields(form, FIELDS);
+  return /** @type {ThroughputRequest} */ (compactObject({ ...readTarget(planForm), ...fields, parallelism: pinnedLayout(fields.parallelism, 'parallelism') }));
 }
 
 /** @param {HTMLElement} container @param {ThroughputResponse} result */
@@ -91,6 +86,8 @@ function render(container, result) {
 }
 
 export function initThroughput(root = document.getElementById('throughput'), planForm = find(document, '#inference-form', HTMLFormElement)) {
+  renderFields(find(root, '[data-fields="thr"]', HTMLElement), THROUGHPUT_FIELDS);
+  renderFields(find(root, '[data-fields="thr-layout"]', HTMLElement), THROUGHPUT_LAYOUT_FIELDS);
   return wirePlannerForm({
     form: root.querySelector('#throughput-form'),
     errorBox: root.querySelector('#throughput-error'),

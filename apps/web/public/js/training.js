@@ -2,7 +2,9 @@
 // breakdown, memory per GPU vs HBM, alternatives and rejected layouts.
 import { find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
-import { compactObject, localError, modelFields, modelTitle, optionLabel, quantityText, readModel, readNumber, shortGpuName } from './form.js';
+import { fieldTexts, readFields, renderFields } from './fields.js';
+import { compactObject, localError, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
+import { TRAINING_FIELDS, TRAINING_LAYOUT_FIELDS } from './training-fields.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
 import { trainingLayout } from './layouts.js';
@@ -11,27 +13,25 @@ import { bandOf, chartFigure, el, figures, notes, statusBanner, table, warningLi
 /** @typedef {import('@gcp/contract').TrainingPlanRequest} TrainingPlanRequest */
 /** @typedef {import('@gcp/contract').TrainingPlanResponse} TrainingPlanResponse */
 
-/** DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096). */
-export const DEEPSEEK_V3_RUN = {
+/**
+ * DeepSeek-V3 as published: V3 report §3.1–3.3 (2048 H800, DualPipe PP16 × EP64, ZeRO-1, FP8), §4.2 (14.8T tokens, batch 15360 × 4096).
+ * @type {TrainingPlanRequest}
+ */
+export const DEEPSEEK_V3_RUN_REQUEST = {
   model: 'deepseek-v3',
-  modelConfig: '',
-  modelName: '',
   gpu: 'h800',
-  gpuCount: '2048',
-  tokens: '14.8e12',
-  sequenceLength: '4096',
-  globalBatchTokens: '15360 × 4096',
+  gpuCount: 2048,
+  tokens: 14.8e12,
+  sequenceLength: 4096,
+  globalBatchTokens: 15360 * 4096,
   precision: 'fp8',
   optimizerStatePrecision: 'bf16',
-  pricePerGpuHourUsd: '2',
-  tp: '1',
-  pp: '16',
-  dp: '128',
-  ep: '64',
-  zero: '1',
-  microBatchSize: '1',
-  schedule: 'dualpipe',
+  pricePerGpuHourUsd: 2,
+  parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 };
+
+const FIELDS = [...TRAINING_FIELDS, ...TRAINING_LAYOUT_FIELDS];
+const LAYOUT_SIZES = /** @type {const} */ (['tp', 'pp', 'dp', 'ep']);
 
 /** @type {ReadonlyArray<readonly [string, (t: TrainingPlanResponse['timeBreakdown']) => number | undefined]>} */
 const TIME_PARTS = [
@@ -56,49 +56,20 @@ const MEMORY_PARTS = [
 ];
 
 /**
- * The form → POST /v1/training/plan body (errors for local mistakes as ApiRequestError(0, …)).
- * Kept here for the form's sake, not the schema's: a layout is all four sizes or none, and the
- * layout extras need the sizes (the API would name each missing key instead).
+ * The form (TRAINING_FIELDS, TRAINING_LAYOUT_FIELDS) → POST /v1/training/plan body (errors for local
+ * mistakes as ApiRequestError(0, …)). Kept here for the form's sake, not the schema's: a layout is
+ * all four sizes or none, and the layout extras need the sizes (the API would name each missing key instead).
  * @returns {TrainingPlanRequest}
  */
 export function readRequest(form) {
-  const layout = {
-    tp: readNumber(form, 'tp', { path: 'parallelism.tp' }),
-    pp: readNumber(form, 'pp', { path: 'parallelism.pp' }),
-    dp: readNumber(form, 'dp', { path: 'parallelism.dp' }),
-    ep: readNumber(form, 'ep', { path: 'parallelism.ep' }),
-  };
-  const given = Object.values(layout).filter((value) => value !== undefined).length;
-  const extras = {
-    zero: form.elements.zero.value === '' ? undefined : Number(form.elements.zero.value),
-    microBatchSize: readNumber(form, 'microBatchSize', { path: 'parallelism.microBatchSize' }),
-    schedule: form.elements.schedule.value || undefined,
-  };
-  if (given > 0 && given < 4) throw localError('parallelism', 'Give all of TP, PP, DP and EP to fix a layout, or none to search');
-  if (given === 0 && Object.values(extras).some((value) => value !== undefined)) {
+  const fields = readFields(form, FIELDS);
+  const layout = fields.parallelism;
+  const given = LAYOUT_SIZES.filter((key) => layout[key] !== undefined).length;
+  if (given > 0 && given < LAYOUT_SIZES.length) throw localError('parallelism', 'Give all of TP, PP, DP and EP to fix a layout, or none to search');
+  if (given === 0 && Object.values(layout).some((value) => value !== undefined)) {
     throw localError('parallelism', 'ZeRO stage, micro-batch size and schedule need TP, PP, DP and EP too');
   }
-  // a layout left partly empty is the API's to reject (its 400 names the field)
-  return /** @type {TrainingPlanRequest} */ (
-    compactObject({
-      model: readModel(form),
-      gpu: form.elements.gpu.value,
-      gpuCount: readNumber(form, 'gpuCount', { required: true }),
-      tokens: readNumber(form, 'tokens', { required: true }),
-      sequenceLength: readNumber(form, 'sequenceLength', { required: true }),
-      globalBatchTokens: readNumber(form, 'globalBatchTokens'),
-      precision: form.elements.precision.value,
-      optimizerStatePrecision: form.elements.optimizerStatePrecision.value,
-      pricePerGpuHourUsd: readNumber(form, 'pricePerGpuHourUsd'),
-      parallelism: given === 4 ? { ...layout, ...extras } : undefined,
-    })
-  );
-}
-
-/** Global batch as the hint suggests typing it: 62914560 tokens at 4096 → "15360 × 4096". */
-function batchText(tokens, sequenceLength) {
-  const whole = Number.isInteger(tokens) && Number.isInteger(sequenceLength) && sequenceLength > 0 && tokens % sequenceLength === 0;
-  return whole ? `${tokens / sequenceLength} × ${sequenceLength}` : quantityText(tokens);
+  return /** @type {TrainingPlanRequest} */ (compactObject({ model: readModel(form), ...fields, parallelism: given > 0 ? layout : undefined }));
 }
 
 /**
@@ -106,26 +77,11 @@ function batchText(tokens, sequenceLength) {
  * @param {Partial<TrainingPlanRequest>} request
  */
 export function requestToFields(request) {
-  const p = request.parallelism ?? /** @type {TrainingPlanRequest['parallelism']} */ ({});
-  return {
-    ...modelFields(request.model),
-    gpu: request.gpu ?? '',
-    gpuCount: quantityText(request.gpuCount),
-    tokens: quantityText(request.tokens),
-    sequenceLength: quantityText(request.sequenceLength),
-    globalBatchTokens: batchText(request.globalBatchTokens, request.sequenceLength),
-    precision: request.precision ?? 'bf16',
-    optimizerStatePrecision: request.optimizerStatePrecision ?? 'fp32',
-    pricePerGpuHourUsd: quantityText(request.pricePerGpuHourUsd),
-    tp: quantityText(p.tp),
-    pp: quantityText(p.pp),
-    dp: quantityText(p.dp),
-    ep: quantityText(p.ep),
-    zero: quantityText(p.zero),
-    microBatchSize: quantityText(p.microBatchSize),
-    schedule: p.schedule ?? '',
-  };
+  return { ...modelFields(request.model), ...fieldTexts(request, FIELDS) };
 }
+
+/** The preset's field values: its request through the same description. */
+export const DEEPSEEK_V3_RUN = requestToFields(DEEPSEEK_V3_RUN_REQUEST);
 
 /**
  * "DeepSeek-V3 on 2,048 H800" — model and GPU as the form's selects name them.
@@ -306,6 +262,8 @@ function alternativesTable(alternatives) {
 }
 
 export function initTraining(root = document.getElementById('training')) {
+  renderFields(find(root, '[data-fields="tr"]', HTMLElement), TRAINING_FIELDS);
+  renderFields(find(root, '[data-fields="tr-layout"]', HTMLElement), TRAINING_LAYOUT_FIELDS);
   return wirePlannerForm({
     form: find(root, '#training-form', HTMLFormElement),
     errorBox: root.querySelector('#training-error'),
