@@ -21,9 +21,42 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A label for an element in failure messages: its id, else its tag and text. */
-const describeElement = () =>
-  `(() => { const e = document.activeElement; return e ? (e.id ? '#' + e.id : e.tagName.toLowerCase() + ':' + (e.textContent ?? '').trim().slice(0, 40)) : 'none'; })()`;
+// In-page scripts are strings: this package type-checks without the DOM library (see browser.ts).
+
+/** Tags every visible, enabled control (data-kbd = its index) and returns how many there are. */
+const TAG_CONTROLS = `(() => {
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  let n = 0;
+  for (const element of document.querySelectorAll(selector)) {
+    const hidden = element.closest('[hidden]') !== null || element.getClientRects().length === 0;
+    const closed = element.tagName !== 'SUMMARY' && element.closest('details:not([open])') !== null;
+    if (hidden || closed || element.disabled === true) continue;
+    element.dataset.kbd = String(n++);
+  }
+  document.activeElement?.blur?.();
+  return n;
+})()`;
+
+/** The tagged radio buttons by group name: a radio group is one Tab stop (arrow keys move inside it). */
+const RADIO_GROUPS = `(() => {
+  const groups = {};
+  for (const r of document.querySelectorAll('input[type="radio"][data-kbd]')) (groups[r.name] ??= []).push(r.dataset.kbd);
+  return groups;
+})()`;
+
+/** The focused element's tag (data-kbd), null when it is untagged. */
+const FOCUSED_TAG = '(() => document.activeElement?.dataset?.kbd ?? null)()';
+
+/** The tagged controls not in `seen`, by id (or tag and text). */
+const unreached = (seen: string[]) => `(() => {
+  const seen = new Set(${JSON.stringify(seen)});
+  return [...document.querySelectorAll('[data-kbd]')]
+    .filter((e) => !seen.has(e.dataset.kbd))
+    .map((e) => e.id || e.tagName.toLowerCase() + ':' + (e.textContent ?? '').trim().slice(0, 40));
+})()`;
+
+/** The focused element's id. */
+const FOCUSED_ID = '(() => document.activeElement?.id ?? null)()';
 
 describe('keyboard only', () => {
   it('Tab reaches every visible control of the page once the catalogs are loaded', async () => {
@@ -31,42 +64,18 @@ describe('keyboard only', () => {
     await page.goto(stack.baseUrl);
     await page.locator('body[data-restored]').waitFor({ state: 'attached' });
     // every visible, enabled control, tagged so the Tab walk can tick it off
-    const total = await page.evaluate(() => {
-      const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-      let n = 0;
-      for (const element of document.querySelectorAll(selector)) {
-        const html = element as HTMLElement;
-        const hidden = html.closest('[hidden]') !== null || html.getClientRects().length === 0;
-        const closed = html.tagName !== 'SUMMARY' && html.closest('details:not([open])') !== null;
-        const disabled = (html as HTMLButtonElement).disabled === true;
-        if (hidden || closed || disabled) continue;
-        html.dataset.kbd = String(n++);
-      }
-      return n;
-    });
+    const total = (await page.evaluate(TAG_CONTROLS)) as number;
     expect(total).toBeGreaterThan(60);
+    const radioGroups = (await page.evaluate(RADIO_GROUPS)) as Record<string, string[]>;
     const reached = new Set<string>();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    // a radio group is one Tab stop (arrow keys move inside it): count its checked member for all
-    const radioGroups = await page.evaluate(() => {
-      const groups: Record<string, string[]> = {};
-      for (const r of document.querySelectorAll<HTMLInputElement>('input[type="radio"][data-kbd]')) (groups[r.name] ??= []).push(r.dataset.kbd!);
-      return groups;
-    });
     for (let i = 0; i < total * 2 && reached.size < total; i++) {
       await page.keyboard.press('Tab');
-      const mark = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kbd ?? null);
+      const mark = (await page.evaluate(FOCUSED_TAG)) as string | null;
       if (mark === null) continue;
       reached.add(mark);
       for (const members of Object.values(radioGroups)) if (members.includes(mark)) for (const m of members) reached.add(m);
     }
-    const missed = await page.evaluate(
-      (seen) =>
-        [...document.querySelectorAll<HTMLElement>('[data-kbd]')]
-          .filter((e) => !seen.includes(e.dataset.kbd!))
-          .map((e) => e.id || `${e.tagName.toLowerCase()}:${(e.textContent ?? '').trim().slice(0, 40)}`),
-      [...reached],
-    );
+    const missed = (await page.evaluate(unreached([...reached]))) as string[];
     expect(missed).toEqual([]);
   });
 
@@ -95,6 +104,6 @@ describe('keyboard only', () => {
     await page.locator('#rl-form').getByLabel('RL steps').focus();
     await page.keyboard.press('Enter');
     await page.locator('#rl-result').waitFor({ state: 'visible' });
-    expect(await page.evaluate(describeElement())).toBe('#rl-steps');
+    expect(await page.evaluate(FOCUSED_ID)).toBe('rl-steps');
   });
 });
