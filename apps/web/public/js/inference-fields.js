@@ -71,6 +71,9 @@ export const INFERENCE_SLO_FIELDS = [
   { id: 'inf-price', name: 'pricePerGpuHourUsd', label: 'Price per GPU-hour (USD)', kind: 'quantity', value: '2' },
 ];
 
+/** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
+export const DEFAULT_UTILIZATION = 0.509;
+
 /** Hours in the daily load shape. */
 export const HOURS = 24;
 
@@ -97,8 +100,8 @@ export const INFERENCE_FLEET_FIELDS = [
     label: 'Utilisation (0–1, optional)',
     kind: 'quantity',
     path: 'workload.utilization',
-    placeholder: '0.509',
-    hint: 'Share of engine capacity instances are sized at; default 0.509, fitted on DeepSeek’s Day-6 disclosure',
+    placeholder: String(DEFAULT_UTILIZATION),
+    hint: `Share of engine capacity instances are sized at; default ${DEFAULT_UTILIZATION}, fitted on DeepSeek’s Day-6 disclosure`,
   },
   {
     id: 'inf-min-instances',

@@ -6,7 +6,7 @@ import { find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { fieldTexts, readFields, renderFields } from './fields.js';
 import { compactObject, localError, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
-import { INFERENCE_FIELD_GROUPS, INFERENCE_FIELDS, INFERENCE_TARGET_FIELDS } from './inference-fields.js';
+import { DEFAULT_UTILIZATION, INFERENCE_FIELD_GROUPS, INFERENCE_FIELDS, INFERENCE_TARGET_FIELDS } from './inference-fields.js';
 import { pinnedLayout } from './serving-layout-fields.js';
 import { alternativesTable, comparisonTable, hourlyFigure, poolTables } from './fleet-view.js';
 import { wirePlannerForm } from './planner-form.js';
@@ -47,9 +47,6 @@ export const DEEPSEEK_DAY6_REQUEST = {
     mtp: { draftTokens: 1, acceptance: 0.85 },
   },
 };
-
-/** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
-export const DEFAULT_UTILIZATION = 0.509;
 
 /**
  * Model, GPU and precision of the plan form (the throughput sub-form shares them).
