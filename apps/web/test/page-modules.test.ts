@@ -234,5 +234,7 @@ describe('saved plans: request ↔ form fields', () => {
     expect(shortGpuName('NVIDIA H800 SXM 80GB', 'h800')).toBe('H800');
     expect(shortGpuName('AMD Instinct MI300X 192GB', 'mi300x')).toBe('MI300X');
     expect(shortGpuName(undefined, 'b200')).toBe('B200');
+    expect(shortGpuName('NVIDIA B200 (HGX, 180GB)', 'b200')).toBe('B200');
+    expect(shortGpuName('NVIDIA H100 SXM 96GB HBM2e (500 W)', 'h100-96gb-500w')).toBe('H100 500 W');
   });
 });

@@ -159,6 +159,9 @@ export function shortGpuName(name, id) {
   const word = String(name ?? '')
     .split(/\s+/)
     .find((part) => /\d/.test(part) && /[a-z]/i.test(part) && !/^\d+GB$/i.test(part));
+  // a power-limited part says so: "NVIDIA H100 SXM 96GB HBM2e (500 W)" is "H100 500 W", not the 700 W H100
+  const powerLimit = /\((\d+)\s*W\)/.exec(String(name ?? ''));
+  if (word && powerLimit) return `${word} ${powerLimit[1]} W`;
   return word ?? String(id ?? '').toUpperCase();
 }
 

@@ -27,7 +27,7 @@ the measured one (GPU-hours against tokens/s, tokens/s against TPOT) takes the i
 ## Rules
 
 - Rows: the held-out training runs of docs/training-accuracy.md, without the runs on hardware no catalog GPU
-  represents (marked † there: torchtitan's 96 GB / 500 W H100), and the held-out scored serving rows of
+  represents (marked † there; none since torchtitan's 96 GB / 500 W H100 became catalog GPU h100-96gb-500w), and the held-out scored serving rows of
   docs/inference-accuracy.md, predicted with the parameters in use. Fit rows never enter a band.
 - Groups, finest first: training \`generation|kind\` → \`generation\` → \`all\`; serving
   \`generation|kind|phase|backend\` → \`generation|kind|phase\` → \`generation|phase\` → \`phase\` (phase

@@ -116,18 +116,6 @@ const MOSAIC =
 const MOSAIC_NOTE =
   'MPT: GELU FFN 4·d approximated by an equal-FLOP SwiGLU of 8d/3, ALiBi ignored (no FLOPs), FSDP FULL_SHARD modelled as ZeRO-3, Composer/PyTorch rather than Megatron kernels';
 
-/** torchtitan's Grand Teton H100: HBM2e 96 GB at 2.4 TB/s, run at a 500 W power limit (a variant spec; the catalog is not edited).
- * Dense peaks kept at the SXM datasheet although torchtitan says "the actual peak TFLOPs number is between SXM and NVL, and we don't know its exact value". */
-const h100Hbm2e96: GpuSpec = {
-  ...getGpu('h100')!,
-  id: 'h100-96gb-hbm2e-500w',
-  name: 'NVIDIA H100 96GB HBM2e (Grand Teton, 500 W)',
-  hbmCapacityGB: figure(96, 'datasheet', 'torchtitan docs/performance.md: "96GB HBM2e"'),
-  hbmBandwidthTBps: figure(2.4, 'datasheet', 'torchtitan docs/performance.md: "2.4 TB/sec peak memory bandwidth"'),
-  tdpW: figure(500, 'measured', 'torchtitan docs/performance.md: "We used the default 500W power limit"'),
-  scaleOutInterconnect: 'roce-400',
-};
-
 /** A Megatron-LM GPT of Table 1: GELU FFN 4h → equal-FLOP SwiGLU of round(8h/3) (off by < 1e-4 where 8h/3 is not an integer), tied embeddings, V = 51,200. */
 export function megatronGpt(layers: number, hidden: number, heads: number): Record<string, unknown> {
   return {
@@ -608,7 +596,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     fit: false,
     request: {
       model: 'llama-3.1-8b',
-      gpu: h100Hbm2e96,
+      gpu: 'h100-96gb-500w',
       gpuCount: 8,
       tokens: 1e12,
       sequenceLength: 8192,
@@ -620,8 +608,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     published: 6667,
     source: `${TITAN}; Table 1 "1D Parallelism (FSDP). Llama 3.1 8B model. 8 GPUs. Local batch size 2, global batch size 16. Selective activation checkpointing.": "FSDP + torch.compile | 6,667 | 77.0"`,
     notes:
-      "500 W power cap and HBM2e part: the real dense peak is below the SXM datasheet the planner uses (torchtitan: \"between SXM and NVL ... we don't know its exact value\"), so an overestimate is expected; torchtitan's selective AC is op-level (every other matmul), not Megatron's attention-only selective recompute.",
-    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
+      "500 W power cap and HBM2e part (catalog GPU h100-96gb-500w): its dense peak is unpublished (torchtitan: \"between SXM and NVL ... we don't know its exact value\"); the catalog derives 886.3 TFLOPS BF16 by interpolating NVIDIA's NVL and SXM ratings in board power; torchtitan's selective AC is op-level (every other matmul), not Megatron's attention-only selective recompute.",
   },
   {
     id: 'titan-llama31-8b-8-fp8',
@@ -629,7 +616,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     fit: false,
     request: {
       model: 'llama-3.1-8b',
-      gpu: h100Hbm2e96,
+      gpu: 'h100-96gb-500w',
       gpuCount: 8,
       tokens: 1e12,
       sequenceLength: 8192,
@@ -641,7 +628,6 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     published: 8532,
     source: `${TITAN}; Table 1: "FSDP + torch.compile + Float8 | 8,532 | 76.8"`,
     notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; Float8 is torchao tensorwise scaling on nn.Linear only.',
-    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
   },
   {
     id: 'titan-llama31-8b-128-fp8',
@@ -649,7 +635,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     fit: false,
     request: {
       model: 'llama-3.1-8b',
-      gpu: h100Hbm2e96,
+      gpu: 'h100-96gb-500w',
       gpuCount: 128,
       tokens: 1e12,
       sequenceLength: 8192,
@@ -661,7 +647,6 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     published: 8380,
     source: `${TITAN}; Table 3 "1D Parallelism (FSDP). Llama 3.1 8B model. 128 GPUs. Local batch size 2, global batch size 256.": "FSDP + torch.compile + Float8 | 8,380 | 61.8"`,
     notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16.',
-    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
   },
   {
     id: 'titan-llama31-70b-256-fp8',
@@ -669,7 +654,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     fit: false,
     request: {
       model: 'llama-3.1-70b',
-      gpu: h100Hbm2e96,
+      gpu: 'h100-96gb-500w',
       gpuCount: 256,
       tokens: 1e12,
       sequenceLength: 8192,
@@ -681,7 +666,6 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     published: 829,
     source: `${TITAN}; Table 4 "2D parallelism (FSDP + TP) + torch.compile + Float8. Llama 3.1 70B model. 256 GPUs (FSDP 32, TP 8). Local batch size 16, global batch size 512. Full activation checkpointing.": "2D | 829 | 71.9" (2D + AsyncTP: 876)`,
     notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; the vanilla-TP figure is used because the planner does not model TP overlap.',
-    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
   },
   {
     id: 'titan-llama31-405b-512-fp8',
@@ -689,7 +673,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     fit: false,
     request: {
       model: 'llama-3.1-405b',
-      gpu: h100Hbm2e96,
+      gpu: 'h100-96gb-500w',
       gpuCount: 512,
       tokens: 1e12,
       sequenceLength: 8192,
@@ -701,7 +685,6 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     published: 128,
     source: `${TITAN}; Table 5 "3D parallelism (FSDP + TP + PP) + torch.compile + Float8 + AsyncTP. Llama 3.1 405B model. 512 GPUs (FSDP 8, TP 8, PP8). Local batch size 32, global batch size 256. Full activation checkpointing.": "Interleaved 1F1B | 128 | 72.7"`,
     notes: 'power cap and HBM2e as in titan-llama31-8b-8-bf16; async TP not modelled; micro-batch size and virtual stages not published (searched).',
-    hardwareCaveat: 'H100 96 GB HBM2e at a 500 W power cap: dense peak unpublished (torchtitan: "between SXM and NVL"), planned with SXM peaks',
   },
   {
     id: 'titan-llama3-8b-64-a100',

@@ -43,7 +43,7 @@ export function runTrainingCalibration(opts: { writeDoc?: boolean } = {}): { max
     ['deepseek-', 'DeepSeek reports (H800)'],
     ['nemo-', 'NeMo 24.12 performance summary (H100)'],
     ['mbridge-', 'Megatron-Bridge performance summary (H100, 2 × B200)'],
-    ['titan-', 'torchtitan (H100 96 GB/500 W †, A100)'],
+    ['titan-', 'torchtitan (H100 96 GB/500 W, A100)'],
     ['megatron-', 'Megatron-LM paper (A100, 2021)'],
     ['mpt-', 'MosaicML llm-foundry MPT (H100, A100)'],
   ];
@@ -87,7 +87,7 @@ Fit loss (sum of squared log errors on ${fitRuns.length} rows): ${fit.loss.toExp
 ${rows.join('\n')}
 
 Mean absolute error on held-out rows: ${pct(mape(held))} (${held.length} rows); on fit rows: ${pct(mape(results.filter((r) => r.run.fit)))}.
-Without the ${held.length - heldRepresentable.length} rows whose hardware no sourced GPU spec represents (marked † below): ${pct(mape(heldRepresentable))} (${heldRepresentable.length} rows).
+${held.length > heldRepresentable.length ? `Without the ${held.length - heldRepresentable.length} rows whose hardware no sourced GPU spec represents (marked † below): ${pct(mape(heldRepresentable))} (${heldRepresentable.length} rows).` : 'Every held-out row ran on hardware a catalog GPU spec represents.'}
 
 Held-out error by source (mean absolute / mean signed, signed > 0 = planner optimistic):
 
@@ -111,7 +111,7 @@ ${PUBLISHED_RUNS.map((r) => `- **${r.id}**: ${r.source}.${r.derivation ? ` Deriv
 - Megatron-LM 2021 on A100 (Table 1), planned with \`attentionKernel: 'materialized'\` (2021 Megatron wrote the full s×s scores to HBM with a fused softmax; no FlashAttention yet) and GEMM wave quantisation over the A100's 108 SMs: ${err('megatron-1.7b-32')} at 1.7B, ${err('megatron-3.6b-64')} at 3.6B, ${err('megatron-7.5b-128')} at 7.5B, ${err('megatron-18.4b-256')} at 18.4B, ${err('megatron-145.6b-1536')} at 145.6B, ${err('megatron-310.1b-1920')} at 310B, ${err('megatron-529.6b-2520')} at 530B and ${err('megatron-1008b-3072')} at 1T. GEMM efficiencies are fractions of each chip's measured maximum achievable matmul throughput (MAMF: A100 271.2 of 312 TFLOP/s, 86.9%, against H100 794.5 of 989, 80.3%; \`maxAchievableMatmulTflops\` in the GPU files, Bekman's MAMF table), so the H100-fitted efficiencies carry over to a chip that holds its clock; and full recomputation repeats the forward pass's TP collectives (12 per layer and micro-batch instead of 8; training/communication.ts withRecomputedForwardComm), which every Table 1 run pays (TP2-8, full recompute). Mean signed error over the ten Table 1 rows ${meanSigned(MEGATRON_TABLE_1)}; it was +28% at 1.7B to −10% at 1T when attention was planned as FlashAttention and −3.9% (530B and 1T at −13%) with A100 GEMMs at H100's fraction of peak. ZeRO-3 without model parallelism (the paper's DeepSpeed baseline) ${err('megatron-zero3-175b-384')}.
 - MoE on H100 (Megatron-Bridge, expert routing force-balanced): gpt-oss-120b ${err('mbridge-gpt-oss-120b-64')} and Qwen3-235B-A22B ${err('mbridge-qwen3-235b-a22b-256')} (fit rows), DeepSeek-V3 on 1,024 GPUs ${err('mbridge-deepseek-v3-1024')} (held out), Qwen3-30B-A3B ${err('mbridge-qwen3-30b-a3b-16')}: NVIDIA's own figure is 121 model TFLOP/s (12% of BF16 peak), half of what 25.09 published for the same layout with token-drop; see below.
 - FP8 outside NeMo/Megatron is overestimated more than BF16 on the same setup: torchtitan Llama 3.1 8B ${err('titan-llama31-8b-8-bf16')} BF16 against ${err('titan-llama31-8b-8-fp8')} Float8; MPT-3B amp_fp8 ${err('mpt-3b-8-h100-fp8')}. \`fp8Gemm\` is fitted on Transformer Engine in NeMo (fused casts, FP8 weight caches), not on torchao tensorwise or 2023 Composer FP8.
-- torchtitan's H100 rows (†) ran on a 96 GB HBM2e part at a 500 W cap whose peak is unpublished. The planner has no power-cap model and uses SXM peaks, so their error is mostly the hardware. The same code on A100 is ${err('titan-llama3-8b-64-a100')} (8B) and ${err('titan-llama3-70b-64-a100')} (70B).
+- torchtitan's H100 rows ran on Meta's 96 GB HBM2e part at a 500 W cap, catalog GPU \`h100-96gb-500w\`: 2.4 TB/s HBM, and a dense peak torchtitan calls unknown ("between SXM and NVL") that the catalog derives by interpolating NVIDIA's NVL (835 TFLOPS BF16, 400 W) and SXM (989, 700 W) ratings in board power: 886.3 TFLOPS at 500 W, its MAMF at the SXM's fraction of peak. Until December 2026 these rows were planned with SXM peaks and left out of the represented-hardware error (they were then +45% BF16, +71% / +76% Float8 at 8B). The same code on A100 is ${err('titan-llama3-8b-64-a100')} (8B) and ${err('titan-llama3-70b-64-a100')} (70B).
 - Considered and not added: MegaScale (arXiv:2402.15627; its 175B model uses parallel attention/FFN blocks, sliding-window attention and LAMB, and its per-scale table was not found in a readable source); NeMo 25.02/25.04 Mixtral-8x7B/8x22B H100 rows (only the B200/GB200 tables were readable in the stored pages); Megatron-Bridge GB200/GB300/B300 rows (no catalog spec for those systems) and its B200 rows that publish only MXFP8 or NVFP4 (not modelled; the two B200 FP8 current-scaling rows are in the table); NeMo 24.07 rows (an older release of setups already covered by 24.12); NeMo AutoModel rows (not located in a citable primary copy); DeepSeek-LLM 67B and OLMo (no per-GPU throughput published in the sources found).
 
 ## What the fit says

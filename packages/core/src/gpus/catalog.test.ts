@@ -5,12 +5,29 @@ import { describeGpu } from './describe.js';
 import { communicationSmShare } from '../kernels/communication-sms.js';
 
 describe('GPU catalog', () => {
-  it('holds the eight catalog GPUs with lowercase ids', () => {
+  it('holds the nine catalog GPUs with lowercase ids', () => {
     expect(
       listGpus()
         .map((g) => g.id)
         .sort(),
-    ).toEqual(['a100', 'a800', 'b200', 'h100', 'h20', 'h200', 'h800', 'mi300x']);
+    ).toEqual(['a100', 'a800', 'b200', 'h100', 'h100-96gb-500w', 'h20', 'h200', 'h800', 'mi300x']);
+  });
+
+  // torchtitan docs/performance.md: "HBM2e-based SXM H100 with lower TDP, the actual peak TFLOPs number is between
+  // SXM and NVL"; NVIDIA's ratings (as torchtitan get_peak_flops reads them): NVL 835 dense BF16 at 400 W, SXM 989 at 700 W
+  it("derives the 500 W Grand Teton H100's peak between NVIDIA's NVL and SXM ratings, linear in board power", () => {
+    const capped = getGpu('h100-96gb-500w')!;
+    const sxm = getGpu('h100')!;
+    expect(capped.denseTflops.bf16.kind).toBe('derived');
+    expect(capped.denseTflops.bf16.value).toBeCloseTo(835 + ((500 - 400) / (700 - 400)) * (989 - 835), 1);
+    expect(capped.denseTflops.bf16.value).toBeGreaterThan(835);
+    expect(capped.denseTflops.bf16.value).toBeLessThan(sxm.denseTflops.bf16.value);
+    // the MAMF keeps the SXM's fraction of peak; HBM2e and the power limit are torchtitan's own figures
+    expect(capped.maxAchievableMatmulTflops.bf16.value / capped.denseTflops.bf16.value).toBeCloseTo(
+      sxm.maxAchievableMatmulTflops.bf16.value / sxm.denseTflops.bf16.value,
+      3,
+    );
+    expect([capped.hbmCapacityGB.value, capped.hbmBandwidthTBps.value, capped.tdpW.value]).toEqual([96, 2.4, 500]);
   });
 
   it('gives every figure a source and a kind', () => {
@@ -36,6 +53,7 @@ describe('GPU catalog', () => {
   it.each([
     ['h800', 132],
     ['h100', 132],
+    ['h100-96gb-500w', 132],
     ['h200', 132],
     ['h20', 78],
     ['a100', 108],

@@ -84,12 +84,12 @@ describe('GPU price catalog', () => {
   });
 
   // The gap, written down: these GPUs have no sourced rental rate and borrow DeepSeek's H800 figure.
-  it('falls back to the H800 $2 only for the GPUs with no sourced rental price (h20, a800), and says so', () => {
+  it('falls back to the H800 $2 only for the GPUs with no sourced rental price (h20, a800, the 500 W H100), and says so', () => {
     const fallback = listGpuPrices()
       .filter((p) => p.defaultRentalKind === 'catalogFallback')
       .map((p) => p.gpuId)
       .sort();
-    expect(fallback).toEqual(['a800', 'h20']);
+    expect(fallback).toEqual(['a800', 'h100-96gb-500w', 'h20']);
     for (const id of fallback) {
       expect(getGpuPrice(id)!.rentalUsdPerGpuHour).toEqual({});
       const d = defaultRentalUsdPerGpuHour(id)!;

@@ -4,12 +4,13 @@ import { a100Price } from './data/a100.js';
 import { a800Price } from './data/a800.js';
 import { b200Price } from './data/b200.js';
 import { h100Price } from './data/h100.js';
+import { h100Hbm2e500wPrice } from './data/h100-96gb-500w.js';
 import { h20Price } from './data/h20.js';
 import { h200Price } from './data/h200.js';
 import { DEEPSEEK_H800_USD_PER_GPU_HOUR, h800Price } from './data/h800.js';
 import { mi300xPrice } from './data/mi300x.js';
 
-const PRICES: readonly GpuPrice[] = [h800Price, h100Price, h200Price, h20Price, a100Price, a800Price, b200Price, mi300xPrice];
+const PRICES: readonly GpuPrice[] = [h800Price, h100Price, h100Hbm2e500wPrice, h200Price, h20Price, a100Price, a800Price, b200Price, mi300xPrice];
 const BY_ID = new Map(PRICES.map((p) => [p.gpuId, p]));
 
 /**

@@ -18,6 +18,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
         "a100",
         "b200",
         "h100",
+        "h100-96gb-500w",
         "h100-roce",
         "h800"
       ],
@@ -29,8 +30,8 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     },
     "groups": {
       "all": {
-        "rows": 31,
-        "low": 0.7629,
+        "rows": 36,
+        "low": 0.6368,
         "high": 1.1177
       },
       "ampere": {
@@ -54,13 +55,13 @@ export const CALIBRATION_BANDS: CalibrationBands = {
         "high": 0.9537
       },
       "hopper": {
-        "rows": 14,
-        "low": 0.4529,
-        "high": 1.2043
+        "rows": 19,
+        "low": 0.6179,
+        "high": 1.1331
       },
       "hopper|dense": {
-        "rows": 11,
-        "low": 0.7014,
+        "rows": 16,
+        "low": 0.6179,
         "high": 1.2043
       },
       "hopper|moe": {
@@ -271,7 +272,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     }
   },
   "coverage": {
-    "training": 0.7742,
+    "training": 0.8056,
     "ttft": 0.7526,
     "tpot": 0.7785
   }
