@@ -183,6 +183,41 @@ const megatronRuns: PublishedRun[] = MEGATRON_TABLE1.map((r) => ({
     "FP16 mixed precision on A100 (same 312 TFLOP/s peak as BF16, planned as bf16); interleaved 1F1B pinned for PP > 1 (§5.1 runs use the interleaved schedule with scatter/gather), micro-batch size and virtual stages not in the table (searched); GELU FFN as equal-FLOP SwiGLU; 2021 Megatron had no FlashAttention (materialised s×s scores with a fused softmax): planned with attentionKernel 'materialized'.",
 }));
 
+/**
+ * BLOOM-176B (BigScience, 2022) on Jean Zay: 48 nodes of 8 A100 80GB, NVLink inside a node and four
+ * 100 Gb/s Omni-Path links per node (half a link per GPU) between them.
+ */
+const BLOOM_TR11 =
+  'BigScience tr11-176B-ml README (github.com/bigscience-workshop/bigscience, train/tr11-176B-ml): "GPUs = 384 (48 nodes of 8)", "TP=4 PP=12 DP=8 MBS=2", GLOBAL_BATCH_SIZE=2048, SEQ_LEN=2048, NHIDDEN=14336 NLAYERS=70 NHEADS=112, bf16, BF16_Optimizer "implements its own ZeRO Stage 1", "--deepspeed-activation-checkpointing", GeLU, ALiBi; BigScience 176B model page (bigscience.notion.site): "training throughput: about 150 TFLOPs"';
+const a100OmniPath: GpuSpec = {
+  ...getGpu('a100')!,
+  id: 'a100-omnipath',
+  scaleOutInterconnect: 'omnipath-100',
+  scaleOutNicsPerGpu: figure(0.5, 'datasheet', 'BigScience tr11-176B-ml README: "8 GPUs per node ..., 4 OmniPath links" → half a link per GPU'),
+};
+/** BLOOM's shapes: a Megatron GPT with its 250,880-entry (padded) vocabulary; GeLU FFN 4h as the equal-FLOP SwiGLU of round(8h/3). */
+const BLOOM_176B = { ...megatronGpt(70, 14336, 112), architectures: ['BLOOM-176B l70 h14336 (architecture-only)'], vocab_size: 250880 };
+/** Megatron-DeepSpeed's logged TFLOPs (96·l·h²·(1 + s/6h + V/16lh) FLOPs per token, recompute included) → tokens/s per GPU. */
+function megatronDeepSpeedTokensPerSecond(tflops: number, layers: number, hidden: number, vocab: number, seq: number): number {
+  return (tflops * 1e12) / (96 * layers * hidden * hidden * (1 + seq / (6 * hidden) + vocab / (16 * layers * hidden)));
+}
+
+/** LLaMA-65B (arXiv:2302.13971): 80 layers, d 8,192, 64 heads, SwiGLU FFN 22,016, vocabulary 32,000, untied embeddings. */
+const LLAMA1_65B = {
+  model_type: 'llama',
+  architectures: ['LLaMA-65B (architecture-only)'],
+  hidden_size: 8192,
+  num_hidden_layers: 80,
+  num_attention_heads: 64,
+  num_key_value_heads: 64,
+  intermediate_size: 22016,
+  vocab_size: 32000,
+  tie_word_embeddings: false,
+  max_position_embeddings: 2048,
+};
+const LLAMA1 =
+  'Touvron et al., "LLaMA: Open and Efficient Foundation Language Models" (arXiv:2302.13971) §2.4 (text via the reading card ai-papers.xuzou.cn/papers/llama_2023 and llm-analysis examples/llama): "when training a 65B-parameter model, our code processes around 380 tokens/sec/GPU on 2048 A100 GPU with 80GB of RAM"; Table 2: 65B, 1.4T tokens, batch size 4M tokens; sequence length 2,048; "model and sequence parallelism, as described by Korthikanti et al. (2022)", xformers causal attention, checkpointing of the activations expensive to recompute';
+
 const mptConfig = (layers: number, hidden: number, heads: number) => ({
   model_type: 'mpt',
   architectures: [`MPT l${layers} d${hidden} (architecture-only)`],
@@ -723,6 +758,49 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     metric: 'tokensPerSecondPerGpu',
     published: 331,
     source: `${TITAN_A100}: "| 70B | 1 | full | 331 | 51.7% |"`,
+  },
+  // --- 2022-2023 dense runs on A100, added as held-out rows before any fit saw them (issue 13: widths 20B-1T)
+  {
+    id: 'bloom-176b-384',
+    description:
+      'BLOOM-176B, 384 A100 80GB (Omni-Path 100G, half a link per GPU), BF16, TP4 PP12 DP8, MBS 2, GBS 2048, seq 2K, full recompute (Megatron-DeepSpeed)',
+    fit: false,
+    request: {
+      model: { config: BLOOM_176B },
+      gpu: a100OmniPath,
+      gpuCount: 384,
+      tokens: 1e12,
+      sequenceLength: 2048,
+      globalBatchTokens: 2048 * 2048,
+      precision: 'bf16',
+      attentionKernel: 'materialized',
+      parallelism: { tp: 4, pp: 12, dp: 8, ep: 1, zero: 1, microBatchSize: 2, schedule: '1f1b', recompute: 'full' },
+    },
+    metric: 'tokensPerSecondPerGpu',
+    published: megatronDeepSpeedTokensPerSecond(150, 70, 14336, 250880, 2048),
+    source: BLOOM_TR11,
+    derivation: `150 TFLOP/s × 1e12 ÷ (96 · 70 · 14,336² · (1 + 2,048/(6 · 14,336) + 250,880/(16 · 70 · 14,336))) = ${megatronDeepSpeedTokensPerSecond(150, 70, 14336, 250880, 2048).toFixed(1)}`,
+    notes:
+      '"about 150 TFLOPs" is approximate (the same README puts a GBS-2048 step at "about 2min/iteration", 91 tokens/s/GPU); 2022 Megatron-DeepSpeed had no FlashAttention (materialised scores with a fused softmax): planned with attentionKernel \'materialized\'; DeepSpeed\'s pipeline engine runs 1F1B; GeLU FFN as the equal-FLOP SwiGLU; the embedding LayerNorm and ALiBi bias are not counted.',
+  },
+  {
+    id: 'llama1-65b-2048',
+    description: 'LLaMA-65B, 2,048 A100 80GB, BF16, batch 4M tokens, seq 2K (layout unpublished: searched; xformers attention)',
+    fit: false,
+    request: {
+      model: { config: LLAMA1_65B },
+      gpu: 'a100',
+      gpuCount: 2048,
+      tokens: 1e12,
+      sequenceLength: 2048,
+      globalBatchTokens: 2048 * 2048,
+      precision: 'bf16',
+    },
+    metric: 'tokensPerSecondPerGpu',
+    published: 380,
+    source: LLAMA1,
+    notes:
+      "Meta's RSC: DGX A100 nodes with 200 Gb/s HDR InfiniBand per GPU (the catalog A100); the layout (TP, PP, micro-batch) is not published and is searched, as is the recomputation (LLaMA saved the linear-layer outputs: between selective and none); BF16 assumed (the paper states no precision).",
   },
   // --- Megatron-LM paper (A100)
   ...megatronRuns,

@@ -46,6 +46,8 @@ export function runTrainingCalibration(opts: { writeDoc?: boolean } = {}): { max
     ['titan-', 'torchtitan (H100 96 GB/500 W, A100)'],
     ['megatron-', 'Megatron-LM paper (A100, 2021)'],
     ['mpt-', 'MosaicML llm-foundry MPT (H100, A100)'],
+    ['bloom-', 'BigScience BLOOM-176B (A100, 2022)'],
+    ['llama1-', 'LLaMA paper (Meta, A100, 2023)'],
   ];
   const groups = GROUPS.map(([prefix, name]) => [name, held.filter((r) => r.run.id.startsWith(prefix))] as const).filter(([, xs]) => xs.length > 0);
   /** Ids of the Megatron-LM paper's Table 1 rows (1.7B to 1T). */

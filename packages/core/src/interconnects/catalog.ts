@@ -9,6 +9,7 @@ import { infinityFabricMi300x } from './data/infinity-fabric-mi300x.js';
 import { infinibandNdr400 } from './data/infiniband-ndr400.js';
 import { infinibandHdr200 } from './data/infiniband-hdr200.js';
 import { roce400 } from './data/roce-400.js';
+import { omnipath100 } from './data/omnipath-100.js';
 
 const INTERCONNECTS: readonly InterconnectSpec[] = [
   nvlink3,
@@ -20,6 +21,7 @@ const INTERCONNECTS: readonly InterconnectSpec[] = [
   infinibandNdr400,
   infinibandHdr200,
   roce400,
+  omnipath100,
 ];
 
 const BY_ID = new Map(INTERCONNECTS.map((i) => [i.id, i]));

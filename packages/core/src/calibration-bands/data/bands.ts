@@ -16,6 +16,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "represented": {
       "gpus": [
         "a100",
+        "a100-omnipath",
         "b200",
         "h100",
         "h100-96gb-500w",
@@ -30,17 +31,17 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     },
     "groups": {
       "all": {
-        "rows": 36,
+        "rows": 38,
         "low": 0.6368,
         "high": 1.1177
       },
       "ampere": {
-        "rows": 15,
+        "rows": 17,
         "low": 0.7629,
         "high": 1.104
       },
       "ampere|dense": {
-        "rows": 15,
+        "rows": 17,
         "low": 0.7629,
         "high": 1.104
       },
@@ -272,7 +273,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     }
   },
   "coverage": {
-    "training": 0.8056,
+    "training": 0.8684,
     "ttft": 0.7526,
     "tpot": 0.7785
   }
