@@ -1,3 +1,4 @@
+import { DEFAULT_LOAD_FOLLOWING_UTILIZATION } from '@gcp/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from './browser.js';
 import * as figures from './figures.js';
@@ -87,12 +88,12 @@ describe('inference planner in Chromium', () => {
     await section.getByLabel('Cache-hit rate').fill('0.5');
     await section.getByLabel('Output tokens per day').fill('1e9');
     await section.getByLabel('Min output tokens/s per user').fill('20');
-    // the API's defaults for the rest: a flat day, 4,096-token contexts, utilisation 0.509, one instance minimum
+    // the API's defaults for the rest: a flat day, 4,096-token contexts, utilisation DEFAULT_LOAD_FOLLOWING_UTILIZATION, one instance minimum
     await section.getByLabel('Peak-to-average load').fill('');
     await section.getByLabel('Average context (tokens)').fill('');
     const utilization = section.getByLabel('Utilisation');
     expect(await utilization.inputValue()).toBe('');
-    expect(await utilization.getAttribute('placeholder')).toBe('0.509');
+    expect(await utilization.getAttribute('placeholder')).toBe(String(DEFAULT_LOAD_FOLLOWING_UTILIZATION));
     expect(await page.locator('#inf-utilization-hint').textContent()).toContain('DeepSeek');
 
     // a malformed hourly load is caught next to the form, before any request
@@ -123,7 +124,7 @@ describe('inference planner in Chromium', () => {
     expect(warningBox && headlineBox && warningBox.y + warningBox.height <= headlineBox.y).toBe(true);
 
     // the utilisation the instances were sized at, with where the default comes from
-    expect(await dataValueOf('#inf-utilization-used')).toBe(0.509);
+    expect(await dataValueOf('#inf-utilization-used')).toBe(DEFAULT_LOAD_FOLLOWING_UTILIZATION);
     expect(await textOf('#inf-utilization-used')).toBe('50.9 %');
     expect(await page.locator('#inf-utilization-used + small').textContent()).toContain('DeepSeek');
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LOAD_FOLLOWING_UTILIZATION } from '@gcp/contract';
 import { describe, expect, it } from 'vitest';
 import pageHtml from '../public/index.html?raw';
 
@@ -115,5 +116,12 @@ describe('form field descriptions', () => {
       precision: 'bf16',
       pricePerGpuHourUsd: 2,
     });
+  });
+});
+
+describe('defaults the page states', () => {
+  it("shows the API's default utilisation (the contract's DEFAULT_LOAD_FOLLOWING_UTILIZATION, refitted by npm run calibrate)", async () => {
+    const { DEFAULT_UTILIZATION } = await load<{ DEFAULT_UTILIZATION: number }>('inference-fields.js');
+    expect(DEFAULT_UTILIZATION).toBe(DEFAULT_LOAD_FOLLOWING_UTILIZATION);
   });
 });

@@ -30,7 +30,7 @@ export const MAX_MIN_INSTANCES = 1000;
  * derivation is documented at FLEET_OPERATIONS in @gcp/core, src/inference/operations.ts, and
  * refitted by `npm run calibrate`).
  */
-export const DEFAULT_LOAD_FOLLOWING_UTILIZATION = 0.509;
+export const DEFAULT_LOAD_FOLLOWING_UTILIZATION = 0.493;
 
 /**
  * Smallest daily token volume accepted (tokens per day). A planner bound, not physics: every

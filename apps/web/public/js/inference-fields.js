@@ -72,7 +72,7 @@ export const INFERENCE_SLO_FIELDS = [
 ];
 
 /** The utilisation the API sizes instances at when the form leaves it empty (fitted on DeepSeek's Day-6 disclosure). */
-export const DEFAULT_UTILIZATION = 0.509;
+export const DEFAULT_UTILIZATION = 0.493;
 
 /** Hours in the daily load shape. */
 export const HOURS = 24;

@@ -23,7 +23,8 @@ type NumField =
   | 'requestOverheadMs'
   | 'layerOverheadUs'
   | 'prefillLayerOverheadUs'
-  | 'prefillMoeLayerOverheadUs';
+  | 'prefillMoeLayerOverheadUs'
+  | 'adpPrefillAloneShare';
 const field = (k: NumField, lo: number, hi: number): Coord => ({
   name: k,
   lo,
@@ -51,6 +52,7 @@ export const COORDS: readonly Coord[] = [
   field('attentionEfficiency', 0.05, KERNEL_CEILINGS.attention),
   field('prefillQueueShare', 0.01, 1),
   field('disaggPrefillQueueShare', 0.01, 0.5),
+  field('adpPrefillAloneShare', 0.01, 1),
   field('requestOverheadMs', 1, 2000),
   overhead('trtllm'),
   overhead('sglang'),
@@ -84,6 +86,7 @@ export const DECODE_COORDS = [
   'stepOverheadMs.sglang',
   'stepOverheadMs.vllm',
   'layerOverheadUs',
+  'adpPrefillAloneShare',
 ];
 /** Prefill-side parameters, fitted on TTFT only (with the decode side fixed). */
 export const PREFILL_COORDS = ['prefillLayerOverheadUs', 'prefillMoeLayerOverheadUs', 'prefillQueueShare', 'requestOverheadMs', 'disaggPrefillQueueShare'];
@@ -131,6 +134,8 @@ export const FIT_START: InferenceEfficiency = {
   prefillQueueShare: 0.0576,
   requestOverheadMs: 1,
   disaggPrefillQueueShare: 0.205,
+  // added after the data were cleaned: starts at the midpoint of its box (half the prompts alone)
+  adpPrefillAloneShare: 0.5,
   communicationSms: COMMUNICATION_SMS,
 };
 /** Coordinate-descent sweeps per stage. */

@@ -31,6 +31,7 @@ export function renderAccuracyDoc(
       `prefillMoeLayerOverheadUs ${e.prefillMoeLayerOverheadUs.toFixed(1)}`,
       `prefillQueueShare ${e.prefillQueueShare.toFixed(3)}`,
       `disaggPrefillQueueShare ${e.disaggPrefillQueueShare.toFixed(3)}`,
+      `adpPrefillAloneShare ${e.adpPrefillAloneShare.toFixed(3)}`,
       `requestOverheadMs ${e.requestOverheadMs.toFixed(1)}`,
       `communicationSms ${e.communicationSms} (not fitted: V3 report §3.2.2; share = communicationSms ÷ the GPU's SM count, 20/132 on H800)`,
     ]

@@ -92,189 +92,189 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "blackwell|dense|prefill": {
         "rows": 88,
-        "low": 0.9463,
-        "high": 2.786
+        "low": 0.9568,
+        "high": 2.8256
       },
       "blackwell|dense|prefill|trtllm": {
         "rows": 48,
-        "low": 0.931,
-        "high": 3.028
+        "low": 0.9318,
+        "high": 3.0749
       },
       "blackwell|dense|prefill|vllm": {
         "rows": 40,
-        "low": 0.9687,
-        "high": 1.6526
+        "low": 0.9771,
+        "high": 1.6537
       },
       "blackwell|moe|prefill": {
         "rows": 242,
-        "low": 0.664,
-        "high": 5.7794
+        "low": 0.6597,
+        "high": 5.1452
       },
       "blackwell|moe|prefill|sglang": {
         "rows": 105,
-        "low": 1.0474,
-        "high": 23.2344
+        "low": 1.0597,
+        "high": 23.856
       },
       "blackwell|moe|prefill|trtllm": {
         "rows": 114,
-        "low": 0.6891,
-        "high": 3.4353
+        "low": 0.6904,
+        "high": 3.065
       },
       "blackwell|moe|prefill|vllm": {
         "rows": 23,
-        "low": 0.4921,
-        "high": 1.0227
+        "low": 0.4922,
+        "high": 1.0166
       },
       "blackwell|prefill": {
         "rows": 330,
-        "low": 0.7123,
-        "high": 4.2706
+        "low": 0.7122,
+        "high": 4.1229
       },
       "hopper|dense|prefill": {
         "rows": 201,
-        "low": 0.7801,
-        "high": 5.1721
+        "low": 0.7838,
+        "high": 5.1216
       },
       "hopper|dense|prefill|sglang": {
         "rows": 30,
-        "low": 1.2905,
-        "high": 9.1778
+        "low": 1.2967,
+        "high": 9.0794
       },
       "hopper|dense|prefill|trtllm": {
         "rows": 103,
-        "low": 1.0447,
-        "high": 6.5322
+        "low": 1.0375,
+        "high": 6.4689
       },
       "hopper|dense|prefill|vllm": {
         "rows": 68,
-        "low": 0.4697,
-        "high": 1.0811
+        "low": 0.4694,
+        "high": 1.0685
       },
       "hopper|moe|prefill": {
         "rows": 241,
-        "low": 0.7428,
-        "high": 3.7132
+        "low": 0.7368,
+        "high": 3.6875
       },
       "hopper|moe|prefill|sglang": {
         "rows": 32,
-        "low": 0.9383,
-        "high": 4.982
+        "low": 1.005,
+        "high": 5.0527
       },
       "hopper|moe|prefill|trtllm": {
         "rows": 129,
-        "low": 0.9576,
-        "high": 3.4076
+        "low": 0.9526,
+        "high": 3.3955
       },
       "hopper|moe|prefill|vllm": {
         "rows": 80,
-        "low": 0.6317,
-        "high": 6.4175
+        "low": 0.6316,
+        "high": 6.3047
       },
       "hopper|prefill": {
         "rows": 442,
-        "low": 0.7694,
-        "high": 4.4207
+        "low": 0.7718,
+        "high": 4.4061
       },
       "prefill": {
         "rows": 772,
-        "low": 0.757,
-        "high": 4.3104
+        "low": 0.7537,
+        "high": 4.1781
       },
       "blackwell|decode": {
         "rows": 330,
-        "low": 0.8496,
-        "high": 1.4258
+        "low": 0.8457,
+        "high": 1.3965
       },
       "blackwell|dense|decode": {
         "rows": 88,
-        "low": 0.8496,
-        "high": 1.2881
+        "low": 0.8479,
+        "high": 1.287
       },
       "blackwell|dense|decode|trtllm": {
         "rows": 48,
-        "low": 0.8261,
-        "high": 1.248
+        "low": 0.8262,
+        "high": 1.2482
       },
       "blackwell|dense|decode|vllm": {
         "rows": 40,
-        "low": 0.8746,
-        "high": 1.303
+        "low": 0.8727,
+        "high": 1.3014
       },
       "blackwell|moe|decode": {
         "rows": 242,
-        "low": 0.8365,
-        "high": 1.5321
+        "low": 0.8262,
+        "high": 1.4781
       },
       "blackwell|moe|decode|sglang": {
         "rows": 105,
-        "low": 0.7979,
-        "high": 1.3045
+        "low": 0.7993,
+        "high": 1.307
       },
       "blackwell|moe|decode|trtllm": {
         "rows": 114,
-        "low": 0.8319,
-        "high": 1.7641
+        "low": 0.8251,
+        "high": 1.7028
       },
       "blackwell|moe|decode|vllm": {
         "rows": 23,
-        "low": 0.9054,
-        "high": 1.1709
+        "low": 0.9036,
+        "high": 1.1664
       },
       "decode": {
         "rows": 772,
-        "low": 0.8418,
-        "high": 1.5116
+        "low": 0.8424,
+        "high": 1.4997
       },
       "hopper|decode": {
         "rows": 442,
-        "low": 0.8332,
-        "high": 1.5791
+        "low": 0.8363,
+        "high": 1.5792
       },
       "hopper|dense|decode": {
         "rows": 201,
-        "low": 0.7645,
-        "high": 1.1591
+        "low": 0.7646,
+        "high": 1.1691
       },
       "hopper|dense|decode|sglang": {
         "rows": 30,
-        "low": 0.7556,
-        "high": 1.2974
+        "low": 0.7626,
+        "high": 1.3025
       },
       "hopper|dense|decode|trtllm": {
         "rows": 103,
-        "low": 0.8332,
-        "high": 1.0786
+        "low": 0.8335,
+        "high": 1.0842
       },
       "hopper|dense|decode|vllm": {
         "rows": 68,
-        "low": 0.4101,
-        "high": 1.2219
+        "low": 0.4143,
+        "high": 1.221
       },
       "hopper|moe|decode": {
         "rows": 241,
-        "low": 0.899,
-        "high": 1.7524
+        "low": 0.8993,
+        "high": 1.7525
       },
       "hopper|moe|decode|sglang": {
         "rows": 32,
         "low": 0.883,
-        "high": 1.2538
+        "high": 1.2547
       },
       "hopper|moe|decode|trtllm": {
         "rows": 129,
-        "low": 0.9145,
-        "high": 1.653
+        "low": 0.9148,
+        "high": 1.6515
       },
       "hopper|moe|decode|vllm": {
         "rows": 80,
-        "low": 0.9333,
-        "high": 2.5261
+        "low": 0.9318,
+        "high": 2.5281
       }
     }
   },
   "coverage": {
     "training": 0.8684,
-    "ttft": 0.7526,
+    "ttft": 0.7513,
     "tpot": 0.7785
   }
 };

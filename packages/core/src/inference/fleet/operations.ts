@@ -27,7 +27,8 @@ export interface FleetOperations {
    * lie close together is the only check of the idea, and the Day-6 agreement is not a validation.
    * Implied values with the engine refitted on the cleaned rows, MLA decode attention at
    * FlashMLA's published efficiency and the one 8,192-token prefill chunk the engine is fitted at:
-   * 0.516 (prefill, 4-node instances) and 0.503 (decode, 18-node instances); geometric mean 0.509. History: 0.482 (0.455 / 0.511) with the engine fitted before
+   * 0.484 (prefill, 4-node instances) and 0.503 (decode, 18-node instances); geometric mean 0.493 (with the attention-DP prefill
+   * stall, adpPrefillAloneShare; 0.516 / 0.503 → 0.509 before it). History: 0.482 (0.455 / 0.511) with the engine fitted before
    * cleaning; 0.649 (0.568 / 0.742, 23% apart) after the honest refit but with MLA decode attention
    * at the fitted generic attention efficiency (0.332), which also made MTP useless at Day-6.
    */

@@ -85,7 +85,12 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
   const decodeCtx = load.inputTokens + load.outputTokens / 2;
   const decode = decodeStep(s, batch, decodeCtx);
   const { tokensPerSecond: pfRate, ownPrefillS } = prefill ?? prefillCost(s, load);
-  const pfPerPromptS = req.newTokens / pfRate;
+  // a prompt's cost to the instance: its share of the packed prefill rate, or under attention DP,
+  // for the share of prompts prefilled on their rank alone, that rank's whole prompt time (the
+  // other ranks' decodes wait for it at the MoE all-to-all)
+  const packedPerPromptS = req.newTokens / pfRate;
+  const alone = s.layout.attentionDp > 1 ? s.eff.adpPrefillAloneShare : 0;
+  const pfPerPromptS = (1 - alone) * packedPerPromptS + alone * Math.max(packedPerPromptS, ownPrefillS);
   const overheadS = convert(s.eff.requestOverheadMs, 'ms', 's');
   const tpotS = decode.tpotS + ((batch - 1) * pfPerPromptS) / Math.max(load.outputTokens, 1);
   // wait for the instance's prefill capacity: the steady closed-loop queue (exact MVA on one station

@@ -57,6 +57,16 @@ export interface InferenceEfficiency {
    * disaggregated FIT rows that state their pool sizes.
    */
   readonly disaggPrefillQueueShare: number;
+  /**
+   * Attention-DP prefill stall: the share of the other batch members' prefills that run on their
+   * own attention-DP rank ALONE, while the other ranks' decodes wait for them at the next MoE
+   * all-to-all (every rank meets every layer). 0: prefills land on all ranks together (engines'
+   * attention-DP balancing: TensorRT-LLM `attention_dp_config.enable_balance`, SGLang's DP
+   * scheduler), so a prompt costs the instance its share of the packed rate; 1: each prompt is
+   * prefilled by one rank while the rest idle, so it costs that rank's whole prompt time. Applies
+   * only where attentionDp > 1. Fitted on TPOT of the aggregated attention-DP FIT rows.
+   */
+  readonly adpPrefillAloneShare: number;
   /** Fixed per-forward-pass framework overhead (scheduling, sampling, host sync), ms, by backend. */
   readonly stepOverheadMs: Readonly<Record<string, number>>;
   /** Per-layer per-forward-pass gap in CUDA-graph-captured decode (kernel launches, small-kernel tails), µs. */
@@ -85,17 +95,19 @@ export const INFERENCE_EFFICIENCY: InferenceEfficiency = {
   hbmBandwidthFraction: 0.83,
   gemmPeakEfficiency: 0.682, // at its ceiling (DeepGEMM 1350/1979)
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS, // shared with training, not refitted here
-  attentionEfficiency: 0.45,
+  attentionEfficiency: 0.53, // 0.450 before adpPrefillAloneShare was added (2026-12-03)
   // trtllm at the fit's lower bound 0.05 ms; default (no row) not fitted. Was sglang 2.74, vllm 0.26.
-  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 3.19, vllm: 0.448 },
+  stepOverheadMs: { default: 1.5, trtllm: 0.05, sglang: 3.19, vllm: 0.466 },
   layerOverheadUs: 40.7,
   // prefill side, fitted on TTFT with the decode side fixed (was 589 µs, 907 µs, 0.0576, 1 ms)
-  prefillLayerOverheadUs: 526,
-  prefillMoeLayerOverheadUs: 820,
-  prefillQueueShare: 0.0671,
+  prefillLayerOverheadUs: 512,
+  prefillMoeLayerOverheadUs: 830,
+  prefillQueueShare: 0.0688,
   requestOverheadMs: 1, // at the fit's lower bound
   // disaggregated prefill pool, fitted on TTFT of sized disagg rows with everything above fixed (was 0.205)
-  disaggPrefillQueueShare: 0.195,
+  disaggPrefillQueueShare: 0.2076,
+  // attention-DP prompts prefilled on one rank alone, fitted with the decode side on TPOT (started at 0.5)
+  adpPrefillAloneShare: 0.121,
   // published, not fitted
   communicationSms: COMMUNICATION_SMS,
 };
