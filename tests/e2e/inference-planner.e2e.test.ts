@@ -125,7 +125,7 @@ describe('inference planner in Chromium', () => {
 
     // the utilisation the instances were sized at, with where the default comes from
     expect(await dataValueOf('#inf-utilization-used')).toBe(DEFAULT_LOAD_FOLLOWING_UTILIZATION);
-    expect(await textOf('#inf-utilization-used')).toBe('50.9 %');
+    expect(await textOf('#inf-utilization-used')).toBe(`${(DEFAULT_LOAD_FOLLOWING_UTILIZATION * 100).toFixed(1)} %`);
     expect(await page.locator('#inf-utilization-used + small').textContent()).toContain('DeepSeek');
 
     // daily cost in whole instances: at least one 2-node (16 × H800) instance all day at $2/GPU-hour = $768
@@ -146,7 +146,7 @@ describe('inference planner in Chromium', () => {
       expect(cells[1]).toMatch(/^\d+$/);
       expect(Number(cells[2])).toBeGreaterThanOrEqual(1);
       expect(cells[2]).toMatch(/^\d+$/);
-      expect(cells[5]).toMatch(/^[\d.]+ % of 50\.9 %$/);
+      expect(cells[5]).toMatch(new RegExp(`^[\\d.]+ % of ${(DEFAULT_LOAD_FOLLOWING_UTILIZATION * 100).toFixed(1).replace('.', '\\.')} %$`));
       expect(cells[6]).toMatch(/^\$[\d,]+$/);
     }
 
