@@ -130,11 +130,16 @@ export function megatronGpt(layers: number, hidden: number, heads: number): Reco
     max_position_embeddings: 2048,
   };
 }
-/** Tokens/s/GPU from Megatron's Eq. 3 teraFLOP/s (recompute and non-causal attention counted), s = 2,048, V = 51,200. */
-function megatronTokensPerSecond(tflops: number, layers: number, hidden: number): number {
-  const s = 2048,
-    V = 51200;
-  return (tflops * 1e12) / (96 * layers * hidden * hidden * (1 + s / (6 * hidden) + V / (16 * layers * hidden)));
+/** Sequence length and vocabulary of the Megatron-LM paper's Table 1 GPTs. */
+const MEGATRON_TABLE_1_SEQUENCE = 2048;
+const MEGATRON_TABLE_1_VOCAB = 51200;
+/**
+ * Tokens/s/GPU from Megatron's Eq. 3 teraFLOP/s (recompute and non-causal attention counted:
+ * 96·l·h²·(1 + s/6h + V/16lh) FLOPs per token), the formula Megatron-DeepSpeed logs too;
+ * s and V default to Table 1's.
+ */
+function megatronTokensPerSecond(tflops: number, layers: number, hidden: number, vocab = MEGATRON_TABLE_1_VOCAB, seq = MEGATRON_TABLE_1_SEQUENCE): number {
+  return (tflops * 1e12) / (96 * layers * hidden * hidden * (1 + seq / (6 * hidden) + vocab / (16 * layers * hidden)));
 }
 interface MegatronRow {
   readonly params: string;
@@ -197,10 +202,6 @@ const a100OmniPath: GpuSpec = {
 };
 /** BLOOM's shapes: a Megatron GPT with its 250,880-entry (padded) vocabulary; GeLU FFN 4h as the equal-FLOP SwiGLU of round(8h/3). */
 const BLOOM_176B = { ...megatronGpt(70, 14336, 112), architectures: ['BLOOM-176B l70 h14336 (architecture-only)'], vocab_size: 250880 };
-/** Megatron-DeepSpeed's logged TFLOPs (96·l·h²·(1 + s/6h + V/16lh) FLOPs per token, recompute included) → tokens/s per GPU. */
-function megatronDeepSpeedTokensPerSecond(tflops: number, layers: number, hidden: number, vocab: number, seq: number): number {
-  return (tflops * 1e12) / (96 * layers * hidden * hidden * (1 + seq / (6 * hidden) + vocab / (16 * layers * hidden)));
-}
 
 /** LLaMA-65B (arXiv:2302.13971): 80 layers, d 8,192, 64 heads, SwiGLU FFN 22,016, vocabulary 32,000, untied embeddings. */
 const LLAMA1_65B = {
@@ -777,9 +778,9 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       parallelism: { tp: 4, pp: 12, dp: 8, ep: 1, zero: 1, microBatchSize: 2, schedule: '1f1b', recompute: 'full' },
     },
     metric: 'tokensPerSecondPerGpu',
-    published: megatronDeepSpeedTokensPerSecond(150, 70, 14336, 250880, 2048),
+    published: megatronTokensPerSecond(150, 70, 14336, 250880, 2048),
     source: BLOOM_TR11,
-    derivation: `150 TFLOP/s × 1e12 ÷ (96 · 70 · 14,336² · (1 + 2,048/(6 · 14,336) + 250,880/(16 · 70 · 14,336))) = ${megatronDeepSpeedTokensPerSecond(150, 70, 14336, 250880, 2048).toFixed(1)}`,
+    derivation: `150 TFLOP/s × 1e12 ÷ (96 · 70 · 14,336² · (1 + 2,048/(6 · 14,336) + 250,880/(16 · 70 · 14,336))) = ${megatronTokensPerSecond(150, 70, 14336, 250880, 2048).toFixed(1)}`,
     notes:
       '"about 150 TFLOPs" is approximate (the same README puts a GBS-2048 step at "about 2min/iteration", 91 tokens/s/GPU); 2022 Megatron-DeepSpeed had no FlashAttention (materialised scores with a fused softmax): planned with attentionKernel \'materialized\'; DeepSpeed\'s pipeline engine runs 1F1B; GeLU FFN as the equal-FLOP SwiGLU; the embedding LayerNorm and ALiBi bias are not counted.',
   },

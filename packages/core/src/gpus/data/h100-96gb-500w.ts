@@ -7,7 +7,7 @@ import { MAMF_SOURCE } from './mamf-source.js';
 const TITAN = 'torchtitan docs/performance.md and docs/converging.md (github.com/pytorch/torchtitan; the torchtitan paper, arXiv:2410.06511)';
 const TITAN_PEAK_NOTE = `${TITAN}: "HBM2e-based SXM H100 with lower TDP, the actual peak TFLOPs number is between SXM and NVL, and we don't know its exact value"`;
 const NVIDIA_H100 =
-  'NVIDIA H100 product page (nvidia.com/en-us/data-center/h100), as torchtitan get_peak_flops reads it: H100 NVL 835 TFLOPS dense BF16 at a configurable 350-400 W, H100 SXM 989 at up to 700 W';
+  'NVIDIA H100 product page (nvidia.com/en-us/data-center/h100), as torchtitan get_peak_flops reads it: H100 NVL 835 TFLOPS dense BF16 (1,671 with sparsity) and 3,341 FP8 with sparsity (1,670.5 dense) at a configurable 350-400 W, H100 SXM 989 / 1,979 dense at up to 700 W';
 
 /** Board power of the two NVIDIA ratings of the same GH100 part that bracket this one, watts. */
 const NVL_BOARD_POWER_W = 400;
