@@ -104,6 +104,11 @@ export interface TrainingPlanOptions {
    * small batch); callers that read only the numbers (calibration fits) turn them off.
    */
   readonly warnings?: boolean;
+  /**
+   * false: the warnings' probes search in full, without the limits that skip what cannot change a
+   * warning (warnings.ts). The same warnings, slower: the reference for tests. Default true.
+   */
+  readonly warningProbeLimits?: boolean;
 }
 
 /**
@@ -268,7 +273,10 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     feasible: chosen.fits,
     fits: chosen.fits,
     reasons: chosen.reasons,
-    warnings: options.warnings === false ? [] : trainingWarnings({ ctx, fixed, pinned: p !== undefined, chosen, tokens: req.tokens }),
+    warnings:
+      options.warnings === false
+        ? []
+        : trainingWarnings({ ctx, fixed, pinned: p !== undefined, chosen, tokens: req.tokens, probeLimits: options.warningProbeLimits ?? true }),
     model: id,
     gpu: gpu.id,
     gpuCount: req.gpuCount,

@@ -252,3 +252,18 @@ describe('equal pipeline stages share one object', () => {
     expect(stages.reduce((n, s) => n + s.layers, 0)).toBe(61);
   });
 });
+
+describe('a step-time limit', () => {
+  for (const c of CASES.filter((k) => !k.name.includes('nothing fits') && !k.name.includes('rejected'))) {
+    it(`keeps the same fastest layout when it beats the limit, and none when it does not: ${c.name}`, () => {
+      const fixed = c.fixed ?? {};
+      const best = searchLayouts(contextFor(c), fixed, 1).ranked[0]!;
+      const beaten = searchLayouts(contextFor(c), fixed, 1, { limitSeconds: best.stepTimeSeconds * (1 + 1e-9) });
+      expect(beaten.ranked.map((e) => e.layout)).toEqual([best.layout]);
+      expect(beaten.ranked[0]!.stepTimeSeconds).toBe(best.stepTimeSeconds);
+      const notBeaten = searchLayouts(contextFor(c), fixed, 1, { limitSeconds: best.stepTimeSeconds });
+      expect(notBeaten.ranked).toEqual([]);
+      expect(notBeaten.layoutsTimed).toBeLessThanOrEqual(beaten.layoutsTimed);
+    });
+  }
+});

@@ -114,3 +114,51 @@ describe('pinned layout that leaves the GPUs idle', () => {
     expect(numbers).toEqual(withWarnings);
   });
 });
+
+/**
+ * The probes search under limits that skip what cannot change a warning (warnings.ts). The
+ * warnings must be those of probes searched in full, on requests that draw each kind of warning,
+ * several ladder lengths and none.
+ */
+describe('probe limits leave the warnings unchanged', () => {
+  const requests: Record<string, TrainingRequest> = {
+    'V3, default batch (batch warning)': V3,
+    "V3, DeepSeek's batch (none)": { ...V3, globalBatchTokens: DEEPSEEK_BATCH_TOKENS },
+    'V3, PP16 pinned at the default batch (batch and idle warnings)': { ...V3, parallelism: V3_LAYOUT },
+    'V3, published layout at its batch (none)': { ...V3, globalBatchTokens: DEEPSEEK_BATCH_TOKENS, parallelism: { ...V3_LAYOUT, schedule: 'dualpipe' } },
+    'Llama-3.1-8B, poor pinned layout (speed-up warning)': { ...LLAMA_8B, parallelism: POOR_LAYOUT },
+    'Llama-3.1-8B, TP2 × PP4 × DP8 pinned (no speed-up warning)': { ...LLAMA_8B, parallelism: { tp: 2, pp: 4, dp: 8, ep: 1 } },
+    'Llama 3.1 405B, 16,384 H100, 2,048 sequences (four rungs)': {
+      model: 'llama-3.1-405b',
+      gpu: 'h100',
+      gpuCount: 16384,
+      tokens: 15e12,
+      sequenceLength: 8192,
+      globalBatchTokens: 16 * 1024 * 1024,
+      precision: 'bf16',
+    },
+    'Mixtral 8x7B, 256 A100, 512 sequences': {
+      model: 'mixtral-8x7b',
+      gpu: 'a100',
+      gpuCount: 256,
+      tokens: 1e12,
+      sequenceLength: 4096,
+      globalBatchTokens: 512 * 4096,
+      precision: 'bf16',
+    },
+  };
+  for (const [name, request] of Object.entries(requests)) {
+    it(name, () => {
+      const limited = planTraining(request);
+      const full = planTraining(request, { warningProbeLimits: false });
+      expect(limited.warnings).toEqual(full.warnings);
+    });
+  }
+  it('the cases cover batch, speed-up and idle warnings, and none', () => {
+    const all = Object.values(requests).map((r) => planTraining(r).warnings);
+    expect(all.some((w) => w.some((x) => x.startsWith('Global batch too small')))).toBe(true);
+    expect(all.some((w) => w.some((x) => x.startsWith('The searched layout')))).toBe(true);
+    expect(all.some((w) => w.some((x) => x.includes('waiting for')))).toBe(true);
+    expect(all.some((w) => w.length === 0)).toBe(true);
+  });
+});

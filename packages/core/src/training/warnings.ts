@@ -21,6 +21,18 @@ export const PINNED_SPEEDUP_WARN_RATIO = 1.5;
 /** Warn about a pinned layout whose pipeline bubble plus exposed communication exceed this fraction of the step (half). */
 export const PINNED_IDLE_WARN_FRACTION = 0.5;
 
+/**
+ * Relative slack on the step-time limits the warnings' probes search under (1e-9): a layout whose
+ * throughput sits at a threshold to within rounding is still found and compared exactly, so the
+ * limits change how much is searched, never a warning.
+ */
+const PROBE_LIMIT_SLACK = 1e-9;
+
+/** The step time at which `sequences` sequences per step give `tokensPerSecondPerGpu`, plus the slack: the probes' search limit. */
+function stepLimitSeconds(ctx: PlanContext, sequences: number, tokensPerSecondPerGpu: number): number {
+  return ((sequences * ctx.profile.sequenceLength) / (tokensPerSecondPerGpu * ctx.gpuCount)) * (1 + PROBE_LIMIT_SLACK);
+}
+
 export interface WarningInput {
   readonly ctx: PlanContext;
   /** The constraints the plan was searched under ({} when nothing was pinned). */
@@ -31,6 +43,11 @@ export interface WarningInput {
   readonly chosen: LayoutEvaluation;
   /** Training tokens of the run: no probed batch is larger than the whole run. */
   readonly tokens: number;
+  /**
+   * Whether the probes search under the limits below the warnings need (default true). false
+   * searches each probe in full: the reference the tests compare the warnings with.
+   */
+  readonly probeLimits?: boolean;
 }
 
 const SCHEDULE_NAMES: Readonly<Record<Layout['schedule'], string>> = {
@@ -64,7 +81,7 @@ interface Rung {
  * (same pinned fields) finds materially more tokens/s per GPU. Names the smallest probed batch
  * that recovers most of the best throughput found. Null when the plan does not fit.
  */
-export function batchWarning({ ctx, fixed, chosen, tokens }: WarningInput): string | null {
+export function batchWarning({ ctx, fixed, chosen, tokens, probeLimits = true }: WarningInput): string | null {
   if (!chosen.fits) return null;
   const seq = ctx.profile.sequenceLength;
   const base = chosen.tokensPerSecondPerGpu;
@@ -75,7 +92,15 @@ export function batchWarning({ ctx, fixed, chosen, tokens }: WarningInput): stri
   for (const factor of BATCH_LADDER_FACTORS) {
     const sequences = ctx.globalBatchSequences * factor;
     if (sequences * seq > tokens) break;
-    const top = searchLayouts(withGlobalBatch(ctx, sequences), fixed, 1, { incumbent }).ranked[0];
+    // The rung's search looks only for layouts that could change the warning: a rung no faster than
+    // the best so far ends the ladder and is never the one named (an earlier rung holds the best), and
+    // while a flat rung (below best × (1 + flat fraction)) cannot lift the best to the warning
+    // threshold, neither can any rung below that. Finding none ends the ladder as such a rung would.
+    const flatCannotWarn = best * (1 + BATCH_LADDER_FLAT_FRACTION) <= base * (1 + BATCH_GAIN_WARN_FRACTION);
+    const mustBeat = flatCannotWarn ? best * (1 + BATCH_LADDER_FLAT_FRACTION) : best;
+    const rungCtx = withGlobalBatch(ctx, sequences);
+    const limit = probeLimits ? { limitSeconds: stepLimitSeconds(rungCtx, sequences, mustBeat) } : {};
+    const top = searchLayouts(rungCtx, fixed, 1, { incumbent, ...limit }).ranked[0];
     if (!top) break;
     incumbent = top.layout;
     rungs.push({ sequences, tokensPerSecondPerGpu: top.tokensPerSecondPerGpu });
@@ -104,10 +129,12 @@ function exposedSeconds(t: TimeBreakdown): number {
  * the pipeline bubble and exposed communication take most of the step. Empty for searched plans
  * and for pinned layouts that do not fit (their reasons already say why).
  */
-export function pinnedLayoutWarnings({ ctx, pinned, chosen }: WarningInput): string[] {
+export function pinnedLayoutWarnings({ ctx, pinned, chosen, probeLimits = true }: WarningInput): string[] {
   if (!pinned || !chosen.fits) return [];
   const warnings: string[] = [];
-  const searched = searchLayouts(ctx, {}, 1, { incumbent: chosen.layout }).ranked[0];
+  // only a searched layout at least PINNED_SPEEDUP_WARN_RATIO× faster matters: the search looks for no other
+  const limit = probeLimits ? { limitSeconds: (chosen.stepTimeSeconds / PINNED_SPEEDUP_WARN_RATIO) * (1 + PROBE_LIMIT_SLACK) } : {};
+  const searched = searchLayouts(ctx, {}, 1, { incumbent: chosen.layout, ...limit }).ranked[0];
   if (searched) {
     const speedup = chosen.stepTimeSeconds / searched.stepTimeSeconds;
     if (speedup >= PINNED_SPEEDUP_WARN_RATIO) {

@@ -45,6 +45,13 @@ export interface SearchOptions {
    * Callers that read the ranking beyond its first layout pass none.
    */
   readonly incumbent?: Layout;
+  /**
+   * Only layouts faster than this step time (seconds) are kept: groups whose lower bound reaches
+   * it are pruned from the start, and the ranking may come back empty. The fastest layout, when it
+   * beats the limit, is the same as without one (as for an incumbent). Callers that only need to
+   * know whether some layout beats a threshold (warnings.ts) pass it.
+   */
+  readonly limitSeconds?: number;
 }
 
 /** The non-fitting layout with the least memory so far, with what its breakdown is built from at the end. */
@@ -77,6 +84,17 @@ function shardsOptimizerOnly(z: ZeroStage): boolean {
   return z >= ZERO_SHARDS_OPTIMIZER_STATES && z < ZERO_SHARDS_WEIGHTS;
 }
 
+/**
+ * Position in the recomputation order of the lightest mode that fits at the group's highest ZeRO
+ * stage (`modes` when none does). Memory only falls as ZeRO shards more (the search's canFit
+ * check relies on the same), so no layout of the group fits with a lighter recomputation: a lower
+ * limit on the recomputation of every layout it times.
+ */
+function lightestFittingRecompute(memory: GroupMemory, maxZero: ZeroStage, modes: number): number {
+  for (let ri = 0; ri < modes; ri++) if (memory.fits(maxZero, ri)) return ri;
+  return modes;
+}
+
 /** Layouts searchLayouts keeps when the caller names no count. */
 export const DEFAULT_KEEP = 6;
 
@@ -92,7 +110,7 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     pruned = 0,
     hbmRejected = 0;
   /** Step time a layout must beat to enter `ranked` (the slowest kept once `keep` are kept, or the incumbent's limit). */
-  let limitS = prune && options.incumbent ? incumbentLimitSeconds(ctx, space, options.incumbent) : Infinity;
+  let limitS = Math.min(options.limitSeconds ?? Infinity, prune && options.incumbent ? incumbentLimitSeconds(ctx, space, options.incumbent) : Infinity);
 
   const probe: Probe = {
     tp: 1,
@@ -158,6 +176,19 @@ export function searchLayouts(ctx: PlanContext, fixed: LayoutConstraints = {}, k
     if (prune && ranked.length > 0 && !memory.canFit(maxZero)) {
       hbmRejected += layoutsPerGroup;
       continue;
+    }
+    // the group's bound again with the lightest recomputation that fits: every layout it would time
+    // recomputes at least that much (most groups of large models need more than none)
+    if (prune && limitS < Infinity && recomputeModes.length > 1) {
+      const ri = lightestFittingRecompute(memory, maxZero, recomputeModes.length);
+      if (
+        ri > 0 &&
+        ri < recomputeModes.length &&
+        groupLowerBoundSeconds(ctx, { ...base, zero: maxZero, recompute: recomputeModes[ri]! }, stages, m, params) >= limitS
+      ) {
+        pruned += layoutsPerGroup;
+        continue;
+      }
     }
     let previous: { zero: ZeroStage; recompute: RecomputeMode; timing: StepTiming } | null = null;
     for (let zi = 0; zi < zeroStages.length; zi++) {
