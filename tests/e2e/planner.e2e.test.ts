@@ -111,6 +111,18 @@ describe('training planner in Chromium', () => {
     expect(text).toContain('parallelism');
     expect(await page.locator('#training-result').isVisible()).toBe(false);
   });
+
+  it('searches under the layout fields given when not all of TP, PP, DP and EP are (TP 1 kept from the preset)', async () => {
+    const section = page.locator('#training');
+    for (const label of ['Pipeline parallel (PP)', 'Data parallel (DP)', 'Expert parallel (EP)']) await section.getByLabel(label).fill('');
+    expect(await section.getByLabel('Tensor parallel (TP)').inputValue()).toBe('1');
+    await section.getByRole('button', { name: 'Plan training' }).click();
+    await page.locator('#training-result').waitFor({ state: 'visible' });
+    const status = (await page.locator('#training-status').textContent()) ?? '';
+    expect(status).toContain('TP1');
+    expect(status).toContain('DualPipe');
+    expect(await page.locator('#training-error').isVisible()).toBe(false);
+  });
 });
 
 describe('saved plans in Chromium', () => {

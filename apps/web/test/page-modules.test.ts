@@ -123,6 +123,13 @@ describe('saved plans: request ↔ form fields', () => {
     const searchedFields = requestToFields(searched);
     expect(searchedFields).toMatchObject({ tokens: '1e12', globalBatchTokens: '', pricePerGpuHourUsd: '', tp: '', zero: '', schedule: '' });
     expect(readRequest(fakeForm(searchedFields))).toEqual(searched);
+
+    // fewer than TP, PP, DP and EP constrain the search instead of pinning a layout
+    const constrained = { ...searched, layoutConstraints: { tp: 1, schedule: 'dualpipe' } };
+    const constrainedFields = requestToFields(constrained);
+    expect(constrainedFields).toMatchObject({ tp: '1', pp: '', schedule: 'dualpipe' });
+    expect(readRequest(fakeForm(constrainedFields))).toEqual(constrained);
+    expect(readRequest(fakeForm({ ...searchedFields, zero: '3' }))).toEqual({ ...searched, layoutConstraints: { zero: 3 } });
   });
 
   it('round-trips inference requests (DeepSeek’s published service, and aggregated with defaults)', async () => {

@@ -54,8 +54,10 @@ export {
 export {
   gridIntensitySchema,
   MAX_GRID_KG_CO2_PER_KWH,
+  PIN_OR_CONSTRAIN_MESSAGE,
   positiveInt,
   trainingModelSchema,
+  trainingLayoutConstraintsSchema,
   trainingParallelismSchema,
   trainingPlanRequestSchema,
 } from './planning/training.js';

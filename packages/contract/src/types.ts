@@ -23,7 +23,7 @@ import type {
   planSummarySchema,
   savedPlanSchema,
 } from './planning/plans.js';
-import type { trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
+import type { trainingLayoutConstraintsSchema, trainingParallelismSchema, trainingPlanRequestSchema } from './planning/training.js';
 import type { trainingPlanResponseSchema } from './planning/training-response.js';
 import type { auditRequestSchema, auditResponseSchema, tcoRequestSchema, tcoResponseSchema } from './planning/cost.js';
 import type { programmeRequestSchema, programmeResponseSchema, rlRequestSchema, rlResponseSchema } from './planning/programme.js';
@@ -55,6 +55,7 @@ export type AnalyzeModelResponse = v.InferOutput<typeof analyzeModelResponseSche
 // --- POST /v1/training/plan
 export type TrainingPlanRequest = v.InferOutput<typeof trainingPlanRequestSchema>;
 export type TrainingParallelism = v.InferOutput<typeof trainingParallelismSchema>;
+export type TrainingLayoutConstraints = v.InferOutput<typeof trainingLayoutConstraintsSchema>;
 export type TrainingPlanResponse = v.InferOutput<typeof trainingPlanResponseSchema>;
 
 // --- POST /v1/plans, GET /v1/plans, GET / PATCH / DELETE /v1/plans/{id}

@@ -38,7 +38,7 @@ export const TRAINING_FIELDS = [
 
 const SEARCHED = /** @type {const} */ (['', 'searched']);
 
-/** Under "Fix the parallel layout": all four sizes or none (the rule is training.js's). */
+/** Under "Fix or constrain the parallel layout": all four sizes pin a layout, fewer constrain the search (training.js readRequest). */
 /** @type {import('./fields.js').FieldSpec[]} */
 export const TRAINING_LAYOUT_FIELDS = [
   { id: 'tr-tp', name: 'tp', label: 'Tensor parallel (TP)', kind: 'quantity', path: 'parallelism.tp' },

@@ -3,7 +3,7 @@
 import { find, selectField } from './dom.js';
 import { stackedBar } from './charts/stacked.js';
 import { fieldTexts, readFields, renderFields } from './fields.js';
-import { compactObject, localError, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
+import { compactObject, modelFields, modelTitle, optionLabel, readModel, shortGpuName } from './form.js';
 import { TRAINING_FIELDS, TRAINING_LAYOUT_FIELDS } from './training-fields.js';
 import { wirePlannerForm } from './planner-form.js';
 import { compact, days, gigabytes, number, percent, seconds, tokensPerSecond, usd } from './format.js';
@@ -56,20 +56,20 @@ const MEMORY_PARTS = [
 ];
 
 /**
- * The form (TRAINING_FIELDS, TRAINING_LAYOUT_FIELDS) → POST /v1/training/plan body (errors for local
- * mistakes as ApiRequestError(0, …)). Kept here for the form's sake, not the schema's: a layout is
- * all four sizes or none, and the layout extras need the sizes (the API would name each missing key instead).
+ * The form (TRAINING_FIELDS, TRAINING_LAYOUT_FIELDS) → POST /v1/training/plan body. The layout
+ * fields pin a layout when TP, PP, DP and EP are all given (`parallelism`); any other fields given
+ * constrain the search (`layoutConstraints`: every searched layout keeps them); none, a free search.
  * @returns {TrainingPlanRequest}
  */
 export function readRequest(form) {
   const fields = readFields(form, FIELDS);
-  const layout = fields.parallelism;
+  const layout = compactObject(fields.parallelism);
   const given = LAYOUT_SIZES.filter((key) => layout[key] !== undefined).length;
-  if (given > 0 && given < LAYOUT_SIZES.length) throw localError('parallelism', 'Give all of TP, PP, DP and EP to fix a layout, or none to search');
-  if (given === 0 && Object.values(layout).some((value) => value !== undefined)) {
-    throw localError('parallelism', 'ZeRO stage, micro-batch size and schedule need TP, PP, DP and EP too');
-  }
-  return /** @type {TrainingPlanRequest} */ (compactObject({ model: readModel(form), ...fields, parallelism: given > 0 ? layout : undefined }));
+  const pinned = given === LAYOUT_SIZES.length;
+  const constrained = !pinned && Object.keys(layout).length > 0;
+  return /** @type {TrainingPlanRequest} */ (
+    compactObject({ model: readModel(form), ...fields, parallelism: pinned ? layout : undefined, layoutConstraints: constrained ? layout : undefined })
+  );
 }
 
 /**
@@ -77,7 +77,9 @@ export function readRequest(form) {
  * @param {Partial<TrainingPlanRequest>} request
  */
 export function requestToFields(request) {
-  return { ...modelFields(request.model), ...fieldTexts(request, FIELDS) };
+  // constraints fill the same layout fields a pinned layout does
+  const layout = request.parallelism ?? request.layoutConstraints;
+  return { ...modelFields(request.model), ...fieldTexts({ ...request, parallelism: layout }, FIELDS) };
 }
 
 /** The preset's field values: its request through the same description. */
@@ -276,7 +278,7 @@ export function initTraining(root = document.getElementById('training')) {
     catalogDefaults: { model: 'deepseek-v3', gpu: 'h800' },
     key: 'tr',
     plannerLabel: 'Training plans',
-    aliases: { parallelism: 'tp', 'parallelism.cp': 'tp' },
+    aliases: { parallelism: 'tp', 'parallelism.cp': 'tp', layoutConstraints: 'tp', 'layoutConstraints.cp': 'tp' },
     saving: { kind: 'training', defaultName: defaultPlanName, requestToFields, details: find(root, '#tr-layout', HTMLDetailsElement) },
   });
 }

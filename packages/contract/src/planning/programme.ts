@@ -1,7 +1,7 @@
 import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { MAX_PROGRAMME_PHASES } from '../bounds.js';
-import { positiveInt, trainingModelSchema, trainingParallelismSchema } from './training.js';
+import { PIN_OR_CONSTRAIN_MESSAGE, positiveInt, trainingLayoutConstraintsSchema, trainingModelSchema, trainingParallelismSchema } from './training.js';
 
 const positive = (name: string, max: number) =>
   v.pipe(v.number(`${name} must be a number`), v.gtValue(0, `${name} must be positive`), v.maxValue(max, `${name} must be at most ${max}`));
@@ -18,6 +18,7 @@ const phaseSchema = v.pipe(
     batchSequences: v.optional(positiveInt('batchSequences', 1e9)),
     precision: v.optional(precision),
     parallelism: v.optional(trainingParallelismSchema),
+    layoutConstraints: v.optional(trainingLayoutConstraintsSchema),
   }),
   v.forward(
     v.partialCheck(
@@ -34,6 +35,14 @@ const phaseSchema = v.pipe(
       'give exactly one of globalBatchTokens and batchSequences',
     ),
     ['globalBatchTokens'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['parallelism'], ['layoutConstraints']],
+      (p: { parallelism?: unknown; layoutConstraints?: unknown }) => p.parallelism === undefined || p.layoutConstraints === undefined,
+      PIN_OR_CONSTRAIN_MESSAGE,
+    ),
+    ['layoutConstraints'],
   ),
 );
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { issuesOf } from '../../test/issues.js';
 import type { TrainingPlanRequest } from '../types.js';
-import { trainingPlanRequestSchema } from './training.js';
+import { programmeRequestSchema } from './programme.js';
+import { PIN_OR_CONSTRAIN_MESSAGE, trainingPlanRequestSchema } from './training.js';
 
 /** DeepSeek-V3 as published (V3 report §3.1-3.3, §4.2). */
 const V3: TrainingPlanRequest = {
@@ -41,5 +42,28 @@ describe('training request schema', () => {
   it('leaves the rules that need the model and the GPU to the planner (layout product, ep, FP8 on the chip)', () => {
     expect(paths({ parallelism: { tp: 1, pp: 16, dp: 64, ep: 64 } })).toEqual([]);
     expect(paths({ gpu: 'a100' })).toEqual([]);
+  });
+});
+
+describe('layoutConstraints', () => {
+  const searched = { ...V3, parallelism: undefined };
+  it('accepts any subset of the layout fields, and none', () => {
+    expect(issuesOf(trainingPlanRequestSchema, { ...searched, layoutConstraints: { tp: 1 } })).toEqual([]);
+    expect(issuesOf(trainingPlanRequestSchema, { ...searched, layoutConstraints: { pp: 16, schedule: 'dualpipe', recompute: 'full' } })).toEqual([]);
+    expect(issuesOf(trainingPlanRequestSchema, { ...searched, layoutConstraints: {} })).toEqual([]);
+  });
+  it('names the bad field, and rejects unknown ones', () => {
+    expect(paths({ parallelism: undefined, layoutConstraints: { tp: 0 } })).toEqual(['layoutConstraints.tp']);
+    expect(paths({ parallelism: undefined, layoutConstraints: { schedule: 'gpipe' as never } })).toEqual(['layoutConstraints.schedule']);
+    expect(paths({ parallelism: undefined, layoutConstraints: { maxTp: 8 } as never })).toEqual(['layoutConstraints.maxTp']);
+  });
+  it('is exclusive with parallelism, reported on layoutConstraints (request and programme phase)', () => {
+    expect(issuesOf(trainingPlanRequestSchema, { ...V3, layoutConstraints: { tp: 1 } })).toEqual([`layoutConstraints: ${PIN_OR_CONSTRAIN_MESSAGE}`]);
+    const phase = { name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8 };
+    const programme = { model: 'deepseek-v3', gpu: 'h800', gpuCount: 2048 };
+    expect(issuesOf(programmeRequestSchema, { ...programme, phases: [{ ...phase, layoutConstraints: { tp: 1 } }] })).toEqual([]);
+    expect(issuesOf(programmeRequestSchema, { ...programme, phases: [{ ...phase, parallelism: V3.parallelism, layoutConstraints: { tp: 1 } }] })).toEqual([
+      `phases.0.layoutConstraints: ${PIN_OR_CONSTRAIN_MESSAGE}`,
+    ]);
   });
 });

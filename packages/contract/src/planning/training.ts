@@ -47,6 +47,27 @@ export const trainingParallelismSchema = v.strictObject({
 });
 
 /**
+ * Fields every searched layout must have (the rest searched): e.g. `{ tp: 1 }` for a stack without
+ * tensor parallelism, `{ pp: 8, schedule: 'interleaved' }`. The same fields and bounds as
+ * `parallelism`, all optional; a request gives one or the other.
+ */
+export const trainingLayoutConstraintsSchema = v.strictObject({
+  tp: v.optional(positiveInt('tp', BOUNDS.tp)),
+  pp: v.optional(positiveInt('pp', BOUNDS.pp)),
+  dp: v.optional(positiveInt('dp', BOUNDS.dp)),
+  ep: v.optional(positiveInt('ep', BOUNDS.ep)),
+  cp: v.optional(positiveInt('cp', BOUNDS.cp)),
+  zero: v.optional(v.picklist(ZERO_STAGES, 'zero must be 0, 1, 2 or 3')),
+  microBatchSize: v.optional(positiveInt('microBatchSize', BOUNDS.microBatchSize)),
+  schedule: v.optional(v.picklist(PIPELINE_SCHEDULES, "schedule must be '1f1b', 'interleaved', 'zerobubble' or 'dualpipe'")),
+  virtualStages: v.optional(positiveInt('virtualStages', BOUNDS.virtualStages)),
+  recompute: v.optional(v.picklist(RECOMPUTE_MODES, "recompute must be 'none', 'selective' or 'full'")),
+});
+
+/** The rule a request (or phase) breaks when it gives both parallelism and layoutConstraints (reported on layoutConstraints). */
+export const PIN_OR_CONSTRAIN_MESSAGE = 'give parallelism (one layout) or layoutConstraints (fields every searched layout keeps), not both';
+
+/**
  * POST /v1/training/plan body. Megatron layout: tp × pp × dp (× cp) = gpuCount, ep divides tp × dp
  * (checked by the planner, with the rules that need the model and the GPU); a global batch holds
  * at least one sequence (checked here).
@@ -63,6 +84,7 @@ export const trainingPlanRequestSchema = v.pipe(
     ),
     precision: v.picklist(TRAINING_PRECISIONS, "precision must be 'fp8' or 'bf16'"),
     parallelism: v.optional(trainingParallelismSchema),
+    layoutConstraints: v.optional(trainingLayoutConstraintsSchema),
     pricePerGpuHourUsd: v.optional(
       v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd)),
     ),
@@ -93,5 +115,13 @@ export const trainingPlanRequestSchema = v.pipe(
       'globalBatchTokens must hold at least one sequence (≥ sequenceLength)',
     ),
     ['globalBatchTokens'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['parallelism'], ['layoutConstraints']],
+      (request: { parallelism?: unknown; layoutConstraints?: unknown }) => request.parallelism === undefined || request.layoutConstraints === undefined,
+      PIN_OR_CONSTRAIN_MESSAGE,
+    ),
+    ['layoutConstraints'],
   ),
 );

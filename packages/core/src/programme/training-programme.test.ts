@@ -68,8 +68,9 @@ describe('DeepSeek-V3 programme (computed from the published inputs)', () => {
   it('pre-training within 10% of 2,664K', () => {
     expect(rel(pre!.gpuHours, V3.preTrainingGpuHours.value)).toBeLessThan(0.1);
   });
-  // Context extension is NOT asserted against 119K: the planner gives about 20K + 47K = 67K
+  // Context extension is NOT asserted against 119K: the planner gives about 20K + 48K = 68K
   // (43% under), outside the 25% the comparison asks for. Left unasserted rather than loosened.
+  // Searched without tensor parallelism, as DeepSeek trains (below), it gives about 89K (25% under).
   it('phases given in steps train steps × batch × sequence length tokens', () => {
     expect(ext32!.tokens).toBe(1000 * 1920 * 32768);
     expect(ext128!.tokens).toBe(1000 * 480 * 131072);
@@ -91,6 +92,26 @@ describe('DeepSeek-V3 programme (computed from the published inputs)', () => {
     expect(p.assumptions.join(' ')).toMatch(/Uptime Institute/);
   });
 });
+
+describe('DeepSeek-V3 context extension without tensor parallelism', () => {
+  // V3 report §3.2.3: the memory savings let DeepSeek train "without using costly Tensor Parallelism";
+  // the context-extension layouts are otherwise unpublished, so only tp is constrained
+  const noTp = { layoutConstraints: { tp: 1 } } as const;
+  const constrained = planContextExtension(noTp);
+  const free = planContextExtension({});
+  it('every phase keeps tp = 1, and the constraint never makes a phase faster than the free search', () => {
+    for (const [i, ph] of constrained.phases.entries()) {
+      expect(ph.plan.parallelism.tp).toBe(1);
+      expect(ph.gpuHours).toBeGreaterThanOrEqual(free.phases[i]!.gpuHours);
+    }
+  });
+});
+
+/** V3's two context-extension phases (V3 report §4.3) on 2,048 H800, each with `extra` fields. */
+function planContextExtension(extra: Partial<TrainingProgrammeRequest['phases'][number]>) {
+  const [, ext32, ext128] = V3_PROGRAMME.phases;
+  return planTrainingProgramme({ ...V3_PROGRAMME, phases: [ext32!, ext128!].map((p) => ({ ...p, ...extra })) });
+}
 
 describe('accounting', () => {
   it('2.788M H800 GPU-hours × $2 = $5.576M exactly (V3 report Table 1)', () => {

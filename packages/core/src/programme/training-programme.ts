@@ -87,6 +87,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
         pricePerGpuHourUsd: price,
         ...(req.optimizerStatePrecision ? { optimizerStatePrecision: req.optimizerStatePrecision } : {}),
         ...(p.parallelism ? { parallelism: p.parallelism } : {}),
+        ...(p.layoutConstraints ? { layoutConstraints: p.layoutConstraints } : {}),
       });
     } catch (e) {
       throw e instanceof PlannerInputError ? underPhase(e, `phases[${i}]`) : e;

@@ -1,4 +1,4 @@
-import { TRAINING_BOUNDS } from '@gcp/contract';
+import { PIN_OR_CONSTRAIN_MESSAGE, TRAINING_BOUNDS } from '@gcp/contract';
 import { trainingCalibration } from '../calibration-bands/lookup.js';
 import type { CalibrationSummary } from '../calibration-bands/types.js';
 import { PlannerInputError, type PlannerIssue } from '../errors.js';
@@ -14,10 +14,9 @@ import { createContext, stagesFor } from './context.js';
 import { resolveEfficiency, type EfficiencyParameters } from './efficiency.js';
 import { evaluateLayout } from './evaluate/assemble.js';
 import { expertParallelDomain } from './layout-math.js';
-import { structuralProblem } from './layout-rules.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
 import { searchLayouts } from './search/branch-and-bound.js';
-import type { LayoutConstraints } from './search/space.js';
+import { searchConstraints } from './search-constraints.js';
 import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
 import { trainingWarnings } from './warnings.js';
 import { explainTraining } from '../explain/training.js';
@@ -121,6 +120,7 @@ function requestIssues(req: TrainingRequest, gpu: GpuSpec): PlannerIssue[] {
   if (req.precision === 'fp8' && !gpu.denseTflops.fp8)
     issues.push({ path: 'precision', message: `fp8 is not available on ${gpu.name} (no FP8 tensor cores); use bf16` });
   const p = req.parallelism;
+  if (p && req.layoutConstraints) issues.push({ path: 'layoutConstraints', message: PIN_OR_CONSTRAIN_MESSAGE });
   if (p) {
     if (issues.length === 0 && p.tp * p.pp * p.dp * (p.cp ?? 1) !== req.gpuCount) {
       issues.push({ path: 'parallelism', message: 'tp × pp × dp (× cp) must equal gpuCount' });
@@ -180,49 +180,16 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     ...(req.cluster ? { cluster: req.cluster } : {}),
   });
 
-  let fixed: LayoutConstraints = {};
-  const p = req.parallelism;
-  if (p) {
-    fixed = {
-      tp: p.tp,
-      pp: p.pp,
-      dp: p.dp,
-      ep: p.ep,
-      cp: p.cp ?? 1,
-      ...(p.zero !== undefined ? { zero: p.zero } : {}),
-      ...(p.microBatchSize !== undefined ? { microBatchSize: p.microBatchSize } : {}),
-      ...(p.schedule !== undefined ? { schedule: p.schedule } : {}),
-      ...(p.virtualStages !== undefined ? { virtualStages: p.virtualStages } : {}),
-      ...(p.recompute !== undefined ? { recompute: p.recompute } : {}),
-    };
-    if (p.schedule !== undefined && p.schedule !== 'interleaved' && p.virtualStages === undefined) fixed = { ...fixed, virtualStages: 1 };
-    // structural rules that do not depend on the searched fields are input errors
-    const probe: Layout = {
-      tp: p.tp,
-      pp: p.pp,
-      dp: p.dp,
-      ep: p.ep,
-      cp: p.cp ?? 1,
-      zero: p.zero ?? 1,
-      microBatchSize: 1,
-      schedule: '1f1b',
-      virtualStages: 1,
-      recompute: 'none',
-    };
-    const prob = structuralProblem(ctx, { ...probe, dp: probe.dp, microBatchSize: 1 });
-    if (prob && prob !== 'global batch not divisible by dp × micro-batch size') {
-      throw PlannerInputError.at('parallelism', prob);
-    }
-  }
+  const { fixed, pinnedBy } = searchConstraints(req, ctx);
   // the chosen layout and its alternatives
   const alternativesWanted = req.alternatives ?? DEFAULT_ALTERNATIVES;
   const keep = Math.max(1, Math.min(TRAINING_BOUNDS.alternatives, alternativesWanted) + 1);
   const outcome = searchLayouts(ctx, fixed, keep);
   let chosen: LayoutEvaluation | null = outcome.ranked[0] ?? outcome.closestNonFitting;
-  if (!chosen && p) {
-    // nothing structurally valid among the searched options: explain with the pinned layout itself
+  if (!chosen && pinnedBy) {
+    // nothing structurally valid among the searched options: the pin or the constraints are why
     const reasons = Object.keys(outcome.rejected);
-    throw PlannerInputError.at('parallelism', reasons.length ? reasons.join('; ') : 'no valid layout');
+    throw PlannerInputError.at(pinnedBy, reasons.length ? reasons.join('; ') : 'no valid layout');
   }
   if (!chosen) {
     throw PlannerInputError.at(
@@ -274,9 +241,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     fits: chosen.fits,
     reasons: chosen.reasons,
     warnings:
-      options.warnings === false
-        ? []
-        : trainingWarnings({ ctx, fixed, pinned: p !== undefined, chosen, tokens: req.tokens, probeLimits: options.warningProbeLimits ?? true }),
+      options.warnings === false ? [] : trainingWarnings({ ctx, fixed, pinnedBy, chosen, tokens: req.tokens, probeLimits: options.warningProbeLimits ?? true }),
     model: id,
     gpu: gpu.id,
     gpuCount: req.gpuCount,

@@ -1,5 +1,6 @@
 import { withGlobalBatch, type PlanContext } from './context.js';
 import { searchLayouts } from './search/branch-and-bound.js';
+import type { PinnedBy } from './search-constraints.js';
 import type { LayoutConstraints } from './search/space.js';
 import type { Layout, LayoutEvaluation, TimeBreakdown } from './types.js';
 
@@ -37,8 +38,8 @@ export interface WarningInput {
   readonly ctx: PlanContext;
   /** The constraints the plan was searched under ({} when nothing was pinned). */
   readonly fixed: LayoutConstraints;
-  /** Whether the request pinned a layout (parallelism given). */
-  readonly pinned: boolean;
+  /** The request field that fixed the search: a pinned layout, constraints, or null (searched freely). */
+  readonly pinnedBy: PinnedBy;
   /** The plan's layout, evaluated. */
   readonly chosen: LayoutEvaluation;
   /** Training tokens of the run: no probed batch is larger than the whole run. */
@@ -124,13 +125,20 @@ function exposedSeconds(t: TimeBreakdown): number {
   return e.tensorParallel + e.contextParallel + e.expertAllToAll + e.pipelineSend + e.dataParallel;
 }
 
+/** How the warnings name the plan's layout, by the request field that fixed it. */
+const PINNED_WORDS: Readonly<Record<NonNullable<PinnedBy>, { readonly layout: string; readonly field: string }>> = {
+  parallelism: { layout: 'the pinned', field: 'parallelism' },
+  layoutConstraints: { layout: 'the best under layoutConstraints,', field: 'layoutConstraints' },
+};
+
 /**
- * A pinned layout that wastes the cluster: the unpinned search (same batch) is much faster, or
- * the pipeline bubble and exposed communication take most of the step. Empty for searched plans
- * and for pinned layouts that do not fit (their reasons already say why).
+ * A pinned (or constrained) layout that wastes the cluster: the free search (same batch) is much
+ * faster, or the pipeline bubble and exposed communication take most of the step. Empty for
+ * freely searched plans and for layouts that do not fit (their reasons already say why).
  */
-export function pinnedLayoutWarnings({ ctx, pinned, chosen, probeLimits = true }: WarningInput): string[] {
-  if (!pinned || !chosen.fits) return [];
+export function pinnedLayoutWarnings({ ctx, pinnedBy, chosen, probeLimits = true }: WarningInput): string[] {
+  if (!pinnedBy || !chosen.fits) return [];
+  const words = PINNED_WORDS[pinnedBy];
   const warnings: string[] = [];
   // only a searched layout at least PINNED_SPEEDUP_WARN_RATIO× faster matters: the search looks for no other
   const limit = probeLimits ? { limitSeconds: (chosen.stepTimeSeconds / PINNED_SPEEDUP_WARN_RATIO) * (1 + PROBE_LIMIT_SLACK) } : {};
@@ -139,8 +147,8 @@ export function pinnedLayoutWarnings({ ctx, pinned, chosen, probeLimits = true }
     const speedup = chosen.stepTimeSeconds / searched.stepTimeSeconds;
     if (speedup >= PINNED_SPEEDUP_WARN_RATIO) {
       warnings.push(
-        `The searched layout ${layoutName(searched.layout)} is ${speedup.toFixed(2)}× faster than the pinned ${layoutName(chosen.layout)} ` +
-          `(${whole(searched.tokensPerSecondPerGpu)} vs ${whole(chosen.tokensPerSecondPerGpu)} tokens/s per GPU); leave parallelism out to use it.`,
+        `The searched layout ${layoutName(searched.layout)} is ${speedup.toFixed(2)}× faster than ${words.layout} ${layoutName(chosen.layout)} ` +
+          `(${whole(searched.tokensPerSecondPerGpu)} vs ${whole(chosen.tokensPerSecondPerGpu)} tokens/s per GPU); leave ${words.field} out to use it.`,
       );
     }
   }
@@ -149,7 +157,7 @@ export function pinnedLayoutWarnings({ ctx, pinned, chosen, probeLimits = true }
   const idleFraction = (t.pipelineBubble + exposed) / chosen.stepTimeSeconds;
   if (idleFraction > PINNED_IDLE_WARN_FRACTION) {
     warnings.push(
-      `The pinned layout leaves the GPUs waiting for ${percentOf(idleFraction)} of each step: pipeline bubble ${secondsText(t.pipelineBubble)} ` +
+      `${pinnedBy === 'parallelism' ? 'The pinned layout' : 'The best layout under layoutConstraints'} leaves the GPUs waiting for ${percentOf(idleFraction)} of each step: pipeline bubble ${secondsText(t.pipelineBubble)} ` +
         `and exposed communication ${secondsText(exposed)} of a ${secondsText(chosen.stepTimeSeconds)} step.`,
     );
   }

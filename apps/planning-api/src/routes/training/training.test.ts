@@ -53,6 +53,15 @@ describe('POST /v1/training/plan', () => {
     expect(body.warnings.join(' ')).toMatch(/The searched layout TP\d+ · PP\d+ · DP\d+ · EP\d+ .* is \d+\.\d\d× faster than the pinned TP8 · PP8 · DP1 · EP1/);
   });
 
+  it('searches under layoutConstraints: every layout keeps them (DeepSeek-V3 without TP, as its report trains)', async () => {
+    const { parallelism: _p, ...noLayout } = V3;
+    const body = await client.planTraining({ ...noLayout, layoutConstraints: { tp: 1, schedule: 'dualpipe' } });
+    for (const l of [body.parallelism, ...body.alternatives.map((a) => a.parallelism)]) {
+      expect(l.tp).toBe(1);
+      expect(l.schedule).toBe('dualpipe');
+    }
+  });
+
   it('a layout that does not fit is a 200 with fits: false and reasons', async () => {
     const body = await client.planTraining({
       model: 'llama-3.1-405b',
@@ -78,6 +87,10 @@ describe('POST /v1/training/plan', () => {
       [{ ...V3, gpu: 'tpu-v9' }, 422, 'gpu'],
       [{ ...V3, globalBatchTokens: 1024 }, 400, 'globalBatchTokens'],
       [{ ...V3, model: { config: { model_type: 'llama' } } }, 400, 'model.config.hidden_size'],
+      [{ ...V3, layoutConstraints: { tp: 1 } }, 400, 'layoutConstraints'],
+      [{ ...V3, parallelism: undefined, layoutConstraints: { tp: 0 } }, 400, 'layoutConstraints.tp'],
+      [{ ...V3, parallelism: undefined, layoutConstraints: { tp: 3 } }, 400, 'layoutConstraints'],
+      [{ ...V3, parallelism: undefined, layoutConstraints: { ep: 3 } }, 400, 'layoutConstraints'],
     ];
     for (const [body, status, path] of cases) {
       const response = await postJson('/v1/training/plan', body);
@@ -92,5 +105,6 @@ describe('POST /v1/training/plan', () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/v1/training/plan']).toBeDefined();
+    expect(JSON.stringify(doc.paths['/v1/training/plan'])).toContain('layoutConstraints');
   });
 });
