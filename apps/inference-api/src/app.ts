@@ -1,5 +1,5 @@
 import { PLANNER_VERSION } from '@gcp/core';
-import { createApiApp, type RouteDefinition } from '@gcp/http';
+import { createApiApp, IsolateAnswerCache, type RouteDefinition } from '@gcp/http';
 import type { InferenceEnv } from './define-route.js';
 import { mapCoreError } from './core-errors.js';
 import { kvCacheRoute } from './routes/kv-cache/kv-cache.js';
@@ -40,6 +40,6 @@ export const { app, openApiDocument } = createApiApp<InferenceEnv>({
   },
   routes,
   mapError: mapCoreError,
-  // `cacheable` routes are answered from caches.default, keyed with the planner version
-  responseCache: { version: PLANNER_VERSION },
+  // `cacheable` routes are answered from this isolate's memory, then caches.default, keyed with the planner version
+  responseCache: { version: PLANNER_VERSION, memory: new IsolateAnswerCache() },
 });

@@ -1,5 +1,5 @@
 import { PLANNER_VERSION } from '@gcp/core';
-import { createApiApp } from '@gcp/http';
+import { createApiApp, IsolateAnswerCache } from '@gcp/http';
 import { mapCoreError } from './core-errors.js';
 import type { PlanningEnv } from './define-route.js';
 import { getGpuRoute } from './routes/gpus/get-gpu.js';
@@ -48,6 +48,6 @@ export const { app, openApiDocument } = createApiApp<PlanningEnv>({
   },
   routes,
   mapError: mapCoreError,
-  // `cacheable` routes are answered from caches.default, keyed with the planner version
-  responseCache: { version: PLANNER_VERSION },
+  // `cacheable` routes are answered from this isolate's memory, then caches.default, keyed with the planner version
+  responseCache: { version: PLANNER_VERSION, memory: new IsolateAnswerCache() },
 });

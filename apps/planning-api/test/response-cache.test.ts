@@ -18,7 +18,8 @@ const V3_SEARCH = {
 } satisfies TrainingPlanRequest;
 
 const SERVER_TIMING_MISS = /^core;dur=(\d+\.\d{2}), cache;desc="miss"$/;
-const SERVER_TIMING_HIT = /^cache;desc="hit";dur=(\d+\.\d{2})$/;
+/** A hit names its tier: the same isolate answers the repeat from its memory (isolate-answers.ts). */
+const SERVER_TIMING_HIT = /^cache;desc="hit";dur=(\d+\.\d{2}), cache-tier;desc="isolate"$/;
 
 async function timed(body: unknown) {
   const t0 = Date.now();

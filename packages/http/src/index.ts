@@ -74,4 +74,5 @@ export {
   type ResponseCacheOptions,
   type ResponseCacheStore,
 } from './cache/answer-route.js';
-export { CACHE_KEY_ORIGIN, cacheKeyUrl, normalisedRequest, sortKeysDeep, type CacheKeyInput } from './cache/cache-key.js';
+export { CACHE_KEY_ORIGIN, cacheKeyText, cacheKeyUrl, normalisedRequest, sortKeysDeep, type CacheKeyInput } from './cache/cache-key.js';
+export { DEFAULT_ISOLATE_CACHE_BYTES, DEFAULT_ISOLATE_CACHE_ENTRIES, IsolateAnswerCache } from './cache/isolate-answers.js';

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { V3_SEARCH } from '../../bench/training-requests.js';
 import { PlannerInputError } from '../errors.js';
 import { planTraining } from './plan.js';
 import type { TrainingRequest } from './types.js';
 
-/** DeepSeek-V3 on 2,048 H800 at its published batch (V3 report §3.1, §4.2), layout searched. */
-const V3: TrainingRequest = {
-  model: 'deepseek-v3',
-  gpu: 'h800',
-  gpuCount: 2048,
-  tokens: 14.8e12,
-  sequenceLength: 4096,
-  globalBatchTokens: 15360 * 4096,
-  precision: 'fp8',
-  optimizerStatePrecision: 'bf16',
-};
+/** DeepSeek-V3 on 2,048 H800 at its published batch (V3 report §3.1, §4.2), layout searched: the benches' request. */
+const V3 = V3_SEARCH;
+
 const LLAMA_8B: TrainingRequest = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, precision: 'bf16' };
 
 const issuePaths = (req: TrainingRequest): string[] => {

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createApiApp } from '../app/create-api-app.js';
 import { defineRoute } from '../routes/define-route.js';
 import type { ResponseCacheStore } from './answer-route.js';
+import { IsolateAnswerCache } from './isolate-answers.js';
 
 /** The Cache API's contract as the app uses it, over a Map (Node has no `caches.default`). */
 class MapStore implements ResponseCacheStore {
   readonly entries = new Map<string, { body: string; headers: [string, string][] }>();
+  lookups = 0;
   async match(key: string): Promise<Response | undefined> {
+    this.lookups++;
     const entry = this.entries.get(key);
     return entry ? new Response(entry.body, { headers: entry.headers }) : undefined;
   }
@@ -25,12 +28,12 @@ const plannerSchema = v.object({
   options: v.optional(v.object({ precision: v.picklist(['fp8', 'bf16']), tp: v.optional(v.number(), 1) }), { precision: 'bf16' }),
 });
 
-function appWith(store: MapStore, version = '1.0.0+abc') {
+function appWith(store: MapStore, version = '1.0.0+abc', memory?: IsolateAnswerCache) {
   const calls = { plan: 0, save: 0 };
   const { app } = createApiApp({
     serviceName: 'test-api',
     info: { title: 'Test', version: '1' },
-    responseCache: { version, store: () => store },
+    responseCache: { version, store: () => store, ...(memory ? { memory } : {}) },
     routes: [
       defineRoute({
         method: 'post',
@@ -72,7 +75,7 @@ describe('the response cache of cacheable routes', () => {
     const repeat = await post('/v1/plan', { gpuCount: 8, options: { precision: 'fp8' } });
     expect(repeat.status).toBe(200);
     expect(repeat.headers.get('x-gcp-cache')).toBe('hit');
-    expect(repeat.headers.get('server-timing')).toMatch(/^cache;desc="hit";dur=\d+\.\d{2}$/);
+    expect(repeat.headers.get('server-timing')).toMatch(/^cache;desc="hit";dur=\d+\.\d{2}, cache-tier;desc="cache-api"$/);
     expect(repeat.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(repeat.headers.get('cache-control')).toBeNull();
     expect(repeat.headers.get('x-gcp-service')).toBe('test-api');
@@ -133,5 +136,60 @@ describe('the response cache of cacheable routes', () => {
       console.error = original;
     }
     expect(logged).toHaveLength(2);
+  });
+});
+
+describe('the isolate tier in front of the store', () => {
+  it('answers a repeat from memory without asking the store, with the same body and headers', async () => {
+    const store = new MapStore();
+    const { post, calls } = appWith(store, '1.0.0+abc', new IsolateAnswerCache());
+    const first = await post('/v1/plan', { gpuCount: 8 });
+    const firstBody = await first.text();
+    expect(store.lookups).toBe(1);
+    const repeat = await post('/v1/plan', { options: { tp: 1, precision: 'bf16' }, gpuCount: 8 });
+    expect(repeat.headers.get('x-gcp-cache')).toBe('hit');
+    expect(repeat.headers.get('server-timing')).toMatch(/^cache;desc="hit";dur=\d+\.\d{2}, cache-tier;desc="isolate"$/);
+    expect(repeat.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await repeat.text()).toBe(firstBody);
+    expect(store.lookups).toBe(1);
+    expect(calls.plan).toBe(1);
+    expect((await post('/v1/plan', { gpuCount: 9 })).headers.get('x-gcp-cache')).toBe('miss');
+  });
+
+  it('fills from a store hit (another isolate computed it), keys on the version, and keeps no errors', async () => {
+    const store = new MapStore();
+    await appWith(store).post('/v1/plan', { gpuCount: 8 });
+    const memory = new IsolateAnswerCache();
+    const other = appWith(store, '1.0.0+abc', memory);
+    expect((await other.post('/v1/plan', { gpuCount: 8 })).headers.get('server-timing')).toMatch(/cache-tier;desc="cache-api"$/);
+    expect((await other.post('/v1/plan', { gpuCount: 8 })).headers.get('server-timing')).toMatch(/cache-tier;desc="isolate"$/);
+    expect(other.calls.plan).toBe(0);
+    expect((await appWith(store, '1.0.0+def', memory).post('/v1/plan', { gpuCount: 8 })).headers.get('x-gcp-cache')).toBe('miss');
+    await other.post('/v1/plan', { gpuCount: 13 });
+    expect(memory.size).toBe(2);
+  });
+
+  it('answers from memory while the store is down', async () => {
+    const broken: ResponseCacheStore = { match: () => Promise.reject(new Error('down')), put: () => Promise.reject(new Error('down')) };
+    const original = console.error;
+    console.error = () => {};
+    try {
+      let computed = 0;
+      const { app } = createApiApp({
+        serviceName: 't',
+        info: { title: 'T', version: '1' },
+        responseCache: { version: '1', store: () => broken, memory: new IsolateAnswerCache() },
+        routes: [
+          defineRoute({ method: 'post', path: '/v1/plan', summary: 's', cacheable: true, requestSchema: plannerSchema, handler: () => ({ n: ++computed }) }),
+        ],
+      });
+      const post = () => app.request('/v1/plan', { method: 'POST', body: '{"gpuCount":1}', headers: { 'content-type': 'application/json' } });
+      expect(await (await post()).json()).toEqual({ n: 1 });
+      const repeat = await post();
+      expect(repeat.headers.get('x-gcp-cache')).toBe('hit');
+      expect(await repeat.json()).toEqual({ n: 1 });
+    } finally {
+      console.error = original;
+    }
   });
 });

@@ -1,7 +1,8 @@
 import type { Context, Env } from 'hono';
 import { stringifyFinite } from '../json/finite-json.js';
 import type { RouteDefinition, RouteInput } from '../routes/define-route.js';
-import { cacheKeyUrl } from './cache-key.js';
+import { cacheKeyText, cacheKeyUrl } from './cache-key.js';
+import type { IsolateAnswerCache } from './isolate-answers.js';
 
 /** `hit` (answered from the cache) or `miss` (computed, then stored) on cacheable routes. */
 export const CACHE_STATUS_HEADER = 'x-gcp-cache';
@@ -10,6 +11,8 @@ export const SERVER_TIMING_HEADER = 'server-timing';
 export const CORE_TIMING_METRIC = 'core';
 /** Server-Timing metric of the cache: `desc="hit"|"miss"`; on a hit, `dur` is the key and lookup time. */
 export const CACHE_TIMING_METRIC = 'cache';
+/** Server-Timing metric naming the tier that answered a hit: `desc="isolate"` (this isolate's memory) or `desc="cache-api"`. */
+export const CACHE_TIER_TIMING_METRIC = 'cache-tier';
 /**
  * How long a stored answer lives. The planner version is part of every key, so a new model or
  * a refit never meets old answers; the TTL only bounds how long unused entries take space.
@@ -29,10 +32,17 @@ export interface ResponseCacheOptions {
   readonly version: string;
   /** The store; default `caches.default` where the runtime has one (Workers, miniflare), else no caching. */
   readonly store?: () => ResponseCacheStore | undefined;
+  /**
+   * The first tier, in this isolate's memory (isolate-answers.ts): consulted before the store and
+   * filled from it. One per worker module, so that it lives as long as the isolate.
+   */
+  readonly memory?: IsolateAnswerCache;
   readonly ttlSeconds?: number;
 }
 
 type CacheStatus = 'hit' | 'miss';
+/** Where a hit came from. */
+type CacheTier = 'isolate' | 'cache-api';
 
 function defaultStore(): ResponseCacheStore | undefined {
   return (globalThis as { caches?: { default?: ResponseCacheStore } }).caches?.default;
@@ -40,14 +50,21 @@ function defaultStore(): ResponseCacheStore | undefined {
 
 const ms = (value: number) => value.toFixed(TIMING_DECIMALS);
 
-/** `core;dur=1.84, cache;desc="miss"` / `cache;desc="hit";dur=0.12` */
-export function serverTiming(timing: { coreMs?: number; cache?: CacheStatus; cacheMs?: number }): string {
+/** `core;dur=1.84, cache;desc="miss"` / `cache;desc="hit";dur=0.12, cache-tier;desc="isolate"` */
+export function serverTiming(timing: { coreMs?: number; cache?: CacheStatus; cacheMs?: number; tier?: CacheTier }): string {
   const parts: string[] = [];
   if (timing.coreMs !== undefined) parts.push(`${CORE_TIMING_METRIC};dur=${ms(timing.coreMs)}`);
   if (timing.cache !== undefined) {
     parts.push(`${CACHE_TIMING_METRIC};desc="${timing.cache}"${timing.cacheMs !== undefined ? `;dur=${ms(timing.cacheMs)}` : ''}`);
   }
+  if (timing.tier !== undefined) parts.push(`${CACHE_TIER_TIMING_METRIC};desc="${timing.tier}"`);
   return parts.join(', ');
+}
+
+/** A cached answer as the response to send. */
+function hitResponse(text: string, status: number, contentType: string, startedMs: number, tier: CacheTier): Response {
+  const timing = serverTiming({ cache: 'hit', cacheMs: performance.now() - startedMs, tier });
+  return new Response(text, { status, headers: { 'content-type': contentType, [SERVER_TIMING_HEADER]: timing, [CACHE_STATUS_HEADER]: 'hit' } });
 }
 
 function waitUntilOrAwait(c: Context, work: Promise<unknown>): Promise<unknown> | undefined {
@@ -91,7 +108,8 @@ function withTiming(result: unknown, status: number, timing: string, cache: Cach
 /**
  * Runs a validated route: times its handler (`performance.now()` around it; the planning
  * handlers are synchronous CPU, so this is their CPU time) and, for routes declaring
- * `cacheable: true`, answers identical requests from the cache. Only 200 JSON bodies the app
+ * `cacheable: true`, answers identical requests from the cache: this isolate's memory first
+ * (`memory`), then the store, whose hits fill the memory tier. Only 200 JSON bodies the app
  * serialises are stored; a cache failure never fails the request.
  *
  * Clock caveat: deployed Workers advance `performance.now()` only after I/O (a Spectre
@@ -106,27 +124,37 @@ export async function answerRoute<E extends Env>(
   cache: ResponseCacheOptions | undefined,
 ): Promise<Response> {
   const store = route.cacheable && cache ? (cache.store ?? defaultStore)() : undefined;
+  const memory = route.cacheable ? cache?.memory : undefined;
+  let keyText: string | undefined;
   let key: string | undefined;
-  if (store && cache) {
+  if (cache && (store || memory)) {
     const t0 = performance.now();
-    key = await cacheKeyUrl({ path: c.req.path, version: cache.version, body: input.body, query: input.query });
-    const hit = await lookup(store, key);
-    if (hit) {
-      const timing = serverTiming({ cache: 'hit', cacheMs: performance.now() - t0 });
-      const headers = { 'content-type': hit.headers.get('content-type') ?? JSON_CONTENT_TYPE, [SERVER_TIMING_HEADER]: timing, [CACHE_STATUS_HEADER]: 'hit' };
-      return new Response(hit.body, { status: hit.status, headers });
+    keyText = cacheKeyText({ path: c.req.path, version: cache.version, body: input.body, query: input.query });
+    const remembered = memory?.get(keyText);
+    if (remembered !== undefined) return hitResponse(remembered, 200, JSON_CONTENT_TYPE, t0, 'isolate');
+    if (store) {
+      key = await cacheKeyUrl({ path: c.req.path, version: cache.version }, keyText);
+      const hit = await lookup(store, key);
+      if (hit) {
+        const text = await hit.text();
+        if (hit.status === 200) memory?.set(keyText, text);
+        return hitResponse(text, hit.status, hit.headers.get('content-type') ?? JSON_CONTENT_TYPE, t0, 'cache-api');
+      }
     }
   }
   const t0 = performance.now();
   const result = await route.handler(input, c);
   const coreMs = performance.now() - t0;
-  const cacheStatus = key ? 'miss' : undefined;
+  const cacheStatus = keyText !== undefined ? 'miss' : undefined;
   const { response, text } = withTiming(result, route.successStatus, serverTiming({ coreMs, cache: cacheStatus }), cacheStatus);
-  if (store && cache && key && text !== undefined && response.status === 200) {
-    const ttl = cache.ttlSeconds ?? DEFAULT_CACHE_TTL_SECONDS;
-    const stored = new Response(text, { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE, 'cache-control': `public, max-age=${ttl}` } });
-    const putting = store.put(key, stored).catch((error: unknown) => console.error('response cache store failed', error));
-    await waitUntilOrAwait(c, putting);
+  if (keyText !== undefined && text !== undefined && response.status === 200) {
+    memory?.set(keyText, text);
+    if (store && cache && key) {
+      const ttl = cache.ttlSeconds ?? DEFAULT_CACHE_TTL_SECONDS;
+      const stored = new Response(text, { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE, 'cache-control': `public, max-age=${ttl}` } });
+      const putting = store.put(key, stored).catch((error: unknown) => console.error('response cache store failed', error));
+      await waitUntilOrAwait(c, putting);
+    }
   }
   return response;
 }

@@ -38,9 +38,20 @@ async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** `https://cache.gcp.internal/<path>?v=<version>&h=<sha-256 of path, version and normalised request>` */
-export async function cacheKeyUrl(input: CacheKeyInput): Promise<string> {
-  const path = input.path.startsWith('/') ? input.path : `/${input.path}`;
-  const hash = await sha256Hex(`${path}\n${input.version}\n${normalisedRequest(input)}`);
-  return `${CACHE_KEY_ORIGIN}${path}?v=${encodeURIComponent(input.version)}&h=${hash}`;
+function routePath(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** Path, version and normalised request, one per line: what a key stands for (the isolate tier's key, the hashed text of the URL key). */
+export function cacheKeyText(input: CacheKeyInput): string {
+  return `${routePath(input.path)}\n${input.version}\n${normalisedRequest(input)}`;
+}
+
+/**
+ * `https://cache.gcp.internal/<path>?v=<version>&h=<sha-256 of path, version and normalised request>`;
+ * `text` is cacheKeyText(input), passed when the caller has it already.
+ */
+export async function cacheKeyUrl(input: CacheKeyInput, text: string = cacheKeyText(input)): Promise<string> {
+  const hash = await sha256Hex(text);
+  return `${CACHE_KEY_ORIGIN}${routePath(input.path)}?v=${encodeURIComponent(input.version)}&h=${hash}`;
 }
