@@ -1,6 +1,7 @@
 /**
  * `npm run load`: a bounded load run against the real local stack (loopback only).
- * Starts `scripts/start.mjs` on a free port, sends a fixed number of requests per endpoint
+ * Starts `scripts/start.mjs` on a free port, first times the first training plan after start
+ * against a warm GET /v1/gpus (first-request.ts), then sends a fixed number of requests per endpoint
  * with autocannon (10 connections, at most 10 s each, after 300 uncounted warm-up requests), prints throughput and latency
  * percentiles and each endpoint's requests/s as a ratio to the first case's (GET /v1/health,
  * a trivial Hono route through the same web → planning-api chain, measured in the same run), and
@@ -12,6 +13,7 @@ import type { AnalyzeModelRequest, ThroughputRequest, TrainingPlanRequest } from
 import { createClient, type PlannerClient } from '@gcp/contract/client';
 import autocannon from 'autocannon';
 import { simulatedClientAddress, startStack } from '../e2e/stack.js';
+import { measureFirstRequest } from './first-request.js';
 
 interface Case {
   readonly name: string;
@@ -141,6 +143,7 @@ async function run(baseUrl: string, c: Case): Promise<void> {
 const stack = await startStack();
 try {
   console.log(`stack ready in ${stack.startupSeconds.toFixed(1)} s at ${stack.baseUrl}`);
+  await measureFirstRequest(stack.baseUrl);
   const client = createClient(stack.baseUrl, fetch, { checkResponses: true });
   for (const c of CASES) await c.preflight(client);
   for (const c of CASES) await run(stack.baseUrl, c);
