@@ -3,20 +3,11 @@
  * request costs over a warm `GET /v1/gpus` (its wall time through web → planning-api, and the core's
  * `Server-Timing`), then whether its repeat comes from the cache. Prints; asserts only 200s.
  */
-import type { TrainingPlanRequest } from '@gcp/contract';
+import { V3_SEARCH as V3_BENCH_SEARCH } from '@gcp/core/bench/training-requests';
 import { simulatedClientAddress } from '../e2e/stack.js';
 
-/** DeepSeek-V3 on 2,048 H800 at its published batch, layout searched (the heavy first request). */
-const V3_SEARCH = {
-  model: 'deepseek-v3',
-  gpu: 'h800',
-  gpuCount: 2048,
-  tokens: 14.8e12,
-  sequenceLength: 4096,
-  globalBatchTokens: 15360 * 4096,
-  precision: 'fp8',
-  optimizerStatePrecision: 'bf16',
-} satisfies TrainingPlanRequest;
+/** DeepSeek-V3 on 2,048 H800 at its published batch, layout searched (the heavy first request): the benches' request. */
+const V3_SEARCH = V3_BENCH_SEARCH;
 
 /** GET /v1/gpus calls whose median is the warm baseline (the first few warm the chain). */
 const WARM_GPU_CALLS = 20;
