@@ -7,15 +7,15 @@
  *   npx tsx bench/first-call.ts [processes=15] [case ...]
  *   npx tsx bench/first-call.ts profile v3-search /tmp/first.cpuprofile   # the call only
  *
- * Cases: the training bench requests (v3-search, v3-published, 405b-search) and the fleet
- * plans (fleet-small-v3, fleet-llama-70b, fleet-day6-search).
+ * Cases: the training bench requests (v3-search, v3-published, 405b-search, 1t-search), the fleet
+ * plans (fleet-small-v3, fleet-llama-70b, fleet-day6-search) and the decode Pareto sweep (pareto-sweep).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { planInference, planTraining } from '../src/index.js';
-import { FLEET_BENCH_CASES } from './inference-requests.js';
+import { decodePareto, planInference, planTraining } from '../src/index.js';
+import { FLEET_BENCH_CASES, PARETO_CONTEXT_TOKENS, v3DecodeSetups } from './inference-requests.js';
 import { BENCH_CASES } from './training-requests.js';
 
 /** Each case: one planner call, returning what the summary line prints. */
@@ -38,7 +38,15 @@ export const FIRST_CALL_CASES: Record<string, () => { considered: number; timed:
       },
     ]),
   ),
+  // the sweep's setups are built inside the call: a fresh isolate builds them too
+  'pareto-sweep': () => {
+    const setups = v3DecodeSetups();
+    return { considered: setups.length, timed: decodePareto(setups, PARETO_CONTEXT_TOKENS).length };
+  },
 };
+
+/** The heavy requests `npm run bench` times in fresh processes (issue 14's four cases). */
+export const FRESH_PROCESS_CASES = ['v3-search', '1t-search', 'fleet-small-v3', 'pareto-sweep'] as const;
 
 /** Time one call of `name` in this (fresh) process; prints the milliseconds. */
 function child(name: string): void {
@@ -76,7 +84,7 @@ function profileChild(name: string, file: string): void {
 }
 
 /** Median of `procs` fresh processes per case. */
-function parent(procs: number, names: readonly string[]): void {
+export function firstCallMedians(procs: number, names: readonly string[]): void {
   const self = fileURLToPath(import.meta.url);
   for (const name of names) {
     const samples: number[] = [];
@@ -103,5 +111,5 @@ else if (mode === 'profile') profileChild(rest[0] ?? 'v3-search', rest[1] ?? 'fi
 else {
   const procs = mode !== undefined && /^\d+$/.test(mode) ? Number(mode) : 15;
   const names = mode !== undefined && !/^\d+$/.test(mode) ? [mode, ...rest] : rest;
-  parent(procs, names.length > 0 ? names : Object.keys(FIRST_CALL_CASES));
+  firstCallMedians(procs, names.length > 0 ? names : Object.keys(FIRST_CALL_CASES));
 }

@@ -1,4 +1,5 @@
-import type { PlanRequest } from '../src/index.js';
+import { getGpu, getModel, makeSetup, type PlanRequest } from '../src/index.js';
+import { candidateLayouts } from '../src/inference/fleet/candidates.js';
 
 /** The inference requests the benches share (one definition each). */
 
@@ -35,3 +36,13 @@ export const FLEET_BENCH_CASES: Record<string, PlanRequest> = {
   'fleet-llama-70b': LLAMA_70B_SEARCH,
   'fleet-day6-search': DAY6_SEARCH,
 };
+
+/** Mean context of the Pareto sweep (DeepSeek's Day-6 average context, as in DAY6_SEARCH). */
+export const PARETO_CONTEXT_TOKENS = 4989;
+
+/** The decode Pareto sweep's setups: every decode layout the fleet search weighs for DeepSeek-V3 on H800 (FP8 weights, BF16 KV, two-batch overlap). */
+export function v3DecodeSetups() {
+  const arch = getModel('deepseek-v3')!.architecture;
+  const gpu = getGpu('h800')!;
+  return candidateLayouts(arch, gpu, 'decode').map((layout) => makeSetup({ arch, gpu, layout, weights: 'fp8', kvBytesPerElement: 2, twoBatchOverlap: true }));
+}

@@ -1,15 +1,10 @@
-import { planInference, estimateThroughput, decodePareto, makeSetup, getModel, getGpu } from '../src/index.js';
-import { candidateLayouts } from '../src/inference/fleet/candidates.js';
+import { planInference, estimateThroughput, decodePareto } from '../src/index.js';
 import { measure, type BenchResult } from './measure.js';
 
-import { DAY6_SEARCH, LLAMA_70B_SEARCH, SMALL_V3_SEARCH } from './inference-requests.js';
+import { DAY6_SEARCH, LLAMA_70B_SEARCH, PARETO_CONTEXT_TOKENS, SMALL_V3_SEARCH, v3DecodeSetups } from './inference-requests.js';
 
 export function suite(): BenchResult[] {
-  const arch = getModel('deepseek-v3')!.architecture;
-  const gpu = getGpu('h800')!;
-  const setups = candidateLayouts(arch, gpu, 'decode').map((layout) =>
-    makeSetup({ arch, gpu, layout, weights: 'fp8', kvBytesPerElement: 2, twoBatchOverlap: true }),
-  );
+  const setups = v3DecodeSetups();
   return [
     measure(
       'inference: whole-instance fleet, small V3 (auto)',
@@ -46,7 +41,7 @@ export function suite(): BenchResult[] {
     measure(
       'inference: decode Pareto sweep (9 layouts)',
       () => {
-        return { points: decodePareto(setups, 4989).length };
+        return { points: decodePareto(setups, PARETO_CONTEXT_TOKENS).length };
       },
       50,
     ),

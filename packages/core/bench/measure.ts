@@ -1,10 +1,11 @@
 /** Tiny benchmark harness: runs `fn` repeatedly and reports the median wall time in milliseconds. */
 export interface BenchResult {
   readonly name: string;
-  /** The very first call in this process (cold JIT, as a fresh Worker isolate sees it). */
+  /** The first call of this case in the bench process (code other cases share is already warm: fresh-process first calls are bench/first-call.ts). */
   readonly firstCallMs: number;
   readonly medianMs: number;
   readonly p90Ms: number;
+  readonly p99Ms: number;
   readonly iterations: number;
   /** Free-form figures the case wants printed (e.g. layouts evaluated). */
   readonly notes?: Record<string, number | string>;
@@ -30,7 +31,7 @@ export function measure(name: string, fn: () => Record<string, number | string> 
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-  return { name, firstCallMs, medianMs: at(0.5), p90Ms: at(0.9), iterations, ...(notes ? { notes } : {}) };
+  return { name, firstCallMs, medianMs: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), iterations, ...(notes ? { notes } : {}) };
 }
 
 export function printResults(results: readonly BenchResult[]): void {
@@ -42,7 +43,7 @@ export function printResults(results: readonly BenchResult[]): void {
           .join(' ')
       : '';
     console.log(
-      `${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  first call ${r.firstCallMs.toFixed(1)} ms  (n=${r.iterations})${notes}`,
+      `${r.name.padEnd(48)} median ${r.medianMs.toFixed(3)} ms  p90 ${r.p90Ms.toFixed(3)} ms  p99 ${r.p99Ms.toFixed(3)} ms  first in this run ${r.firstCallMs.toFixed(1)} ms  (n=${r.iterations})${notes}`,
     );
   }
 }
