@@ -1,6 +1,5 @@
 import { decodeStep, type DecodeStep } from '../step/decode.js';
 import { prefillLatencyS, prefillTokensPerSecond } from '../step/prefill.js';
-import { stepOverheadMs } from '../step/efficiency.js';
 import { convert } from '../../units/units.js';
 import type { ServingSetup } from './setup.js';
 import { closedLoopMva } from './closed-loop-mva.js';
@@ -106,7 +105,6 @@ export function aggregatedServing(s: ServingSetup, load: ClosedLoopLoad, prefill
   const slotWaitS = load.concurrency > batch ? (load.concurrency / batch - 1) * serviceS : 0;
   const ttftS = ttftNoQueue + slotWaitS;
   const requestLatencyS = ttftS + (load.outputTokens - 1) * tpotS;
-  void stepOverheadMs;
   return {
     batch,
     ttftS,
