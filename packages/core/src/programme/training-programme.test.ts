@@ -158,11 +158,11 @@ describe('input errors name the field', () => {
       'phases.0.globalBatchTokens',
     ]);
   });
-  it("empty phases and bad numbers are the schema's; planner errors are re-rooted under the phase", () => {
+  it("empty phases and bad numbers are the schema's; planner errors are re-rooted under the phase, in the schema's dotted path form", () => {
     expect(issuePaths({ ...base, phases: [] })).toEqual(['phases']);
     expect(issuePaths({ ...base, phases: [{ name: 'a', steps: 1.5, sequenceLength: 4096, batchSequences: 8 }] })).toEqual(['phases.0.steps']);
     expect(
       issuePaths({ ...base, phases: [{ name: 'a', steps: 10, sequenceLength: 4096, batchSequences: 8, parallelism: { tp: 2, pp: 1, dp: 2, ep: 1 } }] }),
-    ).toEqual(['phases[0].parallelism']);
+    ).toEqual(['phases.0.parallelism']);
   });
 });

@@ -90,7 +90,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
         ...(p.layoutConstraints ? { layoutConstraints: p.layoutConstraints } : {}),
       });
     } catch (e) {
-      throw e instanceof PlannerInputError ? underPhase(e, `phases[${i}]`) : e;
+      throw e instanceof PlannerInputError ? underPhase(e, `phases.${i}`) : e;
     }
     return {
       name: p.name,

@@ -9,15 +9,17 @@ const V3 = V3_SEARCH;
 
 const LLAMA_8B: TrainingRequest = { model: 'llama-3.1-8b', gpu: 'h100', gpuCount: 64, tokens: 1e12, sequenceLength: 8192, precision: 'bf16' };
 
-const issuePaths = (req: TrainingRequest): string[] => {
+const issuesOf = (req: TrainingRequest): { path: string; message: string }[] => {
   try {
     planTraining(req, { warnings: false });
   } catch (e) {
-    if (e instanceof PlannerInputError) return e.issues.map((i) => i.path);
+    if (e instanceof PlannerInputError) return [...e.issues];
     throw e;
   }
   return [];
 };
+const issuePaths = (req: TrainingRequest) => issuesOf(req).map((i) => i.path);
+const issueMessages = (req: TrainingRequest) => issuesOf(req).map((i) => i.message);
 
 describe('layoutConstraints: fields every searched layout keeps', () => {
   const free = planTraining(V3, { warnings: false });
@@ -73,6 +75,14 @@ describe('layoutConstraints: fields every searched layout keeps', () => {
     expect(issuePaths({ ...V3, layoutConstraints: { tp: 64, pp: 64 } })).toEqual(['layoutConstraints']); // 4,096 > 2,048 GPUs
     expect(issuePaths({ ...V3, layoutConstraints: { ep: 3 } })).toEqual(['layoutConstraints']); // 256 experts over 3 ranks
     expect(issuePaths({ ...V3, layoutConstraints: { pp: 128 } })).toEqual(['layoutConstraints']); // more stages than 61 layers
+  });
+
+  it('names the rule, never the values submitted', () => {
+    for (const layoutConstraints of [{ tp: 3 }, { tp: 64, pp: 64 }, { ep: 3 }, { pp: 128 }]) {
+      const messages = issueMessages({ ...V3, layoutConstraints }).join(' ');
+      expect(messages.length).toBeGreaterThan(0);
+      for (const value of [...Object.values(layoutConstraints), V3.gpuCount]) expect(messages).not.toMatch(new RegExp(`\\b${value}\\b`));
+    }
   });
 
   it('giving both parallelism and layoutConstraints is an input error on layoutConstraints', () => {

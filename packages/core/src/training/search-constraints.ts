@@ -51,10 +51,11 @@ function pinnedProblem(ctx: PlanContext, p: NonNullable<TrainingRequest['paralle
   return prob && prob !== 'global batch not divisible by dp × micro-batch size' ? prob : null;
 }
 
-/** tp × pp × dp × cp of the constraints, where all the fields they give multiply to more than the GPUs or do not divide them. */
+/** The rule constraints break when the tp × pp × dp × cp they give does not divide the GPU count (null when none). */
 function constraintsProblem(ctx: PlanContext, c: NonNullable<TrainingRequest['layoutConstraints']>): string | null {
   const product = (c.tp ?? 1) * (c.pp ?? 1) * (c.dp ?? 1) * (c.cp ?? 1);
-  if (ctx.gpuCount % product !== 0) return `tp × pp × dp × cp of the constraints (${product}) must divide gpuCount (${ctx.gpuCount})`;
+  // the message names the rule, never the values submitted
+  if (ctx.gpuCount % product !== 0) return 'tp × pp × dp × cp of the constraints must divide gpuCount';
   return null;
 }
 

@@ -37,4 +37,13 @@ describe('POST /v1/training/program', () => {
     expect(r.status).toBe(400);
     expect((await errorOf(r)).issues[0]?.path).toBe('phases.0.tokens');
   });
+
+  it("a phase's planner error names the field under the phase, in the schema's dotted form (as the page reads it)", async () => {
+    const r = await postJson('/v1/training/program', {
+      ...PROGRAMME,
+      phases: [PROGRAMME.phases[0], { name: 'x', steps: 10, sequenceLength: 4096, batchSequences: 8, layoutConstraints: { tp: 3 } }],
+    });
+    expect(r.status).toBe(400);
+    expect((await errorOf(r)).issues.map((i) => i.path)).toEqual(['phases.1.layoutConstraints']);
+  });
 });
