@@ -107,4 +107,26 @@ describe('security headers under wrangler dev', () => {
     expect(await page.evaluate(() => (globalThis as unknown as WithViolations).cspViolations)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('answers a repeated training plan from the cache through the web worker, and says so', async () => {
+    // a token count unique to this run: the first request is computed whatever an earlier run stored
+    const body = JSON.stringify({
+      model: 'llama-3.1-8b',
+      gpu: 'h100',
+      gpuCount: 64,
+      tokens: 1e12 + Math.floor(Math.random() * 1e9),
+      sequenceLength: 8192,
+      precision: 'bf16',
+    });
+    const post = () => fetch(`${stack.baseUrl}/v1/training/plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const first = await post();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-gcp-cache')).toBe('miss');
+    expect(first.headers.get('server-timing')).toMatch(/^core;dur=\d+\.\d{2}, cache;desc="miss"$/);
+    const firstBody = await first.text();
+    const repeat = await post();
+    expect(repeat.headers.get('x-gcp-cache')).toBe('hit');
+    expect(repeat.headers.get('server-timing')).toMatch(/^cache;desc="hit";dur=\d+\.\d{2}, cache-tier;desc="isolate"$/);
+    expect(await repeat.text()).toBe(firstBody);
+  });
 });
