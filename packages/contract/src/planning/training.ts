@@ -48,21 +48,10 @@ export const trainingParallelismSchema = v.strictObject({
 
 /**
  * Fields every searched layout must have (the rest searched): e.g. `{ tp: 1 }` for a stack without
- * tensor parallelism, `{ pp: 8, schedule: 'interleaved' }`. The same fields and bounds as
- * `parallelism`, all optional; a request gives one or the other.
+ * tensor parallelism, `{ pp: 8, schedule: 'interleaved' }`: `parallelism`'s fields and bounds, all
+ * optional; a request gives one or the other.
  */
-export const trainingLayoutConstraintsSchema = v.strictObject({
-  tp: v.optional(positiveInt('tp', BOUNDS.tp)),
-  pp: v.optional(positiveInt('pp', BOUNDS.pp)),
-  dp: v.optional(positiveInt('dp', BOUNDS.dp)),
-  ep: v.optional(positiveInt('ep', BOUNDS.ep)),
-  cp: v.optional(positiveInt('cp', BOUNDS.cp)),
-  zero: v.optional(v.picklist(ZERO_STAGES, 'zero must be 0, 1, 2 or 3')),
-  microBatchSize: v.optional(positiveInt('microBatchSize', BOUNDS.microBatchSize)),
-  schedule: v.optional(v.picklist(PIPELINE_SCHEDULES, "schedule must be '1f1b', 'interleaved', 'zerobubble' or 'dualpipe'")),
-  virtualStages: v.optional(positiveInt('virtualStages', BOUNDS.virtualStages)),
-  recompute: v.optional(v.picklist(RECOMPUTE_MODES, "recompute must be 'none', 'selective' or 'full'")),
-});
+export const trainingLayoutConstraintsSchema = v.partial(trainingParallelismSchema);
 
 /** The rule a request (or phase) breaks when it gives both parallelism and layoutConstraints (reported on layoutConstraints). */
 export const PIN_OR_CONSTRAIN_MESSAGE = 'give parallelism (one layout) or layoutConstraints (fields every searched layout keeps), not both';

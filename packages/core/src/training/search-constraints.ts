@@ -18,18 +18,18 @@ export interface SearchConstraints {
   readonly pinnedBy: PinnedBy;
 }
 
-/** The optional fields of a pin or constraint set, copied only when given. */
-function optionalFields(p: Partial<Layout>): LayoutConstraints {
-  let fixed: LayoutConstraints = {
-    ...(p.zero !== undefined ? { zero: p.zero } : {}),
-    ...(p.microBatchSize !== undefined ? { microBatchSize: p.microBatchSize } : {}),
-    ...(p.schedule !== undefined ? { schedule: p.schedule } : {}),
-    ...(p.virtualStages !== undefined ? { virtualStages: p.virtualStages } : {}),
-    ...(p.recompute !== undefined ? { recompute: p.recompute } : {}),
-  };
+/** The layout fields a pin may leave to the search. */
+const OPTIONAL_FIELDS = ['zero', 'microBatchSize', 'schedule', 'virtualStages', 'recompute'] as const;
+/** Every layout field constraints may give. */
+const CONSTRAINABLE_FIELDS = ['tp', 'pp', 'dp', 'ep', 'cp', ...OPTIONAL_FIELDS] as const;
+
+/** The `fields` of a pin or constraint set that it gives (undefined ones left to the search). */
+function givenFields(p: Partial<Layout>, fields: readonly (keyof Layout)[]): LayoutConstraints {
+  const fixed: Record<string, unknown> = {};
+  for (const k of fields) if (p[k] !== undefined) fixed[k] = p[k];
   // a schedule other than interleaved runs one model chunk per rank
-  if (p.schedule !== undefined && p.schedule !== 'interleaved' && p.virtualStages === undefined) fixed = { ...fixed, virtualStages: 1 };
-  return fixed;
+  if (p.schedule !== undefined && p.schedule !== 'interleaved' && p.virtualStages === undefined) fixed.virtualStages = 1;
+  return fixed as LayoutConstraints;
 }
 
 /** The rule a pinned tp × pp × dp × cp breaks whatever the searched fields (null when none). */
@@ -64,19 +64,12 @@ export function searchConstraints(req: TrainingRequest, ctx: PlanContext): Searc
   if (p) {
     const prob = pinnedProblem(ctx, p);
     if (prob) throw PlannerInputError.at('parallelism', prob);
-    return { fixed: { tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1, ...optionalFields(p) }, pinnedBy: 'parallelism' };
+    return { fixed: { tp: p.tp, pp: p.pp, dp: p.dp, ep: p.ep, cp: p.cp ?? 1, ...givenFields(p, OPTIONAL_FIELDS) }, pinnedBy: 'parallelism' };
   }
   const c = req.layoutConstraints;
   if (!c) return { fixed: {}, pinnedBy: null };
   const prob = constraintsProblem(ctx, c);
   if (prob) throw PlannerInputError.at('layoutConstraints', prob);
-  const fixed: LayoutConstraints = {
-    ...(c.tp !== undefined ? { tp: c.tp } : {}),
-    ...(c.pp !== undefined ? { pp: c.pp } : {}),
-    ...(c.dp !== undefined ? { dp: c.dp } : {}),
-    ...(c.ep !== undefined ? { ep: c.ep } : {}),
-    ...(c.cp !== undefined ? { cp: c.cp } : {}),
-    ...optionalFields(c),
-  };
+  const fixed = givenFields(c, CONSTRAINABLE_FIELDS);
   return { fixed, pinnedBy: Object.keys(fixed).length > 0 ? 'layoutConstraints' : null };
 }
