@@ -50,7 +50,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'layoutConstraints.microBatchSize': 'Sequences per micro-batch of every searched layout, count',
   'layoutConstraints.schedule': 'Pipeline schedule of every searched layout: 1f1b, interleaved, zerobubble or dualpipe',
   'layoutConstraints.virtualStages': 'Model chunks per pipeline rank of every searched layout (interleaved), count',
-  'layoutConstraints.recompute': 'Activation recomputation of every searched layout: none, selective or full',
+  'layoutConstraints.recompute':
+    'Activation recomputation of every searched layout: none, selective, selective-op (torchtitan op-level: every second matmul recomputed) or full',
   'parallelism.tp': 'Tensor-parallel ranks, count of GPUs',
   'parallelism.pp': 'Pipeline stages, count',
   'parallelism.dp': 'Data-parallel replicas, count',
@@ -60,7 +61,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'parallelism.microBatchSize': 'Sequences per micro-batch, count',
   'parallelism.schedule': 'Pipeline schedule: 1f1b, interleaved, zerobubble or dualpipe',
   'parallelism.virtualStages': 'Model chunks per pipeline rank (interleaved schedule; 1 otherwise), count',
-  'parallelism.recompute': 'Activation recomputation: none, selective (attention) or full',
+  'parallelism.recompute':
+    'Activation recomputation: none, selective (Megatron: norms, SwiGLU, attention tensors), selective-op (torchtitan op-level: every second matmul recomputed, not searched) or full',
 
   // ── training plan response ───────────────────────────────────────────────────────────────
   'out:feasible': 'Whether any layout (or the pinned one) fits in GPU memory and the plan can run',

@@ -29,7 +29,13 @@ export const ZERO_STAGES = [0, 1, 2, 3] as const;
  * training/types.ts for what each models).
  */
 export const PIPELINE_SCHEDULES = ['1f1b', 'interleaved', 'zerobubble', 'dualpipe'] as const;
-export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
+/**
+ * Activation recomputation: none; selective (Megatron: norms, SwiGLU and attention tensors rebuilt);
+ * selective-op (torchtitan's op-level policy: every op output kept except every second matmul);
+ * full (the layer's input only). The layout search tries none, selective and full; selective-op is
+ * planned when a request names it.
+ */
+export const RECOMPUTE_MODES = ['none', 'selective', 'selective-op', 'full'] as const;
 
 /** Attention kinds a model analysis reports. */
 export const ATTENTION_KINDS = ['mha', 'gqa', 'mqa', 'mla'] as const;

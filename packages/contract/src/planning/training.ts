@@ -43,7 +43,7 @@ export const trainingParallelismSchema = v.strictObject({
   microBatchSize: v.optional(positiveInt('microBatchSize', BOUNDS.microBatchSize)),
   schedule: v.optional(v.picklist(PIPELINE_SCHEDULES, "schedule must be '1f1b', 'interleaved', 'zerobubble' or 'dualpipe'")),
   virtualStages: v.optional(positiveInt('virtualStages', BOUNDS.virtualStages)),
-  recompute: v.optional(v.picklist(RECOMPUTE_MODES, "recompute must be 'none', 'selective' or 'full'")),
+  recompute: v.optional(v.picklist(RECOMPUTE_MODES, "recompute must be 'none', 'selective', 'selective-op' or 'full'")),
 });
 
 /**

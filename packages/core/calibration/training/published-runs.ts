@@ -628,7 +628,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
   // --- torchtitan (PyTorch FSDP2/TP/PP, torch.compile), Grand Teton H100 96 GB HBM2e at 500 W
   {
     id: 'titan-llama31-8b-8-bf16',
-    description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), BF16, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)',
+    description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), BF16, FSDP (ZeRO-3), local batch 2, seq 8K, selective op AC (torchtitan)',
     fit: false,
     request: {
       model: 'llama-3.1-8b',
@@ -638,17 +638,17 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 16 * 8192,
       precision: 'bf16',
-      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' },
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
     published: 6667,
     source: `${TITAN}; Table 1 "1D Parallelism (FSDP). Llama 3.1 8B model. 8 GPUs. Local batch size 2, global batch size 16. Selective activation checkpointing.": "FSDP + torch.compile | 6,667 | 77.0"`,
     notes:
-      "500 W power cap and HBM2e part (catalog GPU h100-96gb-500w): its dense peak is unpublished (torchtitan: \"between SXM and NVL ... we don't know its exact value\"); the catalog derives 886.3 TFLOPS BF16 by interpolating NVIDIA's NVL and SXM ratings in board power; torchtitan's selective AC is op-level (every other matmul), not Megatron's attention-only selective recompute.",
+      "500 W power cap and HBM2e part (catalog GPU h100-96gb-500w): its dense peak is unpublished (torchtitan: \"between SXM and NVL ... we don't know its exact value\"); the catalog derives 886.3 TFLOPS BF16 by interpolating NVIDIA's NVL and SXM ratings in board power; torchtitan's selective AC is op-level (train_configs/llama3_8b.toml: \"selective_ac_option = 'op'\"; parallelize_llama.py: \"Saves output of all compute ops, except every second mm\"), planned as recompute 'selective-op' since December 2026 (before, as Megatron-style 'selective': +31.6%).",
   },
   {
     id: 'titan-llama31-8b-8-fp8',
-    description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)',
+    description: 'Llama 3.1 8B, 8 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective op AC (torchtitan)',
     fit: false,
     request: {
       model: 'llama-3.1-8b',
@@ -658,7 +658,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 16 * 8192,
       precision: 'fp8',
-      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' },
+      parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
     published: 8532,
@@ -667,7 +667,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
   },
   {
     id: 'titan-llama31-8b-128-fp8',
-    description: 'Llama 3.1 8B, 128 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective AC (torchtitan)',
+    description: 'Llama 3.1 8B, 128 H100 (96 GB, 500 W), FP8 linears, FSDP (ZeRO-3), local batch 2, seq 8K, selective op AC (torchtitan)',
     fit: false,
     request: {
       model: 'llama-3.1-8b',
@@ -677,7 +677,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
-      parallelism: { tp: 1, pp: 1, dp: 128, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective' },
+      parallelism: { tp: 1, pp: 1, dp: 128, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
     published: 8380,
@@ -734,7 +734,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 64 * 8192,
       precision: 'bf16',
-      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 1, recompute: 'selective' },
+      parallelism: { tp: 1, pp: 1, dp: 64, ep: 1, zero: 3, microBatchSize: 1, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
     published: 2973,

@@ -53,11 +53,28 @@ export const TP_FORWARD_COLLECTIVES_PER_LAYER = TP_COLLECTIVES_PER_LAYER / 2;
  * combine run again. Selective recomputation repeats the attention core only, no collective.
  */
 export function withRecomputedForwardComm(c: LayerComm): LayerComm {
-  const tpFactor = (TP_COLLECTIVES_PER_LAYER + TP_FORWARD_COLLECTIVES_PER_LAYER) / TP_COLLECTIVES_PER_LAYER;
+  return withRecomputedCollectives(c, TP_FORWARD_COLLECTIVES_PER_LAYER, true);
+}
+
+/** The forward all-gathers of sequence parallelism (before attention and before the FFN). */
+export const TP_FORWARD_ALL_GATHERS_PER_LAYER = 2;
+
+/**
+ * The collectives of one layer under op-level selective recomputation (torchtitan): the policy keeps
+ * reduce-scatter outputs and the attention output but not all-gather or all-to-all outputs, so the
+ * rebuilt linears repeat the forward's TP all-gathers and the expert dispatch + combine; context
+ * parallelism's K/V exchange feeds the kept attention and is not repeated.
+ */
+export function withOpSelectiveRecomputedComm(c: LayerComm): LayerComm {
+  return withRecomputedCollectives(c, TP_FORWARD_ALL_GATHERS_PER_LAYER, false);
+}
+
+function withRecomputedCollectives(c: LayerComm, tpRepeated: number, cpRepeated: boolean): LayerComm {
+  const tpFactor = (TP_COLLECTIVES_PER_LAYER + tpRepeated) / TP_COLLECTIVES_PER_LAYER;
   return {
     tpCommS: c.tpCommS * tpFactor,
     tpOverlappedS: c.tpOverlappedS * tpFactor,
-    cpCommS: c.cpCommS + c.cpGatherS,
+    cpCommS: cpRepeated ? c.cpCommS + c.cpGatherS : c.cpCommS,
     cpGatherS: c.cpGatherS,
     epForwardS: c.epForwardS,
     epBackwardS: c.epBackwardS + c.epForwardS,

@@ -23,6 +23,10 @@ import type { RecomputeMode, TrainingPrecision } from './types.js';
  * Attention core: model FLOPs ÷ (BF16 peak × η_attn), backward 2×. Element-wise work (norms, residuals, SwiGLU, router,
  * permutation) is memory-bound: bytes ÷ (HBM × η_hbm), backward 2×. FP8 (de)quantisation: forward reads each FP8 GEMM input
  * (BF16), writes it in FP8 plus its transposed FP8 copy for wgrad; backward does the same for each output gradient.
+ * Recomputation adds to the backward: selective the GEMMs marked selectiveRecompute plus half the forward element-wise
+ * work and gap; selective-op (torchtitan's op-level policy) the recomputed share of each token GEMM's forward
+ * (opSelectiveRecomputedShare), all the forward element-wise work and its FP8 casts, and one gap (the attention core and
+ * the routed grouped GEMMs are kept); full the whole forward.
  */
 export interface ComputeContext {
   readonly hw: Hardware;
@@ -94,10 +98,12 @@ interface Acc {
   backwardS: number;
   weightGradS: number;
   selectiveRecomputeS: number;
+  /** Forward GEMM work op-level selective recomputation repeats. */
+  opSelectiveRecomputeS: number;
 }
 
 function newAcc(): Acc {
-  return { forwardS: 0, backwardS: 0, weightGradS: 0, selectiveRecomputeS: 0 };
+  return { forwardS: 0, backwardS: 0, weightGradS: 0, selectiveRecomputeS: 0, opSelectiveRecomputeS: 0 };
 }
 
 function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeContext, scale: number, fp8Allowed: boolean, groups = 1): void {
@@ -111,17 +117,19 @@ function addGemm(acc: Acc, g: GemmSpec, m: number, tp: number, ctx: ComputeConte
   acc.backwardS += dgradS + wgradS;
   acc.weightGradS += wgradS;
   if (g.selectiveRecompute) acc.selectiveRecomputeS += forwardS;
+  if (g.opSelectiveRecomputedShare) acc.opSelectiveRecomputeS += forwardS * g.opSelectiveRecomputedShare;
 }
 
 function elementwiseSeconds(bytes: number, ctx: ComputeContext): number {
   return bytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }
 
-/** The three modes of one pass whose recomputation is `selectiveS` (selective) or `fullS` (full; the whole forward). */
-function byMode(forwardS: number, backwardS: number, weightGradS: number, selectiveS: number, fullS: number): PassCostByMode {
+/** The modes of one pass whose recomputation is `selectiveS` (selective), `opSelectiveS` (selective-op) or `fullS` (full; the whole forward). */
+function byMode(forwardS: number, backwardS: number, weightGradS: number, selectiveS: number, opSelectiveS: number, fullS: number): PassCostByMode {
   return {
     none: { forwardS, backwardS, weightGradS, recomputeS: 0 },
     selective: { forwardS, backwardS, weightGradS, recomputeS: selectiveS },
+    'selective-op': { forwardS, backwardS, weightGradS, recomputeS: opSelectiveS },
     full: { forwardS, backwardS, weightGradS, recomputeS: fullS },
   };
 }
@@ -142,6 +150,8 @@ export interface TokenPart {
   readonly backwardS: number;
   readonly weightGradS: number;
   readonly selectiveRecomputeS: number;
+  /** What op-level selective recomputation repeats of the token part (its GEMM share, the element-wise work and FP8 casts, one gap). */
+  readonly opSelectiveRecomputeS: number;
   readonly elementwiseForwardS: number;
   /** Forward + backward seconds of the layer's TP-sliced token GEMMs alone (what TP communication overlap hides behind). */
   readonly gemmS: number;
@@ -163,11 +173,13 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   const attention = attentionCoreSeconds(kind, ctx.attentionKernel ?? 'flash', T / ctx.tp, ctx.hw, ctx.eff);
   // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
   const gapS = convert(ctx.eff.layerOverheadUs, 'us', 's');
+  const castForwardS = (tq.forwardBytes * T) / hbmBytesPerS;
   return {
-    forwardS: acc.forwardS + elementwiseS + (tq.forwardBytes * T) / hbmBytesPerS + attention.forwardS + gapS,
+    forwardS: acc.forwardS + elementwiseS + castForwardS + attention.forwardS + gapS,
     backwardS: acc.backwardS + 2 * elementwiseS + (tq.backwardBytes * T) / hbmBytesPerS + attention.backwardS + 2 * gapS,
     weightGradS: acc.weightGradS + gapS,
     selectiveRecomputeS: acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * gapS,
+    opSelectiveRecomputeS: acc.opSelectiveRecomputeS + elementwiseS + castForwardS + gapS,
     elementwiseForwardS: elementwiseS,
     gemmS: acc.forwardS + acc.backwardS,
   };
@@ -248,7 +260,13 @@ export function routedSeconds(profile: ModelProfile, kind: LayerKindProfile, ctx
 
 /** One layer of `kind`, one micro-batch, under each recomputation mode; `token` when already computed for this tp and token count. */
 export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: ComputeContext, token: TokenPart = tokenPart(kind, ctx)): PassCostByMode {
-  const acc: Acc = { forwardS: token.forwardS, backwardS: token.backwardS, weightGradS: token.weightGradS, selectiveRecomputeS: token.selectiveRecomputeS };
+  const acc: Acc = {
+    forwardS: token.forwardS,
+    backwardS: token.backwardS,
+    weightGradS: token.weightGradS,
+    selectiveRecomputeS: token.selectiveRecomputeS,
+    opSelectiveRecomputeS: token.opSelectiveRecomputeS,
+  };
   let elementwiseForwardS = token.elementwiseForwardS;
   if (kind.expertGemms.length > 0 && profile.numExperts > 0) {
     const load = routedLoad(profile, ctx);
@@ -260,6 +278,8 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
     acc.forwardS += r.forwardS;
     acc.backwardS += r.backwardS;
     elementwiseForwardS += r.elementwiseForwardS;
+    // op-level: the routed element-wise work (SwiGLU, permutations) is rebuilt, the grouped GEMMs' outputs are kept
+    acc.opSelectiveRecomputeS += r.elementwiseForwardS;
   }
   // selective also repeats norms and activation functions (about half the element-wise work); full repeats the whole forward
   return byMode(
@@ -267,6 +287,7 @@ export function layerCosts(profile: ModelProfile, kind: LayerKindProfile, ctx: C
     acc.backwardS,
     acc.weightGradS,
     acc.selectiveRecomputeS + SELECTIVE_RECOMPUTE_ELEMENTWISE_SHARE * elementwiseForwardS,
+    acc.opSelectiveRecomputeS,
     acc.forwardS,
   );
 }
@@ -280,7 +301,7 @@ export function headCosts(profile: ModelProfile, ctx: ComputeContext): PassCostB
   acc.forwardS += crossEntropyS;
   acc.backwardS += crossEntropyS;
   // only full recomputation repeats the head
-  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, 0, acc.forwardS);
+  return byMode(acc.forwardS, acc.backwardS, acc.weightGradS, 0, 0, acc.forwardS);
 }
 
 const NO_PASS: PassCost = { forwardS: 0, backwardS: 0, weightGradS: 0, recomputeS: 0 };
@@ -291,7 +312,7 @@ const NO_PASS: PassCost = { forwardS: 0, backwardS: 0, weightGradS: 0, recompute
  */
 export function mtpCosts(profile: ModelProfile, ctx: ComputeContext, layer?: PassCostByMode, head: PassCostByMode = headCosts(profile, ctx)): PassCostByMode {
   const kind = profile.kinds[profile.mtpKind];
-  if (profile.mtpModules <= 0 || !kind) return { none: NO_PASS, selective: NO_PASS, full: NO_PASS };
+  if (profile.mtpModules <= 0 || !kind) return { none: NO_PASS, selective: NO_PASS, 'selective-op': NO_PASS, full: NO_PASS };
   const acc = newAcc();
   addGemm(acc, profile.mtpProjection, ctx.tokens, ctx.tp, ctx, 1, fp8Recipe(ctx));
   const lay = layer ?? layerCosts(profile, kind, ctx);
@@ -304,6 +325,7 @@ export function mtpCosts(profile: ModelProfile, ctx: ComputeContext, layer?: Pas
     n * (acc.backwardS + l.backwardS + h.backwardS),
     n * (acc.weightGradS + l.weightGradS + h.weightGradS),
     n * (acc.selectiveRecomputeS + lay.selective.recomputeS + head.selective.recomputeS),
+    n * (lay['selective-op'].recomputeS + head['selective-op'].recomputeS),
     n * (lay.full.recomputeS + head.full.recomputeS),
   );
 }

@@ -26,7 +26,8 @@ import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, T
  *    FlashAttention (no s² term), MLA and MoE — see ActivationElements. Sequence
  *    parallelism shards them by tp, context parallelism by cp. Recompute: 'full' keeps the
  *    layer input only; 'selective' drops norm outputs, SwiGLU outputs and MLA Q/K/V
- *    (DeepSeek-V3 §3.3.4); 'none' keeps everything. Under FP8, linear-layer inputs and
+ *    (DeepSeek-V3 §3.3.4); 'selective-op' keeps the layer input, the outputs of every other
+ *    linear and the attention output, in BF16 (torchtitan's op-level policy); 'none' keeps everything. Under FP8, linear-layer inputs and
  *    SwiGLU inputs are cached in FP8 and the attention output in a 12-bit format
  *    (V3 §3.3.4 E5M6 ≈ 1.5 B).
  *  - In flight: 1F1B holds pp − s micro-batches on stage s; interleaved × (1 + (pp−1)/(pp·v));
@@ -155,6 +156,7 @@ function optimizerStatesBytes(p: StaticParams, s: MemoryShares): number {
 export function activationBytesPerToken(kind: LayerKindProfile, h: number, precision: TrainingPrecision, recompute: RecomputeMode): number {
   const bf16 = BYTES_PER_ELEMENT.bf16;
   if (recompute === 'full') return h * bf16;
+  if (recompute === 'selective-op') return kind.activations.opSelectiveKept * bf16;
   const fp8 = precision === 'fp8';
   const lin = fp8 ? BYTES_PER_ELEMENT.fp8 : bf16;
   const attnOut = fp8 ? ATTENTION_OUTPUT_FP8_BYTES : bf16;

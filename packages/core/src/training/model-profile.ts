@@ -26,6 +26,17 @@ export interface GemmSpec {
    * own tokens. Absent: once per token held.
    */
   readonly perGatheredKeyToken?: true;
+  /**
+   * Output widths of the separate linear layers this fused GEMM stands for, in module order
+   * (q, k, v for a fused QKV; gate, up for a fused gate/up). Absent: one linear of width n.
+   */
+  readonly unfusedN?: readonly number[];
+  /**
+   * Share of the output width that op-level selective recomputation (recompute 'selective-op')
+   * rebuilds in the backward: the linears at even positions of the layer (withOpSelectiveShares).
+   * Absent: 0 (the LM head, MTP projection and routed experts sit outside it).
+   */
+  readonly opSelectiveRecomputedShare?: number;
 }
 
 /** Activation elements saved per token per layer for the backward pass, by storage class. */
@@ -42,6 +53,12 @@ export interface ActivationElements {
   readonly attentionKept: number;
   /** Attention tensors selective recomputation drops (Q, K, V when an up-projection can rebuild them). */
   readonly attentionRecomputable: number;
+  /**
+   * Elements op-level selective recomputation ('selective-op') keeps, all BF16: the layer input, the
+   * outputs of the linears it does not recompute, the attention output and its softmax statistics,
+   * and (MoE) the routed tensors 'selective' keeps.
+   */
+  readonly opSelectiveKept: number;
 }
 
 export interface LayerKindProfile {
@@ -147,17 +164,45 @@ function attentionGemms(arch: ModelArchitecture): GemmSpec[] {
     list.push({ name: 'attn.o', k: a.numHeads * m.vHeadDim, n: h, split: 'row', fp8: true, selectiveRecompute: false });
     return list;
   }
+  const q = a.numHeads * a.qkHeadDim,
+    kv = a.numKvHeads * a.qkHeadDim;
   return [
-    { name: 'attn.qkv', k: h, n: (a.numHeads + 2 * a.numKvHeads) * a.qkHeadDim, split: 'column', fp8: true, selectiveRecompute: false },
+    { name: 'attn.qkv', k: h, n: q + 2 * kv, split: 'column', fp8: true, selectiveRecompute: false, unfusedN: [q, kv, kv] },
     { name: 'attn.o', k: a.numHeads * a.vHeadDim, n: h, split: 'row', fp8: true, selectiveRecompute: false },
   ];
 }
 
 function swigluGemms(prefix: string, h: number, inner: number): GemmSpec[] {
   return [
-    { name: `${prefix}.gate_up`, k: h, n: 2 * inner, split: 'column', fp8: true, selectiveRecompute: false },
+    { name: `${prefix}.gate_up`, k: h, n: 2 * inner, split: 'column', fp8: true, selectiveRecompute: false, unfusedN: [inner, inner] },
     { name: `${prefix}.down`, k: inner, n: h, split: 'row', fp8: true, selectiveRecompute: false },
   ];
+}
+
+/**
+ * torchtitan's op-level selective activation checkpointing keeps the output of every compute op of
+ * a layer except every second matmul, counted in module order per layer ("Saves output of all
+ * compute ops, except every second mm", torchtitan parallelisms/parallelize_llama.py); norms,
+ * activation functions and the other element-wise ops are rebuilt. Each GEMM gets the share of its
+ * output width at even positions, a fused GEMM counting as its separate linears (unfusedN).
+ */
+export function withOpSelectiveShares(gemms: readonly GemmSpec[]): GemmSpec[] {
+  let position = 0;
+  return gemms.map((g) => {
+    let recomputed = 0;
+    for (const n of g.unfusedN ?? [g.n]) {
+      position++;
+      if (position % 2 === 0) recomputed += n;
+    }
+    return { ...g, opSelectiveRecomputedShare: recomputed / g.n };
+  });
+}
+
+/** Output elements per token of the linears op-level selective recomputation keeps. */
+function opSelectiveKeptOutputs(gemms: readonly GemmSpec[]): number {
+  let kept = 0;
+  for (const g of gemms) kept += g.n * (1 - (g.opSelectiveRecomputedShare ?? 0));
+  return kept;
 }
 
 function attentionActivations(arch: ModelArchitecture): { kept: number; recomputable: number; linearKept: number } {
@@ -186,6 +231,8 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     attentionScoreElementsPerToken: arch.attention.numHeads * windowKeys,
   };
   const attAct = attentionActivations(arch);
+  // the layer input, the attention output and its FP32 softmax statistics: what op-level selective recomputation keeps besides linear outputs
+  const opKeptBase = h + arch.attention.numHeads * arch.attention.vHeadDim + FP32_IN_BF16_ELEMENTS * arch.attention.numHeads;
   const norms = layerNormParams(arch);
   const attParams = attentionParamsPerLayer(arch);
   const mlaNormBytes = arch.attention.mla ? MLA_LATENT_NORM_ACCESSES * ((arch.attention.mla.qLoraRank ?? 0) + arch.attention.mla.kvLoraRank) * BF16_BYTES : 0;
@@ -195,8 +242,9 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
     const moe = arch.moe;
     const mp = moeLayerParams(arch);
     const sharedInner = moe.numSharedExperts > 0 ? moe.sharedExpertIntermediateSize * moe.numSharedExperts : 0;
-    const gemms: GemmSpec[] = [...att, { name: 'moe.router', k: h, n: moe.numRoutedExperts, split: 'replicated', fp8: false, selectiveRecompute: false }];
-    if (sharedInner > 0) gemms.push(...swigluGemms('moe.shared', h, sharedInner));
+    const listed: GemmSpec[] = [...att, { name: 'moe.router', k: h, n: moe.numRoutedExperts, split: 'replicated', fp8: false, selectiveRecompute: false }];
+    if (sharedInner > 0) listed.push(...swigluGemms('moe.shared', h, sharedInner));
+    const gemms = withOpSelectiveShares(listed);
     const expertGemms = swigluGemms('moe.expert', h, moe.expertIntermediateSize);
     const routedInner = moe.topK * moe.expertIntermediateSize;
     // SwiGLU (read 2i, write i) for shared; router logits → softmax/sigmoid → top-k (FP32 read + write)
@@ -219,6 +267,8 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
         swigluInputs: 2 * (routedInner + sharedInner),
         attentionKept: attAct.kept + FP32_IN_BF16_ELEMENTS * moe.numRoutedExperts /* router probabilities, FP32 */,
         attentionRecomputable: attAct.recomputable,
+        // routed copies dispatched (topK·h) and the routed SwiGLU inputs, as 'selective' keeps them
+        opSelectiveKept: opKeptBase + opSelectiveKeptOutputs(gemms) + moe.topK * h + 2 * routedInner,
       },
       denseParams: attParams + mp.shared + mp.router + norms,
       denseFp8Params: attParams + sharedFp8,
@@ -227,9 +277,10 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   }
   const inner = arch.denseIntermediateSize;
   const ffn = denseFfnParams(arch);
+  const gemms = withOpSelectiveShares([...att, ...swigluGemms('ffn', h, inner)]);
   return {
     kind: 'dense',
-    gemms: [...att, ...swigluGemms('ffn', h, inner)],
+    gemms,
     expertGemms: [],
     attentionFlopsPerToken: attFlops,
     ...attScores,
@@ -242,6 +293,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
       swigluInputs: 2 * inner,
       attentionKept: attAct.kept,
       attentionRecomputable: attAct.recomputable,
+      opSelectiveKept: opKeptBase + opSelectiveKeptOutputs(gemms),
     },
     denseParams: attParams + ffn + norms,
     denseFp8Params: attParams + ffn,

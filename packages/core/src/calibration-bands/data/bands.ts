@@ -32,7 +32,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "all": {
         "rows": 38,
-        "low": 0.6368,
+        "low": 0.7004,
         "high": 1.1177
       },
       "ampere": {
@@ -57,12 +57,12 @@ export const CALIBRATION_BANDS: CalibrationBands = {
       },
       "hopper": {
         "rows": 19,
-        "low": 0.6179,
+        "low": 0.6804,
         "high": 1.1331
       },
       "hopper|dense": {
         "rows": 16,
-        "low": 0.6179,
+        "low": 0.6804,
         "high": 1.2043
       },
       "hopper|moe": {

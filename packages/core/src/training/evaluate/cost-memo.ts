@@ -3,7 +3,7 @@
  * (tp, cp, ep, micro-batch) every layer kind's compute and collectives, per recomputation mode
  * and pipeline link the costs a stage adds up, and per pipeline depth the stage times.
  */
-import { layerComm, pipelineSendSeconds, withRecomputedForwardComm, type LayerComm } from '../communication.js';
+import { layerComm, pipelineSendSeconds, withOpSelectiveRecomputedComm, withRecomputedForwardComm, type LayerComm } from '../communication.js';
 import { withTpOverlap } from '../tp-overlap.js';
 import {
   headCosts,
@@ -180,13 +180,13 @@ export function costsFor(ctx: PlanContext, layout: Layout): Costs {
   return memoize(ctx, MEMO.costs, key, () => {
     const shape = shapeFor(ctx, layout);
     const r = layout.recompute;
-    const full = r === 'full';
+    const repeat = r === 'full' ? withRecomputedForwardComm : r === 'selective-op' ? withOpSelectiveRecomputedComm : null;
     return {
       kinds: shape.kinds.map((k) => k[r]),
-      comms: full ? shape.comms.map(withRecomputedForwardComm) : shape.comms,
+      comms: repeat ? shape.comms.map(repeat) : shape.comms,
       head: shape.head[r],
       mtp: shape.mtp[r],
-      mtpComm: full && shape.mtpComm ? withRecomputedForwardComm(shape.mtpComm) : shape.mtpComm,
+      mtpComm: repeat && shape.mtpComm ? repeat(shape.mtpComm) : shape.mtpComm,
       ppSendS: pipelineSendFor(ctx, layout),
       stageTimes: new Map(),
     };

@@ -8,8 +8,8 @@ import { pipelineCrossesNodes } from '../layout-math.js';
 import type { Layout, PipelineSchedule, RecomputeMode } from '../types.js';
 
 /** Codes of the recomputation modes, below RECOMPUTE_CODES. */
-export const RECOMPUTE_INDEX: Readonly<Record<RecomputeMode, number>> = { none: 0, selective: 1, full: 2 };
-export const RECOMPUTE_CODES = 3;
+export const RECOMPUTE_INDEX: Readonly<Record<RecomputeMode, number>> = { none: 0, selective: 1, 'selective-op': 2, full: 3 };
+export const RECOMPUTE_CODES = 4;
 /** Codes of the pipeline schedules, below SCHEDULE_CODES. */
 export const SCHEDULE_INDEX: Readonly<Record<PipelineSchedule, number>> = { '1f1b': 0, interleaved: 1, zerobubble: 2, dualpipe: 3 };
 export const SCHEDULE_CODES = 4;
@@ -29,7 +29,7 @@ export function recomputeLinkCode(ctx: PlanContext, layout: Layout): number {
 
 /**
  * Code of (recomputation, schedule, virtual stages): the activations per rank. Below memoKey's
- * 256 up to 20 virtual stages; above, memoKey falls back to a string key.
+ * 256 up to 15 virtual stages; above, memoKey falls back to a string key.
  */
 export function activationsCode(recompute: RecomputeMode, schedule: PipelineSchedule, virtualStages: number): number {
   return RECOMPUTE_INDEX[recompute] + RECOMPUTE_CODES * (SCHEDULE_INDEX[schedule] + SCHEDULE_CODES * virtualStages);
