@@ -130,6 +130,13 @@ describe('saved plans: request ↔ form fields', () => {
     expect(constrainedFields).toMatchObject({ tp: '1', pp: '', schedule: 'dualpipe' });
     expect(readRequest(fakeForm(constrainedFields))).toEqual(constrained);
     expect(readRequest(fakeForm({ ...searchedFields, zero: '3' }))).toEqual({ ...searched, layoutConstraints: { zero: 3 } });
+
+    // BF16 gradients are sent and refilled; the default (FP32) is sent as nothing
+    expect(searchedFields).toMatchObject({ gradientPrecision: '' });
+    const bf16Gradients = { ...searched, gradientPrecision: 'bf16' };
+    const bf16Fields = requestToFields(bf16Gradients);
+    expect(bf16Fields).toMatchObject({ gradientPrecision: 'bf16' });
+    expect(readRequest(fakeForm(bf16Fields))).toEqual(bf16Gradients);
   });
 
   it('round-trips inference requests (DeepSeek’s published service, and aggregated with defaults)', async () => {

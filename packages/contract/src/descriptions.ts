@@ -24,6 +24,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'in:globalBatchTokens': 'Tokens per optimizer step (global batch × sequence length), tokens; default: the model family’s published batch or 4M tokens',
   'in:pricePerGpuHourUsd': "Rental price, USD per GPU-hour (default: the GPU's price file, named in `price`)",
   'in:optimizerStatePrecision': "Adam moment precision: 'fp32' (default) or 'bf16'",
+  'in:gradientPrecision':
+    "Gradient buffers and their data-parallel reduction: 'fp32' (default; Megatron's grad_reduce_in_fp32, FSDP reduce_dtype float32) or 'bf16' (NeMo and Megatron-Bridge performance recipes)",
   'in:alternatives': 'How many runner-up layouts to return besides the best, count (default 3)',
   '/v1/training/plan in:precision': "GEMM precision of the run: 'fp8' (DeepSeek-V3 style fine-grained FP8) or 'bf16'",
   '/v1/training/program in:precision': "Default GEMM precision of every phase: 'fp8' or 'bf16' (default 'bf16')",

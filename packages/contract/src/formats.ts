@@ -22,6 +22,8 @@ export const ATTENTION_KERNELS = ['flash', 'materialized'] as const;
 export type AttentionKernel = (typeof ATTENTION_KERNELS)[number];
 /** Adam moment precisions. */
 export const OPTIMIZER_STATE_PRECISIONS = ['fp32', 'bf16'] as const;
+/** Gradient buffers and their data-parallel reduction: FP32 (Megatron's grad_reduce_in_fp32, FSDP's reduce_dtype float32) or BF16. */
+export const GRADIENT_PRECISIONS = ['fp32', 'bf16'] as const;
 /** ZeRO stages. */
 export const ZERO_STAGES = [0, 1, 2, 3] as const;
 /**

@@ -33,6 +33,18 @@ export const TRAINING_FIELDS = [
     ],
     value: 'fp32',
   },
+  {
+    id: 'tr-gradients',
+    name: 'gradientPrecision',
+    label: 'Gradient precision',
+    kind: 'select',
+    // '' sends nothing: the planner's default, FP32
+    options: [
+      ['', 'FP32 gradients (default; Megatron, FSDP)'],
+      ['bf16', 'BF16 gradients (NeMo / Megatron-Bridge recipes)'],
+    ],
+    value: '',
+  },
   { id: 'tr-price', name: 'pricePerGpuHourUsd', label: 'Price per GPU-hour (USD)', kind: 'quantity', value: '2' },
 ];
 

@@ -1,6 +1,7 @@
 import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { MAX_PROGRAMME_PHASES } from '../bounds.js';
+import { GRADIENT_PRECISIONS, OPTIMIZER_STATE_PRECISIONS } from '../formats.js';
 import { PIN_OR_CONSTRAIN_MESSAGE, positiveInt, trainingLayoutConstraintsSchema, trainingModelSchema, trainingParallelismSchema } from './training.js';
 
 const positive = (name: string, max: number) =>
@@ -57,7 +58,8 @@ export const programmeRequestSchema = v.strictObject({
     v.maxLength(MAX_PROGRAMME_PHASES, `phases must list at most ${MAX_PROGRAMME_PHASES}`),
   ),
   precision: v.optional(precision),
-  optimizerStatePrecision: v.optional(v.picklist(['fp32', 'bf16'], "optimizerStatePrecision must be 'fp32' or 'bf16'")),
+  optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
+  gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
   pricePerGpuHourUsd: v.optional(v.pipe(v.number(), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(1e6))),
 });
 

@@ -32,6 +32,13 @@ describe('training request schema', () => {
     expect(paths({ precision: 'fp4' as never })).toEqual(['precision']);
   });
 
+  it('takes the state precisions and recomputation modes it documents, and names a wrong one', () => {
+    expect(paths({ gradientPrecision: 'bf16' })).toEqual([]);
+    expect(paths({ gradientPrecision: 'fp16' as never })).toEqual(['gradientPrecision']);
+    expect(paths({ parallelism: { ...V3.parallelism!, recompute: 'selective-op' } })).toEqual([]);
+    expect(paths({ parallelism: { ...V3.parallelism!, recompute: 'op' as never } })).toEqual(['parallelism.recompute']);
+  });
+
   it('a global batch holds at least one sequence', () => {
     expect(issuesOf(trainingPlanRequestSchema, { ...V3, globalBatchTokens: 1024 })).toEqual([
       'globalBatchTokens: globalBatchTokens must hold at least one sequence (≥ sequenceLength)',

@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { TRAINING_BOUNDS as BOUNDS } from '../bounds.js';
-import { ATTENTION_KERNELS, OPTIMIZER_STATE_PRECISIONS, PIPELINE_SCHEDULES, RECOMPUTE_MODES, TRAINING_PRECISIONS, ZERO_STAGES } from '../formats.js';
+import {
+  ATTENTION_KERNELS,
+  GRADIENT_PRECISIONS,
+  OPTIMIZER_STATE_PRECISIONS,
+  PIPELINE_SCHEDULES,
+  RECOMPUTE_MODES,
+  TRAINING_PRECISIONS,
+  ZERO_STAGES,
+} from '../formats.js';
 import { jsonObjectSchema } from '../json-object.js';
 
 /** A whole number in [1, max], messages naming the field. */
@@ -78,6 +86,7 @@ export const trainingPlanRequestSchema = v.pipe(
       v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd)),
     ),
     optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
+    gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
     attentionKernel: v.optional(
       v.pipe(
         v.picklist(ATTENTION_KERNELS, "attentionKernel must be 'flash' or 'materialized'"),

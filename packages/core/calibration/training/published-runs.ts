@@ -104,6 +104,9 @@ const TITAN =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ eaea6f6a; same numbers as the torchtitan paper, arXiv:2410.06511), Grand Teton: "Each H100 GPU is equipped with 96GB HBM2e with 2.4 TB/sec peak memory bandwidth ... We used the default 500W power limit"; seq_len 8192 (train_configs/llama3_8b.toml "seq_len = 8192")';
 const TITAN_A100 =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ 04133643, early release): "Llama 3 models with FSDP2 on 64 A100 (80GB) GPUs", local batch size 1, seq_len 8192 (train_configs/llama3_8b.toml)';
+/** Why the NeMo 24.12 Llama 3 / GPT-3 rows and the Megatron-Bridge rows are planned with gradientPrecision 'bf16'. */
+export const BF16_GRADIENTS_SOURCE =
+  'NeMo performance scripts set "recipe.trainer.plugins.grad_reduce_in_fp32 = False  # bf16 grad dtype" (github.com/NVIDIA/NeMo scripts/llm/performance/llama3_8b.py @ 01804884, llama3_70b.py, llama3_405b.py, gpt3_175b.py); Megatron-Bridge performance configs set "cfg.ddp.grad_reduce_in_fp32 = False" in each family\'s common configs (scripts/performance/configs: set_llama3_common_configs, set_llama31_common_configs, set_gpt_oss_common_configs, set_qwen3_common_configs, set_deepseek_v3_common_configs). No NeMo Llama 2 script was found, so the Llama 2 rows keep FP32.';
 /** Why the NeMo 24.12 and Megatron-Bridge rows with TP > 1 are planned with tpCommOverlap. */
 export const TP_OVERLAP_SOURCE =
   'NeMo recipes add MegatronCommOverlapCallback(tp_comm_overlap=True, tp_comm_overlap_cfg=userbuffers_…) in their performance optimisations (github.com/NVIDIA/NeMo @ be4107ed, nemo/collections/llm/recipes/gpt3_175b.py); Megatron-Bridge performance scripts map each TP > 1 workload to a userbuffers TP-overlap config (COMM_OVERLAP_CONFIG_MAP, e.g. llama3_70b h100 → userbuffers_fp8_h100_h8192_tp4_mbs1_seqlen8192)';
@@ -279,6 +282,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 2048,
       globalBatchTokens: 2048 * 2048,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 16, ep: 1, zero: 1, microBatchSize: 2, schedule: 'interleaved', virtualStages: 6 },
     },
@@ -348,6 +352,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 },
     },
@@ -367,6 +372,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 4, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: '1f1b' },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -385,6 +391,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 2048,
       globalBatchTokens: 256 * 2048,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 4, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 6 },
     },
@@ -463,6 +470,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 },
     },
@@ -482,6 +490,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 1536 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
     },
@@ -501,6 +510,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 1 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -520,6 +530,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 1280 * 4096,
       precision: 'bf16',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 4, dp: 16, ep: 8, zero: 1, microBatchSize: 1, schedule: '1f1b' },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -539,6 +550,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 512 * 4096,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 2, dp: 8, ep: 8, zero: 1, microBatchSize: 2, schedule: 'interleaved', virtualStages: 24 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -558,6 +570,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 16, ep: 32, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
     },
@@ -578,6 +591,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 64, ep: 64, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
     },
@@ -598,6 +612,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1, microBatchSize: 2 },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -617,6 +632,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 64 * 8192,
       precision: 'fp8',
+      gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
     },

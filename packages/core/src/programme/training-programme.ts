@@ -50,7 +50,7 @@ export interface TrainingProgramme {
 
 /** planTraining's issues re-rooted under the phase (programme-level fields keep their own path). */
 function underPhase(e: PlannerInputError, at: string): PlannerInputError {
-  const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision']);
+  const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision', 'gradientPrecision']);
   return new PlannerInputError(
     e.kind,
     e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })),
@@ -86,6 +86,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
         precision: p.precision ?? req.precision ?? DEFAULT_PROGRAMME_PRECISION,
         pricePerGpuHourUsd: price,
         ...(req.optimizerStatePrecision ? { optimizerStatePrecision: req.optimizerStatePrecision } : {}),
+        ...(req.gradientPrecision ? { gradientPrecision: req.gradientPrecision } : {}),
         ...(p.parallelism ? { parallelism: p.parallelism } : {}),
         ...(p.layoutConstraints ? { layoutConstraints: p.layoutConstraints } : {}),
       });

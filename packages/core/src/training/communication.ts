@@ -161,26 +161,35 @@ export interface DataParallelComm {
 }
 
 /**
- * Once per step (ZeRO 0-2) for the parameters a rank holds: FP32 gradients reduced, BF16 parameters
+ * Once per step (ZeRO 0-2) for the parameters a rank holds: gradients reduced (FP32, or BF16 under gradientPrecision 'bf16'), BF16 parameters
  * gathered. ZeRO-3 gathers parameters in every forward and backward; the caller multiplies.
  */
-export function dataParallelComm(cluster: ClusterSpec, layout: Layout, denseParams: number, expertParams: number): DataParallelComm {
+export function dataParallelComm(
+  cluster: ClusterSpec,
+  layout: Layout,
+  denseParams: number,
+  expertParams: number,
+  gradientBytesPerParam: number,
+): DataParallelComm {
   const up = scaleUpLink(cluster);
   const out = scaleOutLink(cluster);
   const gpn = cluster.gpusPerNode;
   // gradients are reduced over data × context parallel ranks (Megatron's dp-cp group)
   const dense = groupPlacement(denseDataParallelSize(layout), layout.tp, gpn);
   const edp = groupPlacement(expertDataParallelSize(layout), layout.ep, gpn);
-  const fp32 = BYTES_PER_ELEMENT.fp32;
   const bf16 = BYTES_PER_ELEMENT.bf16;
   if (layout.zero === 0) {
     return {
-      gradientsS: hierarchicalAllReduceSeconds(denseParams * fp32, dense, up, out) + hierarchicalAllReduceSeconds(expertParams * fp32, edp, up, out),
+      gradientsS:
+        hierarchicalAllReduceSeconds(denseParams * gradientBytesPerParam, dense, up, out) +
+        hierarchicalAllReduceSeconds(expertParams * gradientBytesPerParam, edp, up, out),
       parametersS: 0,
     };
   }
   return {
-    gradientsS: hierarchicalReduceScatterSeconds(denseParams * fp32, dense, up, out) + hierarchicalReduceScatterSeconds(expertParams * fp32, edp, up, out),
+    gradientsS:
+      hierarchicalReduceScatterSeconds(denseParams * gradientBytesPerParam, dense, up, out) +
+      hierarchicalReduceScatterSeconds(expertParams * gradientBytesPerParam, edp, up, out),
     parametersS: hierarchicalAllGatherSeconds(denseParams * bf16, dense, up, out) + hierarchicalAllGatherSeconds(expertParams * bf16, edp, up, out),
   };
 }

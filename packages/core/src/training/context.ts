@@ -7,7 +7,7 @@ import type { EfficiencyParameters } from './efficiency.js';
 import { hardwareOf, type Hardware } from './hardware.js';
 import { buildModelProfile, type ModelProfile } from './model-profile.js';
 import { buildStages, stagesSurelyExist, type StageContent } from './stages.js';
-import type { OptimizerStatePrecision, TrainingPrecision } from './types.js';
+import type { GradientPrecision, OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /** Everything fixed for one planning request; caches what many layouts share. */
 export interface PlanContext {
@@ -18,6 +18,8 @@ export interface PlanContext {
   readonly eff: EfficiencyParameters;
   readonly precision: TrainingPrecision;
   readonly optimizer: OptimizerStatePrecision;
+  /** Gradient buffers and their data-parallel reduction. */
+  readonly gradients: GradientPrecision;
   readonly attentionKernel: AttentionKernel;
   /** Tensor-parallel communication overlapped with the GEMMs (tp-overlap.ts). */
   readonly tpCommOverlap: boolean;
@@ -55,6 +57,7 @@ export function createContext(args: {
   globalBatchSequences: number;
   precision: TrainingPrecision;
   optimizer: OptimizerStatePrecision;
+  gradients?: GradientPrecision;
   attentionKernel?: AttentionKernel;
   tpCommOverlap?: boolean;
   eff: EfficiencyParameters;
@@ -68,6 +71,7 @@ export function createContext(args: {
     eff: args.eff,
     precision: args.precision,
     optimizer: args.optimizer,
+    gradients: args.gradients ?? 'fp32',
     attentionKernel: args.attentionKernel ?? 'flash',
     tpCommOverlap: args.tpCommOverlap ?? false,
     gpuCount: args.gpuCount,

@@ -10,14 +10,14 @@ import {
   ZERO_SHARDS_WEIGHTS,
 } from './layout-math.js';
 import type { ModelProfile, LayerKindProfile } from './model-profile.js';
-import { optimizerStateBytesPerParam } from './optimizer-bytes.js';
+import { gradientBytes, optimizerStateBytesPerParam } from './optimizer-bytes.js';
 import type { StageContent } from './stages.js';
-import type { Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
+import type { GradientPrecision, Layout, MemoryBreakdown, OptimizerStatePrecision, RecomputeMode, TrainingPrecision } from './types.js';
 
 /**
  * Memory per GPU.
  *  - Weights BF16 (2 B), FP8 copies of FP8-GEMM weights (1 B) under an FP8 recipe,
- *    gradients accumulated in FP32 (4 B), FP32 master weights (4 B) and two Adam moments
+ *    gradients accumulated in FP32 (4 B; BF16, 2 B, under gradientPrecision 'bf16'), FP32 master weights (4 B) and two Adam moments
  *    (4 B or 2 B each). ZeRO-1 shards master + moments over data parallelism, ZeRO-2 also
  *    gradients, ZeRO-3 also weights (plus a two-layer gather buffer). Routed experts are
  *    sharded by EP and their optimizer state over the expert-data-parallel group
@@ -110,10 +110,15 @@ export interface StaticMemory {
 
 const B_BF16 = BYTES_PER_ELEMENT.bf16;
 const B_FP8 = BYTES_PER_ELEMENT.fp8;
-const B_FP32 = BYTES_PER_ELEMENT.fp32;
 
-export function staticMemory(p: StaticParams, layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): StaticMemory {
-  const s = memoryShares(layout, precision, optimizer);
+export function staticMemory(
+  p: StaticParams,
+  layout: Layout,
+  precision: TrainingPrecision,
+  optimizer: OptimizerStatePrecision,
+  gradients: GradientPrecision,
+): StaticMemory {
+  const s = memoryShares(layout, precision, optimizer, gradients);
   return {
     weightsBytes: weightsBytes(p, s),
     fp8WeightCopiesBytes: fp8WeightCopiesBytes(p, s),
@@ -145,7 +150,7 @@ function fp8WeightCopiesBytes(p: StaticParams, s: MemoryShares): number {
 }
 
 function gradientsBytes(p: StaticParams, s: MemoryShares): number {
-  return B_FP32 * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert);
+  return s.gradientBytesPerParam * (p.denseParams / s.gradientsDense + p.expertParams / s.gradientsExpert);
 }
 
 function optimizerStatesBytes(p: StaticParams, s: MemoryShares): number {
@@ -217,9 +222,11 @@ export interface MemoryShares {
   readonly fp8: boolean;
   /** Optimizer-state bytes per parameter (FP32 master weight + the Adam moments). */
   readonly optimizerStateBytesPerParam: number;
+  /** Gradient-buffer bytes per parameter (FP32, or BF16 under gradientPrecision 'bf16'). */
+  readonly gradientBytesPerParam: number;
 }
 
-export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision): MemoryShares {
+export function memoryShares(layout: Layout, precision: TrainingPrecision, optimizer: OptimizerStatePrecision, gradients: GradientPrecision): MemoryShares {
   return {
     weightsDense: denseZeroShards(layout, ZERO_SHARDS_WEIGHTS),
     weightsExpert: expertZeroShards(layout, ZERO_SHARDS_WEIGHTS),
@@ -230,6 +237,7 @@ export function memoryShares(layout: Layout, precision: TrainingPrecision, optim
     gathersWeights: gathersWeights(layout),
     fp8: precision === 'fp8',
     optimizerStateBytesPerParam: optimizerStateBytesPerParam(optimizer),
+    gradientBytesPerParam: gradientBytes(gradients),
   };
 }
 

@@ -1,5 +1,5 @@
 import { BYTES_PER_ELEMENT } from '../units/units.js';
-import type { OptimizerStatePrecision } from './types.js';
+import type { GradientPrecision, OptimizerStatePrecision } from './types.js';
 
 /**
  * Adam's bytes per parameter, in one place. Two counts that mean different things:
@@ -20,11 +20,17 @@ export function optimizerStateBytesPerParam(optimizer: OptimizerStatePrecision):
   return BYTES_PER_ELEMENT.fp32 + ADAM_MOMENTS * adamMomentBytes(optimizer);
 }
 
+/** Bytes of one gradient element in the gradient buffers and their data-parallel reduction. */
+export function gradientBytes(gradients: GradientPrecision): number {
+  return gradients === 'bf16' ? BYTES_PER_ELEMENT.bf16 : BYTES_PER_ELEMENT.fp32;
+}
+
 /**
  * HBM bytes one optimizer step moves per parameter of the rank's shard: the FP32 master weight
- * read and written, the FP32 gradient read, the BF16 weight written, each moment read and written.
+ * read and written, the gradient read (FP32 or BF16), the BF16 weight written, each moment read
+ * and written.
  */
-export function optimizerStepBytesPerParam(optimizer: OptimizerStatePrecision): number {
+export function optimizerStepBytesPerParam(optimizer: OptimizerStatePrecision, gradients: GradientPrecision): number {
   const fp32 = BYTES_PER_ELEMENT.fp32;
-  return 2 * fp32 + fp32 + BYTES_PER_ELEMENT.bf16 + ADAM_MOMENTS * 2 * adamMomentBytes(optimizer);
+  return 2 * fp32 + gradientBytes(gradients) + BYTES_PER_ELEMENT.bf16 + ADAM_MOMENTS * 2 * adamMomentBytes(optimizer);
 }

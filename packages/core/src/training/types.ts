@@ -10,6 +10,7 @@ export type TrainingPrecision = TrainingPlanRequest['precision'];
  */
 export type PipelineSchedule = NonNullable<TrainingParallelism['schedule']>;
 export type RecomputeMode = NonNullable<TrainingParallelism['recompute']>;
+export type GradientPrecision = NonNullable<TrainingPlanRequest['gradientPrecision']>;
 export type ZeroStage = NonNullable<TrainingParallelism['zero']>;
 export type OptimizerStatePrecision = NonNullable<TrainingPlanRequest['optimizerStatePrecision']>;
 

@@ -32,43 +32,43 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "all": {
         "rows": 38,
-        "low": 0.7004,
-        "high": 1.1177
+        "low": 0.7015,
+        "high": 1.1079
       },
       "ampere": {
         "rows": 17,
-        "low": 0.7629,
-        "high": 1.104
+        "low": 0.7657,
+        "high": 1.1079
       },
       "ampere|dense": {
         "rows": 17,
-        "low": 0.7629,
-        "high": 1.104
+        "low": 0.7657,
+        "high": 1.1079
       },
       "blackwell": {
         "rows": 2,
-        "low": 0.8571,
-        "high": 0.9537
+        "low": 0.858,
+        "high": 0.9285
       },
       "blackwell|dense": {
         "rows": 2,
-        "low": 0.8571,
-        "high": 0.9537
+        "low": 0.858,
+        "high": 0.9285
       },
       "hopper": {
         "rows": 19,
-        "low": 0.6804,
-        "high": 1.1331
+        "low": 0.6815,
+        "high": 1.1203
       },
       "hopper|dense": {
         "rows": 16,
-        "low": 0.6804,
-        "high": 1.2043
+        "low": 0.6815,
+        "high": 1.1364
       },
       "hopper|moe": {
         "rows": 3,
-        "low": 0.4529,
-        "high": 1.0833
+        "low": 0.4533,
+        "high": 1.0853
       }
     }
   },
@@ -273,7 +273,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     }
   },
   "coverage": {
-    "training": 0.8684,
+    "training": 0.7105,
     "ttft": 0.7513,
     "tpot": 0.7785
   }

@@ -14,6 +14,6 @@ export function optimizerShard(layout: Layout, params: StaticParams): number {
 
 /** Optimizer step, seconds: the rank's shard of master weights, moments and gradients read and written at HBM speed. */
 export function optimizerStepSeconds(ctx: PlanContext, layout: Layout, params: StaticParams): number {
-  const stepBytes = optimizerShard(layout, params) * optimizerStepBytesPerParam(ctx.optimizer);
+  const stepBytes = optimizerShard(layout, params) * optimizerStepBytesPerParam(ctx.optimizer, ctx.gradients);
   return stepBytes / (ctx.hw.hbmBytesPerSecond * ctx.eff.hbm);
 }

@@ -141,7 +141,7 @@ export function worstMemory(ctx: PlanContext, layout: Layout, params: readonly S
  * recomputation: the search computes it once per group and ZeRO stage.
  */
 export function staticBytesByRank(ctx: PlanContext, layout: Layout, params: readonly StaticParams[]): number[] {
-  const shares = memoryShares(layout, ctx.precision, ctx.optimizer);
+  const shares = memoryShares(layout, ctx.precision, ctx.optimizer, ctx.gradients);
   const out: number[] = [];
   let last: StaticParams | null = null,
     staticBytes = 0;
@@ -186,7 +186,7 @@ export function memoryCheckAt(
 ): MemoryCheck {
   const reserveBytes = runtimeReserveBytes();
   const transientBytes = rank === headPipelineRank(layout) ? reserveBytes + logitBytes(ctx.profile, layout) : reserveBytes;
-  const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer), activationBytes[rank]!, transientBytes);
+  const worst = sumMemory(staticMemory(params[rank]!, layout, ctx.precision, ctx.optimizer, ctx.gradients), activationBytes[rank]!, transientBytes);
   return { worst, worstRank: rank, fits: worst.total <= ctx.hw.hbmCapacityBytes };
 }
 

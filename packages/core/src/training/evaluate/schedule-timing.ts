@@ -8,6 +8,7 @@ import { denseDataParallelSize, dualPipeMirror, ZERO_SHARDS_WEIGHTS } from '../l
 import type { StageContent } from '../stages.js';
 import type { Layout } from '../types.js';
 import { costsFor, stageTimesFor, type StageTime } from './cost-memo.js';
+import { gradientBytes } from '../optimizer-bytes.js';
 import { optimizerStepSeconds } from './optimizer-step.js';
 import { paramsByRank } from './rank-memory.js';
 
@@ -177,7 +178,7 @@ export function timeLayout(ctx: PlanContext, layout: Layout, stages: readonly St
   const params = paramsByRank(ctx, layout, stages)[slowRank]!;
   const dpc =
     denseDataParallelSize(layout) > 1 || layout.ep > 1
-      ? dataParallelComm(ctx.cluster, layout, params.denseParams, params.expertParams)
+      ? dataParallelComm(ctx.cluster, layout, params.denseParams, params.expertParams, gradientBytes(ctx.gradients))
       : { gradientsS: 0, parametersS: 0 };
   let exposedDpS = 0;
   if (layout.zero >= ZERO_SHARDS_WEIGHTS) exposedDpS = m * Math.max(0, 2 * dpc.parametersS + dpc.gradientsS - perMicroBatchComputeS);
