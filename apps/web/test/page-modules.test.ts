@@ -131,12 +131,14 @@ describe('saved plans: request ↔ form fields', () => {
     expect(readRequest(fakeForm(constrainedFields))).toEqual(constrained);
     expect(readRequest(fakeForm({ ...searchedFields, zero: '3' }))).toEqual({ ...searched, layoutConstraints: { zero: 3 } });
 
-    // BF16 gradients are sent and refilled; the default (FP32) is sent as nothing
-    expect(searchedFields).toMatchObject({ gradientPrecision: '' });
+    // BF16 gradients and an FP8 scaling are sent and refilled; the defaults (FP32, delayed) are sent as nothing
+    expect(searchedFields).toMatchObject({ gradientPrecision: '', fp8Scaling: '' });
     const bf16Gradients = { ...searched, gradientPrecision: 'bf16' };
     const bf16Fields = requestToFields(bf16Gradients);
     expect(bf16Fields).toMatchObject({ gradientPrecision: 'bf16' });
     expect(readRequest(fakeForm(bf16Fields))).toEqual(bf16Gradients);
+    const currentScaling = { ...searched, precision: 'fp8', fp8Scaling: 'current' };
+    expect(readRequest(fakeForm(requestToFields(currentScaling)))).toEqual(currentScaling);
   });
 
   it('round-trips inference requests (DeepSeek’s published service, and aggregated with defaults)', async () => {

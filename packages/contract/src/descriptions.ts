@@ -24,6 +24,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'in:globalBatchTokens': 'Tokens per optimizer step (global batch × sequence length), tokens; default: the model family’s published batch or 4M tokens',
   'in:pricePerGpuHourUsd': "Rental price, USD per GPU-hour (default: the GPU's price file, named in `price`)",
   'in:optimizerStatePrecision': "Adam moment precision: 'fp32' (default) or 'bf16'",
+  'in:fp8Scaling':
+    "FP8 scaling recipe (precision 'fp8' only): 'delayed' (default; amax history, Transformer Engine DelayedScaling, the cast fused into the producing kernel), 'blockwise' (per-tile scales inside the cast, DeepSeek-V3) or 'current' (each tensor's own amax in a pass of its own: Transformer Engine Float8CurrentScaling, Megatron-Bridge FP8-CS, torchao tensorwise), which reads every FP8 GEMM operand once more",
   'in:gradientPrecision':
     "Gradient buffers and their data-parallel reduction: 'fp32' (default; Megatron's grad_reduce_in_fp32, FSDP reduce_dtype float32) or 'bf16' (NeMo and Megatron-Bridge performance recipes)",
   'in:alternatives': 'How many runner-up layouts to return besides the best, count (default 3)',

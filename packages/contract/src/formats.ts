@@ -24,6 +24,13 @@ export type AttentionKernel = (typeof ATTENTION_KERNELS)[number];
 export const OPTIMIZER_STATE_PRECISIONS = ['fp32', 'bf16'] as const;
 /** Gradient buffers and their data-parallel reduction: FP32 (Megatron's grad_reduce_in_fp32, FSDP's reduce_dtype float32) or BF16. */
 export const GRADIENT_PRECISIONS = ['fp32', 'bf16'] as const;
+/**
+ * How an FP8 recipe scales its tensors: 'delayed' (an amax history, Transformer Engine's DelayedScaling),
+ * 'blockwise' (per-tile scales computed inside the cast, DeepSeek-V3), 'current' (each tensor's own
+ * amax, computed in a pass of its own before the cast: Transformer Engine's Float8CurrentScaling,
+ * Megatron-Bridge's FP8-CS, torchao's tensorwise dynamic scaling).
+ */
+export const FP8_SCALINGS = ['delayed', 'blockwise', 'current'] as const;
 /** ZeRO stages. */
 export const ZERO_STAGES = [0, 1, 2, 3] as const;
 /**

@@ -13,7 +13,7 @@ import { noteEdit } from './url-state.js';
 import { chartFigure, el, figures, notes, statusBanner, table, warningList } from './results.js';
 
 /** The training form's fields a programme shares (their description: js/training-fields.js); the model is read with them. */
-const SHARED_NAMES = new Set(['gpu', 'gpuCount', 'precision', 'optimizerStatePrecision', 'gradientPrecision', 'pricePerGpuHourUsd']);
+const SHARED_NAMES = new Set(['gpu', 'gpuCount', 'precision', 'optimizerStatePrecision', 'gradientPrecision', 'fp8Scaling', 'pricePerGpuHourUsd']);
 export const SHARED_TRAINING_FIELDS = TRAINING_FIELDS.filter((spec) => SHARED_NAMES.has(spec.name));
 
 /** The API's limit on phases (MAX_PROGRAMME_PHASES in the core). */

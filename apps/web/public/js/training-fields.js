@@ -45,6 +45,19 @@ export const TRAINING_FIELDS = [
     ],
     value: '',
   },
+  {
+    id: 'tr-fp8-scaling',
+    name: 'fp8Scaling',
+    label: 'FP8 scaling (FP8 only)',
+    kind: 'select',
+    // '' sends nothing: the planner's default, delayed
+    options: [
+      ['', 'Delayed: amax history (default; Transformer Engine)'],
+      ['blockwise', 'Blockwise: per-tile scales (DeepSeek-V3)'],
+      ['current', 'Current: per-tensor amax pass (FP8-CS, torchao)'],
+    ],
+    value: '',
+  },
   { id: 'tr-price', name: 'pricePerGpuHourUsd', label: 'Price per GPU-hour (USD)', kind: 'quantity', value: '2' },
 ];
 

@@ -1,7 +1,7 @@
 import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { MAX_PROGRAMME_PHASES } from '../bounds.js';
-import { GRADIENT_PRECISIONS, OPTIMIZER_STATE_PRECISIONS } from '../formats.js';
+import { FP8_SCALINGS, GRADIENT_PRECISIONS, OPTIMIZER_STATE_PRECISIONS } from '../formats.js';
 import { PIN_OR_CONSTRAIN_MESSAGE, positiveInt, trainingLayoutConstraintsSchema, trainingModelSchema, trainingParallelismSchema } from './training.js';
 
 const positive = (name: string, max: number) =>
@@ -60,6 +60,7 @@ export const programmeRequestSchema = v.strictObject({
   precision: v.optional(precision),
   optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
   gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
+  fp8Scaling: v.optional(v.picklist(FP8_SCALINGS, "fp8Scaling must be 'delayed', 'blockwise' or 'current'")),
   pricePerGpuHourUsd: v.optional(v.pipe(v.number(), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(1e6))),
 });
 

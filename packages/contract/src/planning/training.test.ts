@@ -35,6 +35,8 @@ describe('training request schema', () => {
   it('takes the state precisions and recomputation modes it documents, and names a wrong one', () => {
     expect(paths({ gradientPrecision: 'bf16' })).toEqual([]);
     expect(paths({ gradientPrecision: 'fp16' as never })).toEqual(['gradientPrecision']);
+    expect(paths({ fp8Scaling: 'current' })).toEqual([]);
+    expect(paths({ fp8Scaling: 'tensorwise' as never })).toEqual(['fp8Scaling']);
     expect(paths({ parallelism: { ...V3.parallelism!, recompute: 'selective-op' } })).toEqual([]);
     expect(paths({ parallelism: { ...V3.parallelism!, recompute: 'op' as never } })).toEqual(['parallelism.recompute']);
   });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { TRAINING_BOUNDS as BOUNDS } from '../bounds.js';
 import {
   ATTENTION_KERNELS,
+  FP8_SCALINGS,
   GRADIENT_PRECISIONS,
   OPTIMIZER_STATE_PRECISIONS,
   PIPELINE_SCHEDULES,
@@ -87,6 +88,7 @@ export const trainingPlanRequestSchema = v.pipe(
     ),
     optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
     gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
+    fp8Scaling: v.optional(v.picklist(FP8_SCALINGS, "fp8Scaling must be 'delayed', 'blockwise' or 'current'")),
     attentionKernel: v.optional(
       v.pipe(
         v.picklist(ATTENTION_KERNELS, "attentionKernel must be 'flash' or 'materialized'"),

@@ -85,6 +85,7 @@ const v3Request: TrainingRequest = {
   sequenceLength: 4096,
   globalBatchTokens: 15360 * 4096,
   precision: 'fp8',
+  fp8Scaling: 'blockwise', // FP8_SCALING_SOURCE: 1×128 activation, 128×128 weight scales (V3 report §3.3)
   optimizerStatePrecision: 'bf16',
   parallelism: { tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatchSize: 1, schedule: 'dualpipe' },
 };
@@ -104,6 +105,9 @@ const TITAN =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ eaea6f6a; same numbers as the torchtitan paper, arXiv:2410.06511), Grand Teton: "Each H100 GPU is equipped with 96GB HBM2e with 2.4 TB/sec peak memory bandwidth ... We used the default 500W power limit"; seq_len 8192 (train_configs/llama3_8b.toml "seq_len = 8192")';
 const TITAN_A100 =
   'torchtitan docs/performance.md (github.com/pytorch/torchtitan @ 04133643, early release): "Llama 3 models with FSDP2 on 64 A100 (80GB) GPUs", local batch size 1, seq_len 8192 (train_configs/llama3_8b.toml)';
+/** Which FP8 scaling each FP8 row's recipe uses (fp8Scaling; NeMo 24.12 and MPT rows keep the default, delayed). */
+export const FP8_SCALING_SOURCE =
+  "Megatron-Bridge's performance table names its H100/B200 FP8 recipe FP8-CS (Transformer Engine current scaling); its 25.09 DeepSeek-V3 footnote gives 128×128 weight and 1×128 activation scales (blockwise), as DeepSeek-V3 itself trains (V3 report §3.3); torchtitan's Float8 is torchao tensorwise dynamic (current) scaling; NeMo 24.12's bf16_with_fp8_mixed keeps an amax history (delayed), as MPT's 2023 Transformer Engine amp_fp8 does.";
 /** Why the NeMo 24.12 Llama 3 / GPT-3 rows and the Megatron-Bridge rows are planned with gradientPrecision 'bf16'. */
 export const BF16_GRADIENTS_SOURCE =
   'NeMo performance scripts set "recipe.trainer.plugins.grad_reduce_in_fp32 = False  # bf16 grad dtype" (github.com/NVIDIA/NeMo scripts/llm/performance/llama3_8b.py @ 01804884, llama3_70b.py, llama3_405b.py, gpt3_175b.py); Megatron-Bridge performance configs set "cfg.ddp.grad_reduce_in_fp32 = False" in each family\'s common configs (scripts/performance/configs: set_llama3_common_configs, set_llama31_common_configs, set_gpt_oss_common_configs, set_qwen3_common_configs, set_deepseek_v3_common_configs). No NeMo Llama 2 script was found, so the Llama 2 rows keep FP32.';
@@ -470,6 +474,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 5 },
@@ -490,6 +495,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 1536 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
@@ -510,6 +516,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 1 },
     },
@@ -550,6 +557,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 512 * 4096,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 2, dp: 8, ep: 8, zero: 1, microBatchSize: 2, schedule: 'interleaved', virtualStages: 24 },
     },
@@ -570,6 +578,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 16, ep: 32, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
@@ -591,6 +600,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 4096,
       globalBatchTokens: 8192 * 4096,
       precision: 'fp8',
+      fp8Scaling: 'blockwise', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 2, pp: 8, dp: 64, ep: 64, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 4 },
@@ -612,6 +622,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 128 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 1, microBatchSize: 2 },
     },
@@ -632,6 +643,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 64 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       gradientPrecision: 'bf16', // BF16_GRADIENTS_SOURCE
       tpCommOverlap: true, // NeMo / Megatron-Bridge performance recipes turn TP communication overlap on (TP_OVERLAP_SOURCE)
       parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, ep: 1, zero: 1, microBatchSize: 1, schedule: 'interleaved', virtualStages: 8 },
@@ -674,6 +686,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 16 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 8, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -693,6 +706,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       parallelism: { tp: 1, pp: 1, dp: 128, ep: 1, zero: 3, microBatchSize: 2, recompute: 'selective-op' },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -712,6 +726,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 512 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       parallelism: { tp: 8, pp: 1, dp: 32, ep: 1, zero: 3, microBatchSize: 16, recompute: 'full' },
     },
     metric: 'tokensPerSecondPerGpu',
@@ -731,6 +746,7 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
       sequenceLength: 8192,
       globalBatchTokens: 256 * 8192,
       precision: 'fp8',
+      fp8Scaling: 'current', // FP8_SCALING_SOURCE
       parallelism: { tp: 8, pp: 8, dp: 8, ep: 1, zero: 3, schedule: 'interleaved', recompute: 'full' },
     },
     metric: 'tokensPerSecondPerGpu',

@@ -50,7 +50,7 @@ export interface TrainingProgramme {
 
 /** planTraining's issues re-rooted under the phase (programme-level fields keep their own path). */
 function underPhase(e: PlannerInputError, at: string): PlannerInputError {
-  const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision', 'gradientPrecision']);
+  const programmeLevel = new Set(['model', 'gpu', 'gpuCount', 'pricePerGpuHourUsd', 'optimizerStatePrecision', 'gradientPrecision', 'fp8Scaling']);
   return new PlannerInputError(
     e.kind,
     e.issues.map((i) => (programmeLevel.has(i.path.split('.')[0] ?? '') ? i : { ...i, path: `${at}.${i.path}` })),
@@ -87,6 +87,7 @@ export function planTrainingProgramme(req: TrainingProgrammeRequest): TrainingPr
         pricePerGpuHourUsd: price,
         ...(req.optimizerStatePrecision ? { optimizerStatePrecision: req.optimizerStatePrecision } : {}),
         ...(req.gradientPrecision ? { gradientPrecision: req.gradientPrecision } : {}),
+        ...(req.fp8Scaling ? { fp8Scaling: req.fp8Scaling } : {}),
         ...(p.parallelism ? { parallelism: p.parallelism } : {}),
         ...(p.layoutConstraints ? { layoutConstraints: p.layoutConstraints } : {}),
       });

@@ -7,7 +7,7 @@ import { BYTES_PER_ELEMENT, convert } from '../units/units.js';
 import type { EfficiencyParameters } from './efficiency.js';
 import type { Hardware } from './hardware.js';
 import type { GemmSpec, LayerKindProfile, ModelProfile } from './model-profile.js';
-import type { RecomputeMode, TrainingPrecision } from './types.js';
+import type { Fp8Scaling, RecomputeMode, TrainingPrecision } from './types.js';
 
 /**
  * Compute time of one micro-batch through one layer on one GPU.
@@ -40,6 +40,8 @@ export interface ComputeContext {
   readonly cp?: number;
   /** Attention-core kernel family (attention-core.ts); flash when not given. */
   readonly attentionKernel?: AttentionKernel;
+  /** FP8 scaling recipe (fp8-quant-bytes.ts); delayed when not given. */
+  readonly fp8Scaling?: Fp8Scaling;
 }
 
 /** Seconds of one pass (one layer, head or MTP block; one micro-batch). */
@@ -168,7 +170,7 @@ export function tokenPart(kind: LayerKindProfile, ctx: ComputeContext): TokenPar
   }
   const T = ctx.tokens;
   const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
-  const tq = fp8 ? tokenQuantBytes(kind, ctx.tp) : NO_QUANT;
+  const tq = fp8 ? tokenQuantBytes(kind, ctx.tp, ctx.fp8Scaling ?? 'delayed') : NO_QUANT;
   const elementwiseS = (kind.elementwiseBytesPerToken * T) / ctx.tp / hbmBytesPerS;
   const attention = attentionCoreSeconds(kind, ctx.attentionKernel ?? 'flash', T / ctx.tp, ctx.hw, ctx.eff);
   // fixed per-layer gaps: once per forward, twice per backward (dgrad and wgrad kernels)
@@ -204,7 +206,7 @@ function routedElementwise(
 ): { forwardS: number; backwardS: number; elementwiseForwardS: number } {
   const hbmBytesPerS = ctx.hw.hbmBytesPerSecond * ctx.eff.hbm;
   const elementwiseS = ((kind.routedElementwiseBytesPerToken / profile.topK) * copies) / hbmBytesPerS;
-  const eq = fp8Recipe(ctx) ? expertQuantBytes(kind) : NO_QUANT;
+  const eq = fp8Recipe(ctx) ? expertQuantBytes(kind, ctx.fp8Scaling ?? 'delayed') : NO_QUANT;
   return {
     forwardS: elementwiseS + (eq.forwardBytes * copies) / hbmBytesPerS,
     backwardS: 2 * elementwiseS + (eq.backwardBytes * copies) / hbmBytesPerS,

@@ -7,7 +7,7 @@ import type { EfficiencyParameters } from './efficiency.js';
 import { hardwareOf, type Hardware } from './hardware.js';
 import { buildModelProfile, type ModelProfile } from './model-profile.js';
 import { buildStages, stagesSurelyExist, type StageContent } from './stages.js';
-import type { GradientPrecision, OptimizerStatePrecision, TrainingPrecision } from './types.js';
+import type { Fp8Scaling, GradientPrecision, OptimizerStatePrecision, TrainingPrecision } from './types.js';
 
 /** Everything fixed for one planning request; caches what many layouts share. */
 export interface PlanContext {
@@ -20,6 +20,8 @@ export interface PlanContext {
   readonly optimizer: OptimizerStatePrecision;
   /** Gradient buffers and their data-parallel reduction. */
   readonly gradients: GradientPrecision;
+  /** How the FP8 recipe scales its tensors (quantisation traffic, fp8-quant-bytes.ts). */
+  readonly fp8Scaling: Fp8Scaling;
   readonly attentionKernel: AttentionKernel;
   /** Tensor-parallel communication overlapped with the GEMMs (tp-overlap.ts). */
   readonly tpCommOverlap: boolean;
@@ -58,6 +60,7 @@ export function createContext(args: {
   precision: TrainingPrecision;
   optimizer: OptimizerStatePrecision;
   gradients?: GradientPrecision;
+  fp8Scaling?: Fp8Scaling;
   attentionKernel?: AttentionKernel;
   tpCommOverlap?: boolean;
   eff: EfficiencyParameters;
@@ -72,6 +75,7 @@ export function createContext(args: {
     precision: args.precision,
     optimizer: args.optimizer,
     gradients: args.gradients ?? 'fp32',
+    fp8Scaling: args.fp8Scaling ?? 'delayed',
     attentionKernel: args.attentionKernel ?? 'flash',
     tpCommOverlap: args.tpCommOverlap ?? false,
     gpuCount: args.gpuCount,

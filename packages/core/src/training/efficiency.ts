@@ -95,13 +95,13 @@ export type StoredEfficiency = Omit<EfficiencyParameters, 'overlappedCommSmFract
 
 /** The stored fit (see the doc comment of each field). */
 export const DEFAULT_EFFICIENCY: StoredEfficiency = {
-  bf16Gemm: 0.748,
-  fp8Gemm: 0.879,
-  attention: 0.599,
-  groupedGemm: 0.461,
+  bf16Gemm: 0.744,
+  fp8Gemm: 0.873,
+  attention: 0.601,
+  groupedGemm: 0.463,
   hbm: 0.8,
   gemmHalfSaturationTokens: GEMM_HALF_SATURATION_TOKENS,
-  layerOverheadUs: 531.7,
+  layerOverheadUs: 506.7,
   communicationSms: COMMUNICATION_SMS,
 };
 

@@ -175,6 +175,7 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     precision: req.precision,
     optimizer: req.optimizerStatePrecision ?? 'fp32',
     gradients: req.gradientPrecision ?? 'fp32',
+    fp8Scaling: req.fp8Scaling ?? 'delayed',
     attentionKernel: req.attentionKernel ?? 'flash',
     tpCommOverlap: req.tpCommOverlap ?? false,
     eff,

@@ -11,6 +11,7 @@ export type TrainingPrecision = TrainingPlanRequest['precision'];
 export type PipelineSchedule = NonNullable<TrainingParallelism['schedule']>;
 export type RecomputeMode = NonNullable<TrainingParallelism['recompute']>;
 export type GradientPrecision = NonNullable<TrainingPlanRequest['gradientPrecision']>;
+export type Fp8Scaling = NonNullable<TrainingPlanRequest['fp8Scaling']>;
 export type ZeroStage = NonNullable<TrainingParallelism['zero']>;
 export type OptimizerStatePrecision = NonNullable<TrainingPlanRequest['optimizerStatePrecision']>;
 

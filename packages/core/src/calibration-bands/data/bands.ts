@@ -32,43 +32,43 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     "groups": {
       "all": {
         "rows": 38,
-        "low": 0.7015,
-        "high": 1.1079
+        "low": 0.7092,
+        "high": 1.1133
       },
       "ampere": {
         "rows": 17,
-        "low": 0.7657,
-        "high": 1.1079
+        "low": 0.7695,
+        "high": 1.1133
       },
       "ampere|dense": {
         "rows": 17,
-        "low": 0.7657,
-        "high": 1.1079
+        "low": 0.7695,
+        "high": 1.1133
       },
       "blackwell": {
         "rows": 2,
-        "low": 0.858,
-        "high": 0.9285
+        "low": 0.8777,
+        "high": 0.9376
       },
       "blackwell|dense": {
         "rows": 2,
-        "low": 0.858,
-        "high": 0.9285
+        "low": 0.8777,
+        "high": 0.9376
       },
       "hopper": {
         "rows": 19,
-        "low": 0.6815,
-        "high": 1.1203
+        "low": 0.7025,
+        "high": 1.1224
       },
       "hopper|dense": {
         "rows": 16,
-        "low": 0.6815,
-        "high": 1.1364
+        "low": 0.7025,
+        "high": 1.1305
       },
       "hopper|moe": {
         "rows": 3,
-        "low": 0.4533,
-        "high": 1.0853
+        "low": 0.4644,
+        "high": 1.0836
       }
     }
   },
@@ -273,7 +273,7 @@ export const CALIBRATION_BANDS: CalibrationBands = {
     }
   },
   "coverage": {
-    "training": 0.7105,
+    "training": 0.7368,
     "ttft": 0.7513,
     "tpot": 0.7785
   }

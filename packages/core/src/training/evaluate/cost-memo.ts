@@ -72,6 +72,7 @@ export function computeContext(ctx: PlanContext, layout: Layout): ComputeContext
     tokens: microBatchTokens(ctx.profile.sequenceLength, layout),
     cp: layout.cp,
     attentionKernel: ctx.attentionKernel,
+    fp8Scaling: ctx.fp8Scaling,
   };
 }
 
