@@ -35,6 +35,8 @@ describe('fp8Scaling: quantisation traffic', () => {
 
   it('a plan under current scaling is slower than under delayed (the default) and blockwise, and BF16 ignores it', () => {
     expect(step()).toBe(step('delayed'));
+    expect(planTraining(request(), { warnings: false }).fp8Scaling).toBe('delayed');
+    expect(planTraining(request('current'), { warnings: false }).fp8Scaling).toBe('current');
     expect(step('blockwise')).toBe(step('delayed'));
     expect(step('current')).toBeGreaterThan(step('delayed'));
     expect(step('current', 'bf16')).toBe(step(undefined, 'bf16'));

@@ -25,6 +25,7 @@ describe('gradientPrecision', () => {
       given = plan('fp32'),
       bf16 = plan('bf16');
     expect(given.memoryPerGpuBytes).toEqual(fp32.memoryPerGpuBytes);
+    expect([fp32.gradientPrecision, bf16.gradientPrecision]).toEqual(['fp32', 'bf16']);
     expect(bf16.memoryPerGpuBytes.gradients / fp32.memoryPerGpuBytes.gradients).toBeCloseTo(BYTES_PER_ELEMENT.bf16 / BYTES_PER_ELEMENT.fp32, 12);
     expect(bf16.memoryPerGpuBytes.optimizerStates).toBe(fp32.memoryPerGpuBytes.optimizerStates);
     expect(bf16.memoryPerGpuBytes.activations).toBe(fp32.memoryPerGpuBytes.activations);

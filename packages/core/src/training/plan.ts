@@ -17,7 +17,7 @@ import { expertParallelDomain } from './layout-math.js';
 import { RUNTIME_RESERVE_GB } from './memory.js';
 import { searchLayouts } from './search/branch-and-bound.js';
 import { searchConstraints } from './search-constraints.js';
-import type { Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
+import type { Fp8Scaling, GradientPrecision, Layout, LayoutEvaluation, MemoryBreakdown, TimeBreakdown, TrainingRequest } from './types.js';
 import { trainingWarnings } from './warnings.js';
 import { explainTraining } from '../explain/training.js';
 import type { Explanations } from '@gcp/contract';
@@ -53,6 +53,10 @@ export interface TrainingPlan {
   readonly gpu: string;
   readonly gpuCount: number;
   readonly precision: TrainingRequest['precision'];
+  /** Gradient buffers and their data-parallel reduction, as planned (the request's, FP32 by default). */
+  readonly gradientPrecision: GradientPrecision;
+  /** FP8 scaling recipe, as planned (the request's, delayed by default; no effect under BF16). */
+  readonly fp8Scaling: Fp8Scaling;
   readonly tokens: number;
   readonly sequenceLength: number;
   readonly globalBatchTokens: number;
@@ -248,6 +252,8 @@ export function planTraining(req: TrainingRequest, options: TrainingPlanOptions 
     gpu: gpu.id,
     gpuCount: req.gpuCount,
     precision: req.precision,
+    gradientPrecision: ctx.gradients,
+    fp8Scaling: ctx.fp8Scaling,
     tokens: req.tokens,
     sequenceLength: seq,
     globalBatchTokens: tokensPerStep,
@@ -293,7 +299,7 @@ function ASSUMPTIONS(seqs: number, defaultBatch: boolean, price: PriceUsed): str
   const a = [
     'Megatron rank order (tp fastest, then cp, dp/ep, pp); tp·cp·pp·dp = gpuCount; ep drawn from tp·dp; expert-TP = 1.',
     'Balanced expert routing; node-limited routing (n_group/topk_group) bounds cross-node expert traffic per destination node.',
-    'FP8 recipe: linear-layer GEMMs (experts included) in FP8; attention core, router, embedding and LM head in BF16; FP8 caching of linear inputs and SwiGLU inputs (DeepSeek-V3 §3.3).',
+    'FP8 recipe: linear-layer GEMMs (experts included) in FP8; attention core, router, embedding and LM head in BF16; FP8 caching of linear inputs and SwiGLU inputs (DeepSeek-V3 §3.3); casts fused into the producing kernels, plus an amax pass per quantised tensor under fp8Scaling current.',
     'Gradients accumulated and reduced in FP32 unless gradientPrecision is bf16; FP32 master weights; optimizer-state precision as requested.',
     'Tensor parallelism with sequence parallelism (activations sharded by tp); TP collectives exposed on the critical path.',
     'Expert all-to-all and pipeline sends are hidden behind compute only under DualPipe (20/132 SMs then go to communication); exposed under 1F1B/interleaved.',
