@@ -60,6 +60,8 @@ export interface CleaningReport {
   readonly byRule: Readonly<Record<Rule, number>>;
   /** Kept disagg rows without pool sizes whose TTFT and TPOT equal a kept sized row's (other pool columns). */
   readonly unsizedSharingMeasurement: number;
+  /** Reported, not excluded: kept configurations (twinKey without the measurement) measured more than once, and those whose TTFT or TPOT spread exceeds CONFLICT_SPREAD. */
+  readonly conflicts: ConflictReport;
   /** Of the rows kept, how many each fixing rule changed. */
   readonly keptByRule: Readonly<Record<Rule, number>>;
 }
@@ -175,6 +177,11 @@ const poolKey = (p: PoolColumns | null): string => (p ? [p.sized, p.batchSize, p
  * of these twins.
  */
 export function twinKey(r: MeasuredRow): string {
+  return [configurationKey(r), r.ttftMs, r.tpotMs].join('|');
+}
+
+/** twinKey without the measured values: the configuration and load that should give one measurement. */
+export function configurationKey(r: MeasuredRow): string {
   return [
     r.modelPath,
     r.system,
@@ -192,9 +199,47 @@ export function twinKey(r: MeasuredRow): string {
     poolKey(r.prefill),
     poolKey(r.decode),
     r.concurrency,
-    r.ttftMs,
-    r.tpotMs,
   ].join('|');
+}
+
+/** Largest ÷ smallest TTFT or TPOT among rows of one configuration above which they are reported as conflicting (10%). */
+export const CONFLICT_SPREAD = 1.1;
+
+export interface ConflictReport {
+  /** Kept configurations with more than one row (after EXACT_TWIN). */
+  readonly repeatedConfigurations: number;
+  /** Of those, configurations whose rows' TTFT or TPOT differ by more than CONFLICT_SPREAD. */
+  readonly conflictingConfigurations: number;
+  /** Rows in the conflicting configurations. */
+  readonly rowsInConflict: number;
+}
+
+/**
+ * Kept rows that describe the same configuration and load but measured differently: the columns do not
+ * carry whatever separates them (engine build, speculative decoding, a MoE layout read the same way).
+ * Reported so users know the floor under any model's error; not a rule, nothing is dropped.
+ */
+export function conflictReport(rows: readonly MeasuredRow[]): ConflictReport {
+  const groups = new Map<string, MeasuredRow[]>();
+  for (const r of rows) {
+    const k = configurationKey(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  let repeated = 0,
+    conflicting = 0,
+    inConflict = 0;
+  const spread = (xs: number[]) => Math.max(...xs) / Math.min(...xs);
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    repeated++;
+    if (spread(g.map((r) => r.ttftMs)) > CONFLICT_SPREAD || spread(g.map((r) => r.tpotMs)) > CONFLICT_SPREAD) {
+      conflicting++;
+      inConflict += g.length;
+    }
+  }
+  return { repeatedConfigurations: repeated, conflictingConfigurations: conflicting, rowsInConflict: inConflict };
 }
 
 export function cleanRows(raw: readonly MeasuredRow[]): { rows: MeasuredRow[]; report: CleaningReport } {
@@ -226,7 +271,7 @@ export function cleanRows(raw: readonly MeasuredRow[]): { rows: MeasuredRow[]; r
   const sized = (r: MeasuredRow) => r.mode === 'disagg' && Boolean(r.prefill?.sized && r.decode?.sized);
   const sizedMeasurements = new Set(rows.filter(sized).map((r) => `${r.ttftMs}|${r.tpotMs}`));
   const unsizedSharingMeasurement = rows.filter((r) => r.mode === 'disagg' && !sized(r) && sizedMeasurements.has(`${r.ttftMs}|${r.tpotMs}`)).length;
-  return { rows, report: { rowsIn: raw.length, rowsOut: rows.length, byRule, keptByRule, unsizedSharingMeasurement } };
+  return { rows, report: { rowsIn: raw.length, rowsOut: rows.length, byRule, keptByRule, unsizedSharingMeasurement, conflicts: conflictReport(rows) } };
 }
 
 let cache: { rows: MeasuredRow[]; report: CleaningReport } | null = null;

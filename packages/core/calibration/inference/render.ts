@@ -1,7 +1,7 @@
 /** Markdown of docs/inference-accuracy.md (calibration/inference/run.ts writes it). */
 import { KERNEL_CEILINGS, type InferenceEfficiency } from '../../src/inference/step/efficiency.js';
 import { FLEET_OPERATIONS } from '../../src/inference/fleet/operations.js';
-import type { CleaningReport } from './clean.js';
+import { CONFLICT_SPREAD, type CleaningReport } from './clean.js';
 import { DEEPSEEK_DAY6_PER_NODE, type FleetFit } from './fleet.js';
 import { GPU_MAP, MODEL_MAP } from './predict.js';
 import type { AccuracyReport } from './report.js';
@@ -67,6 +67,10 @@ dropped, of ${clean.rowsIn} (in brackets: of the ${clean.rowsOut} rows kept):
 - dropped, LAYOUT_INCONSISTENT: ${clean.byRule.LAYOUT_INCONSISTENT}; dropped, EXACT_TWIN: ${clean.byRule.EXACT_TWIN} (same model, system, backend, mode, ISL, OSL,
   quantisation, layout of every pool, concurrency, TTFT and TPOT as a kept row; across the two source dumps and the
   V3/R1 model paths; kept: the row whose id states its layout, then one needing no reading, then file order).
+- reported, not dropped: ${clean.conflicts.repeatedConfigurations} kept configurations (everything above but the measurement) have more than one row, and
+  ${clean.conflicts.conflictingConfigurations} of them (${clean.conflicts.rowsInConflict} rows) differ by more than ${Math.round((CONFLICT_SPREAD - 1) * 100)}% in TTFT or TPOT: the columns do not carry what
+  separates them (e.g. DeepSeek-R1 on 8 H200, TRT-LLM, 8K/1K, 4 concurrent, listed tp8/EP8: 8.59 ms TPOT in the 2026-03-25 dump and
+  14.95 ms in the db-dump's cfg181, the latter within 0.5% of the MoE-TP8 runs). No model fits both; they bound every error below.
 
 Split: the committed file \`calibration/inference/data/split.json\` maps every configuration (model, system, backend,
 mode, ISL, OSL, quantisation, every parallel size of every pool; NOT batch size or concurrency, so all concurrency

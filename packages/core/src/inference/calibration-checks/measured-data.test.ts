@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cleanRows, dumpEncodingReading, ID_TP_EP, loadCleanRows, twinKey } from '../../../calibration/inference/clean.js';
+import { CONFLICT_SPREAD, cleanRows, conflictReport, dumpEncodingReading, ID_TP_EP, loadCleanRows, twinKey } from '../../../calibration/inference/clean.js';
 import { loadMeasuredRows } from '../../../calibration/inference/csv.js';
 import { configKey, hashSide, loadSplit, SPLIT_FILE } from '../../../calibration/inference/split.js';
 
@@ -33,6 +33,19 @@ describe('measured rows: cleaning', () => {
     for (const r of rows) if (r.mode === 'agg') expect(r.tp * r.adp).toBe(r.moeTp * r.moeEp);
     expect(new Set(rows.map(twinKey)).size).toBe(rows.length);
     expect(cleanRows(rows).report.byRule.EXACT_TWIN).toBe(0);
+  });
+
+  it('reports, without dropping, kept rows of one configuration whose measurements disagree by more than CONFLICT_SPREAD', () => {
+    const base = rows[0]!;
+    const near = { ...base, tpotMs: base.tpotMs * (1 + (CONFLICT_SPREAD - 1) / 2) };
+    const far = { ...base, tpotMs: base.tpotMs * CONFLICT_SPREAD * 1.01 };
+    const other = { ...base, concurrency: base.concurrency + 1 };
+    expect(conflictReport([base, near, other])).toEqual({ repeatedConfigurations: 1, conflictingConfigurations: 0, rowsInConflict: 0 });
+    expect(conflictReport([base, near, far, other])).toEqual({ repeatedConfigurations: 1, conflictingConfigurations: 1, rowsInConflict: 3 });
+    const c = report.conflicts;
+    expect(c.conflictingConfigurations).toBeLessThanOrEqual(c.repeatedConfigurations);
+    expect(c.rowsInConflict).toBeGreaterThanOrEqual(2 * c.conflictingConfigurations);
+    expect(report.rowsOut).toBe(rows.length);
   });
 
   it('no kept aggregated row is modelled on more GPUs than its id names', () => {
