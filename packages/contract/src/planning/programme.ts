@@ -1,12 +1,21 @@
 import { explanationsSchema } from '../explanations.js';
 import * as v from 'valibot';
 import { MAX_PROGRAMME_PHASES } from '../bounds.js';
-import { FP8_SCALINGS, GRADIENT_PRECISIONS, OPTIMIZER_STATE_PRECISIONS } from '../formats.js';
-import { PIN_OR_CONSTRAIN_MESSAGE, positiveInt, trainingLayoutConstraintsSchema, trainingModelSchema, trainingParallelismSchema } from './training.js';
+import {
+  fp8ScalingSchema,
+  gradientPrecisionSchema,
+  optimizerStatePrecisionSchema,
+  PIN_OR_CONSTRAIN_MESSAGE,
+  pinsOrConstrains,
+  positiveInt,
+  trainingLayoutConstraintsSchema,
+  trainingModelSchema,
+  trainingParallelismSchema,
+  trainingPrecisionSchema as precision,
+} from './training.js';
 
 const positive = (name: string, max: number) =>
   v.pipe(v.number(`${name} must be a number`), v.gtValue(0, `${name} must be positive`), v.maxValue(max, `${name} must be at most ${max}`));
-const precision = v.picklist(['fp8', 'bf16'], "precision must be 'fp8' or 'bf16'");
 
 /** One phase: exactly one of tokens / steps and one of globalBatchTokens / batchSequences (checked by the core, naming the field). */
 const phaseSchema = v.pipe(
@@ -37,14 +46,7 @@ const phaseSchema = v.pipe(
     ),
     ['globalBatchTokens'],
   ),
-  v.forward(
-    v.partialCheck(
-      [['parallelism'], ['layoutConstraints']],
-      (p: { parallelism?: unknown; layoutConstraints?: unknown }) => p.parallelism === undefined || p.layoutConstraints === undefined,
-      PIN_OR_CONSTRAIN_MESSAGE,
-    ),
-    ['layoutConstraints'],
-  ),
+  v.forward(v.partialCheck([['parallelism'], ['layoutConstraints']], pinsOrConstrains, PIN_OR_CONSTRAIN_MESSAGE), ['layoutConstraints']),
 );
 
 /** POST /v1/training/program body. */
@@ -58,9 +60,9 @@ export const programmeRequestSchema = v.strictObject({
     v.maxLength(MAX_PROGRAMME_PHASES, `phases must list at most ${MAX_PROGRAMME_PHASES}`),
   ),
   precision: v.optional(precision),
-  optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
-  gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
-  fp8Scaling: v.optional(v.picklist(FP8_SCALINGS, "fp8Scaling must be 'delayed', 'blockwise' or 'current'")),
+  optimizerStatePrecision: v.optional(optimizerStatePrecisionSchema),
+  gradientPrecision: v.optional(gradientPrecisionSchema),
+  fp8Scaling: v.optional(fp8ScalingSchema),
   pricePerGpuHourUsd: v.optional(v.pipe(v.number(), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(1e6))),
 });
 
@@ -95,7 +97,7 @@ export const rlRequestSchema = v.pipe(
       ),
     ),
     miniBatchesPerStep: v.optional(positiveInt('miniBatchesPerStep', 1_000_000)),
-    precision: v.optional(v.picklist(['fp8', 'bf16'], "precision must be 'fp8' or 'bf16'")),
+    precision: v.optional(precision),
     pricePerGpuHourUsd: v.optional(v.pipe(v.number(), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(1e6))),
   }),
   v.forward(

@@ -64,6 +64,15 @@ export const trainingLayoutConstraintsSchema = v.partial(trainingParallelismSche
 
 /** The rule a request (or phase) breaks when it gives both parallelism and layoutConstraints (reported on layoutConstraints). */
 export const PIN_OR_CONSTRAIN_MESSAGE = 'give parallelism (one layout) or layoutConstraints (fields every searched layout keeps), not both';
+/** PIN_OR_CONSTRAIN_MESSAGE's rule: at most one of the two is given. */
+export const pinsOrConstrains = (p: { parallelism?: unknown; layoutConstraints?: unknown }): boolean =>
+  p.parallelism === undefined || p.layoutConstraints === undefined;
+
+/** Training precision, and the recipe's state precisions and FP8 scaling: one rule each for plan requests, programmes and RL. */
+export const trainingPrecisionSchema = v.picklist(TRAINING_PRECISIONS, "precision must be 'fp8' or 'bf16'");
+export const optimizerStatePrecisionSchema = v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'");
+export const gradientPrecisionSchema = v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'");
+export const fp8ScalingSchema = v.picklist(FP8_SCALINGS, "fp8Scaling must be 'delayed', 'blockwise' or 'current'");
 
 /**
  * POST /v1/training/plan body. Megatron layout: tp × pp × dp (× cp) = gpuCount, ep divides tp × dp
@@ -80,15 +89,15 @@ export const trainingPlanRequestSchema = v.pipe(
     globalBatchTokens: v.optional(
       v.pipe(finiteNumber('globalBatchTokens'), v.minValue(1, 'globalBatchTokens must be positive'), v.maxValue(BOUNDS.globalBatchTokens)),
     ),
-    precision: v.picklist(TRAINING_PRECISIONS, "precision must be 'fp8' or 'bf16'"),
+    precision: trainingPrecisionSchema,
     parallelism: v.optional(trainingParallelismSchema),
     layoutConstraints: v.optional(trainingLayoutConstraintsSchema),
     pricePerGpuHourUsd: v.optional(
       v.pipe(finiteNumber('pricePerGpuHourUsd'), v.minValue(0, 'pricePerGpuHourUsd must be ≥ 0'), v.maxValue(BOUNDS.pricePerGpuHourUsd)),
     ),
-    optimizerStatePrecision: v.optional(v.picklist(OPTIMIZER_STATE_PRECISIONS, "optimizerStatePrecision must be 'fp32' or 'bf16'")),
-    gradientPrecision: v.optional(v.picklist(GRADIENT_PRECISIONS, "gradientPrecision must be 'fp32' or 'bf16'")),
-    fp8Scaling: v.optional(v.picklist(FP8_SCALINGS, "fp8Scaling must be 'delayed', 'blockwise' or 'current'")),
+    optimizerStatePrecision: v.optional(optimizerStatePrecisionSchema),
+    gradientPrecision: v.optional(gradientPrecisionSchema),
+    fp8Scaling: v.optional(fp8ScalingSchema),
     attentionKernel: v.optional(
       v.pipe(
         v.picklist(ATTENTION_KERNELS, "attentionKernel must be 'flash' or 'materialized'"),
@@ -116,12 +125,5 @@ export const trainingPlanRequestSchema = v.pipe(
     ),
     ['globalBatchTokens'],
   ),
-  v.forward(
-    v.partialCheck(
-      [['parallelism'], ['layoutConstraints']],
-      (request: { parallelism?: unknown; layoutConstraints?: unknown }) => request.parallelism === undefined || request.layoutConstraints === undefined,
-      PIN_OR_CONSTRAIN_MESSAGE,
-    ),
-    ['layoutConstraints'],
-  ),
+  v.forward(v.partialCheck([['parallelism'], ['layoutConstraints']], pinsOrConstrains, PIN_OR_CONSTRAIN_MESSAGE), ['layoutConstraints']),
 );

@@ -205,19 +205,20 @@ function opSelectiveKeptOutputs(gemms: readonly GemmSpec[]): number {
   return kept;
 }
 
-function attentionActivations(arch: ModelArchitecture): { kept: number; recomputable: number; linearKept: number } {
+function attentionActivations(arch: ModelArchitecture): { kept: number; recomputable: number; linearKept: number; outputWithStats: number } {
   const a = arch.attention;
   const lse = a.numHeads; // softmax statistics (FP32: counted as FP32_IN_BF16_ELEMENTS BF16-sized elements)
   const out = a.numHeads * a.vHeadDim; // attention output = o_proj input, kept
+  const outputWithStats = out + FP32_IN_BF16_ELEMENTS * lse;
   if (a.mla) {
     const m = a.mla;
     // latents feeding the up-projections are kept; Q, K, V are rebuilt from them under selective recompute
     const latents = (m.qLoraRank ?? 0) + m.kvLoraRank + m.qkRopeHeadDim;
     const qkv = a.numHeads * (2 * a.qkHeadDim + a.vHeadDim);
-    return { kept: out + FP32_IN_BF16_ELEMENTS * lse, recomputable: qkv, linearKept: latents };
+    return { kept: outputWithStats, recomputable: qkv, linearKept: latents, outputWithStats };
   }
   const qkv = a.numHeads * a.qkHeadDim + 2 * a.numKvHeads * a.qkHeadDim;
-  return { kept: out + FP32_IN_BF16_ELEMENTS * lse + qkv, recomputable: 0, linearKept: 0 };
+  return { kept: outputWithStats + qkv, recomputable: 0, linearKept: 0, outputWithStats };
 }
 
 function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number): LayerKindProfile {
@@ -232,7 +233,7 @@ function kindProfile(arch: ModelArchitecture, layer: LayerSpec, seqLen: number):
   };
   const attAct = attentionActivations(arch);
   // the layer input, the attention output and its FP32 softmax statistics: what op-level selective recomputation keeps besides linear outputs
-  const opKeptBase = h + arch.attention.numHeads * arch.attention.vHeadDim + FP32_IN_BF16_ELEMENTS * arch.attention.numHeads;
+  const opKeptBase = h + attAct.outputWithStats;
   const norms = layerNormParams(arch);
   const attParams = attentionParamsPerLayer(arch);
   const mlaNormBytes = arch.attention.mla ? MLA_LATENT_NORM_ACCESSES * ((arch.attention.mla.qLoraRank ?? 0) + arch.attention.mla.kvLoraRank) * BF16_BYTES : 0;
